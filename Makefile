@@ -1,0 +1,51 @@
+# csti-cms: the two commands are `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo setup serve test lint format messages clean
+
+demo: setup serve
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(STAMP): $(PY) pyproject.toml
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+setup: $(STAMP)
+	$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
+	$(PY) manage.py migrate --no-input --verbosity 0
+	$(PY) manage.py load_demo_content
+	$(PY) manage.py ensure_demo_admin
+
+serve: $(STAMP)
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: $(STAMP)
+	$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run --verbosity 1
+	$(BIN)/pytest
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format:
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Extract UI strings into the French and Dutch catalogues (then translate and commit).
+messages: $(STAMP)
+	cd csti_cms && ../$(PY) ../manage.py makemessages -l fr -l nl -l en --no-obsolete --ignore "plugins/*"
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,25 @@
+"""The StreamField block library every csti-cms page type draws from.
+
+Page bodies are built from these blocks so that editors find the same tools on
+every page, and so that plugins can add their own blocks next to them.
+"""
+
+from .links import CallToActionBlock, CardBlock, CardGridBlock, LinkBlock
+from .media import DocumentDownloadsBlock, ImageBlock, VideoEmbedBlock
+from .stream import BodyStreamBlock
+from .text import FAQBlock, HeadingBlock, QuoteBlock, RichTextBlock
+
+__all__ = [
+    "BodyStreamBlock",
+    "CallToActionBlock",
+    "CardBlock",
+    "CardGridBlock",
+    "DocumentDownloadsBlock",
+    "FAQBlock",
+    "HeadingBlock",
+    "ImageBlock",
+    "LinkBlock",
+    "QuoteBlock",
+    "RichTextBlock",
+    "VideoEmbedBlock",
+]

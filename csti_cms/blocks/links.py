@@ -1,0 +1,119 @@
+"""Blocks that send visitors elsewhere: calls to action and cards linking pages."""
+
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.images.blocks import ImageChooserBlock
+
+from csti_cms.core.i18n import localize_pages
+
+
+class LinkValue(blocks.StructValue):
+    """A link to a page of the site or to another website."""
+
+    @cached_property
+    def target_page(self):
+        page = self.get("page")
+        return localize_pages([page])[0] if page is not None else None
+
+    @property
+    def url(self):
+        page = self.target_page
+        if page is not None:
+            return page.url if page.live else None
+        return self.get("external_url") or None
+
+    @property
+    def text(self):
+        page = self.target_page
+        return self.get("label") or (page.title if page is not None else self.get("external_url"))
+
+
+class LinkBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(label=_("Page of this site"), required=False)
+    external_url = blocks.URLBlock(label=_("Or another website"), required=False)
+    label = blocks.CharBlock(
+        label=_("Link text"),
+        required=False,
+        max_length=80,
+        help_text=_("Leave empty to use the page title."),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("external_url")):
+            message = _("Choose either a page of this site or another website, not both.")
+            raise StructBlockValidationError(
+                block_errors={"page": ErrorList([ValidationError(message)])}
+            )
+        return value
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+        value_class = LinkValue
+
+
+class CallToActionBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), max_length=120)
+    text = blocks.TextBlock(label=_("Text"), required=False)
+    link = LinkBlock(label=_("Button"))
+
+    class Meta:
+        icon = "pick"
+        label = _("Call to action")
+        template = "blocks/call_to_action.html"
+        description = _("A highlighted invitation with one button: book, visit, contact.")
+
+
+class CardBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(label=_("Page"))
+    title = blocks.CharBlock(
+        label=_("Title"),
+        required=False,
+        max_length=120,
+        help_text=_("Leave empty to use the page title."),
+    )
+    text = blocks.TextBlock(
+        label=_("Text"),
+        required=False,
+        help_text=_("Leave empty to use the page's search description."),
+    )
+    image = ImageChooserBlock(label=_("Image"), required=False)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Card")
+
+
+class CardGridBlock(blocks.StructBlock):
+    """Cards linking pages. Pages are read from the base page table only, so a grid
+    costs the same few queries whatever the types and number of pages it shows."""
+
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
+    cards = blocks.ListBlock(CardBlock(), label=_("Cards"), min_num=1, max_num=12)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        cards = [card for card in value["cards"] if card["page"] is not None]
+        pages = localize_pages(card["page"] for card in cards)
+        context["cards"] = [
+            {
+                "page": page,
+                "title": card["title"] or page.title,
+                "text": card["text"] or page.search_description,
+                "image": card["image"],
+            }
+            for card, page in zip(cards, pages, strict=True)
+            if page.live
+        ]
+        return context
+
+    class Meta:
+        icon = "grip"
+        label = _("Card grid")
+        template = "blocks/card_grid.html"
+        description = _("A grid of cards, each leading to a page.")

@@ -1,0 +1,89 @@
+"""Text blocks: headings, rich text, quotes and questions-and-answers."""
+
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+# Features editors get in running text. Headings are a block of their own so the
+# page outline stays correct (no h1 in the body, no skipped levels).
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    """A section heading; its anchor lets other pages and the FAQ link to it."""
+
+    text = blocks.CharBlock(label=_("Text"), max_length=120)
+    level = blocks.ChoiceBlock(
+        label=_("Level"),
+        choices=[("h2", _("Section (h2)")), ("h3", _("Subsection (h3)"))],
+        default="h2",
+    )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["anchor"] = slugify(value["text"])
+        return context
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "blocks/heading.html"
+        preview_value = {"text": "Plan your visit", "level": "h2"}
+        description = _("A section heading that also appears as an anchor link.")
+
+
+class RichTextBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", RICH_TEXT_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Text")
+        template = "blocks/rich_text.html"
+        preview_value = "<p>Hands-on exhibits for curious minds of every age.</p>"
+        description = _("Paragraphs with bold, italic, links and lists.")
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(label=_("Who said it"), required=False, max_length=120)
+    role = blocks.CharBlock(label=_("Their role"), required=False, max_length=120)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "blocks/quote.html"
+        preview_value = {
+            "quote": "Science is a way of thinking much more than it is a body of knowledge.",
+            "attribution": "Carl Sagan",
+        }
+        description = _("A testimony from a visitor, teacher or partner.")
+
+
+class QuestionBlock(blocks.StructBlock):
+    question = blocks.CharBlock(label=_("Question"), max_length=250)
+    answer = RichTextBlock(label=_("Answer"))
+
+    class Meta:
+        icon = "help"
+        label = _("Question")
+
+
+class FAQBlock(blocks.StructBlock):
+    """Questions and answers, shown as disclosure widgets that work without JavaScript."""
+
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
+    questions = blocks.ListBlock(QuestionBlock(), label=_("Questions"), min_num=1)
+
+    class Meta:
+        icon = "help"
+        label = _("Questions and answers")
+        template = "blocks/faq.html"
+        preview_value = {
+            "heading": "Frequently asked questions",
+            "questions": [
+                {"question": "Can I bring a picnic?", "answer": "<p>Yes, in the garden.</p>"}
+            ],
+        }
+        description = _("An accordion of frequently asked questions.")

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "csti_cms.core"
+    label = "csti_core"
+    verbose_name = _("Science centre")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,307 @@
+"""Load a centre's demo content, in every language, from a content file.
+
+The file format is described in ``fixtures/demo/README.md``. French pages are
+created first; the Dutch and English versions are made through wagtail-localize,
+exactly as a translator's work would be stored, so editors can open each
+translation in the translation editor afterwards.
+
+Loading never overwrites what exists: a page, image or document already present
+(an editor may have changed it) is left alone, so the command is safe to re-run.
+"""
+
+import json
+import logging
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.apps import apps
+from django.conf import settings
+from django.core.files.base import File
+from django.core.files.images import ImageFile
+from django.db import transaction
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Locale, Page, Site
+
+from csti_cms.core.models import BrandingSettings, ContactSettings
+
+from .demo_translation import translate_page
+
+logger = logging.getLogger(__name__)
+
+NAMESPACE = uuid.UUID("6f1d2c55-0c8e-4f63-9a5f-2f6f1b1c0d3e")
+SOURCE_LANGUAGE = "fr"
+COLLECTION_NAME = "Demo content"
+
+
+class ContentFileError(ValueError):
+    """The content file is not what the loader expects; the message says where."""
+
+
+def stable_uuid(*parts):
+    return uuid.uuid5(NAMESPACE, "/".join(str(part) for part in parts))
+
+
+def is_translatable(value):
+    return isinstance(value, dict) and set(value) == {"fr", "nl", "en"}
+
+
+@dataclass
+class LoadReport:
+    created: list = field(default_factory=list)
+    kept: list = field(default_factory=list)
+
+    def add(self, created, label):
+        (self.created if created else self.kept).append(label)
+
+
+class DemoContentLoader:
+    def __init__(self, directory, site=None, stdout=None):
+        self.directory = Path(directory)
+        self.content = self._read(self.directory / "content.json")
+        self.site = site
+        self.refs = {"image": {}, "document": {}, "page": {}}
+        self.report = LoadReport()
+        self.languages = ["fr", "nl", "en"]
+
+    @staticmethod
+    def _read(path):
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ContentFileError(f"No content file at {path}.") from None
+        except json.JSONDecodeError as error:
+            raise ContentFileError(f"{path} is not valid JSON: {error}") from None
+
+    @transaction.atomic
+    def load(self):
+        self.locales = {
+            code: Locale.objects.get_or_create(language_code=code)[0] for code in self.languages
+        }
+        collection = self._collection()
+        for spec in self.content.get("images", []):
+            self._load_image(spec, collection)
+        for spec in self.content.get("documents", []):
+            self._load_document(spec, collection)
+        new_pages = self._create_source_pages()
+        for page, spec in new_pages:
+            self._fill_and_publish(page, spec)
+        self._point_site_at_home()
+        for spec in self.content["pages"]:
+            self._translate(spec)
+        self._load_settings()
+        return self.report
+
+    # Media -------------------------------------------------------------------
+
+    def _collection(self):
+        root = Collection.get_first_root_node()
+        existing = root.get_children().filter(name=COLLECTION_NAME).first()
+        return existing or root.add_child(name=COLLECTION_NAME)
+
+    def _load_image(self, spec, collection):
+        model = get_image_model()
+        image = model.objects.filter(collection=collection, title=spec["title"]).first()
+        created = image is None
+        if created:
+            with open(self._file(spec), "rb") as handle:
+                image = model(title=spec["title"], collection=collection)
+                image.file = ImageFile(handle, name=Path(spec["file"]).name)
+                image.save()
+        self.refs["image"][spec["key"]] = image
+        self.report.add(created, f"image {spec['title']}")
+
+    def _load_document(self, spec, collection):
+        model = get_document_model()
+        title = self._text(spec["title"], SOURCE_LANGUAGE)
+        document = model.objects.filter(collection=collection, title=title).first()
+        created = document is None
+        if created:
+            with open(self._file(spec), "rb") as handle:
+                document = model(title=title, collection=collection)
+                document.file = File(handle, name=Path(spec["file"]).name)
+                document.save()
+        self.refs["document"][spec["key"]] = document
+        self.report.add(created, f"document {title}")
+
+    def _file(self, spec):
+        path = self.directory / spec["file"]
+        if not path.is_file():
+            raise ContentFileError(f"{spec['key']}: missing file {path}")
+        return path
+
+    # Pages -------------------------------------------------------------------
+
+    def _create_source_pages(self):
+        """Create the French pages that do not exist yet, parents before children."""
+        new_pages = []
+        root = Page.get_first_root_node()
+        for spec in self.content["pages"]:
+            key = spec["key"]
+            translation_key = stable_uuid("page", key)
+            page = Page.objects.filter(
+                translation_key=translation_key, locale=self.locales[SOURCE_LANGUAGE]
+            ).first()
+            created = page is None
+            if created:
+                model = self._page_model(spec)
+                parent = root if spec["parent"] is None else self._page(spec["parent"])
+                page = model(
+                    translation_key=translation_key,
+                    locale=self.locales[SOURCE_LANGUAGE],
+                    title=self._text(spec["fields"]["title"], SOURCE_LANGUAGE),
+                    slug=self._text(spec["fields"]["slug"], SOURCE_LANGUAGE),
+                    live=False,
+                )
+                parent.add_child(instance=page)
+                new_pages.append((page, spec))
+            self.refs["page"][key] = page
+            self.report.add(created, f"page {key} ({SOURCE_LANGUAGE})")
+        return new_pages
+
+    def _page_model(self, spec):
+        try:
+            return apps.get_model(spec["type"])
+        except (LookupError, ValueError):
+            raise ContentFileError(f"{spec['key']}: unknown page type {spec['type']!r}") from None
+
+    def _page(self, key):
+        try:
+            return self.refs["page"][key]
+        except KeyError:
+            raise ContentFileError(f"page {key!r} is used before it is defined") from None
+
+    def _fill_and_publish(self, page, spec):
+        page = page.specific
+        self.apply_fields(page, spec, SOURCE_LANGUAGE)
+        page.full_clean()
+        page.save_revision().publish()
+
+    def apply_fields(self, page, spec, language):
+        """Set the fields and body of ``page`` from ``spec`` in ``language``."""
+        for name, value in spec["fields"].items():
+            resolved = self.resolve(value, language)
+            model_field = page._meta.get_field(name)
+            if model_field.is_relation:
+                name = model_field.attname
+                resolved = resolved.pk if resolved is not None else None
+            setattr(page, name, resolved)
+        if "body" in spec:
+            # Cleaning validates the content like the editor would, and turns values
+            # left out of the file into the empty values the editor stores.
+            block = page._meta.get_field("body").stream_block
+            raw = self.stream(spec["body"], language, ("page", spec["key"], "body"))
+            page.body = block.clean(block.to_python(raw))
+
+    def stream(self, blocks, language, path):
+        return [
+            {
+                "type": block["type"],
+                "value": self.resolve(block["value"], language, (*path, index)),
+                "id": str(stable_uuid(*path, index)),
+            }
+            for index, block in enumerate(blocks)
+        ]
+
+    def resolve(self, value, language, path=()):
+        """Pick ``language`` from translatable values and turn references into objects.
+
+        Inside a StreamField, references become primary keys and lists become
+        ListBlock items with stable ids, so that the same block has the same id in
+        every language: wagtail-localize aligns the translations by those ids.
+        """
+        if is_translatable(value):
+            return value[language]
+        if isinstance(value, str) and ":" in value.split(" ")[0]:
+            kind, _, key = value.partition(":")
+            if kind in self.refs:
+                try:
+                    target = self.refs[kind][key]
+                except KeyError:
+                    raise ContentFileError(f"{'/'.join(map(str, path))}: unknown {value}") from None
+                return target.pk if path else target
+        if isinstance(value, dict):
+            return {
+                k: self.resolve(v, language, (*path, k) if path else ()) for k, v in value.items()
+            }
+        if isinstance(value, list) and path:
+            return [
+                {
+                    "type": "item",
+                    "value": self.resolve(item, language, (*path, i)),
+                    "id": str(stable_uuid(*path, i)),
+                }
+                for i, item in enumerate(value)
+            ]
+        return value
+
+    @staticmethod
+    def _text(value, language):
+        return value[language] if is_translatable(value) else value
+
+    def _point_site_at_home(self):
+        home = next(
+            self.refs["page"][spec["key"]]
+            for spec in self.content["pages"]
+            if spec["parent"] is None
+        )
+        site = self.site or Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            site = Site(is_default_site=True)
+        elif site.root_page_id == home.pk:
+            self.site = site
+            return
+        previous = site.root_page if site.pk else None
+        # The demo site answers where it is served, so its absolute URLs
+        # (sitemap, canonical links) are right out of the box.
+        base_url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        site.hostname = base_url.hostname or "localhost"
+        site.port = base_url.port or (443 if base_url.scheme == "https" else 80)
+        site.root_page = home
+        site.site_name = self.content["branding"]["centre_name"]
+        site.save()
+        if previous is not None:
+            self._remove_wagtail_welcome_page(previous)
+        self.site = site
+
+    @staticmethod
+    def _remove_wagtail_welcome_page(page):
+        """Delete the placeholder page a new Wagtail install starts with, nothing else."""
+        if page.content_type.model_class() is Page and page.depth == 2 and not page.get_children():
+            page.delete()
+
+    def _translate(self, spec):
+        source = self.refs["page"][spec["key"]].specific
+        for language in self.languages:
+            if language == SOURCE_LANGUAGE:
+                continue
+            if source.get_translations().filter(locale=self.locales[language]).exists():
+                self.report.add(False, f"page {spec['key']} ({language})")
+                continue
+            target = type(source)(locale=self.locales[language])
+            self.apply_fields(target, spec, language)
+            translate_page(source, target, self.locales[language])
+            self.report.add(True, f"page {spec['key']} ({language})")
+
+    # Settings ----------------------------------------------------------------
+
+    def _load_settings(self):
+        self._site_setting(BrandingSettings, self.content.get("branding", {}))
+        self._site_setting(ContactSettings, self.content.get("contact", {}))
+
+    def _site_setting(self, model: type[BaseSiteSetting], values):
+        instance, created = model.objects.get_or_create(site=self.site)
+        if not created:
+            self.report.add(False, f"settings {model._meta.verbose_name}")
+            return
+        for name, value in values.items():
+            value = self.resolve(value, SOURCE_LANGUAGE)
+            if name == "social_links":
+                value = [{"type": "link", "value": link} for link in value]
+            setattr(instance, name, value)
+        instance.full_clean()
+        instance.save()
+        self.report.add(True, f"settings {model._meta.verbose_name}")

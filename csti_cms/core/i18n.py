@@ -1,0 +1,99 @@
+"""Where each language version of the current page lives.
+
+Used by the language switcher and the ``hreflang`` links. A visitor who picks a
+language always lands somewhere: on the translation of the page when it exists
+and is live, otherwise on that language's home page, never on a 404.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Page, Site
+
+
+@dataclass(frozen=True)
+class LanguageVersion:
+    code: str
+    name: str
+    url: str
+    #: True when the page itself exists in this language (not a fallback to home).
+    is_translation: bool
+    is_current: bool
+
+
+def _live_translations(page):
+    """The live versions of ``page`` in every locale, by language code (one query)."""
+    versions = (
+        Page.objects.filter(translation_key=page.translation_key)
+        .live()
+        .public()
+        .select_related("locale")
+        .only("id", "url_path", "path", "depth", "locale__language_code", "translation_key")
+    )
+    return {version.locale.language_code: version for version in versions}
+
+
+def _site_homes(request):
+    """The live home page of the request's site in each language, cached per request."""
+    if not hasattr(request, "_csti_site_homes"):
+        site = Site.find_for_request(request)
+        request._csti_site_homes = _live_translations(site.root_page) if site else {}
+    return request._csti_site_homes
+
+
+def language_versions(request, page=None):
+    """One :class:`LanguageVersion` per site language, in the order of ``LANGUAGES``."""
+    current = get_language()
+    translations = _live_translations(page) if page is not None and page.pk else {}
+    homes = _site_homes(request)
+    result = []
+    for code, name in settings.LANGUAGES:
+        if code in translations:
+            url, is_translation = translations[code].get_url(request), True
+        elif page is None:
+            url, is_translation = translate_url(request.get_full_path(), code), True
+        elif code in homes:
+            url, is_translation = homes[code].get_url(request), False
+        else:
+            url, is_translation = f"/{code}/", False
+        result.append(LanguageVersion(code, name, url, is_translation, code == current))
+    return result
+
+
+def hreflang_links(request, versions):
+    """``(hreflang, absolute url)`` pairs for the versions that really exist.
+
+    ``x-default`` points to the default language's version when there is one, so
+    search engines send visitors with no matching language there.
+    """
+    links = [(v.code, request.build_absolute_uri(v.url)) for v in versions if v.is_translation]
+    by_code = dict(links)
+    default = by_code.get(settings.LANGUAGE_CODE) or (links[0][1] if links else None)
+    if default:
+        links.append(("x-default", default))
+    return links
+
+
+def localize_pages(pages, language=None):
+    """Each page's live version in ``language`` (default: active), in one query.
+
+    Page choosers in translated content still point at the source page (that is
+    how wagtail-localize stores them), so links are localized when rendered. A
+    page without a live translation stays as it is.
+    """
+    pages = list(pages)
+    if not pages:
+        return []
+    language = language or get_language()
+    translations = (
+        Page.objects.filter(
+            translation_key__in={page.translation_key for page in pages},
+            locale__language_code=language,
+        )
+        .live()
+        .public()
+    )
+    by_key = {translation.translation_key: translation for translation in translations}
+    return [by_key.get(page.translation_key, page) for page in pages]

@@ -1,0 +1,31 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from csti_cms.core.demo_content import ContentFileError, DemoContentLoader
+from csti_cms.core.demo_translation import TranslationMismatch
+
+
+class Command(BaseCommand):
+    help = "Load the demo centre's pages, images and settings in French, Dutch and English."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--from",
+            dest="directory",
+            default=getattr(settings, "CSTI_DEMO_CONTENT_DIR", None),
+            help="Folder holding content.json and its media (default: CSTI_DEMO_CONTENT_DIR).",
+        )
+
+    def handle(self, directory=None, **options):
+        if not directory:
+            raise CommandError("Say where the content is: --from DIR or CSTI_DEMO_CONTENT_DIR.")
+        try:
+            report = DemoContentLoader(Path(directory)).load()
+        except (ContentFileError, TranslationMismatch) as error:
+            raise CommandError(f"Demo content not loaded, nothing was changed: {error}") from None
+        self.stdout.write(
+            f"Demo content: {len(report.created)} items created, "
+            f"{len(report.kept)} already there and left unchanged."
+        )

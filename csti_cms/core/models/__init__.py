@@ -1,0 +1,6 @@
+"""Public models of the core app: the page types and site settings every centre has."""
+
+from .pages import BasePage, ContentPage, HomePage
+from .settings import BrandingSettings, ContactSettings
+
+__all__ = ["BasePage", "BrandingSettings", "ContactSettings", "ContentPage", "HomePage"]

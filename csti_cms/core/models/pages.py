@@ -1,0 +1,107 @@
+"""The page types every centre starts from: its home page and general content pages."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from csti_cms.blocks import BodyStreamBlock
+
+
+class BasePage(Page):
+    """Fields and behaviour shared by every public page of a csti-cms site.
+
+    ``introduction`` doubles as the meta description when the editor leaves the
+    search description empty, and ``social_image`` as the OpenGraph image.
+    """
+
+    introduction = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("One or two sentences shown under the title and in search results."),
+    )
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("social media image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when the page is shared. Defaults to the centre's logo."),
+    )
+
+    promote_panels = [
+        *Page.promote_panels,
+        MultiFieldPanel([FieldPanel("social_image")], heading=_("Sharing")),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.introduction
+
+
+class HomePage(BasePage):
+    """The root of a centre's site, one per language."""
+
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_alt_text = models.CharField(
+        _("hero image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Required when there is a hero image."),
+    )
+    body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_alt_text")], heading=_("Hero image")
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["csti_core.ContentPage"]
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and not self.hero_alt_text.strip():
+            raise ValidationError(
+                {"hero_alt_text": _("Describe the hero image for people who cannot see it.")}
+            )
+
+
+class ContentPage(BasePage):
+    """A general page: about the centre, contact, practical information, projects."""
+
+    body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["csti_core.HomePage", "csti_core.ContentPage"]
+    subpage_types = ["csti_core.ContentPage"]
+
+    class Meta:
+        verbose_name = _("content page")
+        verbose_name_plural = _("content pages")

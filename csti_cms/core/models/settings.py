@@ -1,0 +1,151 @@
+"""Per-site settings: each centre on an install brands its own site."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+
+from csti_cms.core.colours import AA_NORMAL_TEXT, HEX_COLOUR, WHITE, contrast_ratio
+
+hex_colour_validator = RegexValidator(HEX_COLOUR, _("Enter a colour such as #1d4f91."))
+
+
+class FontChoice(models.TextChoices):
+    """Font stacks served without any third-party font service."""
+
+    SYSTEM = "system", _("System interface (fast, neutral)")
+    HUMANIST = "humanist", _("Humanist sans-serif (friendly)")
+    SERIF = "serif", _("Serif (classic, for long reading)")
+    HYPERLEGIBLE = "hyperlegible", _("Atkinson Hyperlegible (designed for low vision)")
+
+
+FONT_STACKS = {
+    FontChoice.SYSTEM: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
+    FontChoice.HUMANIST: 'Seravek, "Gill Sans Nova", Ubuntu, Calibri, "DejaVu Sans", sans-serif',
+    FontChoice.SERIF: 'Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, serif',
+    FontChoice.HYPERLEGIBLE: '"Atkinson Hyperlegible", system-ui, sans-serif',
+}
+
+
+@register_setting(icon="palette")
+class BrandingSettings(BaseSiteSetting):
+    centre_name = models.CharField(_("centre name"), max_length=120, default="Science centre")
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    primary_colour = models.CharField(
+        _("primary colour"),
+        max_length=7,
+        default="#1d4f91",
+        validators=[hex_colour_validator],
+        help_text=_("Header, buttons and links. Must stay readable behind white text."),
+    )
+    accent_colour = models.CharField(
+        _("accent colour"),
+        max_length=7,
+        default="#a3286c",
+        validators=[hex_colour_validator],
+        help_text=_("Highlights and calls to action. Must stay readable behind white text."),
+    )
+    font = models.CharField(
+        _("font"), max_length=20, choices=FontChoice.choices, default=FontChoice.SYSTEM
+    )
+
+    panels = [
+        FieldPanel("centre_name"),
+        FieldPanel("logo"),
+        MultiFieldPanel(
+            [FieldPanel("primary_colour"), FieldPanel("accent_colour"), FieldPanel("font")],
+            heading=_("Look"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("branding")
+
+    @property
+    def font_stack(self):
+        return FONT_STACKS[self.font]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        for field in ("primary_colour", "accent_colour"):
+            value = getattr(self, field)
+            if not HEX_COLOUR.match(value or ""):
+                continue
+            ratio = contrast_ratio(value, WHITE)
+            if ratio < AA_NORMAL_TEXT:
+                errors[field] = _(
+                    "White text on this colour has a contrast of %(ratio).2f:1; at least "
+                    "%(minimum).1f:1 is needed to be readable. Choose a darker colour."
+                ) % {"ratio": ratio, "minimum": AA_NORMAL_TEXT}
+        if errors:
+            raise ValidationError(errors)
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    network = blocks.ChoiceBlock(
+        label=_("Network"),
+        choices=[
+            ("facebook", "Facebook"),
+            ("instagram", "Instagram"),
+            ("linkedin", "LinkedIn"),
+            ("mastodon", "Mastodon"),
+            ("bluesky", "Bluesky"),
+            ("youtube", "YouTube"),
+            ("tiktok", "TikTok"),
+            ("other", _("Other")),
+        ],
+    )
+    url = blocks.URLBlock(label=_("Address"))
+
+    class Meta:
+        icon = "link"
+        label = _("Social link")
+
+
+@register_setting(icon="mail")
+class ContactSettings(BaseSiteSetting):
+    street_address = models.CharField(_("street address"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
+    locality = models.CharField(_("town or city"), max_length=100, blank=True)
+    country = models.CharField(
+        _("country"), max_length=2, blank=True, help_text=_("Two-letter code, e.g. BE or FR.")
+    )
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    social_links = StreamField(
+        [("link", SocialLinkBlock())], verbose_name=_("social media"), blank=True
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("street_address"),
+                FieldPanel("postal_code"),
+                FieldPanel("locality"),
+                FieldPanel("country"),
+            ],
+            heading=_("Address"),
+        ),
+        FieldPanel("phone"),
+        FieldPanel("email"),
+        FieldPanel("social_links"),
+    ]
+
+    class Meta:
+        verbose_name = _("contact details")
+
+    @property
+    def has_address(self):
+        return bool(self.street_address or self.locality)

@@ -1,0 +1,33 @@
+"""Template tags of the default theme: language switcher, menu, SEO helpers."""
+
+from django import template
+
+from csti_cms.core import i18n, navigation
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context, page=None):
+    request = context["request"]
+    return i18n.language_versions(request, page)
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_links(context, versions):
+    return i18n.hreflang_links(context["request"], versions)
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    return navigation.main_menu(context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def site_home(context):
+    return navigation.localized_site_root(context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    return context["request"].build_absolute_uri(url)

@@ -1,0 +1,54 @@
+"""Views that are not pages: search and robots.txt."""
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from wagtail.models import Page
+
+from csti_cms.core.navigation import localized_site_root
+
+RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+
+
+@require_GET
+def search(request):
+    """Search the pages of this site in the visitor's language.
+
+    Each language has its own page tree, so searching under the localized home
+    page keeps results in the visitor's language and on this site.
+    """
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    results = Page.objects.none()
+    root = localized_site_root(request)
+    if query and root is not None:
+        pages = Page.objects.live().public().descendant_of(root, inclusive=True)
+        results = pages.search(query)
+    paginator = Paginator(results, RESULTS_PER_PAGE)
+    try:
+        page_of_results = paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        page_of_results = paginator.page(1)
+    except EmptyPage:
+        page_of_results = paginator.page(paginator.num_pages)
+    return TemplateResponse(
+        request,
+        "csti_core/search.html",
+        {"query": query, "results": page_of_results, "paginator": paginator},
+    )
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        *(f"Disallow: /{code}/search/" for code, _name in settings.LANGUAGES),
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,0 +1,1 @@
+"""The demo site: a fictional science centre that shows what csti-cms does."""
