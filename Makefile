@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo setup serve test lint format messages clean
+.PHONY: demo setup serve test browser-tools lint format messages clean
 
 demo: setup serve
 
@@ -20,7 +20,7 @@ $(STAMP): $(PY) pyproject.toml
 	touch $(STAMP)
 
 setup: $(STAMP)
-	$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules --verbosity 0
 	$(PY) manage.py migrate --no-input --verbosity 0
 	$(PY) manage.py load_demo_content
 	$(PY) manage.py ensure_demo_admin
@@ -28,8 +28,15 @@ setup: $(STAMP)
 serve: $(STAMP)
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: $(STAMP)
-	$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
+node_modules/.installed: package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	touch node_modules/.installed
+
+browser-tools: node_modules/.installed
+	scripts/ensure-chromium
+
+test: $(STAMP) browser-tools
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules --verbosity 0
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run --verbosity 1
@@ -48,4 +55,4 @@ messages: $(STAMP)
 	cd csti_cms && ../$(PY) ../manage.py makemessages -l fr -l nl -l en --no-obsolete --ignore "plugins/*"
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var node_modules

@@ -52,5 +52,9 @@ def translate_page(source_page, translated_instance, locale):
     translation, _ = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
-    translation.save_target(publish=True)
+    # wagtail-localize defers publishing to the end of the transaction, with the
+    # page as it was then; inside one long transaction that stale copy would undo
+    # the tree bookkeeping of the children added meanwhile. Publish right away.
+    translation.save_target(publish=False)
+    translation.get_target_instance().get_latest_revision().publish()
     return translation

@@ -23,31 +23,49 @@ class LanguageVersion:
     is_current: bool
 
 
-def _live_translations(page):
-    """The live versions of ``page`` in every locale, by language code (one query)."""
-    versions = (
-        Page.objects.filter(translation_key=page.translation_key)
-        .live()
-        .public()
-        .select_related("locale")
-        .only("id", "url_path", "path", "depth", "locale__language_code", "translation_key")
-    )
-    return {version.locale.language_code: version for version in versions}
+def live_translations(request, page):
+    """The live versions of ``page`` in every locale, by language code.
+
+    One query per page and request: the home page is both the current page and
+    the site root on the home page itself. Private pages are included on purpose:
+    they are offered like the source page is, and ask visitors to log in the same way.
+    """
+    cache = request.__dict__.setdefault("_csti_translations", {})
+    if page.translation_key not in cache:
+        versions = (
+            Page.objects.filter(translation_key=page.translation_key)
+            .live()
+            .select_related("locale")
+            .only(
+                "id",
+                "url_path",
+                "path",
+                "depth",
+                "numchild",
+                "title",
+                "locale__language_code",
+                "translation_key",
+            )
+        )
+        cache[page.translation_key] = {v.locale.language_code: v for v in versions}
+    return cache[page.translation_key]
 
 
-def _site_homes(request):
+def site_homes(request):
     """The live home page of the request's site in each language, cached per request."""
-    if not hasattr(request, "_csti_site_homes"):
-        site = Site.find_for_request(request)
-        request._csti_site_homes = _live_translations(site.root_page) if site else {}
-    return request._csti_site_homes
+    site = Site.find_for_request(request)
+    return live_translations(request, site.root_page) if site else {}
 
 
 def language_versions(request, page=None):
-    """One :class:`LanguageVersion` per site language, in the order of ``LANGUAGES``."""
+    """A :class:`LanguageVersion` per site language, in the order of ``LANGUAGES``.
+
+    A language in which the site has no live home page at all is left out, as
+    there is nowhere to send the visitor.
+    """
     current = get_language()
-    translations = _live_translations(page) if page is not None and page.pk else {}
-    homes = _site_homes(request)
+    translations = live_translations(request, page) if page is not None and page.pk else {}
+    homes = site_homes(request)
     result = []
     for code, name in settings.LANGUAGES:
         if code in translations:
@@ -57,7 +75,7 @@ def language_versions(request, page=None):
         elif code in homes:
             url, is_translation = homes[code].get_url(request), False
         else:
-            url, is_translation = f"/{code}/", False
+            continue
         result.append(LanguageVersion(code, name, url, is_translation, code == current))
     return result
 
@@ -87,13 +105,9 @@ def localize_pages(pages, language=None):
     if not pages:
         return []
     language = language or get_language()
-    translations = (
-        Page.objects.filter(
-            translation_key__in={page.translation_key for page in pages},
-            locale__language_code=language,
-        )
-        .live()
-        .public()
-    )
+    translations = Page.objects.filter(
+        translation_key__in={page.translation_key for page in pages},
+        locale__language_code=language,
+    ).live()
     by_key = {translation.translation_key: translation for translation in translations}
     return [by_key.get(page.translation_key, page) for page in pages]

@@ -1,26 +1,21 @@
 """The site's main navigation, in the visitor's language."""
 
 from django.utils.translation import get_language
-from wagtail.models import Page, Site
+from wagtail.models import Site
+
+from csti_cms.core.i18n import site_homes
 
 
 def localized_site_root(request):
-    """The home page of the request's site in the active language, cached per request."""
-    if not hasattr(request, "_csti_site_root"):
-        site = Site.find_for_request(request)
-        root = None
-        if site is not None:
-            language = get_language()
-            root = (
-                Page.objects.filter(
-                    translation_key=site.root_page.translation_key,
-                    locale__language_code=language,
-                )
-                .live()
-                .first()
-            ) or site.root_page
-        request._csti_site_root = root
-    return request._csti_site_root
+    """The home page of the request's site in the active language.
+
+    Falls back to the site's root page when that language has no live home.
+    """
+    homes = site_homes(request)
+    if get_language() in homes:
+        return homes[get_language()]
+    site = Site.find_for_request(request)
+    return site.root_page if site is not None else None
 
 
 def main_menu(request):
@@ -31,9 +26,8 @@ def main_menu(request):
             list(
                 root.get_children()
                 .live()
-                .public()
                 .in_menu()
-                .only("id", "title", "url_path", "path", "depth")
+                .only("id", "title", "url_path", "path", "depth", "translation_key")
             )
             if root is not None
             else []

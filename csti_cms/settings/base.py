@@ -95,13 +95,16 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
-def _caches(redis_url):
-    """One default cache plus a renditions cache, on Redis when configured."""
+def _caches(redis_url, prefix):
+    """One default cache plus a renditions cache, on Redis when configured.
+
+    ``prefix`` keeps several installs apart when they share one Redis server.
+    """
     if redis_url:
         backend = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": redis_url}
         return {
-            "default": {**backend, "KEY_PREFIX": "csti"},
-            "renditions": {**backend, "KEY_PREFIX": "csti-renditions", "TIMEOUT": 24 * 3600},
+            "default": {**backend, "KEY_PREFIX": prefix},
+            "renditions": {**backend, "KEY_PREFIX": f"{prefix}-renditions", "TIMEOUT": 24 * 3600},
         }
     local = "django.core.cache.backends.locmem.LocMemCache"
     return {
@@ -111,7 +114,7 @@ def _caches(redis_url):
 
 
 REDIS_URL = env_str("REDIS_URL")
-CACHES = _caches(REDIS_URL)
+CACHES = _caches(REDIS_URL, env_str("CACHE_KEY_PREFIX", "csti"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -168,7 +171,15 @@ else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

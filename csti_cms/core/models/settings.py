@@ -69,6 +69,8 @@ class BrandingSettings(BaseSiteSetting):
         ),
     ]
 
+    select_related = ["logo"]
+
     class Meta:
         verbose_name = _("branding")
 

@@ -1,6 +1,7 @@
 """Template tags of the default theme: language switcher, menu, SEO helpers."""
 
 from django import template
+from wagtail.models import Page
 
 from csti_cms.core import i18n, navigation
 
@@ -9,8 +10,8 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def language_versions(context, page=None):
-    request = context["request"]
-    return i18n.language_versions(request, page)
+    # Views that are not pages (search) have no ``page`` in their context.
+    return i18n.language_versions(context["request"], page if isinstance(page, Page) else None)
 
 
 @register.simple_tag(takes_context=True)

@@ -10,3 +10,4 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="csti-test-media-")
 ALLOWED_HOSTS = ["*"]
 WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed", "providers": []}]
+STATIC_ROOT = tempfile.mkdtemp(prefix="csti-test-static-")

@@ -1,0 +1,67 @@
+"""What a visitor sees and does, in a real Chromium."""
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+LANGUAGES = ("fr", "nl", "en")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_home_pages_are_accessible(page, demo_server, axe_violations, language):
+    page.goto(f"{demo_server}/{language}/")
+    assert page.get_attribute("html", "lang") == language
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_content_pages_and_search_are_accessible(page, demo_server, axe_violations, language):
+    page.goto(f"{demo_server}/{language}/")
+    menu_links = page.locator(".main-nav a")
+    assert menu_links.count() >= 3
+    hrefs = [menu_links.nth(i).get_attribute("href") for i in range(menu_links.count())]
+    for href in hrefs:
+        page.goto(f"{demo_server}{href}")
+        assert axe_violations(page) == [], href
+    page.goto(f"{demo_server}/{language}/search/?q=science")
+    assert axe_violations(page) == []
+
+
+def test_visitor_lands_in_their_browser_language(browser, demo_server):
+    context = browser.new_context(locale="nl-BE")
+    page = context.new_page()
+    page.goto(f"{demo_server}/")
+    assert page.url == f"{demo_server}/nl/"
+    assert page.get_attribute("html", "lang") == "nl"
+    context.close()
+
+
+def test_language_switcher_keeps_the_visitor_on_the_same_page(page, demo_server):
+    page.goto(f"{demo_server}/fr/")
+    page.locator(".main-nav a").first.click()
+    french_url = page.url
+    page.locator(".language-switcher a[lang=nl]").click()
+    assert page.get_attribute("html", "lang") == "nl"
+    assert page.url != french_url and "/nl/" in page.url
+    page.locator(".language-switcher a[lang=en]").click()
+    assert page.get_attribute("html", "lang") == "en"
+    page.locator(".language-switcher a[lang=fr]").click()
+    assert page.url == french_url
+
+
+def test_skip_link_moves_keyboard_users_to_the_content(page, demo_server):
+    page.goto(f"{demo_server}/en/")
+    page.keyboard.press("Tab")
+    skip = page.locator(".skip-link")
+    assert skip.evaluate("el => el === document.activeElement")
+    assert skip.is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main-content"
+
+
+@pytest.mark.parametrize("width", [360, 768, 1280])
+def test_layout_fits_small_and_large_screens(page, demo_server, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(f"{demo_server}/fr/")
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"the page scrolls sideways by {overflow}px at {width}px"

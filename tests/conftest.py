@@ -1,0 +1,36 @@
+"""Test set-up shared by the whole suite.
+
+The demo content is loaded once into the test database; every test runs in a
+transaction rolled back at its end, so tests can change pages freely.
+"""
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Locale, Page
+
+from csti_cms.core.demo_content import stable_uuid
+
+LANGUAGES = ("fr", "nl", "en")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", verbosity=0)
+
+
+def demo_page(key, language="fr"):
+    """A page of the demo content by its key in fixtures/demo/content.json."""
+    return Page.objects.get(
+        translation_key=stable_uuid("page", key), locale__language_code=language
+    ).specific
+
+
+@pytest.fixture
+def home_fr(db):
+    return demo_page("home", "fr")
+
+
+@pytest.fixture
+def locales(db):
+    return {code: Locale.objects.get(language_code=code) for code in LANGUAGES}

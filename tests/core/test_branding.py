@@ -1,0 +1,59 @@
+"""Each site has its own brand, applied through CSS custom properties and kept readable."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from wagtail.models import Site
+
+from csti_cms.core.colours import contrast_ratio
+from csti_cms.core.models import BrandingSettings
+
+pytestmark = pytest.mark.django_db
+
+
+def test_contrast_ratio_matches_wcag_reference_values():
+    assert contrast_ratio("#000000", "#ffffff") == pytest.approx(21.0)
+    assert contrast_ratio("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
+    assert contrast_ratio("#fff", "#ffffff") == pytest.approx(1.0)
+
+
+def test_brand_colour_unreadable_behind_white_text_is_refused():
+    branding = BrandingSettings.for_site(Site.objects.get(is_default_site=True))
+    branding.primary_colour = "#f5c400"
+    with pytest.raises(ValidationError) as error:
+        branding.full_clean()
+    assert "primary_colour" in error.value.message_dict
+    assert "contrast" in error.value.message_dict["primary_colour"][0]
+
+
+def test_brand_colour_that_is_not_a_colour_is_refused():
+    branding = BrandingSettings.for_site(Site.objects.get(is_default_site=True))
+    branding.accent_colour = "blue"
+    with pytest.raises(ValidationError) as error:
+        branding.full_clean()
+    assert "accent_colour" in error.value.message_dict
+
+
+def test_brand_reaches_the_page_as_custom_properties(client):
+    branding = BrandingSettings.for_site(Site.objects.get(is_default_site=True))
+    branding.primary_colour = "#0b5d3b"
+    branding.font = "serif"
+    branding.save()
+    html = client.get("/fr/").content.decode()
+    assert "--brand-primary: #0b5d3b;" in html
+    assert "--brand-font: Charter" in html
+    assert branding.centre_name in html
+
+
+def test_theme_is_served_by_the_site_itself(client):
+    html = client.get("/fr/").content.decode()
+    assert 'href="/static/csti_cms/css/theme.css"' in html
+    assert "https://" not in "".join(
+        line for line in html.splitlines() if '<link rel="stylesheet"' in line or "<script" in line
+    )
+
+
+def test_accessible_structure(client):
+    html = client.get("/fr/").content.decode()
+    assert '<a class="skip-link" href="#main-content">' in html
+    assert '<main id="main-content"' in html
+    assert "<header" in html and "<footer" in html and 'role="search"' in html

@@ -1,0 +1,62 @@
+"""The demo content loads in three languages, through wagtail-localize, and re-runs safely."""
+
+import json
+import shutil
+
+import pytest
+from django.conf import settings
+from django.core.management import CommandError, call_command
+from wagtail.models import Page
+from wagtail_localize.models import Translation
+
+from tests.conftest import LANGUAGES, demo_page
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_page_exists_in_every_language_with_its_own_text():
+    content = json.loads((settings.CSTI_DEMO_CONTENT_DIR / "content.json").read_text())
+    for spec in content["pages"]:
+        titles = {demo_page(spec["key"], language).title for language in LANGUAGES}
+        assert len(titles) == 3, f"{spec['key']} is translated, not copied"
+
+
+def test_translations_are_editable_in_the_translation_editor():
+    about = demo_page("about")
+    translations = Translation.objects.filter(source__object_id=about.translation_key)
+    assert {t.target_locale.language_code for t in translations} == {"nl", "en"}
+
+
+def test_loading_twice_changes_nothing(capsys):
+    before = Page.objects.count()
+    call_command("load_demo_content")
+    assert Page.objects.count() == before
+    assert "0 items created" in capsys.readouterr().out
+
+
+def test_broken_content_file_stops_without_touching_anything(tmp_path):
+    shutil.copytree(settings.CSTI_DEMO_CONTENT_DIR, tmp_path / "demo")
+    content_file = tmp_path / "demo" / "content.json"
+    content = json.loads(content_file.read_text())
+    content["pages"].append(
+        {
+            "key": "new",
+            "type": "csti_core.ContentPage",
+            "parent": "home",
+            "fields": {
+                "title": {"fr": "Neuf", "nl": "Nieuw", "en": "New"},
+                "slug": {"fr": "neuf", "nl": "nieuw", "en": "new"},
+            },
+            "body": [{"type": "card_grid", "value": {"cards": [{"page": "page:missing"}]}}],
+        }
+    )
+    content_file.write_text(json.dumps(content))
+    before = Page.objects.count()
+    with pytest.raises(CommandError, match="page:missing"):
+        call_command("load_demo_content", "--from", str(tmp_path / "demo"))
+    assert Page.objects.count() == before
+
+
+def test_missing_content_file_is_a_clear_error(tmp_path):
+    with pytest.raises(CommandError, match="No content file"):
+        call_command("load_demo_content", "--from", str(tmp_path))

@@ -1,0 +1,88 @@
+"""Every page type renders in every language, with every block, under strict tree rules."""
+
+import pytest
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+
+from csti_cms.core.models import ContentPage, HomePage
+from tests.conftest import LANGUAGES, demo_page
+
+pytestmark = pytest.mark.django_db
+
+PAGE_TYPES = [HomePage, ContentPage]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("model", PAGE_TYPES, ids=lambda model: model.__name__)
+def test_every_page_type_renders_in_every_language(client, model, language):
+    pages = model.objects.live().filter(locale__language_code=language)
+    assert pages.exists(), f"the demo has a {model.__name__} in {language}"
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        html = response.content.decode()
+        assert f'<html lang="{language}">' in html
+        assert f"<h1>{page.title}</h1>".replace("'", "&#x27;") in html
+
+
+def test_every_block_renders(client, home_fr):
+    image = demo_page("home").hero_image
+    about = demo_page("about")
+    page = home_fr.add_child(
+        instance=ContentPage(
+            title="Tous les blocs",
+            slug="tous-les-blocs",
+            body=[
+                ("heading", {"text": "Préparer sa visite", "level": "h2"}),
+                ("paragraph", "<p>Des <b>expériences</b> pour tous.</p>"),
+                ("image", {"image": image, "alt_text": "Des enfants devant une maquette"}),
+                ("call_to_action", {"title": "Réservez", "text": "", "link": {"page": about}}),
+                ("card_grid", {"heading": "À voir", "cards": [{"page": about}]}),
+                ("quote", {"quote": "Formidable !", "attribution": "Une enseignante"}),
+                ("faq", {"questions": [{"question": "Parking ?", "answer": "<p>Oui.</p>"}]}),
+                ("video", {"video": "https://video.example/watch/1", "title": "Le tour"}),
+            ],
+        )
+    )
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert '<h2 id="preparer-sa-visite"' in html
+    assert "<b>expériences</b>" in html
+    assert 'alt="Des enfants devant une maquette"' in html
+    assert f'href="{about.url}"' in html
+    assert "<summary>Parking ?</summary>" in html
+    assert "Formidable !" in html
+    # An embed the provider cannot resolve still leaves a link to the video.
+    assert 'href="https://video.example/watch/1"' in html
+
+
+def test_image_block_requires_alt_text():
+    from wagtail.blocks.struct_block import StructBlockValidationError
+
+    from csti_cms.blocks import ImageBlock
+
+    block = ImageBlock()
+    image = demo_page("home").hero_image
+    with pytest.raises(StructBlockValidationError):
+        block.clean(block.to_python({"image": image.pk, "alt_text": ""}))
+
+
+def test_link_needs_exactly_one_target():
+    from wagtail.blocks.struct_block import StructBlockValidationError
+
+    from csti_cms.blocks import LinkBlock
+
+    block = LinkBlock()
+    with pytest.raises(StructBlockValidationError):
+        block.clean(block.to_python({"page": None, "external_url": "", "label": "Go"}))
+
+
+class TestPageTree(WagtailPageTestCase):
+    def test_home_pages_sit_at_the_root_only(self):
+        self.assertAllowedParentPageTypes(HomePage, {Page})
+        self.assertAllowedSubpageTypes(HomePage, {ContentPage})
+
+    def test_content_pages_sit_under_home_or_content_pages(self):
+        self.assertAllowedParentPageTypes(ContentPage, {HomePage, ContentPage})
+        self.assertAllowedSubpageTypes(ContentPage, {ContentPage})
+        self.assertCanNotCreateAt(Page, ContentPage)

@@ -1,0 +1,48 @@
+"""Search stays in the visitor's language; the sitemap covers every language."""
+
+import re
+
+import pytest
+
+from tests.conftest import LANGUAGES, demo_page
+
+pytestmark = pytest.mark.django_db
+
+
+def result_links(html):
+    block = html.split('class="search-results"', 1)
+    return re.findall(r'<h2><a href="([^"]+)"', block[1]) if len(block) > 1 else []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_finds_pages_in_the_current_language_only(client, language):
+    about = demo_page("about", language)
+    response = client.get(f"/{language}/search/", {"q": about.title})
+    assert response.status_code == 200
+    links = result_links(response.content.decode())
+    assert about.url in links
+    assert all(link.startswith(f"/{language}/") for link in links)
+
+
+def test_empty_and_silly_searches_answer_cleanly(client):
+    assert client.get("/fr/search/").status_code == 200
+    assert client.get("/fr/search/", {"q": "x" * 5000, "page": "abc"}).status_code == 200
+    assert client.get("/fr/search/", {"q": "science", "page": "999"}).status_code == 200
+
+
+def test_sitemap_lists_every_language_with_alternates(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    xml = response.content.decode()
+    for language in LANGUAGES:
+        assert demo_page("about", language).url in xml
+    about_en = demo_page("about", "en")
+    assert f'hreflang="en" href="{about_en.full_url}"' in xml
+
+
+def test_robots_txt_points_to_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+    assert "Disallow: /admin/" in text
