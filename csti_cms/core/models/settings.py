@@ -95,25 +95,32 @@ class BrandingSettings(BaseSiteSetting):
             raise ValidationError(errors)
 
 
+SOCIAL_NETWORKS = [
+    ("facebook", "Facebook"),
+    ("instagram", "Instagram"),
+    ("linkedin", "LinkedIn"),
+    ("mastodon", "Mastodon"),
+    ("bluesky", "Bluesky"),
+    ("youtube", "YouTube"),
+    ("tiktok", "TikTok"),
+    ("other", _("Other")),
+]
+
+
+class SocialLinkValue(blocks.StructValue):
+    @property
+    def network_name(self):
+        return dict(SOCIAL_NETWORKS).get(self.get("network"), self.get("network"))
+
+
 class SocialLinkBlock(blocks.StructBlock):
-    network = blocks.ChoiceBlock(
-        label=_("Network"),
-        choices=[
-            ("facebook", "Facebook"),
-            ("instagram", "Instagram"),
-            ("linkedin", "LinkedIn"),
-            ("mastodon", "Mastodon"),
-            ("bluesky", "Bluesky"),
-            ("youtube", "YouTube"),
-            ("tiktok", "TikTok"),
-            ("other", _("Other")),
-        ],
-    )
+    network = blocks.ChoiceBlock(label=_("Network"), choices=SOCIAL_NETWORKS)
     url = blocks.URLBlock(label=_("Address"))
 
     class Meta:
         icon = "link"
         label = _("Social link")
+        value_class = SocialLinkValue
 
 
 @register_setting(icon="mail")
