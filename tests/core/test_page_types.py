@@ -86,3 +86,15 @@ class TestPageTree(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(ContentPage, {HomePage, ContentPage})
         self.assertAllowedSubpageTypes(ContentPage, {ContentPage})
         self.assertCanNotCreateAt(Page, ContentPage)
+
+
+def test_audience_tags_select_pages_and_follow_translations():
+    from csti_cms.core.audiences import Audience, audience_q
+
+    for language in LANGUAGES:
+        for_schools = ContentPage.objects.live().filter(
+            audience_q(Audience.SCHOOLS), locale__language_code=language
+        )
+        assert demo_page("schools", language).pk in {page.pk for page in for_schools}
+        assert demo_page("venue-hire", language).pk not in {page.pk for page in for_schools}
+    assert demo_page("schools", "nl").audiences == [Audience.SCHOOLS]

@@ -9,13 +9,15 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from csti_cms.blocks import BodyStreamBlock
+from csti_cms.core.audiences import AUDIENCE_FIELDS, AudienceTagged
 
 
-class BasePage(Page):
+class BasePage(AudienceTagged, Page):
     """Fields and behaviour shared by every public page of a csti-cms site.
 
     ``introduction`` doubles as the meta description when the editor leaves the
-    search description empty, and ``social_image`` as the OpenGraph image.
+    search description empty, and ``social_image`` as the OpenGraph image. The
+    audiences a page serves are chosen on the promote tab.
     """
 
     introduction = models.TextField(
@@ -35,9 +37,18 @@ class BasePage(Page):
 
     promote_panels = [
         *Page.promote_panels,
+        MultiFieldPanel(
+            [FieldPanel(field) for field in AUDIENCE_FIELDS.values()],
+            heading=_("Audiences"),
+            help_text=_("Who is this page for? Audience hubs and listings show it to them."),
+        ),
         MultiFieldPanel([FieldPanel("social_image")], heading=_("Sharing")),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        *(index.FilterField(field) for field in AUDIENCE_FIELDS.values()),
+    ]
 
     class Meta:
         abstract = True
