@@ -31,6 +31,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
+    path("", include("csti_cms.plugins.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -12,6 +12,9 @@ from csti_cms.core.demo_content import stable_uuid
 
 LANGUAGES = ("fr", "nl", "en")
 
+# The plugin test kit's fixtures (site, other_site, enable_plugin, disable_plugin).
+pytest_plugins = ["csti_cms.plugins.testing"]
+
 
 def pytest_report_header(config):
     from django.conf import settings

@@ -6,10 +6,26 @@ every page, and so that plugins can add their own blocks next to them.
 
 from .links import CallToActionBlock, CardBlock, CardGridBlock, LinkBlock
 from .media import DocumentDownloadsBlock, ImageBlock, VideoEmbedBlock
+from .slots import (
+    BLOCK_AVAILABLE_HOOK,
+    PreservedBlock,
+    SlotStreamBlock,
+    SlotStreamField,
+    is_block_available,
+    visible_children,
+)
+from .slots import registry as slot_registry
 from .stream import BodyStreamBlock
 from .text import FAQBlock, HeadingBlock, QuoteBlock, RichTextBlock
 
 __all__ = [
+    "BLOCK_AVAILABLE_HOOK",
+    "PreservedBlock",
+    "SlotStreamBlock",
+    "SlotStreamField",
+    "is_block_available",
+    "slot_registry",
+    "visible_children",
     "BodyStreamBlock",
     "CallToActionBlock",
     "CardBlock",

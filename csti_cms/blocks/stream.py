@@ -1,14 +1,16 @@
 """The stream block behind every page body."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
 
 from .links import CallToActionBlock, CardGridBlock
 from .media import DocumentDownloadsBlock, ImageBlock, VideoEmbedBlock
+from .slots import SlotStreamBlock
 from .text import FAQBlock, HeadingBlock, QuoteBlock, RichTextBlock
 
 
-class BodyStreamBlock(blocks.StreamBlock):
+class BodyStreamBlock(SlotStreamBlock):
+    """The body of core pages; plugins add their blocks through the ``body`` slot."""
+
     heading = HeadingBlock()
     paragraph = RichTextBlock()
     image = ImageBlock()

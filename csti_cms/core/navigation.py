@@ -3,6 +3,7 @@
 from django.utils.translation import get_language
 from wagtail.models import Site
 
+from csti_cms.core.hooks import public_pages
 from csti_cms.core.i18n import site_homes
 
 
@@ -22,14 +23,12 @@ def main_menu(request):
     """Pages chosen for the menu ("show in menus") directly under the localized home."""
     if not hasattr(request, "_csti_main_menu"):
         root = localized_site_root(request)
-        request._csti_main_menu = (
-            list(
-                root.get_children()
-                .live()
-                .in_menu()
-                .only("id", "title", "url_path", "path", "depth", "translation_key")
+        if root is None:
+            request._csti_main_menu = []
+        else:
+            pages = root.get_children().live().in_menu()
+            pages = public_pages(pages, request)
+            request._csti_main_menu = list(
+                pages.only("id", "title", "url_path", "path", "depth", "translation_key")
             )
-            if root is not None
-            else []
-        )
     return request._csti_main_menu

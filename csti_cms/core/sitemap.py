@@ -11,6 +11,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from csti_cms.core.hooks import public_pages
+
 
 class MultilingualSitemap(Sitemap):
     def items(self):
@@ -21,9 +23,9 @@ class MultilingualSitemap(Sitemap):
             in_any_tree |= Q(path__startswith=root.path)
         if not in_any_tree:
             return Page.objects.none()
+        pages = public_pages(Page.objects.filter(in_any_tree), self.request)
         return (
-            Page.objects.filter(in_any_tree)
-            .live()
+            pages.live()
             .public()
             .order_by("path")
             .defer_streamfields()

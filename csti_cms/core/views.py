@@ -9,6 +9,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from csti_cms.core.hooks import public_pages
 from csti_cms.core.navigation import localized_site_root
 
 RESULTS_PER_PAGE = 10
@@ -27,7 +28,7 @@ def search(request):
     root = localized_site_root(request)
     if query and root is not None:
         pages = Page.objects.live().public().descendant_of(root, inclusive=True)
-        results = pages.search(query)
+        results = public_pages(pages, request).search(query)
     paginator = Paginator(results, RESULTS_PER_PAGE)
     try:
         page_of_results = paginator.page(request.GET.get("page", 1))

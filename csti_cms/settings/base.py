@@ -25,6 +25,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "csti_cms.core",
+    "csti_cms.plugins",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -62,7 +63,11 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "csti_cms.plugins.middleware.PluginSiteMiddleware",
 ]
+
+# Plugins are found by `discover_plugins(globals())` at the end of a site's settings.
+CSTI_PLUGINS_EXCLUDE = env_list("CSTI_PLUGINS_EXCLUDE")
 
 TEMPLATES = [
     {

@@ -4,12 +4,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from csti_cms.blocks import BodyStreamBlock
+from csti_cms.blocks import SlotStreamField
 from csti_cms.core.audiences import AUDIENCE_FIELDS, AudienceTagged
+from csti_cms.core.forms import SlotAwarePageForm
+from csti_cms.core.hooks import extra_subpage_types
 
 
 class BasePage(AudienceTagged, Page):
@@ -50,8 +51,16 @@ class BasePage(AudienceTagged, Page):
         *(index.FilterField(field) for field in AUDIENCE_FIELDS.values()),
     ]
 
+    base_form_class = SlotAwarePageForm
+
     class Meta:
         abstract = True
+
+    @classmethod
+    def clean_subpage_models(cls):
+        """Own ``subpage_types`` plus page types that plugins attach under this type."""
+        own = super().clean_subpage_models()
+        return own + [model for model in extra_subpage_types(cls) if model not in own]
 
     @property
     def meta_description(self):
@@ -75,7 +84,12 @@ class HomePage(BasePage):
         blank=True,
         help_text=_("Required when there is a hero image."),
     )
-    body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
+    body = SlotStreamField(
+        base_block="csti_cms.blocks.BodyStreamBlock",
+        slot="body",
+        verbose_name=_("body"),
+        blank=True,
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -105,7 +119,12 @@ class HomePage(BasePage):
 class ContentPage(BasePage):
     """A general page: about the centre, contact, practical information, projects."""
 
-    body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
+    body = SlotStreamField(
+        base_block="csti_cms.blocks.BodyStreamBlock",
+        slot="body",
+        verbose_name=_("body"),
+        blank=True,
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]

@@ -1,9 +1,10 @@
 """Template tags of the default theme: language switcher, menu, SEO helpers."""
 
 from django import template
+from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
-from csti_cms.core import i18n, navigation
+from csti_cms.core import hooks, i18n, navigation
 
 register = template.Library()
 
@@ -32,3 +33,10 @@ def site_home(context):
 @register.simple_tag(takes_context=True)
 def absolute_url(context, url):
     return context["request"].build_absolute_uri(url)
+
+
+@register.simple_tag(takes_context=True)
+def page_head_extras(context, page=None):
+    """What other layers (plugins) add to ``<head>`` for this page."""
+    fragments = hooks.page_head(context["request"], page if isinstance(page, Page) else None)
+    return mark_safe("\n".join(str(fragment) for fragment in fragments if fragment))  # noqa: S308

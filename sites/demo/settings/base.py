@@ -17,3 +17,8 @@ TEMPLATES[0]["DIRS"].insert(0, SITE_DIR / "templates")  # noqa: F405
 
 # Content loaded by `manage.py load_demo_content`.
 CSTI_DEMO_CONTENT_DIR = SITE_DIR.parent.parent / "fixtures" / "demo"
+
+# Installed plugins join the site last, so the site's own settings win over their defaults.
+from csti_cms.plugins import discover_plugins  # noqa: E402
+
+discover_plugins(globals())

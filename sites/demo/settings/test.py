@@ -11,3 +11,6 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="csti-test-media-")
 ALLOWED_HOSTS = ["*"]
 WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed", "providers": []}]
 STATIC_ROOT = tempfile.mkdtemp(prefix="csti-test-static-")
+
+# The framework's tests use a plugin that lives in the test suite.
+discover_plugins(globals(), also=["tests.example_plugin.apps.QuizConfig"])  # noqa: F405

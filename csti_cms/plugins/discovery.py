@@ -1,0 +1,123 @@
+"""Finding installed plugins from a site's settings module.
+
+    # at the end of a site's settings
+    from csti_cms.plugins import discover_plugins
+    discover_plugins(globals())
+
+Every package that names an app config in the ``csti_cms.plugins`` entry point
+group is added to ``INSTALLED_APPS`` (so its migrations always run, even where
+it is switched off), except those listed in ``CSTI_PLUGINS_EXCLUDE``.
+"""
+
+from dataclasses import dataclass
+from importlib.metadata import entry_points
+
+from django.utils.module_loading import import_string
+
+from csti_cms import __version__
+
+from .config import PluginConfig
+from .errors import PluginError
+
+ENTRY_POINT_GROUP = "csti_cms.plugins"
+
+
+@dataclass(frozen=True)
+class DiscoveredPlugin:
+    label: str
+    app_config: str
+    config_class: type
+    source: str
+
+
+def _load(reference, source):
+    try:
+        config_class = import_string(reference)
+    except ImportError as error:
+        raise PluginError(
+            source,
+            f"cannot be imported ({error})",
+            "reinstall it in this Python environment, or exclude it with CSTI_PLUGINS_EXCLUDE",
+        ) from None
+    if not (isinstance(config_class, type) and issubclass(config_class, PluginConfig)):
+        raise PluginError(
+            source,
+            f"points at {reference}, which is not a csti_cms.plugins.PluginConfig",
+            "make the entry point name the plugin's app config, e.g. my_plugin.apps:MyConfig",
+        )
+    return DiscoveredPlugin(config_class.plugin_label(), reference, config_class, source)
+
+
+def find_plugins(also=()):
+    """Plugins named by entry points, plus app config paths given in ``also``."""
+    found = [
+        _load(entry_point.value.replace(":", "."), f"entry point {entry_point.name}")
+        for entry_point in entry_points(group=ENTRY_POINT_GROUP)
+    ]
+    found += [_load(reference, reference) for reference in also]
+    by_label = {}
+    for plugin in found:
+        if plugin.label in by_label and by_label[plugin.label].app_config != plugin.app_config:
+            raise PluginError(
+                plugin.label,
+                f"is provided twice ({by_label[plugin.label].source} and {plugin.source})",
+                "uninstall one of the two packages",
+            )
+        by_label[plugin.label] = plugin
+    return _dependencies_first(by_label)
+
+
+def _dependencies_first(by_label):
+    ordered, seen = [], set()
+
+    def visit(plugin):
+        if plugin.label in seen:
+            return
+        seen.add(plugin.label)
+        for label in plugin.config_class.depends_on:
+            if label in by_label:
+                visit(by_label[label])
+        ordered.append(plugin)
+
+    for label in sorted(by_label):
+        visit(by_label[label])
+    return ordered
+
+
+def discover_plugins(namespace, *, also=()):
+    """Install every discovered plugin into the settings ``namespace`` (``globals()``).
+
+    Checks each plugin's compatibility, dependencies and required settings,
+    merges its default settings under the site's own, and records the labels in
+    ``CSTI_PLUGINS``. Returns the discovered plugins.
+    """
+    exclude = set(namespace.get("CSTI_PLUGINS_EXCLUDE", ()))
+    plugins = [plugin for plugin in find_plugins(also) if plugin.label not in exclude]
+    labels = {plugin.label for plugin in plugins}
+    for plugin in plugins:
+        _check(plugin, labels, namespace)
+    installed = namespace["INSTALLED_APPS"]
+    for plugin in plugins:
+        if plugin.app_config not in installed:
+            installed.append(plugin.app_config)
+    namespace["CSTI_PLUGINS"] = [plugin.label for plugin in plugins]
+    return plugins
+
+
+def _check(plugin, labels, namespace):
+    config = plugin.config_class
+    config.check_metadata(__version__)
+    missing = [label for label in config.depends_on if label not in labels]
+    if missing:
+        raise PluginError(
+            plugin.label,
+            f"needs the plugin(s) {', '.join(missing)}, which are not installed or are excluded",
+            "install them in this environment, or exclude this plugin with CSTI_PLUGINS_EXCLUDE",
+        )
+    for name, value in config.default_settings.items():
+        namespace.setdefault(name, value)
+    for name in config.required_settings:
+        if name not in namespace:
+            raise PluginError(
+                plugin.label, f"needs the setting {name}", f"define {name} in the site's settings"
+            )

@@ -1,0 +1,89 @@
+from django.core.management.base import BaseCommand, CommandError
+from wagtail.models import Site
+
+from csti_cms import __version__
+from csti_cms.plugins.registration import get_plugin, plugins
+from csti_cms.plugins.state import PluginStateError, disable, enable, enabled_labels
+from csti_cms.plugins.uninstall import RefusedUninstall, uninstall
+
+
+class Command(BaseCommand):
+    help = "List installed csti-cms plugins and switch them on or off per site."
+
+    def add_arguments(self, parser):
+        actions = parser.add_subparsers(dest="action", required=True)
+        actions.add_parser("list", help="installed plugins, their version and state per site")
+        for name in ("enable", "disable"):
+            action = actions.add_parser(name, help=f"{name} a plugin on one site")
+            action.add_argument("label")
+            action.add_argument("--site", required=True, help="the site's host name")
+        remove = actions.add_parser(
+            "uninstall", help="remove a plugin's pages, tables and permissions"
+        )
+        remove.add_argument("label")
+        remove.add_argument("--delete-content", action="store_true")
+
+    def handle(self, action, **options):
+        getattr(self, f"handle_{action}")(**options)
+
+    def handle_list(self, **options):
+        sites = list(Site.objects.order_by("hostname", "port"))
+        enabled = {site.pk: enabled_labels(site) for site in sites}
+        installed = sorted(plugins(), key=lambda config: config.label)
+        if not installed:
+            self.stdout.write("No plugin is installed.")
+            return
+        for config in installed:
+            compatible = config.compatibility or "any"
+            self.stdout.write(
+                f"{config.label} {config.version} (csti-cms {compatible}; "
+                f"running {__version__}): {config.verbose_name}"
+            )
+            for site in sites:
+                state = "on" if config.label in enabled[site.pk] else "off"
+                self.stdout.write(f"    {site.hostname}:{site.port}  {state}")
+
+    def _site(self, hostname):
+        host, _, port = hostname.partition(":")
+        sites = Site.objects.filter(hostname=host)
+        if port:
+            sites = sites.filter(port=int(port))
+        site = sites.first()
+        if site is None:
+            known = ", ".join(f"{s.hostname}:{s.port}" for s in Site.objects.all())
+            raise CommandError(f"No site with host name {hostname!r}. Sites: {known}")
+        return site
+
+    def _plugin(self, label):
+        if get_plugin(label) is None:
+            known = ", ".join(config.label for config in plugins()) or "none"
+            raise CommandError(f"No installed plugin {label!r}. Installed: {known}")
+
+    def handle_enable(self, label, site, **options):
+        self._switch(enable, label, site, "on")
+
+    def handle_disable(self, label, site, **options):
+        self._plugin(label)
+        for warning in get_plugin(label).can_disable(self._site(site)):
+            self.stderr.write(f"warning: {warning}")
+        self._switch(disable, label, site, "off")
+
+    def _switch(self, action, label, hostname, state):
+        self._plugin(label)
+        site = self._site(hostname)
+        try:
+            action(label, site)
+        except PluginStateError as error:
+            raise CommandError(str(error)) from None
+        self.stdout.write(f"{label} is {state} for {site.hostname}.")
+
+    def handle_uninstall(self, label, delete_content=False, **options):
+        self._plugin(label)
+        try:
+            summary = uninstall(label, delete_content=delete_content)
+        except RefusedUninstall as error:
+            raise CommandError(str(error)) from None
+        removed = ", ".join(f"{count} {name}" for name, count in summary.items()) or "no content"
+        self.stdout.write(
+            f"{label} uninstalled ({removed} removed). You can now remove its package."
+        )

@@ -1,0 +1,56 @@
+"""Removing a plugin's data from an install, before its package is removed."""
+
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.db import transaction
+from wagtail.models import Page
+
+from .models import SitePlugin
+from .registration import get_plugin
+
+
+def content_summary(label):
+    """``{model verbose name: count}`` of what the plugin stores (pages first)."""
+    config = get_plugin(label)
+    summary = {}
+    for model in config.get_models():
+        count = model.objects.count()
+        if count:
+            summary[str(model._meta.verbose_name_plural)] = count
+    return summary
+
+
+def uninstall(label, *, delete_content=False):
+    """Remove pages, tables, content types and permissions of plugin ``label``.
+
+    Refuses while the plugin stores content, unless ``delete_content`` is true.
+    Returns the summary of what was there.
+    """
+    config = get_plugin(label)
+    summary = content_summary(label)
+    if summary and not delete_content:
+        raise RefusedUninstall(label, summary)
+    with transaction.atomic():
+        page_models = [m for m in config.get_models() if issubclass(m, Page)]
+        for model in page_models:
+            # Deleting the top-most pages first removes their subtrees with them.
+            for page in model.objects.order_by("depth"):
+                if Page.objects.filter(pk=page.pk).exists():  # not gone with an ancestor
+                    page.delete()
+        SitePlugin.objects.filter(label=label).delete()
+    call_command("migrate", label, "zero", interactive=False, verbosity=0)
+    content_types = ContentType.objects.filter(app_label=label)
+    Permission.objects.filter(content_type__in=content_types).delete()
+    content_types.delete()
+    return summary
+
+
+class RefusedUninstall(Exception):
+    def __init__(self, label, summary):
+        self.label, self.summary = label, summary
+        described = ", ".join(f"{count} {name}" for name, count in summary.items())
+        super().__init__(
+            f"{label} still has content ({described}). Nothing was removed; run again with "
+            "--delete-content to delete it for good."
+        )

@@ -1,0 +1,80 @@
+"""The administrators' screen for switching plugins on and off per site."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+from packaging.specifiers import SpecifierSet
+from packaging.version import Version
+from wagtail.models import Site
+
+from csti_cms import __version__
+
+from .registration import get_plugin, plugins
+from .state import PluginStateError, disable, enable, enabled_labels
+
+
+def _require_admin(request):
+    if not request.user.is_superuser:
+        raise PermissionDenied
+
+
+def site_plugins(request):
+    _require_admin(request)
+    sites = list(Site.objects.order_by("hostname", "port"))
+    site = next(
+        (s for s in sites if str(s.pk) == request.GET.get("site")),
+        Site.find_for_request(request) or (sites[0] if sites else None),
+    )
+    enabled = enabled_labels(site)
+    rows = [
+        {
+            "config": config,
+            "enabled": config.label in enabled,
+            "compatible": not config.compatibility
+            or Version(__version__) in SpecifierSet(config.compatibility),
+        }
+        for config in sorted(plugins(), key=lambda c: str(c.verbose_name))
+    ]
+    return TemplateResponse(
+        request,
+        "csti_plugins/admin/site_plugins.html",
+        {"sites": sites, "site": site, "rows": rows},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def switch_plugin(request, site_id, label):
+    """GET shows what switching off would mean; POST switches."""
+    _require_admin(request)
+    site = get_object_or_404(Site, pk=site_id)
+    config = get_plugin(label)
+    if config is None:
+        raise PermissionDenied
+    turn_on = request.POST.get("enabled") == "1" if request.method == "POST" else False
+    if request.method == "GET":
+        return TemplateResponse(
+            request,
+            "csti_plugins/admin/confirm_disable.html",
+            {"site": site, "config": config, "warnings": config.can_disable(site)},
+        )
+    try:
+        if turn_on:
+            enable(label, site, user=request.user)
+            messages.success(
+                request,
+                _("%(plugin)s is on for %(site)s.") % {"plugin": config.verbose_name, "site": site},
+            )
+        else:
+            disable(label, site, user=request.user)
+            messages.success(
+                request,
+                _("%(plugin)s is off for %(site)s; nothing was deleted.")
+                % {"plugin": config.verbose_name, "site": site},
+            )
+    except PluginStateError as error:
+        messages.error(request, str(error))
+    return redirect(f"{reverse('csti_plugins')}?site={site.pk}")

@@ -1,0 +1,96 @@
+"""How the framework plugs into the core and the Wagtail admin."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.urls import path, reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.models import Page, Site
+
+from csti_cms.blocks import BLOCK_AVAILABLE_HOOK
+from csti_cms.core.hooks import EXTRA_SUBPAGE_TYPES, FILTER_PUBLIC_PAGES, PAGE_HEAD
+
+from . import extension_points, views
+from .ownership import plugin_of_url
+from .pages import PluginPageMixin
+from .registration import get_plugin, plugins
+from .state import enabled_labels, is_enabled
+
+
+def _plugin_page_models(labels=None):
+    return [
+        model
+        for config in plugins()
+        if labels is None or config.label in labels
+        for model in config.get_models()
+        if issubclass(model, Page)
+    ]
+
+
+@hooks.register(FILTER_PUBLIC_PAGES)
+def hide_pages_of_disabled_plugins(queryset, request):
+    site = Site.find_for_request(request)
+    enabled = enabled_labels(site)
+    disabled = {config.label for config in plugins()} - enabled
+    models = _plugin_page_models(disabled)
+    if not models:
+        return queryset
+    content_types = ContentType.objects.get_for_models(*models, for_concrete_models=False)
+    return queryset.exclude(content_type__in=list(content_types.values()))
+
+
+@hooks.register(BLOCK_AVAILABLE_HOOK)
+def block_follows_its_plugin(block_name, owner, site):
+    return get_plugin(owner) is None or is_enabled(owner, site)
+
+
+@hooks.register(EXTRA_SUBPAGE_TYPES)
+def plugin_pages_that_choose_this_parent(parent_model):
+    return [
+        model
+        for model in _plugin_page_models()
+        if issubclass(model, PluginPageMixin)
+        and getattr(model, "parent_page_types", None) is not None
+        and parent_model in model.clean_parent_page_models()
+    ]
+
+
+@hooks.register(PAGE_HEAD)
+def plugin_page_head(request, page):
+    fragments = extension_points.call(
+        "csti_page_head", Site.find_for_request(request), request=request, page=page
+    )
+    return mark_safe("\n".join(fragments))  # noqa: S308 - plugins return safe HTML by contract
+
+
+def _hide_disabled_plugin_items(request, menu_items):
+    site = Site.find_for_request(request)
+    menu_items[:] = [
+        item
+        for item in menu_items
+        if (label := plugin_of_url(getattr(item, "url", "") or "")) is None
+        or is_enabled(label, site)
+    ]
+
+
+hooks.register("construct_main_menu", _hide_disabled_plugin_items)
+hooks.register("construct_settings_menu", _hide_disabled_plugin_items)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path("plugins/", views.site_plugins, name="csti_plugins"),
+        path("plugins/<int:site_id>/<str:label>/", views.switch_plugin, name="csti_plugins_switch"),
+    ]
+
+
+class PluginsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser
+
+
+@hooks.register("register_settings_menu_item")
+def register_plugins_menu_item():
+    return PluginsMenuItem(_("Plugins"), reverse("csti_plugins"), icon_name="cogs", order=900)

@@ -1,0 +1,1 @@
+"""A plugin used by the framework's tests; it touches every extension point."""
