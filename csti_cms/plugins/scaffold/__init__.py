@@ -1,0 +1,86 @@
+"""``csti-cms startplugin``: write a complete, tested plugin package to start from.
+
+The files come from ``template/`` (``${...}`` placeholders, ``-tpl`` suffix so the
+templates are not mistaken for code). The initial migration is then made by
+Django's own ``makemigrations`` against the installed csti-cms, so it always
+matches the core models the plugin's page type builds on.
+"""
+
+import keyword
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from string import Template
+
+TEMPLATE_DIR = Path(__file__).parent / "template"
+NAME = re.compile(r"^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$")
+
+
+class ScaffoldError(ValueError):
+    pass
+
+
+def names_for(name):
+    """The names a plugin called ``name`` (e.g. ``science-quiz``) is known by."""
+    if not NAME.match(name):
+        raise ScaffoldError(
+            f"{name!r} is not a usable plugin name: use lowercase letters, digits and "
+            "hyphens, starting with a letter (e.g. science-quiz)."
+        )
+    label = name.replace("-", "_")
+    if keyword.iskeyword(label):
+        raise ScaffoldError(f"{name!r} is a Python keyword; choose another name.")
+    words = label.split("_")
+    return {
+        "name": name,
+        "label": label,
+        "project_name": f"csti-{name}",
+        "package": f"csti_{label}",
+        "class_name": "".join(word.capitalize() for word in words),
+        "verbose_name": " ".join(words).capitalize(),
+        "settings_prefix": label.upper(),
+    }
+
+
+def create_plugin(name, directory, *, make_migration=True):
+    """Write the plugin package for ``name`` into ``directory``; return its path."""
+    from csti_cms import __version__
+
+    context = {**names_for(name), "csti_version": __version__}
+    target = Path(directory) / context["project_name"]
+    if target.exists():
+        raise ScaffoldError(f"{target} already exists; choose another folder or name.")
+    for source in sorted(TEMPLATE_DIR.rglob("*")):
+        if source.is_dir():
+            continue
+        relative = Template(str(source.relative_to(TEMPLATE_DIR))).substitute(context)
+        destination = target / relative.removesuffix("-tpl")
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        if source.name.endswith("-tpl"):
+            destination.write_text(Template(source.read_text()).substitute(context))
+        else:
+            destination.write_bytes(source.read_bytes())
+    if make_migration:
+        make_initial_migration(target, context)
+    return target
+
+
+def make_initial_migration(target, context):
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "csti_cms.plugins.scaffold.migration_settings",
+        "CSTI_SCAFFOLD_APP": f"{context['package']}.apps.{context['class_name']}Config",
+        "DATABASE_URL": "sqlite://:memory:",
+        "PYTHONPATH": os.pathsep.join([str(target), os.environ.get("PYTHONPATH", "")]),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "django", "makemigrations", context["label"], "--no-input"],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise ScaffoldError(f"Could not make the initial migration:\n{result.stderr}")

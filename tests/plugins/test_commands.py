@@ -1,0 +1,65 @@
+"""Operators manage plugins from the command line and the admin screen."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from csti_cms.plugins.state import is_enabled
+from tests.example_plugin.models import QuizPage, QuizTheme
+
+pytestmark = pytest.mark.django_db
+
+
+def test_list_shows_every_plugin_and_its_state_per_site(capsys, site, other_site, enable_plugin):
+    enable_plugin("quiz", site)
+    call_command("csti_plugins", "list")
+    out = capsys.readouterr().out
+    assert "quiz 1.0.0" in out
+    assert "site-a.test:80  on" in out
+    assert "site-b.test:80  off" in out
+
+
+def test_enable_and_disable_by_host_name(site, capsys):
+    call_command("csti_plugins", "enable", "quiz", "--site", "site-a.test")
+    assert is_enabled("quiz", site)
+    call_command("csti_plugins", "disable", "quiz", "--site", "site-a.test")
+    assert not is_enabled("quiz", site)
+
+
+def test_unknown_site_or_plugin_is_a_clear_error(site):
+    with pytest.raises(CommandError, match="No site with host name"):
+        call_command("csti_plugins", "enable", "quiz", "--site", "nowhere.test")
+    with pytest.raises(CommandError, match="No installed plugin 'planetarium'"):
+        call_command("csti_plugins", "enable", "planetarium", "--site", "site-a.test")
+
+
+def test_uninstall_refuses_while_content_exists(site, enable_plugin):
+    enable_plugin("quiz", site)
+    site.root_page.add_child(instance=QuizPage(title="Quiz", slug="quiz"))
+    with pytest.raises(CommandError, match="still has content.*--delete-content"):
+        call_command("csti_plugins", "uninstall", "quiz")
+    assert QuizPage.objects.exists()
+
+
+def test_admin_screen_switches_plugins_per_site(client, site, other_site):
+    admin = get_user_model().objects.create_superuser("root", "root@example.org", "pw")
+    client.force_login(admin)
+    listing = client.get(reverse("csti_plugins"), {"site": site.pk})
+    assert listing.status_code == 200
+    assert "Science quiz" in listing.content.decode()
+    switch = reverse("csti_plugins_switch", args=[site.pk, "quiz"])
+    assert client.post(switch, {"enabled": "1"}).status_code == 302
+    assert is_enabled("quiz", site) and not is_enabled("quiz", other_site)
+    site.root_page.add_child(instance=QuizPage(title="Quiz", slug="quiz")).save_revision().publish()
+    confirm = client.get(switch)
+    assert "1 quiz pages will answer 404" in confirm.content.decode()
+    client.post(switch, {"enabled": "0"})
+    assert not is_enabled("quiz", site)
+    assert QuizPage.objects.count() == 1 and QuizTheme.objects.count() == 0
+
+
+def test_admin_screen_is_for_administrators_only(client, site):
+    editor = get_user_model().objects.create_user("editor", "e@example.org", "pw", is_staff=True)
+    client.force_login(editor)
+    assert client.get(reverse("csti_plugins")).status_code in (302, 403)

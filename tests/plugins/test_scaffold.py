@@ -1,0 +1,61 @@
+"""A plugin written by `csti-cms startplugin` installs, is discovered and keeps the contract.
+
+This is the path a developer outside the project takes: generate, `pip install -e`,
+restart, switch on. The generated package's own tests run unchanged, in a
+separate process that discovers it through its entry point.
+"""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from csti_cms.cli import main
+from csti_cms.plugins.scaffold import ScaffoldError, names_for
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args, **kwargs):
+    return subprocess.run(
+        [sys.executable, *args], cwd=ROOT, capture_output=True, text=True, timeout=600, **kwargs
+    )
+
+
+@pytest.fixture(scope="module")
+def installed_plugin(tmp_path_factory):
+    directory = tmp_path_factory.mktemp("plugins")
+    assert main(["startplugin", "science-quiz", "--directory", str(directory)]) == 0
+    package = directory / "csti-science-quiz"
+    install = run("-m", "pip", "install", "--quiet", "--no-deps", "-e", str(package))
+    assert install.returncode == 0, install.stderr
+    try:
+        yield package
+    finally:
+        run("-m", "pip", "uninstall", "--quiet", "--yes", "csti-science-quiz")
+
+
+def test_generated_plugin_is_discovered_through_its_entry_point(installed_plugin):
+    code = (
+        "from csti_cms.plugins.discovery import find_plugins;"
+        "print([(p.label, p.app_config, p.source) for p in find_plugins()])"
+    )
+    found = run("-c", code)
+    assert found.returncode == 0, found.stderr
+    assert (
+        "('science_quiz', 'csti_science_quiz.apps.ScienceQuizConfig', 'entry point science_quiz')"
+        in found.stdout
+    )
+
+
+def test_generated_plugin_tests_pass_unchanged(installed_plugin):
+    result = run("-m", "pytest", "-q", "-p", "no:cacheprovider", str(installed_plugin / "tests"))
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert " passed" in result.stdout
+
+
+def test_bad_names_are_refused_with_a_reason():
+    with pytest.raises(ScaffoldError, match="lowercase"):
+        names_for("Science Quiz")
+    assert names_for("science-quiz")["package"] == "csti_science_quiz"
