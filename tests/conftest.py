@@ -5,6 +5,7 @@ transaction rolled back at its end, so tests can change pages freely.
 """
 
 import pytest
+from django.core.cache import caches
 from django.core.management import call_command
 from wagtail.models import Locale, Page
 
@@ -34,6 +35,15 @@ def demo_page(key, language="fr"):
     return Page.objects.get(
         translation_key=stable_uuid("page", key), locale__language_code=language
     ).specific
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    """Caches outlive a test's rolled-back transaction (Wagtail's site root paths,
+    plugin switches, settings); start every test without them."""
+    for cache in caches.all():
+        cache.clear()
+    yield
 
 
 @pytest.fixture

@@ -14,17 +14,28 @@ hooks (``wagtail.hooks.register``) instead.
 ``csti_page_head``
     ``fn(request, page) -> safe HTML``: extra elements for ``<head>`` of public pages.
 
-``csti_extra_subpage_types``
-    ``fn(parent_model) -> iterable of page models``: page types that may be
-    created under a core page type besides its own ``subpage_types`` (plugin pages
-    that name a core page in their ``parent_page_types``).
+``csti_footer_links``
+    ``fn(request) -> list of (text, url)``: links added to the site footer.
+
+``csti_organization_jsonld``
+    ``fn(site, request) -> dict``: properties merged into the schema.org
+    ``Organization`` describing the centre (lists are extended, e.g. ``memberOf``).
+
+``csti_demo_content``
+    ``fn(loader)``: called at the end of ``load_demo_content`` with the
+    :class:`~csti_cms.core.demo_content.DemoContentLoader` (its ``site``, ``locales``,
+    ``refs`` of loaded pages, images and documents, and ``report``), so an app or
+    plugin adds its own demo content. It must be safe to run twice.
+
 """
 
 from wagtail import hooks
 
 FILTER_PUBLIC_PAGES = "csti_filter_public_pages"
-EXTRA_SUBPAGE_TYPES = "csti_extra_subpage_types"
 PAGE_HEAD = "csti_page_head"
+DEMO_CONTENT = "csti_demo_content"
+FOOTER_LINKS = "csti_footer_links"
+ORGANIZATION_JSONLD = "csti_organization_jsonld"
 
 
 def public_pages(queryset, request):
@@ -34,12 +45,13 @@ def public_pages(queryset, request):
     return queryset
 
 
-def extra_subpage_types(parent_model):
-    models = []
-    for fn in hooks.get_hooks(EXTRA_SUBPAGE_TYPES):
-        models.extend(fn(parent_model))
-    return models
-
-
 def page_head(request, page):
     return [fn(request, page) for fn in hooks.get_hooks(PAGE_HEAD)]
+
+
+def footer_links(request):
+    return [link for fn in hooks.get_hooks(FOOTER_LINKS) for link in fn(request)]
+
+
+def organization_extensions(site, request):
+    return [fn(site, request) for fn in hooks.get_hooks(ORGANIZATION_JSONLD)]

@@ -8,6 +8,7 @@ and is live, otherwise on that language's home page, never on a 404.
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Q
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
@@ -111,3 +112,23 @@ def localize_pages(pages, language=None):
     ).live()
     by_key = {translation.translation_key: translation for translation in translations}
     return [by_key.get(page.translation_key, page) for page in pages]
+
+
+def site_tree_filter(site):
+    """A filter for the pages of ``site`` in every language (one query for the roots).
+
+    A site's root page is its home in the default language; the homes in other
+    languages are its translations, side by side under the tree root, so
+    ``descendant_of(site.root_page)`` alone would miss every other language.
+    """
+    roots = Page.objects.filter(translation_key=site.root_page.translation_key)
+    condition = Q(pk__in=[])
+    for path in roots.values_list("path", flat=True):
+        condition |= Q(path__startswith=path)
+    return condition
+
+
+def pages_of_site(site, queryset=None):
+    """``queryset`` (default: all pages) narrowed to ``site``, in every language."""
+    queryset = Page.objects.all() if queryset is None else queryset
+    return queryset.filter(site_tree_filter(site))

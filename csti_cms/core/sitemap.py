@@ -7,23 +7,16 @@ other language versions, grouped in memory from one query.
 
 from collections import defaultdict
 
-from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Page
 
 from csti_cms.core.hooks import public_pages
+from csti_cms.core.i18n import pages_of_site
 
 
 class MultilingualSitemap(Sitemap):
     def items(self):
-        site = self.get_wagtail_site()
-        roots = Page.objects.filter(translation_key=site.root_page.translation_key).live()
-        in_any_tree = Q()
-        for root in roots:
-            in_any_tree |= Q(path__startswith=root.path)
-        if not in_any_tree:
-            return Page.objects.none()
-        pages = public_pages(Page.objects.filter(in_any_tree), self.request)
+        pages = pages_of_site(self.get_wagtail_site())
+        pages = public_pages(pages, self.request)
         return (
             pages.live()
             .public()

@@ -7,7 +7,8 @@ The public API for plugin authors and sites:
 - :class:`PluginPageMixin`: the base every plugin page type starts with;
 - :data:`hookimpl`: decorator for implementing extension points (see
   :mod:`csti_cms.plugins.extension_points`);
-- :func:`is_enabled`, :func:`enable`, :func:`disable`: per-site state.
+- :func:`is_enabled`, :func:`enable`, :func:`disable`: per-site state, and
+  :class:`PluginStateError`, raised by a switch that would break a dependency.
 
 Only this module and :mod:`csti_cms.plugins.testing` are public; anything else
 may change without notice.
@@ -22,6 +23,7 @@ __all__ = [
     "PluginConfig",
     "PluginError",
     "PluginPageMixin",
+    "PluginStateError",
     "disable",
     "discover_plugins",
     "enable",
@@ -37,7 +39,7 @@ def __getattr__(name):
         from .pages import PluginPageMixin
 
         return PluginPageMixin
-    if name in {"is_enabled", "enable", "disable"}:
+    if name in {"is_enabled", "enable", "disable", "PluginStateError"}:
         from . import state
 
         return getattr(state, name)

@@ -9,6 +9,8 @@ misconfigured plugin stops start-up with a message that names it and the fix.
 from importlib import import_module
 
 from django.apps import AppConfig
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.version import Version
 
 from .errors import PluginError
 
@@ -94,9 +96,13 @@ class PluginConfig(AppConfig):
         try:
             module = import_module(f"{self.name}.{module_name}")
         except ModuleNotFoundError as error:
-            if error.name == f"{self.name}.{module_name}" and not explicit:
-                return None
-            raise
+            if error.name != f"{self.name}.{module_name}":
+                raise
+            if explicit:
+                raise PluginError(
+                    self.label, f"has no module {module_name!r}", f"create it or unset `{name}`"
+                ) from None
+            return None
         if not attribute:
             return module
         if hasattr(module, attribute):
@@ -110,21 +116,23 @@ class PluginConfig(AppConfig):
         return getattr(cls, "label", None) or cls.name.rpartition(".")[2]
 
     @classmethod
+    def is_compatible_with(cls, csti_version):
+        """Whether the plugin declares support for csti-cms ``csti_version``."""
+        return Version(csti_version) in SpecifierSet(cls.compatibility)
+
+    @classmethod
     def check_metadata(cls, installed_version):
         """Raise :class:`PluginError` when the plugin cannot run with this csti-cms."""
-        from packaging.specifiers import InvalidSpecifier, SpecifierSet
-        from packaging.version import Version
-
         label = cls.plugin_label()
         try:
-            specifier = SpecifierSet(cls.compatibility)
+            SpecifierSet(cls.compatibility)
         except InvalidSpecifier:
             raise PluginError(
                 label,
                 f"declares an invalid compatibility {cls.compatibility!r}",
                 'use a PEP 440 specifier such as ">=0.1,<1"',
             ) from None
-        if cls.compatibility and Version(installed_version) not in specifier:
+        if not cls.is_compatible_with(installed_version):
             raise PluginError(
                 label,
                 f"{cls.version} supports csti-cms {cls.compatibility}, "
@@ -132,6 +140,3 @@ class PluginConfig(AppConfig):
                 "install a version of the plugin made for this csti-cms, or exclude it "
                 "with CSTI_PLUGINS_EXCLUDE",
             )
-
-
-__all__ = ["PluginConfig"]

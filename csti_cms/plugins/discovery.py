@@ -48,11 +48,16 @@ def _load(reference, source):
     return DiscoveredPlugin(config_class.plugin_label(), reference, config_class, source)
 
 
-def find_plugins(also=()):
-    """Plugins named by entry points, plus app config paths given in ``also``."""
+def find_plugins(also=(), exclude=()):
+    """Plugins named by entry points, plus app config paths given in ``also``.
+
+    Entry points are named after the plugin label, so an excluded plugin is never
+    imported: excluding is the way out of a plugin that fails to import.
+    """
     found = [
-        _load(entry_point.value.replace(":", "."), f"entry point {entry_point.name}")
+        _load(entry_point.value.replace(":", "."), f"{entry_point.name} (entry point)")
         for entry_point in entry_points(group=ENTRY_POINT_GROUP)
+        if entry_point.name not in exclude
     ]
     found += [_load(reference, reference) for reference in also]
     by_label = {}
@@ -92,7 +97,7 @@ def discover_plugins(namespace, *, also=()):
     ``CSTI_PLUGINS``. Returns the discovered plugins.
     """
     exclude = set(namespace.get("CSTI_PLUGINS_EXCLUDE", ()))
-    plugins = [plugin for plugin in find_plugins(also) if plugin.label not in exclude]
+    plugins = [plugin for plugin in find_plugins(also, exclude) if plugin.label not in exclude]
     labels = {plugin.label for plugin in plugins}
     for plugin in plugins:
         _check(plugin, labels, namespace)

@@ -41,7 +41,7 @@ plugin_manager = pluggy.PluginManager(PROJECT)
 plugin_manager.add_hookspecs(ExtensionPoints)
 
 
-def call(name, site, **kwargs):
+def call(name, site, /, **kwargs):
     """Call extension point ``name`` on the plugins enabled for ``site``; a list of results."""
     from .state import enabled_labels
 

@@ -2,6 +2,7 @@
 
 from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
+from pluggy import PluginValidationError
 from wagtail.models import Page
 
 from csti_cms.blocks import slot_registry
@@ -39,19 +40,35 @@ def register_plugin(config):
     hooks = config.resource("hooks_module")
     if hooks is not None and not plugin_manager.is_registered(hooks):
         plugin_manager.register(hooks, name=config.label)
+        try:
+            plugin_manager.check_pending()
+        except PluginValidationError as error:
+            plugin_manager.unregister(hooks)
+            raise PluginError(
+                config.label,
+                f"implements an unknown extension point ({error})",
+                "check the name against csti_cms.plugins.extension_points",
+            ) from None
 
 
 def _check_page_types(config):
     from .pages import PluginPageMixin
 
     for model in config.get_models():
-        if issubclass(model, Page) and not issubclass(model, PluginPageMixin):
+        if issubclass(model, Page) and not _guarded(model, PluginPageMixin):
             raise PluginError(
                 config.label,
-                f"defines the page type {model.__name__} without csti_cms.plugins.PluginPageMixin",
+                f"defines the page type {model.__name__} without csti_cms.plugins.PluginPageMixin "
+                "first in its bases",
                 f"declare it as `class {model.__name__}(PluginPageMixin, BasePage)` so it "
                 "follows the plugin's per-site switch",
             )
+
+
+def _guarded(model, mixin):
+    """The mixin must come before Page in the bases, or its guards are never reached."""
+    mro = model.__mro__
+    return mixin in mro and mro.index(mixin) < mro.index(Page)
 
 
 def _register_slot_blocks(config):

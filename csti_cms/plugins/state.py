@@ -2,7 +2,8 @@
 
 The set of enabled labels per site is cached (Django's default cache) and
 dropped whenever a :class:`SitePlugin` changes, so a public page pays no query
-for it once warm.
+for it once warm. With a shared cache (Redis) every worker sees a switch at once;
+with per-process memory caches the others see it within ``STATE_TTL`` seconds.
 """
 
 import logging
@@ -18,6 +19,9 @@ logger = logging.getLogger("csti_cms.plugins")
 
 class PluginStateError(Exception):
     """A switch that would leave a site inconsistent; the message says why."""
+
+
+STATE_TTL = 30
 
 
 def _cache_key(site_id):
@@ -36,7 +40,7 @@ def enabled_labels(site):
         labels = frozenset(
             SitePlugin.objects.filter(site_id=site.pk, enabled=True).values_list("label", flat=True)
         )
-        cache.set(key, labels, None)
+        cache.set(key, labels, STATE_TTL)
     return labels & {plugin.label for plugin in plugins()}
 
 

@@ -142,6 +142,10 @@ class PluginContractTests:
         assert page_type.can_create_at(site.root_page.specific)
         assert not page_type.can_create_at(other_site.root_page.specific)
 
+    def test_slot_block_is_described_completely(self):
+        if self.slot_block:
+            assert self.slot_block_text, "set slot_block_text: a piece of the block's HTML"
+
     def test_nothing_leaks_between_sites(self, client, site, other_site, enable_plugin):
         enable_plugin(self.plugin_label, site)
         here = self._published_page(site)

@@ -11,7 +11,7 @@ from .registration import get_plugin
 
 
 def content_summary(label):
-    """``{model verbose name: count}`` of what the plugin stores (pages first)."""
+    """``{model verbose name (plural): count}`` of what the plugin stores."""
     config = get_plugin(label)
     summary = {}
     for model in config.get_models():
@@ -25,12 +25,16 @@ def uninstall(label, *, delete_content=False):
     """Remove pages, tables, content types and permissions of plugin ``label``.
 
     Refuses while the plugin stores content, unless ``delete_content`` is true.
-    Returns the summary of what was there.
+    Every site where it is on gets its ``uninstalled`` callback first. The package
+    must then be removed (or excluded with CSTI_PLUGINS_EXCLUDE), or the next
+    ``migrate`` creates its tables again. Returns the summary of what was there.
     """
     config = get_plugin(label)
     summary = content_summary(label)
     if summary and not delete_content:
         raise RefusedUninstall(label, summary)
+    for site_plugin in SitePlugin.objects.filter(label=label, enabled=True).select_related("site"):
+        config.uninstalled(site_plugin.site)
     with transaction.atomic():
         page_models = [m for m in config.get_models() if issubclass(m, Page)]
         for model in page_models:

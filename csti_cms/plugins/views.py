@@ -2,13 +2,12 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
-from packaging.specifiers import SpecifierSet
-from packaging.version import Version
 from wagtail.models import Site
 
 from csti_cms import __version__
@@ -34,8 +33,7 @@ def site_plugins(request):
         {
             "config": config,
             "enabled": config.label in enabled,
-            "compatible": not config.compatibility
-            or Version(__version__) in SpecifierSet(config.compatibility),
+            "compatible": config.is_compatible_with(__version__),
         }
         for config in sorted(plugins(), key=lambda c: str(c.verbose_name))
     ]
@@ -53,7 +51,7 @@ def switch_plugin(request, site_id, label):
     site = get_object_or_404(Site, pk=site_id)
     config = get_plugin(label)
     if config is None:
-        raise PermissionDenied
+        raise Http404
     turn_on = request.POST.get("enabled") == "1" if request.method == "POST" else False
     if request.method == "GET":
         return TemplateResponse(

@@ -9,11 +9,15 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Page, Site
 
 from csti_cms.blocks import BLOCK_AVAILABLE_HOOK
-from csti_cms.core.hooks import EXTRA_SUBPAGE_TYPES, FILTER_PUBLIC_PAGES, PAGE_HEAD
+from csti_cms.core.hooks import (
+    FILTER_PUBLIC_PAGES,
+    FOOTER_LINKS,
+    ORGANIZATION_JSONLD,
+    PAGE_HEAD,
+)
 
 from . import extension_points, views
 from .ownership import plugin_of_url
-from .pages import PluginPageMixin
 from .registration import get_plugin, plugins
 from .state import enabled_labels, is_enabled
 
@@ -45,23 +49,30 @@ def block_follows_its_plugin(block_name, owner, site):
     return get_plugin(owner) is None or is_enabled(owner, site)
 
 
-@hooks.register(EXTRA_SUBPAGE_TYPES)
-def plugin_pages_that_choose_this_parent(parent_model):
-    return [
-        model
-        for model in _plugin_page_models()
-        if issubclass(model, PluginPageMixin)
-        and getattr(model, "parent_page_types", None) is not None
-        and parent_model in model.clean_parent_page_models()
-    ]
-
-
 @hooks.register(PAGE_HEAD)
 def plugin_page_head(request, page):
     fragments = extension_points.call(
         "csti_page_head", Site.find_for_request(request), request=request, page=page
     )
     return mark_safe("\n".join(fragments))  # noqa: S308 - plugins return safe HTML by contract
+
+
+@hooks.register(FOOTER_LINKS)
+def plugin_footer_links(request):
+    site = Site.find_for_request(request)
+    results = extension_points.call("csti_footer_links", site, request=request)
+    return [link for links in results for link in links]
+
+
+@hooks.register(ORGANIZATION_JSONLD)
+def plugin_organization_data(site, request):
+    merged = {}
+    for extension in extension_points.call(
+        "csti_organization_jsonld", site, site=site, request=request
+    ):
+        for key, value in extension.items():
+            merged[key] = merged.get(key, []) + value if isinstance(value, list) else value
+    return merged
 
 
 def _hide_disabled_plugin_items(request, menu_items):

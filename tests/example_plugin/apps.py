@@ -19,7 +19,9 @@ class QuizConfig(PluginConfig):
         self.calls.append(("uninstalled", site.pk))
 
     def can_disable(self, site):
+        from csti_cms.core.i18n import pages_of_site
+
         from .models import QuizPage
 
-        count = QuizPage.objects.live().descendant_of(site.root_page).count()
+        count = pages_of_site(site, QuizPage.objects.live()).count()
         return [f"{count} quiz pages will answer 404 on this site."] if count else []

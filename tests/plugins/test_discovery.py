@@ -6,6 +6,12 @@ from csti_cms.plugins import PluginConfig, PluginError, discover_plugins
 from csti_cms.plugins.discovery import find_plugins
 
 
+@pytest.fixture(autouse=True)
+def only_the_plugins_given_here(monkeypatch):
+    """These tests describe start-up with the plugins they name, whatever else is installed."""
+    monkeypatch.setattr("csti_cms.plugins.discovery.entry_points", lambda group: [])
+
+
 class Telescope(PluginConfig):
     name = "telescope"
     label = "telescope"

@@ -172,3 +172,12 @@ def test_lifecycle_callbacks_run_on_each_switch(site, enable_plugin, disable_plu
     enable_plugin("quiz", site)
     disable_plugin("quiz", site)
     assert QuizConfig.calls == [("installed", site.pk), ("uninstalled", site.pk)]
+
+
+def test_footer_links_and_organization_data_come_only_from_enabled_plugins(client, sites):
+    site, other = sites
+    here = client.get(site.root_page.url, HTTP_HOST=site.hostname).content.decode()
+    there = client.get(other.root_page.url, HTTP_HOST=other.hostname).content.decode()
+    assert "Quiz of the month" in here and "Quiz of the month" not in there
+    assert '"knowsAbout": ["science quizzes"]' in here
+    assert '"@type": "Organization"' in there and "knowsAbout" not in there

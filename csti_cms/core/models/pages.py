@@ -4,13 +4,22 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
 from csti_cms.blocks import SlotStreamField
 from csti_cms.core.audiences import AUDIENCE_FIELDS, AudienceTagged
 from csti_cms.core.forms import SlotAwarePageForm
-from csti_cms.core.hooks import extra_subpage_types
+
+
+def pages_choosing_parent(parent_model):
+    """Page types whose explicit ``parent_page_types`` include ``parent_model``."""
+    return [
+        model
+        for model in get_page_models()
+        if getattr(model, "parent_page_types", None) is not None
+        and parent_model in model.clean_parent_page_models()
+    ]
 
 
 class BasePage(AudienceTagged, Page):
@@ -58,9 +67,13 @@ class BasePage(AudienceTagged, Page):
 
     @classmethod
     def clean_subpage_models(cls):
-        """Own ``subpage_types`` plus page types that plugins attach under this type."""
+        """Own ``subpage_types``, plus every page type that names this one as a parent.
+
+        Apps and plugins built on the core attach their page types by listing core
+        page types in their ``parent_page_types``; the core never has to know them.
+        """
         own = super().clean_subpage_models()
-        return own + [model for model in extra_subpage_types(cls) if model not in own]
+        return own + [model for model in pages_choosing_parent(cls) if model not in own]
 
     @property
     def meta_description(self):

@@ -2,9 +2,9 @@
 
 from django import template
 from django.utils.safestring import mark_safe
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
-from csti_cms.core import hooks, i18n, navigation
+from csti_cms.core import hooks, i18n, navigation, seo
 
 register = template.Library()
 
@@ -26,6 +26,22 @@ def main_menu(context):
 
 
 @register.simple_tag(takes_context=True)
+def audience_hubs(context, page=None):
+    """The audience entry points, each with its ``aria-current`` value for ``page``."""
+    path = page.path if isinstance(page, Page) else None
+    links = []
+    for hub in navigation.audience_hubs(context["request"]):
+        if path == hub.path:
+            current = "page"
+        elif path and path.startswith(hub.path):
+            current = "true"
+        else:
+            current = None
+        links.append({"page": hub, "current": current})
+    return links
+
+
+@register.simple_tag(takes_context=True)
 def site_home(context):
     return navigation.localized_site_root(context["request"])
 
@@ -40,3 +56,16 @@ def page_head_extras(context, page=None):
     """What other layers (plugins) add to ``<head>`` for this page."""
     fragments = hooks.page_head(context["request"], page if isinstance(page, Page) else None)
     return mark_safe("\n".join(str(fragment) for fragment in fragments if fragment))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def organization_jsonld(context):
+    """The centre's schema.org Organization, for the home page."""
+    request = context["request"]
+    site = Site.find_for_request(request)
+    return seo.json_ld_script(seo.organization(request, site)) if site else ""
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context):
+    return hooks.footer_links(context["request"])

@@ -1,0 +1,55 @@
+"""schema.org data describing the centre, for search engines."""
+
+import json
+
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from csti_cms.core.hooks import organization_extensions
+from csti_cms.core.models import BrandingSettings, ContactSettings
+
+
+def organization(request, site):
+    """The centre as a schema.org ``Organization`` (a ``MuseumLike`` place of science)."""
+    branding = BrandingSettings.for_request(request)
+    contact = ContactSettings.for_request(request)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": branding.centre_name,
+        "url": request.build_absolute_uri("/"),
+    }
+    if branding.logo:
+        data["logo"] = request.build_absolute_uri(branding.logo.get_rendition("max-512x512").url)
+    if contact.has_address:
+        data["address"] = {
+            "@type": "PostalAddress",
+            "streetAddress": contact.street_address,
+            "postalCode": contact.postal_code,
+            "addressLocality": contact.locality,
+            "addressCountry": contact.country,
+        }
+    if contact.phone:
+        data["telephone"] = contact.phone
+    if contact.email:
+        data["email"] = contact.email
+    same_as = [link.value["url"] for link in contact.social_links]
+    if same_as:
+        data["sameAs"] = same_as
+    for extension in organization_extensions(site, request):
+        _merge(data, extension or {})
+    return data
+
+
+def _merge(data, extension):
+    for key, value in extension.items():
+        if isinstance(value, list) and isinstance(data.get(key), list):
+            data[key] = data[key] + value
+        else:
+            data[key] = value
+
+
+def json_ld_script(data):
+    """A ``<script type="application/ld+json">`` element, safe to put in a page."""
+    payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
