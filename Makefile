@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo setup serve test browser-tools lint format messages clean
+.PHONY: demo setup serve test browser-tools vendor lint format messages clean
 
 demo: setup serve
 
@@ -34,6 +34,15 @@ node_modules/.installed: package.json package-lock.json
 
 browser-tools: node_modules/.installed
 	scripts/ensure-chromium
+
+# Copy the front-end libraries the site serves itself (Leaflet for the agenda map) from npm into
+# the theme's static files; the copies are committed, so a site needs no Node.js to run.
+LEAFLET_VENDOR := csti_cms/static/csti_cms/vendor/leaflet
+vendor: node_modules/.installed
+	rm -rf $(LEAFLET_VENDOR)
+	mkdir -p $(LEAFLET_VENDOR)
+	cp -R node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css \
+		node_modules/leaflet/dist/images node_modules/leaflet/LICENSE $(LEAFLET_VENDOR)/
 
 test: $(STAMP) browser-tools
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules --verbosity 0

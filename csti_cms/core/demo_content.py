@@ -11,8 +11,10 @@ Loading never overwrites what exists: a page, image or document already present
 
 import json
 import logging
+import re
 import uuid
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -20,12 +22,15 @@ from django.apps import apps
 from django.conf import settings
 from django.core.files.base import File
 from django.core.files.images import ImageFile
-from django.db import transaction
+from django.db import models, transaction
+from django.utils import timezone
+from wagtail import hooks
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site, TranslatableMixin
 
+from csti_cms.core.hooks import DEMO_CONTENT
 from csti_cms.core.models import BrandingSettings, ContactSettings
 
 from .demo_translation import translate_page
@@ -49,6 +54,38 @@ def is_translatable(value):
     return isinstance(value, dict) and set(value) == {"fr", "nl", "en"}
 
 
+RELATIVE_DATE = re.compile(
+    r"^(?P<offset>[+-]\d+)(?P<unit>[dw])(?::(?P<weekday>mon|tue|wed|thu|fri|sat|sun))?"
+    r"(?: (?P<time>\d{1,2}:\d{2}))?$"
+)
+WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
+def relative_date(text, today):
+    """A date given relative to the day the content is loaded, so demo dates stay current.
+
+    ``+14d`` is in fourteen days, ``-3d`` three days ago; ``+2w:wed`` is the Wednesday
+    of the week two weeks from now (weeks start on Monday), ``+10d:sat`` the first
+    Saturday from ten days on. A time may follow: ``+14d 19:30``. Returns a date,
+    or a (naive) datetime when a time is given; other text is returned unchanged.
+    """
+    match = RELATIVE_DATE.match(text) if isinstance(text, str) else None
+    if match is None:
+        return text
+    offset, weekday = int(match["offset"]), match["weekday"]
+    if match["unit"] == "w":
+        day = today + timedelta(weeks=offset)
+        if weekday:
+            day += timedelta(days=WEEKDAYS.index(weekday) - day.weekday())
+    else:
+        day = today + timedelta(days=offset)
+        if weekday:
+            day += timedelta(days=(WEEKDAYS.index(weekday) - day.weekday()) % 7)
+    if match["time"]:
+        return datetime.combine(day, datetime.strptime(match["time"], "%H:%M").time())
+    return day
+
+
 @dataclass
 class LoadReport:
     created: list = field(default_factory=list)
@@ -61,11 +98,38 @@ class LoadReport:
 class DemoContentLoader:
     def __init__(self, directory, site=None, stdout=None):
         self.directory = Path(directory)
-        self.content = self._read(self.directory / "content.json")
+        self.content = self._read_all(self.directory)
         self.site = site
-        self.refs = {"image": {}, "document": {}, "page": {}}
+        self.refs = {"image": {}, "document": {}, "page": {}, "snippet": {}}
+        self.today = timezone.localdate()
         self.report = LoadReport()
         self.languages = ["fr", "nl", "en"]
+
+    #: Lists that extra content files add to; the site's branding and contact
+    #: details come from content.json only.
+    MERGED_LISTS = ("images", "documents", "snippets", "pages")
+
+    @classmethod
+    def _read_all(cls, directory):
+        """content.json, then every other ``*.json`` of the folder in name order.
+
+        Each area of the demo (audiences, agenda, schools...) keeps its content in a
+        file of its own; later files may refer to pages and media of earlier ones.
+        """
+        content = cls._read(directory / "content.json")
+        for extra in sorted(directory.glob("*.json")):
+            if extra.name == "content.json":
+                continue
+            more = cls._read(extra)
+            unknown = set(more) - set(cls.MERGED_LISTS)
+            if unknown:
+                raise ContentFileError(
+                    f"{extra.name}: only {', '.join(cls.MERGED_LISTS)} may be given here, "
+                    f"not {', '.join(sorted(unknown))}"
+                )
+            for name in cls.MERGED_LISTS:
+                content.setdefault(name, []).extend(more.get(name, []))
+        return content
 
     @staticmethod
     def _read(path):
@@ -86,6 +150,8 @@ class DemoContentLoader:
             self._load_image(spec, collection)
         for spec in self.content.get("documents", []):
             self._load_document(spec, collection)
+        for spec in self.content.get("snippets", []):
+            self._load_snippet(spec)
         new_pages = self._create_source_pages()
         for page, spec in new_pages:
             self._fill_and_publish(page, spec)
@@ -93,6 +159,8 @@ class DemoContentLoader:
         for spec in self.content["pages"]:
             self._translate(spec)
         self._load_settings()
+        for contribute in hooks.get_hooks(DEMO_CONTENT):
+            contribute(self)
         return self.report
 
     # Media -------------------------------------------------------------------
@@ -126,6 +194,38 @@ class DemoContentLoader:
                 document.save()
         self.refs["document"][spec["key"]] = document
         self.report.add(created, f"document {title}")
+
+    # Snippets ----------------------------------------------------------------
+
+    def _load_snippet(self, spec):
+        """A translatable snippet (event category, venue...) in every language."""
+        model = self._model(spec)
+        if not issubclass(model, TranslatableMixin):
+            raise ContentFileError(f"{spec['key']}: {spec['type']} is not translatable")
+        translation_key = stable_uuid("snippet", spec["key"])
+        source = model.objects.filter(
+            translation_key=translation_key, locale=self.locales[SOURCE_LANGUAGE]
+        ).first()
+        created = source is None
+        if created:
+            source = model(translation_key=translation_key, locale=self.locales[SOURCE_LANGUAGE])
+            self.apply_fields(source, spec, SOURCE_LANGUAGE)
+            source.full_clean()
+            source.save()
+        self.refs["snippet"][spec["key"]] = source
+        self.report.add(created, f"snippet {spec['key']} ({SOURCE_LANGUAGE})")
+        for language in self.languages:
+            if language == SOURCE_LANGUAGE:
+                continue
+            if model.objects.filter(
+                translation_key=translation_key, locale=self.locales[language]
+            ).exists():
+                self.report.add(False, f"snippet {spec['key']} ({language})")
+                continue
+            target = model(locale=self.locales[language])
+            self.apply_fields(target, spec, language)
+            translate_page(source, target, self.locales[language])
+            self.report.add(True, f"snippet {spec['key']} ({language})")
 
     def _file(self, spec):
         path = self.directory / spec["file"]
@@ -163,10 +263,13 @@ class DemoContentLoader:
         return new_pages
 
     def _page_model(self, spec):
+        return self._model(spec)
+
+    def _model(self, spec):
         try:
             return apps.get_model(spec["type"])
         except (LookupError, ValueError):
-            raise ContentFileError(f"{spec['key']}: unknown page type {spec['type']!r}") from None
+            raise ContentFileError(f"{spec['key']}: unknown type {spec['type']!r}") from None
 
     def _page(self, key):
         try:
@@ -183,9 +286,23 @@ class DemoContentLoader:
     def apply_fields(self, page, spec, language):
         """Set the fields and body of ``page`` from ``spec`` in ``language``."""
         for name, value in spec["fields"].items():
-            resolved = self.resolve(value, language)
             model_field = page._meta.get_field(name)
-            if model_field.is_relation:
+            if model_field.one_to_many:
+                # Inline child objects (dates of an event...): a list of field dicts.
+                child = model_field.related_model
+                value = [
+                    child(
+                        **{
+                            key: self.field_value(child, key, v, language)
+                            for key, v in item.items()
+                        }
+                    )
+                    for item in value
+                ]
+                setattr(page, name, value)
+                continue
+            resolved = self.field_value(type(page), name, value, language)
+            if model_field.is_relation and not model_field.many_to_many:
                 name = model_field.attname
                 resolved = resolved.pk if resolved is not None else None
             setattr(page, name, resolved)
@@ -195,6 +312,21 @@ class DemoContentLoader:
             block = page._meta.get_field("body").stream_block
             raw = self.stream(spec["body"], language, ("page", spec["key"], "body"))
             page.body = block.clean(block.to_python(raw))
+
+    def field_value(self, model, name, value, language):
+        """The value of one model field: translated, references resolved, dates made real."""
+        model_field = model._meta.get_field(name)
+        if model_field.many_to_many:
+            return [self.resolve(item, language) for item in value]
+        resolved = self.resolve(value, language)
+        if isinstance(model_field, models.DateField):
+            resolved = relative_date(resolved, self.today)
+            if isinstance(model_field, models.DateTimeField) and isinstance(resolved, datetime):
+                resolved = timezone.make_aware(resolved)
+        if model_field.concrete and not model_field.is_relation and resolved is not None:
+            # Typed values ("14:00", "8.50") for objects that are saved without cleaning.
+            resolved = model_field.to_python(resolved)
+        return resolved
 
     def stream(self, blocks, language, path):
         return [

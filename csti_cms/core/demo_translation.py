@@ -3,12 +3,14 @@
 Given the source page and an unsaved instance holding the same content in the
 target language (same block ids), every source string gets its translated
 string in translation memory; wagtail-localize then builds and publishes the
-translated page. Editors can later open it in the translation editor.
+translated page. Editors can later open it in the translation editor. Translatable
+snippets (event categories, venues) are translated the same way.
 """
 
 from collections import defaultdict
 
 from django.db import transaction
+from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
@@ -52,6 +54,10 @@ def translate_page(source_page, translated_instance, locale):
     translation, _ = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
+    if not isinstance(source_page, Page):
+        # Snippets and other translatable objects have no revisions: saved as they are.
+        translation.save_target(publish=True)
+        return translation
     # wagtail-localize defers publishing to the end of the transaction, with the
     # page as it was then; inside one long transaction that stale copy would undo
     # the tree bookkeeping of the children added meanwhile. Publish right away.

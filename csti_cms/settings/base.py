@@ -26,10 +26,12 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "csti_cms.core",
     "csti_cms.plugins",
+    "csti_cms.agenda",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -174,6 +176,14 @@ if ELASTICSEARCH_URL:
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# The agenda map draws tiles from this server (visitors' browsers fetch them: the only outside
+# resource of the theme). Use your own tile server or a provider whose terms you accept.
+CSTI_MAP_TILE_URL = env_str("CSTI_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+CSTI_MAP_ATTRIBUTION = env_str(
+    "CSTI_MAP_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

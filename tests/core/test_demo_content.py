@@ -60,3 +60,38 @@ def test_broken_content_file_stops_without_touching_anything(tmp_path):
 def test_missing_content_file_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="No content file"):
         call_command("load_demo_content", "--from", str(tmp_path))
+
+
+def test_extra_content_files_add_pages_next_to_content_json(tmp_path):
+    shutil.copytree(settings.CSTI_DEMO_CONTENT_DIR, tmp_path / "demo")
+    (tmp_path / "demo" / "zz-extra.json").write_text(
+        json.dumps(
+            {
+                "pages": [
+                    {
+                        "key": "extra",
+                        "type": "csti_core.ContentPage",
+                        "parent": "home",
+                        "fields": {
+                            "title": {"fr": "En plus", "nl": "Extra", "en": "More"},
+                            "slug": {"fr": "en-plus", "nl": "extra", "en": "more"},
+                        },
+                        "body": [],
+                    }
+                ]
+            }
+        )
+    )
+    call_command("load_demo_content", "--from", str(tmp_path / "demo"))
+    assert {demo_page("extra", language).title for language in LANGUAGES} == {
+        "En plus",
+        "Extra",
+        "More",
+    }
+
+
+def test_extra_content_files_cannot_rebrand_the_site(tmp_path):
+    shutil.copytree(settings.CSTI_DEMO_CONTENT_DIR, tmp_path / "demo")
+    (tmp_path / "demo" / "extra.json").write_text(json.dumps({"branding": {}}))
+    with pytest.raises(CommandError, match="extra.json: only images"):
+        call_command("load_demo_content", "--from", str(tmp_path / "demo"))

@@ -1,0 +1,185 @@
+"""The agenda's filters, shared by the page, the calendar, the ICS feed and the JSON endpoint.
+
+A plain GET form: every filtered view has its own address, which visitors can
+bookmark, share or subscribe to, and which works without JavaScript.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from csti_cms.core.audiences import Audience, audience_q
+
+from .models import EventPage
+
+MAX_TEXT = 100
+
+
+class When(forms.ChoiceField):
+    CHOICES = [
+        ("", _("All upcoming dates")),
+        ("today", _("Today")),
+        ("weekend", _("This weekend")),
+        ("month", _("This month")),
+        ("dates", _("Between two dates")),
+    ]
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=self.CHOICES, required=False, widget=forms.RadioSelect, **kwargs)
+
+
+class AgendaFilterForm(forms.Form):
+    when = When(label=_("When"))
+    start = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    audience = forms.ChoiceField(
+        label=_("For"), required=False, choices=[("", _("Everyone")), *Audience.choices]
+    )
+    category = forms.ChoiceField(label=_("Category"), required=False)
+    age = forms.IntegerField(
+        label=_("Age"),
+        required=False,
+        min_value=0,
+        max_value=120,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    free = forms.BooleanField(label=_("Free only"), required=False)
+    q = forms.CharField(label=_("Words"), required=False, max_length=MAX_TEXT)
+
+    def __init__(self, data=None, categories=(), **kwargs):
+        super().__init__(data, **kwargs)
+        self.categories = {category.slug: category for category in categories}
+        self.fields["category"].choices = [("", _("All categories"))] + [
+            (category.slug, category.name) for category in categories
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("The end date comes before the start date."))
+        return cleaned
+
+    def values(self):
+        """The valid filters; a field with a wrong value is ignored (and reported in the form)."""
+        self.is_valid()
+        return Filters(
+            when=self.cleaned_data.get("when") or "",
+            start=self.cleaned_data.get("start"),
+            end=self.cleaned_data.get("end") if "end" not in self.errors else None,
+            audience=self.cleaned_data.get("audience") or "",
+            category=self.categories.get(self.cleaned_data.get("category") or ""),
+            age=self.cleaned_data.get("age"),
+            free=bool(self.cleaned_data.get("free")),
+            q=(self.cleaned_data.get("q") or "").strip(),
+        )
+
+
+@dataclass(frozen=True)
+class Filters:
+    when: str = ""
+    start: object = None
+    end: object = None
+    audience: str = ""
+    category: object = None
+    age: int | None = None
+    free: bool = False
+    q: str = ""
+
+    @property
+    def active(self):
+        return bool(
+            self.when
+            or self.start
+            or self.end
+            or self.audience
+            or self.category
+            or self.age is not None
+            or self.free
+            or self.q
+        )
+
+    def date_range(self, now=None):
+        """``(from, until)`` as aware datetimes; ``until`` is None for "no end".
+
+        Days are the site's days: "today" ends at local midnight, "this weekend"
+        is Saturday and Sunday (from now when it is already the weekend).
+        """
+        now = timezone.localtime(now or timezone.now())
+        zone = now.tzinfo
+        midnight = datetime.combine(now.date(), time(), tzinfo=zone)
+        if self.start or self.end:
+            low = datetime.combine(self.start, time(), tzinfo=zone) if self.start else now
+            high = (
+                datetime.combine(self.end + timedelta(days=1), time(), tzinfo=zone)
+                if self.end
+                else None
+            )
+            return low, high
+        if self.when == "today":
+            return now, _next_midnight(midnight, 1)
+        if self.when == "weekend":
+            saturday = midnight + timedelta(days=(5 - now.weekday()) % 7)
+            if now.weekday() == 6:
+                saturday = midnight - timedelta(days=1)
+            return max(now, saturday), _next_midnight(saturday, 2)
+        if self.when == "month":
+            first_next = (now.replace(day=28) + timedelta(days=4)).replace(day=1)
+            return now, datetime.combine(first_next.date(), time(), tzinfo=zone)
+        return now, None
+
+    def apply(self, occurrences, dates=True, now=None):
+        """Narrow an :class:`Occurrence` queryset with these filters."""
+        if dates:
+            low, high = self.date_range(now)
+            occurrences = occurrences.filter(end__gt=low)
+            if high is not None:
+                occurrences = occurrences.filter(start__lt=high)
+        return occurrences.filter(page_id__in=self.pages()) if self.narrows_pages else occurrences
+
+    @property
+    def narrows_pages(self):
+        return bool(self.audience or self.category or self.age is not None or self.free or self.q)
+
+    def pages(self):
+        """The event pages these filters keep, as a subquery."""
+        pages = EventPage.objects.all()
+        if self.audience:
+            pages = pages.filter(audience_q(self.audience))
+        if self.category is not None:
+            pages = pages.filter(categories__translation_key=self.category.translation_key)
+        if self.age is not None:
+            pages = pages.filter(
+                Q(age_min__isnull=True) | Q(age_min__lte=self.age),
+                Q(age_max__isnull=True) | Q(age_max__gte=self.age),
+            )
+        if self.free:
+            pages = pages.filter(is_free=True)
+        if self.q:
+            # A substring match on what the list shows: "atel" finds "Atelier", on
+            # every database, inside the one listing query.
+            words = Q()
+            for word in self.q.split()[:8]:
+                words &= (
+                    Q(title__icontains=word)
+                    | Q(introduction__icontains=word)
+                    | Q(place_name__icontains=word)
+                    | Q(locality__icontains=word)
+                    | Q(venue__name__icontains=word)
+                )
+            pages = pages.filter(words)
+        return pages.values("pk")
+
+
+def _next_midnight(midnight, days):
+    """Local midnight ``days`` later, right across a daylight-saving change."""
+    day = (midnight + timedelta(days=days)).date()
+    return datetime.combine(day, time(), tzinfo=midnight.tzinfo)

@@ -1,0 +1,137 @@
+"""Reading the agenda: occurrences of an agenda's events, with what lists show, in few queries.
+
+Every list costs the same handful of queries whatever the number of events: one
+for the occurrences with their pages, venues and images (joined), one for their
+categories, one each to show categories and venues in the visitor's language.
+"""
+
+from collections import defaultdict
+
+from django.db.models import Min, Q
+from wagtail.models import PageViewRestriction
+
+from .models import EventCategory, EventPage, Location, Occurrence, Venue, localize_objects
+
+#: Page fields lists never show: left out of the listing query.
+HEAVY_FIELDS = ("page__body", "page__accessibility")
+
+
+def agenda_occurrences(agenda):
+    """Occurrences of the agenda's live, public events (in the agenda's language)."""
+    occurrences = Occurrence.objects.filter(
+        page__path__startswith=agenda.path, page__depth__gt=agenda.depth, page__live=True
+    )
+    restricted = PageViewRestriction.objects.filter(
+        page__path__startswith=agenda.path[: agenda.steplen]
+    ).values_list("page__path", flat=True)
+    hidden = Q()
+    for path in restricted:
+        hidden |= Q(page__path__startswith=path)
+    if hidden:
+        occurrences = occurrences.exclude(hidden)
+    return occurrences
+
+
+def with_pages(occurrences):
+    """Join what a list shows of each event: page, venue, image."""
+    return occurrences.select_related("page", "page__venue", "page__image").defer(*HEAVY_FIELDS)
+
+
+def attach(pages, language):
+    """Give each page its ``location`` and ``category_list`` in ``language``.
+
+    Pages must come with their venue joined; the same page may appear several
+    times (one instance per listed date). Costs three queries for any number of
+    pages: categories, and their and the venues' translations.
+    """
+    instances = defaultdict(list)
+    for page in pages:
+        instances[page.pk].append(page)
+    if not instances:
+        return
+    links = list(
+        EventPage.categories.through.objects.filter(eventpage_id__in=list(instances))
+        .select_related("eventcategory")
+        .order_by("pk")
+    )
+    categories = [link.eventcategory for link in links]
+    by_page = defaultdict(dict)
+    for link, category in zip(links, localize_objects(categories, language), strict=True):
+        by_page[link.eventpage_id][category.translation_key] = category
+    venues = {page.venue_id: page.venue for page in pages if page.venue_id}
+    localized_venues = dict(zip(venues, localize_objects(venues.values(), language), strict=True))
+    for pk, copies in instances.items():
+        category_list = sorted(by_page[pk].values(), key=lambda category: category.name)
+        for page in copies:
+            page.category_list = category_list
+            if page.venue_id:
+                venue = localized_venues[page.venue_id]
+                page.location = Location.of(venue, venue.name)
+            elif page.place_name:
+                page.location = Location.of(page, page.place_name)
+            else:
+                page.location = None
+
+
+def categories_for(language):
+    """The categories visitors can filter on, in their language where translated."""
+    by_key = {}
+    for category in EventCategory.objects.select_related("locale").order_by("pk"):
+        current = by_key.get(category.translation_key)
+        if current is None or category.locale.language_code == language:
+            by_key[category.translation_key] = category
+    return sorted(by_key.values(), key=lambda category: category.name.casefold())
+
+
+def map_points(occurrences, language, agenda_url, limit=300):
+    """Events with coordinates among ``occurrences``, once each, for the agenda map.
+
+    Events are children of the agenda, so their addresses are the agenda's plus
+    their slug: no page needs loading.
+    """
+    rows = (
+        occurrences.filter(Q(page__venue__latitude__isnull=False) | Q(page__latitude__isnull=False))
+        .values(
+            "page_id",
+            "page__title",
+            "page__slug",
+            "page__venue__translation_key",
+            "page__venue__name",
+            "page__venue__latitude",
+            "page__venue__longitude",
+            "page__place_name",
+            "page__latitude",
+            "page__longitude",
+        )
+        .annotate(start=Min("start"))
+        .order_by("start", "page_id")[:limit]
+    )
+    events = {row["page_id"]: row for row in rows}
+    venue_keys = {row["page__venue__translation_key"] for row in events.values()} - {None}
+    venue_names = {
+        venue.translation_key: venue.name
+        for venue in Venue.objects.filter(
+            translation_key__in=venue_keys, locale__language_code=language
+        ).only("translation_key", "name")
+    }
+    points = []
+    for row in events.values():
+        venue_key = row["page__venue__translation_key"]
+        if venue_key:
+            place = venue_names.get(venue_key, row["page__venue__name"])
+            lat, lon = row["page__venue__latitude"], row["page__venue__longitude"]
+        else:
+            place, lat, lon = row["page__place_name"], row["page__latitude"], row["page__longitude"]
+        if lat is None or lon is None:
+            continue
+        points.append(
+            {
+                "title": row["page__title"],
+                "url": f"{agenda_url}{row['page__slug']}/",
+                "start": row["start"],
+                "place": place,
+                "lat": float(lat),
+                "lon": float(lon),
+            }
+        )
+    return points

@@ -1,0 +1,14 @@
+from django.core.management.base import BaseCommand
+
+from csti_cms.agenda.sync import refresh_all
+
+
+class Command(BaseCommand):
+    help = (
+        "Rebuild the dates of every live event. Run it daily or weekly (cron, systemd timer): "
+        "repeating events without an end are materialised a fixed time ahead."
+    )
+
+    def handle(self, **options):
+        count = refresh_all()
+        self.stdout.write(f"Agenda refreshed: {count} event pages.")

@@ -1,0 +1,69 @@
+"""The agenda page: upcoming dates, a month calendar, the archive, and the feeds.
+
+Every view lives under the page as a route (Wagtail's RoutablePageMixin), so each
+language's agenda serves them under its own address and language prefix
+(``/fr/agenda/ics/``, ``/nl/activiteiten/ics/``):
+
+========================  ==============================================
+``./``                    upcoming dates, filtered and paginated
+``./calendar/``           this month's calendar; ``./calendar/2026/10/``
+``./archive/``            past dates, newest first
+``./ics/``                the agenda (filters apply) as an iCalendar feed
+``./json/``               events and their dates as JSON (docs/agenda-json.md)
+========================  ==============================================
+
+Feeds are folders, not ``feed.ics`` files, because Wagtail serves page paths made
+of letters, digits, ``-`` and ``_`` only; their answers name a ``.ics`` file.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+
+from csti_cms.core.models import BasePage
+
+
+class AgendaPage(RoutablePageMixin, BasePage):
+    """The centre's agenda; its events are its children."""
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    parent_page_types = ["csti_core.HomePage"]
+    subpage_types = ["csti_agenda.EventPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("agenda")
+        verbose_name_plural = _("agendas")
+
+    @path("", name="upcoming")
+    def upcoming(self, request):
+        from ..views import upcoming
+
+        return upcoming(request, self)
+
+    @path("calendar/", name="calendar")
+    @path("calendar/<int:year>/<int:month>/", name="calendar_month")
+    def calendar(self, request, year=None, month=None):
+        from ..views import calendar_month
+
+        return calendar_month(request, self, year, month)
+
+    @path("archive/", name="archive")
+    def archive(self, request):
+        from ..views import archive
+
+        return archive(request, self)
+
+    @path("ics/", name="feed")
+    def feed(self, request):
+        from ..feeds import agenda_ics_response
+
+        return agenda_ics_response(request, self)
+
+    @path("json/", name="events_json")
+    def events_json(self, request):
+        from ..api import events_json_response
+
+        return events_json_response(request, self)

@@ -1,0 +1,399 @@
+"""An event of the centre: what, for whom, where, and when (once, over days, or repeating).
+
+When an event happens is described the way a calendar file describes it, so that
+exporting it is a translation rather than a guess:
+
+- the first date with its start and end (``DTSTART``/``DTEND``), without times for
+  all-day events, with a later end date for multi-day events;
+- an optional repeat rule in RFC 5545 syntax (``RRULE``), e.g. every Wednesday;
+- added dates (``RDATE``) and excluded dates (``EXDATE``);
+- changes to single dates of a series (moved, cancelled, full...), keyed by the
+  date the occurrence was planned on; calendars know them by ``RECURRENCE-ID``.
+
+Dates and times are wall-clock times in the site's time zone (``TIME_ZONE``), so a
+workshop at 10:00 stays at 10:00 across daylight-saving changes. The dates visitors
+see are materialised in :class:`~csti_cms.agenda.models.Occurrence` on publish.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from csti_cms.blocks import SlotStreamField
+from csti_cms.core.audiences import AUDIENCE_FIELDS
+from csti_cms.core.models import BasePage
+
+from .. import recurrence
+from .choices import SPOKEN_LANGUAGES, AttendanceMode, EventStatus
+from .fields import ChoiceListField
+from .taxonomy import Location, Place, localize_objects
+
+RULE_HELP = _(
+    "Leave empty for a single date. Otherwise a repeat rule in calendar (RFC 5545) syntax, "
+    "starting from the first date: FREQ=WEEKLY;BYDAY=WE (every Wednesday), "
+    "FREQ=MONTHLY;BYDAY=1SU (first Sunday of the month), "
+    "FREQ=WEEKLY;BYDAY=SA,SU;UNTIL=20271231 (weekends until the end of 2027), "
+    "FREQ=DAILY;COUNT=5 (five days in a row)."
+)
+
+
+class EventPage(RoutablePageMixin, BasePage, Place):
+    """An event: a workshop, a show, a festival, a conference, a night at the museum."""
+
+    body = SlotStreamField(
+        base_block="csti_cms.blocks.BodyStreamBlock",
+        slot="body",
+        verbose_name=_("body"),
+        blank=True,
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt_text = models.CharField(
+        _("image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Required when there is an image."),
+    )
+    categories = ParentalManyToManyField(
+        "csti_agenda.EventCategory",
+        verbose_name=_("categories"),
+        blank=True,
+        related_name="events",
+    )
+
+    # When
+    # Nullable in the database only: drafts (and pages created in code, then filled) may
+    # not have a date yet. Forms require it, and publishing without one lists nothing.
+    start_date = models.DateField(_("first date"), null=True)
+    start_time = models.TimeField(
+        _("start time"), null=True, blank=True, help_text=_("Leave empty for an all-day event.")
+    )
+    end_date = models.DateField(
+        _("last day"),
+        null=True,
+        blank=True,
+        help_text=_("For an event over several days. Leave empty when it ends the same day."),
+    )
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    recurrence = models.CharField(_("repeat rule"), max_length=255, blank=True, help_text=RULE_HELP)
+
+    # Where
+    attendance_mode = models.CharField(
+        _("attendance"),
+        max_length=20,
+        choices=AttendanceMode.choices,
+        default=AttendanceMode.ON_SITE,
+    )
+    venue = models.ForeignKey(
+        "csti_agenda.Venue",
+        verbose_name=_("venue of the centre"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    place_name = models.CharField(
+        _("or another place"),
+        max_length=200,
+        blank=True,
+        help_text=_("Name of a place outside the centre; give its address below."),
+    )
+    online_url = models.URLField(_("online link"), blank=True)
+
+    # Who, how much, how
+    status = models.CharField(
+        _("status"), max_length=20, choices=EventStatus.choices, default=EventStatus.SCHEDULED
+    )
+    age_min = models.PositiveSmallIntegerField(_("minimum age"), null=True, blank=True)
+    age_max = models.PositiveSmallIntegerField(_("maximum age"), null=True, blank=True)
+    is_free = models.BooleanField(_("free"), default=False)
+    price = models.DecimalField(
+        _("price in euros"),
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("The full price; details such as reductions go below."),
+    )
+    price_details = models.CharField(_("price details"), max_length=255, blank=True)
+    registration_url = models.URLField(_("registration link"), blank=True)
+    registration_email = models.EmailField(_("registration e-mail"), blank=True)
+    registration_phone = models.CharField(_("registration phone"), max_length=40, blank=True)
+    spoken_languages = ChoiceListField(_("languages spoken"), options=SPOKEN_LANGUAGES, blank=True)
+    wheelchair_accessible = models.BooleanField(_("wheelchair accessible"), default=False)
+    accessibility = models.TextField(
+        _("accessibility"),
+        blank=True,
+        help_text=_("Induction loop, sign language, quiet space, seats..."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction", heading=_("Summary")),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt_text")], heading=_("Image")),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time")]),
+                FieldRowPanel([FieldPanel("end_date"), FieldPanel("end_time")]),
+                FieldPanel("recurrence"),
+            ],
+            heading=_("When"),
+        ),
+        InlinePanel("added_dates", heading=_("Added dates"), label=_("Added date")),
+        InlinePanel("excluded_dates", heading=_("Excluded dates"), label=_("Excluded date")),
+        InlinePanel(
+            "occurrence_changes",
+            heading=_("Changes to single dates"),
+            label=_("Change"),
+            help_text=_("Move or cancel one date of a repeating event."),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("attendance_mode"),
+                FieldPanel("venue"),
+                FieldPanel("place_name"),
+                *Place.address_panels,
+                FieldPanel("online_url"),
+            ],
+            heading=_("Where"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                *(FieldPanel(field) for field in AUDIENCE_FIELDS.values()),
+                FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel([FieldPanel("age_min"), FieldPanel("age_max")]),
+                FieldRowPanel([FieldPanel("is_free"), FieldPanel("price")]),
+                FieldPanel("price_details"),
+                FieldPanel("spoken_languages"),
+                FieldPanel("wheelchair_accessible"),
+                FieldPanel("accessibility"),
+            ],
+            heading=_("For whom, price and access"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_url"),
+                FieldPanel("registration_email"),
+                FieldPanel("registration_phone"),
+            ],
+            heading=_("Registration"),
+        ),
+    ]
+    promote_panels = [
+        *Page.promote_panels,
+        MultiFieldPanel([FieldPanel("social_image")], heading=_("Sharing")),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.SearchField("place_name"),
+    ]
+    override_translatable_fields = [
+        *Place.address_sync_fields,
+        SynchronizedField("recurrence"),
+        SynchronizedField("registration_phone"),
+        SynchronizedField("venue"),
+        SynchronizedField("categories"),
+    ]
+
+    parent_page_types = ["csti_agenda.AgendaPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    # Validation ----------------------------------------------------------------
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.image_id and not self.image_alt_text.strip():
+            errors["image_alt_text"] = _("Describe the image for people who cannot see it.")
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The last day cannot come before the first.")
+        if self.start_time and not self.end_time:
+            errors["end_time"] = _("Say when the event ends.")
+        if self.end_time and not self.start_time:
+            errors["start_time"] = _("Give a start time too, or neither for an all-day event.")
+        if (
+            self.start_time
+            and self.end_time
+            and (self.end_date or self.start_date) == self.start_date
+            and self.end_time <= self.start_time
+        ):
+            errors["end_time"] = _("The event must end after it starts.")
+        if self.recurrence:
+            try:
+                self.recurrence = recurrence.normalise_rule(self.recurrence)
+            except ValueError as error:
+                errors["recurrence"] = str(error)
+        if self.age_min is not None and self.age_max is not None and self.age_max < self.age_min:
+            errors["age_max"] = _("The maximum age cannot be below the minimum.")
+        on_site = self.attendance_mode != AttendanceMode.ONLINE
+        online = self.attendance_mode != AttendanceMode.ON_SITE
+        if on_site and not (self.venue_id or self.place_name.strip()):
+            errors["venue"] = _("Choose a venue of the centre or name another place.")
+        if online and not self.online_url:
+            errors["online_url"] = _("Give the link where people follow the event online.")
+        if errors:
+            raise ValidationError(errors)
+
+    # What the templates and outputs use ----------------------------------------
+
+    @property
+    def schedule(self):
+        """Everything that decides when this event happens, for :mod:`..recurrence`."""
+        return recurrence.Schedule(
+            start_date=self.start_date,
+            start_time=self.start_time,
+            end_date=self.end_date,
+            end_time=self.end_time,
+            rule=self.recurrence,
+            added=tuple((d.date, d.start_time) for d in self.added_dates.all()),
+            excluded=frozenset(d.date for d in self.excluded_dates.all()),
+            changes={
+                change.original_date: recurrence.Change(
+                    status=change.status,
+                    new_date=change.new_date,
+                    new_start_time=change.new_start_time,
+                    new_end_time=change.new_end_time,
+                )
+                for change in self.occurrence_changes.all()
+            },
+            status=self.status,
+        )
+
+    @property
+    def all_day(self):
+        return self.start_time is None
+
+    @cached_property
+    def location(self):
+        """Where the event is: the venue in the page's language, or its own place.
+
+        Listings set this in bulk (:func:`..listing.attach_locations`) to save a query
+        per event.
+        """
+        if self.venue_id:
+            (venue,) = localize_objects([self.venue], self.locale.language_code)
+            return Location.of(venue, venue.name)
+        if self.place_name:
+            return Location.of(self, self.place_name)
+        return None
+
+    @property
+    def is_online(self):
+        return self.attendance_mode != AttendanceMode.ON_SITE
+
+    @property
+    def is_on_site(self):
+        return self.attendance_mode != AttendanceMode.ONLINE
+
+    @property
+    def spoken_language_names(self):
+        names = dict(SPOKEN_LANGUAGES)
+        return [names[code] for code in self.spoken_languages or [] if code in names]
+
+    @property
+    def age_range(self):
+        if self.age_min is None and self.age_max is None:
+            return ""
+        return f"{self.age_min or 0}-{self.age_max or ''}".rstrip("-")
+
+    # Routes ----------------------------------------------------------------------
+
+    @path("")
+    def event(self, request):
+        return self.render(request)
+
+    @path("ics/", name="ics")
+    def ics(self, request):
+        from ..feeds import event_ics_response
+
+        return event_ics_response(request, self)
+
+    def get_context(self, request, *args, **kwargs):
+        from ..presentation import event_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(event_context(request, self))
+        return context
+
+
+class AddedDate(Orderable):
+    """A date outside the repeat rule, or the only dates of an irregular event."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="added_dates")
+    date = models.DateField(_("date"))
+    start_time = models.TimeField(
+        _("start time"), null=True, blank=True, help_text=_("Leave empty for the usual time.")
+    )
+
+    panels = [FieldRowPanel([FieldPanel("date"), FieldPanel("start_time")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("added date")
+        verbose_name_plural = _("added dates")
+
+
+class ExcludedDate(Orderable):
+    """A date the repeat rule would give but the event does not take place, without notice
+    (school holidays, a public holiday): it disappears from the agenda."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="excluded_dates")
+    date = models.DateField(_("date"))
+
+    panels = [FieldPanel("date")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("excluded date")
+        verbose_name_plural = _("excluded dates")
+
+
+class OccurrenceChange(Orderable):
+    """One date of a series that changed: cancelled, moved, full... It stays in the agenda
+    with its new status, so people who planned to come see what happened."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="occurrence_changes")
+    original_date = models.DateField(
+        _("date concerned"), help_text=_("The date this occurrence was planned on.")
+    )
+    status = models.CharField(
+        _("new status"),
+        max_length=20,
+        choices=EventStatus.choices,
+        default=EventStatus.CANCELLED,
+    )
+    new_date = models.DateField(
+        _("new date"), null=True, blank=True, help_text=_("When the occurrence is moved.")
+    )
+    new_start_time = models.TimeField(_("new start time"), null=True, blank=True)
+    new_end_time = models.TimeField(_("new end time"), null=True, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("original_date"), FieldPanel("status")]),
+        FieldRowPanel(
+            [FieldPanel("new_date"), FieldPanel("new_start_time"), FieldPanel("new_end_time")]
+        ),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("change to one date")
+        verbose_name_plural = _("changes to single dates")

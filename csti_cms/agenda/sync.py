@@ -1,0 +1,96 @@
+"""Keep the occurrence table and the calendar feed state in step with published events."""
+
+import hashlib
+import json
+
+from django.db import transaction
+from django.utils import timezone
+
+from . import recurrence
+from .models import EventPage, FeedState, Occurrence
+
+
+@transaction.atomic
+def sync_occurrences(page, now=None):
+    """Rebuild the dates of one event page from its published schedule.
+
+    Called on publish with the page as published (child relations included, even
+    when they only live in the revision being published).
+    """
+    Occurrence.objects.filter(page_id=page.pk).delete()
+    rows = [
+        Occurrence(
+            page_id=page.pk,
+            original_start=occurrence.original_start,
+            start=occurrence.start,
+            end=occurrence.end,
+            all_day=occurrence.all_day,
+            status=occurrence.status,
+        )
+        for occurrence in (recurrence.occurrences(page.schedule) if page.start_date else [])
+    ]
+    Occurrence.objects.bulk_create(rows)
+    _update_feed_state(page, now or timezone.now())
+    return rows
+
+
+def remove_occurrences(page):
+    Occurrence.objects.filter(page_id=page.pk).delete()
+
+
+def calendar_fingerprint(page):
+    """A digest of everything a calendar client shows: when it changes, SEQUENCE grows."""
+    schedule = page.schedule
+    location = page.location
+    data = {
+        "title": page.title,
+        "summary": page.introduction,
+        "status": page.status,
+        "attendance": page.attendance_mode,
+        "online": page.online_url,
+        "location": location.address if location else "",
+        "start": [str(schedule.start_date), str(schedule.start_time)],
+        "end": [str(schedule.end_date), str(schedule.end_time)],
+        "rule": schedule.rule,
+        "added": sorted(map(str, schedule.added)),
+        "excluded": sorted(map(str, schedule.excluded)),
+        "changes": sorted(
+            (
+                str(day),
+                change.status,
+                str(change.new_date),
+                str(change.new_start_time),
+                str(change.new_end_time),
+            )
+            for day, change in schedule.changes.items()
+        ),
+    }
+    encoded = json.dumps(data, sort_keys=True, default=str).encode()
+    return hashlib.sha256(encoded).hexdigest()
+
+
+def _update_feed_state(page, now):
+    fingerprint = calendar_fingerprint(page)
+    state = FeedState.objects.select_for_update().filter(page_id=page.pk).first()
+    if state is None:
+        FeedState.objects.create(page_id=page.pk, fingerprint=fingerprint, changed_at=now)
+    elif state.fingerprint != fingerprint:
+        state.fingerprint = fingerprint
+        state.sequence += 1
+        state.changed_at = now
+        state.save()
+
+
+def refresh_all():
+    """Re-materialise every live event, moving the window of repeating rules on.
+
+    Returns the number of pages refreshed. ``manage.py agenda_refresh`` runs it.
+    """
+    pages = EventPage.objects.live().prefetch_related(
+        "added_dates", "excluded_dates", "occurrence_changes"
+    )
+    count = 0
+    for page in pages.iterator(chunk_size=200):
+        sync_occurrences(page)
+        count += 1
+    return count

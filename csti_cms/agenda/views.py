@@ -1,0 +1,195 @@
+"""The agenda page's views: upcoming dates, the month calendar and the archive.
+
+They are routes of :class:`~csti_cms.agenda.models.AgendaPage` and render with the
+page's own context, so the header, language switcher and breadcrumbs work as on
+any page. Each answers with a fixed number of queries (tests/agenda/test_query_bounds.py).
+"""
+
+import calendar
+from collections import defaultdict
+from datetime import date, datetime, time, timedelta
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from .filters import AgendaFilterForm
+from .listing import agenda_occurrences, attach, categories_for, map_points, with_pages
+
+PAGE_SIZE = 20
+#: A day cell of the calendar lists this many dates, then links to the full day.
+DAY_CELL_LIMIT = 4
+CALENDAR_ROW_LIMIT = 3000
+
+
+def _filters(request, agenda):
+    language = agenda.locale.language_code
+    form = AgendaFilterForm(request.GET, categories=categories_for(language))
+    return form, form.values()
+
+
+def _query(request, *, keep=(), drop=("page",)):
+    """The current filters as a query string, for links that keep them."""
+    items = [
+        (key, value)
+        for key, values in request.GET.lists()
+        for value in values
+        if value and key not in drop and (not keep or key in keep)
+    ]
+    return urlencode(items)
+
+
+def feed_links(request, agenda, query=""):
+    """Addresses of the agenda's feeds, carrying the visitor's filters."""
+    base = agenda.get_url(request)
+    suffix = f"?{query}" if query else ""
+    ics = request.build_absolute_uri(f"{base}{agenda.reverse_subpage('feed')}{suffix}")
+    return {
+        "ics_url": ics,
+        "webcal_url": "webcal://" + ics.split("://", 1)[1],
+        "json_url": request.build_absolute_uri(
+            f"{base}{agenda.reverse_subpage('events_json')}{suffix}"
+        ),
+    }
+
+
+def _context(request, agenda, form, filters, **extra):
+    query = _query(request)
+    language = agenda.locale.language_code
+    return {
+        "filter_form": form,
+        "filters": filters,
+        "query": query,
+        "language": language,
+        "agenda_url": agenda.get_url(request),
+        "calendar_url": agenda.get_url(request) + agenda.reverse_subpage("calendar"),
+        "archive_url": agenda.get_url(request) + agenda.reverse_subpage("archive"),
+        **feed_links(request, agenda, query),
+        **extra,
+    }
+
+
+def upcoming(request, agenda):
+    form, filters = _filters(request, agenda)
+    language = agenda.locale.language_code
+    occurrences = filters.apply(agenda_occurrences(agenda)).order_by("start", "page_id")
+    paginator = Paginator(with_pages(occurrences), PAGE_SIZE)
+    page_of_dates = paginator.get_page(request.GET.get("page"))
+    items = list(page_of_dates.object_list)
+    attach([occurrence.page for occurrence in items], language)
+    agenda_url = agenda.get_url(request)
+    context = _context(
+        request,
+        agenda,
+        form,
+        filters,
+        occurrences=items,
+        page_of_dates=page_of_dates,
+        paginator=paginator,
+        map_points=[
+            {**point, "start": None, "when": date_format(timezone.localtime(point["start"]), "j F")}
+            for point in map_points(occurrences, language, agenda_url)
+        ],
+        map_tile_url=settings.CSTI_MAP_TILE_URL,
+        map_attribution=settings.CSTI_MAP_ATTRIBUTION,
+    )
+    return agenda.render(
+        request, template="csti_agenda/agenda_page.html", context_overrides=context
+    )
+
+
+def archive(request, agenda):
+    form, filters = _filters(request, agenda)
+    language = agenda.locale.language_code
+    now = timezone.now()
+    occurrences = filters.apply(agenda_occurrences(agenda), dates=False).filter(end__lte=now)
+    paginator = Paginator(with_pages(occurrences.order_by("-start", "page_id")), PAGE_SIZE)
+    page_of_dates = paginator.get_page(request.GET.get("page"))
+    items = list(page_of_dates.object_list)
+    attach([occurrence.page for occurrence in items], language)
+    context = _context(
+        request,
+        agenda,
+        form,
+        filters,
+        occurrences=items,
+        page_of_dates=page_of_dates,
+        paginator=paginator,
+    )
+    return agenda.render(request, template="csti_agenda/archive.html", context_overrides=context)
+
+
+def calendar_month(request, agenda, year=None, month=None):
+    today = timezone.localdate()
+    if year is None:
+        year, month = today.year, today.month
+    if not (1 <= month <= 12 and 1900 < year < 3000):
+        raise Http404("No such month")
+    form, filters = _filters(request, agenda)
+    language = agenda.locale.language_code
+    weeks = calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(year, month)
+    zone = timezone.get_current_timezone()
+    low = datetime.combine(weeks[0][0], time(), tzinfo=zone)
+    high = datetime.combine(weeks[-1][-1] + timedelta(days=1), time(), tzinfo=zone)
+    occurrences = (
+        filters.apply(agenda_occurrences(agenda), dates=False)
+        .filter(end__gt=low, start__lt=high)
+        .order_by("start", "page_id")
+    )
+    items = list(with_pages(occurrences)[:CALENDAR_ROW_LIMIT])
+    attach([occurrence.page for occurrence in items], language)
+    by_day = defaultdict(list)
+    for occurrence in items:
+        for day in _days_covered(occurrence, weeks[0][0], weeks[-1][-1]):
+            by_day[day].append(occurrence)
+    query = _query(request)
+    day_url = agenda.get_url(request)
+    grid = [
+        [
+            {
+                "date": day,
+                "in_month": day.month == month,
+                "is_today": day == today,
+                "occurrences": by_day[day][:DAY_CELL_LIMIT],
+                "more": max(0, len(by_day[day]) - DAY_CELL_LIMIT),
+                "day_url": f"{day_url}?{urlencode({'start': day, 'end': day})}",
+            }
+            for day in week
+        ]
+        for week in weeks
+    ]
+    previous_month = date(year, month, 1) - timedelta(days=1)
+    next_month = date(year, month, 28) + timedelta(days=4)
+    context = _context(
+        request,
+        agenda,
+        form,
+        filters,
+        month=date(year, month, 1),
+        weeks=grid,
+        weekdays=weeks[0],
+        previous_url=_month_url(request, agenda, previous_month, query),
+        next_url=_month_url(request, agenda, next_month, query),
+        this_month_url=agenda.get_url(request) + agenda.reverse_subpage("calendar"),
+    )
+    return agenda.render(request, template="csti_agenda/calendar.html", context_overrides=context)
+
+
+def _month_url(request, agenda, day, query):
+    url = agenda.get_url(request) + agenda.reverse_subpage(
+        "calendar_month", kwargs={"year": day.year, "month": day.month}
+    )
+    return f"{url}?{query}" if query else url
+
+
+def _days_covered(occurrence, first, last):
+    """The local days an occurrence covers, within the grid (a festival shows on each day)."""
+    start = timezone.localtime(occurrence.start).date()
+    end = timezone.localtime(occurrence.end - timedelta(microseconds=1)).date()
+    day = max(start, first)
+    while day <= min(end, last):
+        yield day
+        day += timedelta(days=1)

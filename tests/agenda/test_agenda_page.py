@@ -1,0 +1,226 @@
+"""The agenda page in every language: dates, filters without JavaScript, calendar, archive, JSON."""
+
+from datetime import date, time, timedelta
+
+import pytest
+from django.utils import timezone
+from freezegun import freeze_time
+
+from csti_cms.agenda.models import AgendaPage, EventPage, Occurrence
+from tests.agenda.helpers import json_ld, publish_event
+from tests.conftest import LANGUAGES, demo_page
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_agenda_lists_upcoming_dates_and_advertises_its_feeds(client, language):
+    agenda = demo_page("agenda", language)
+    response = client.get(agenda.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<html lang="{language}">' in html
+    title = agenda.title.replace("'", "&#x27;")
+    assert f'type="text/calendar" title="{title} (iCalendar)" href="http://' in html
+    assert 'rel="alternate" type="application/json"' in html
+    for key in ("little-chemists", "family-sunday", "science-festival", "museum-night"):
+        assert demo_page(key, language).title.replace("'", "&#x27;") in html, key
+    assert "webcal://" in html
+
+
+def test_demo_agenda_has_every_kind_of_event():
+    events = {
+        key: demo_page(key)
+        for key in (
+            "little-chemists",
+            "family-sunday",
+            "science-festival",
+            "museum-night",
+            "climate-talk",
+            "teachers-webinar",
+            "stargazing",
+        )
+    }
+    assert events["little-chemists"].recurrence == "FREQ=WEEKLY;BYDAY=WE"
+    assert events["family-sunday"].recurrence == "FREQ=MONTHLY;BYDAY=1SU"
+    festival = events["science-festival"]
+    assert festival.all_day and (festival.end_date - festival.start_date).days == 2
+    assert events["climate-talk"].status == "cancelled"
+    assert events["teachers-webinar"].attendance_mode == "online"
+    assert events["stargazing"].venue is None and events["stargazing"].latitude
+    statuses = set(events["little-chemists"].occurrences.values_list("status", flat=True))
+    assert {"cancelled", "rescheduled", "scheduled"} <= statuses
+    for language in LANGUAGES:
+        page = demo_page("little-chemists", language)
+        assert page.occurrences.filter(end__gt=timezone.now()).count() > 20, language
+
+
+def titles(client, url):
+    html = client.get(url).content.decode()
+    return {page.title for page in EventPage.objects.all() if page.title in html}
+
+
+@freeze_time("2026-06-03 09:00:00")  # a Wednesday
+def test_filters_work_as_plain_links(client):
+    agenda = demo_page("agenda")
+    today = publish_event(
+        title="Atelier du jour",
+        start_date=date(2026, 6, 3),
+        start_time=time(15),
+        end_time=time(16),
+        for_visitors=True,
+        is_free=True,
+        age_min=6,
+        age_max=12,
+    )
+    weekend = publish_event(
+        title="Spectacle du samedi",
+        start_date=date(2026, 6, 6),
+        for_schools=True,
+        price="5.00",
+        age_min=14,
+    )
+    later = publish_event(title="Conférence de juillet", start_date=date(2026, 7, 2))
+    url = agenda.url
+
+    assert {today.title, weekend.title} <= titles(client, url + "?when=today") | {weekend.title}
+    assert weekend.title not in titles(client, url + "?when=today")
+    assert titles(client, url + "?when=weekend") >= {weekend.title}
+    assert today.title not in titles(client, url + "?when=weekend")
+    assert later.title not in titles(client, url + "?when=month")
+    assert later.title in titles(client, url + "?start=2026-07-01&end=2026-07-31")
+    assert titles(client, url + "?audience=schools") >= {weekend.title}
+    assert today.title not in titles(client, url + "?audience=schools")
+    assert today.title in titles(client, url + "?free=on")
+    assert weekend.title not in titles(client, url + "?free=on")
+    assert today.title in titles(client, url + "?age=8")
+    assert weekend.title not in titles(client, url + "?age=8")
+    assert titles(client, url + "?q=spectacle+samedi") == {weekend.title}
+    # A wrong value is reported and ignored, never an error page.
+    response = client.get(url + "?age=old&start=yesterday")
+    assert response.status_code == 200
+    assert "errorlist" in response.content.decode()
+
+
+def test_category_filter_works_in_every_language(client):
+    for language in LANGUAGES:
+        agenda = demo_page("agenda", language)
+        category = demo_page("little-chemists", language).categories.first()
+        found = titles(client, f"{agenda.url}?category={category.slug}")
+        if language == "fr":
+            assert demo_page("little-chemists", language).title in found
+        html = client.get(agenda.url).content.decode()
+        assert f'value="{category.slug}"' in html or language != "fr"
+    nl = demo_page("agenda", "nl")
+    html = client.get(f"{nl.url}?category=workshops").content.decode()
+    assert demo_page("little-chemists", "nl").title in html
+    assert demo_page("museum-night", "nl").title not in html
+
+
+def test_pagination_keeps_the_filters(client):
+    agenda = demo_page("agenda")
+    html = client.get(agenda.url + "?audience=visitors").content.decode()
+    assert 'rel="next" href="?audience=visitors&amp;page=2"' in html
+    assert client.get(agenda.url + "?audience=visitors&page=2").status_code == 200
+    assert client.get(agenda.url + "?page=999").status_code == 200
+
+
+def test_calendar_month_and_archive(client):
+    agenda = demo_page("agenda", "en")
+    today = timezone.localdate()
+    response = client.get(agenda.url + "calendar/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<caption>" in html and 'aria-current="date"' in html
+    assert demo_page("little-chemists", "en").title.replace("'", "&#x27;") in html
+    assert client.get(agenda.url + f"calendar/{today.year}/13/").status_code == 404
+    archive = client.get(agenda.url + "archive/").content.decode()
+    assert demo_page("little-chemists", "en").title.replace("'", "&#x27;") in archive
+
+
+def test_event_pages_render_in_every_language_with_structured_data(client):
+    for language in LANGUAGES:
+        page = demo_page("museum-night", language)
+        html = client.get(page.url).content.decode()
+        assert f'<html lang="{language}">' in html
+        (item,) = json_ld(html)
+        assert item["offers"]["price"] == "12.00" and item["offers"]["priceCurrency"] == "EUR"
+        assert item["image"][0].startswith("http")
+        assert item["location"]["address"]["postalCode"] == "5000"
+        assert item["organizer"]["name"] == "Curiosa"
+        assert item["eventAttendanceMode"].endswith("OfflineEventAttendanceMode")
+    webinar = json_ld(client.get(demo_page("teachers-webinar", "nl").url).content.decode())[0]
+    assert webinar["location"]["@type"] == "VirtualLocation"
+
+
+def test_unpublishing_removes_dates_and_republishing_brings_them_back():
+    page = demo_page("museum-night")
+    assert page.occurrences.exists()
+    page.unpublish()
+    assert not Occurrence.objects.filter(page=page).exists()
+    page.get_latest_revision().publish()
+    assert Occurrence.objects.filter(page=page).count() == 1
+
+
+def test_events_only_live_under_an_agenda_and_agendas_under_home():
+    assert EventPage.parent_page_types == ["csti_agenda.AgendaPage"]
+    assert AgendaPage.can_create_at(demo_page("home")) is False  # one agenda per home
+    assert AgendaPage in demo_page("home").specific_class.clean_subpage_models()
+
+
+def test_validation_speaks_to_editors():
+    from django.core.exceptions import ValidationError
+
+    page = EventPage(
+        title="x",
+        slug="x",
+        start_date=date(2026, 1, 2),
+        start_time=time(10),
+        recurrence="FREQ=SECONDLY",
+        attendance_mode="mixed",
+    )
+    with pytest.raises(ValidationError) as error:
+        page.clean()
+    assert set(error.value.message_dict) == {"end_time", "recurrence", "venue", "online_url"}
+
+
+# JSON ---------------------------------------------------------------------------------
+
+
+def test_json_endpoint_lists_events_with_their_dates(client):
+    agenda = demo_page("agenda", "nl")
+    response = client.get(agenda.url + "json/?page_size=3")
+    assert response.status_code == 200
+    data = response.json()
+    assert data["language"] == "nl" and data["time_zone"] == "Europe/Brussels"
+    assert data["count"] == 7 and data["pages"] == 3 and len(data["results"]) == 3
+    assert data["next"].endswith("json/?page_size=3&page=2")
+    event = next(
+        e
+        for e in client.get(agenda.url + "json/?page_size=100").json()["results"]
+        if e["title"] == demo_page("little-chemists", "nl").title
+    )
+    assert set(event["translations"]) == {"fr", "en"}
+    assert event["categories"][0]["name"] == "Workshops"
+    assert event["location"]["name"] == "Het Labo"
+    assert event["audiences"] == ["visitors"]
+    first = event["occurrences"][0]
+    assert first["start"].endswith("Z") and first["start_local"][-6:] in {"+01:00", "+02:00"}
+    assert {o["status"] for o in event["occurrences"]} >= {"cancelled", "rescheduled"}
+    assert client.get(agenda.url + "json/?page=99").status_code == 400
+    assert client.get(agenda.url + "json/?updated_since=yesterday").status_code == 400
+
+
+def test_json_updated_since_gives_what_changed(client):
+    agenda = demo_page("agenda")
+    since = timezone.now()
+    url = agenda.url + "json/?updated_since=" + since.isoformat().replace("+", "%2B")
+    assert client.get(url).json()["count"] == 0
+    page = demo_page("museum-night")
+    page.title = "Nuit au musée (complet)"
+    page.save_revision().publish()
+    data = client.get(url).json()
+    assert [e["title"] for e in data["results"]] == ["Nuit au musée (complet)"]
+    assert data["results"][0]["updated"] >= since.isoformat()[:19]
+    day = (timezone.localdate() - timedelta(days=1)).isoformat()
+    assert client.get(agenda.url + f"json/?updated_since={day}").json()["count"] >= 1
