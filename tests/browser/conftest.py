@@ -52,10 +52,11 @@ def _wait_until_up(url, process, timeout=60):
 
 
 @pytest.fixture(scope="session")
-def demo_server():
+def demo_env():
+    """The demo server's environment: run ``manage.py`` with it to reach its database."""
     data_dir = tempfile.mkdtemp(prefix="csti-browser-")
     port = _free_port()
-    env = {
+    yield {
         **{
             k: v
             for k, v in os.environ.items()
@@ -66,6 +67,13 @@ def demo_server():
         "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
         "DEBUG": "1",
     }
+    shutil.rmtree(data_dir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def demo_server(demo_env):
+    env = demo_env
+    port = env["WAGTAILADMIN_BASE_URL"].rsplit(":", 1)[1]
     _manage(env, "migrate", "--no-input")
     _manage(env, "load_demo_content")
     process = subprocess.Popen(
@@ -82,7 +90,6 @@ def demo_server():
     finally:
         process.terminate()
         process.wait(timeout=10)
-        shutil.rmtree(data_dir, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,46 @@
+from django.utils.translation import gettext_lazy as _
+
+from csti_cms.plugins import PluginConfig
+
+from . import __version__
+
+
+class DeclarationsConfig(PluginConfig):
+    name = "csti_cms.plugins.declarations"
+    label = "declarations"
+    verbose_name = _("Declarations")
+    version = __version__
+    description = _(
+        "Declarations adopted by science centres at world summits and congresses (Toronto, "
+        "Cape Town, Mechelen...): their commitments, signatories and public endorsements."
+    )
+    compatibility = ">=0.1,<1"
+    # Signatories can be organisations of the memberships plugin, when it is installed.
+    optional_depends_on = ("memberships",)
+    default_settings = {
+        # How long a confirmation link sent by e-mail stays valid, in seconds.
+        "DECLARATIONS_CONFIRMATION_MAX_AGE": 3 * 24 * 3600,
+        # How many endorsements one client address may send per period (seconds).
+        "DECLARATIONS_ENDORSEMENT_RATE_LIMIT": 5,
+        "DECLARATIONS_ENDORSEMENT_RATE_PERIOD": 3600,
+    }
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def can_disable(self, site):
+        from .models import DeclarationIndexPage, DeclarationPage
+
+        homes = site.root_page.get_translations(inclusive=True)
+        count = sum(
+            model.objects.live().descendant_of(home).count()
+            for home in homes
+            for model in (DeclarationIndexPage, DeclarationPage)
+        )
+        if not count:
+            return []
+        return [
+            _(
+                "%(count)s published declaration pages will answer 404 on this site, and their "
+                "endorsement forms will close (endorsements are kept)."
+            )
+            % {"count": count}
+        ]

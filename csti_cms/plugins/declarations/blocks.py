@@ -1,0 +1,34 @@
+"""The block this plugin adds to page bodies: one declaration with its commitments."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+
+class FeaturedDeclarationBlock(blocks.StructBlock):
+    """A declaration the centre stands behind, with what it commits to and a way to endorse."""
+
+    declaration = blocks.PageChooserBlock(
+        label=_("Declaration"),
+        page_type="declarations.DeclarationPage",
+        help_text=_("Shown in the visitor's language when translated."),
+    )
+    show_commitments = blocks.BooleanBlock(
+        label=_("Show its commitments"), required=False, default=True
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Featured declaration")
+        template = "declarations/blocks/featured_declaration.html"
+        description = _("One declaration with its commitments and a link to endorse it.")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        page = value.get("declaration")
+        page = page.localized if page is not None else None
+        context["declaration"] = page.specific if page is not None and page.live else None
+        return context
+
+
+# Blocks this plugin adds to slots of core pages. Names start with the plugin label.
+SLOT_BLOCKS = {"body": [("declarations_featured", FeaturedDeclarationBlock())]}

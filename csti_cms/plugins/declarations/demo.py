@@ -1,0 +1,129 @@
+"""Loads the declarations demo (demo_data.py) through the core's ``csti_demo_content`` hook.
+
+Safe to run again: pages have stable translation keys and endorsements are found
+by organisation, so nothing is duplicated and what exists is left alone.
+"""
+
+from django.utils import timezone
+from wagtail.models import Page
+
+from csti_cms.core.demo_content import SOURCE_LANGUAGE, stable_uuid
+from csti_cms.core.demo_translation import translate_page
+from csti_cms.plugins import enable
+
+from .demo_data import DECLARATIONS, INDEX_PAGE
+from .models import (
+    DeclarationIndexPage,
+    DeclarationPage,
+    Endorsement,
+    EndorsementStatus,
+    RelatedDeclaration,
+    Signatory,
+)
+from .normalise import organisation_key
+
+LABEL = "declarations"
+
+
+def load_demo(loader):
+    enable(LABEL, loader.site)
+    index = ensure_page(loader, DeclarationIndexPage, loader.refs["page"]["home"], INDEX_PAGE)
+    pages = {}
+    for spec in DECLARATIONS:
+        pages[spec["key"]] = ensure_page(
+            loader, DeclarationPage, index, spec, prepare=declaration_parts(loader, spec, pages)
+        )
+        add_endorsements(loader, pages[spec["key"]], spec["endorsements"])
+
+
+def declaration_parts(loader, spec, pages):
+    """Fills in what ``apply_fields`` does not: commitments, signatories, related links."""
+    key = f"{LABEL}-{spec['key']}"
+
+    def prepare(page, language):
+        page.commitments = loader.stream(
+            [{"type": "commitment", "value": value} for value in spec["commitments"]],
+            language,
+            ("page", key, "commitments"),
+        )
+        if language != SOURCE_LANGUAGE:
+            return  # signatories and links are copied to translations as they are
+        page.signatories = [
+            Signatory(
+                name=signatory["name"],
+                organisation_key=(
+                    stable_uuid("snippet", signatory["organisation"])
+                    if "organisation" in signatory
+                    else None
+                ),
+                signed_on=page.date,
+                sort_order=index,
+            )
+            for index, signatory in enumerate(spec["signatories"])
+        ]
+        page.related_links = [
+            RelatedDeclaration(declaration=pages[other], sort_order=index)
+            for index, other in enumerate(spec["related"])
+        ]
+
+    return prepare
+
+
+def add_endorsements(loader, page, endorsements):
+    """Approved, confirmed endorsements from fictional organisations."""
+    for values in endorsements:
+        exists = (
+            Endorsement.objects.of(page)
+            .filter(organisation_key=organisation_key(values["organisation"]))
+            .exists()
+        )
+        if not exists:
+            endorsement = Endorsement(
+                declaration=page,
+                contact_name="Demo",
+                email="contact@example.org",
+                consent=True,
+                status=EndorsementStatus.APPROVED,
+                confirmed_at=timezone.now(),
+                **values,
+            )
+            endorsement.save()
+        loader.report.add(not exists, f"endorsement {values['organisation']} of {page.slug}")
+
+
+def ensure_page(loader, model, parent, spec, prepare=None):
+    """The French page of ``spec`` under ``parent`` with its translations, made where missing.
+
+    ``prepare(page, language)`` completes a page before it is saved or translated.
+    """
+    key = f"{LABEL}-{spec['key']}"
+    spec = {**spec, "key": key}
+    translation_key = stable_uuid("page", key)
+    locales = loader.locales
+    page = Page.objects.filter(
+        translation_key=translation_key, locale=locales[SOURCE_LANGUAGE]
+    ).first()
+    created = page is None
+    if created:
+        page = model(translation_key=translation_key, locale=locales[SOURCE_LANGUAGE])
+        loader.apply_fields(page, spec, SOURCE_LANGUAGE)
+        if prepare:
+            prepare(page, SOURCE_LANGUAGE)
+        parent.add_child(instance=page)
+        page.full_clean()
+        page.save_revision().publish()
+    page = page.specific
+    loader.report.add(created, f"page {key} ({SOURCE_LANGUAGE})")
+    for language in loader.languages:
+        if language == SOURCE_LANGUAGE:
+            continue
+        locale = locales[language]
+        exists = page.get_translations().filter(locale=locale).exists()
+        if not exists:
+            target = model(locale=locale)
+            loader.apply_fields(target, spec, language)
+            if prepare:
+                prepare(target, language)
+            translate_page(page, target, locale)
+        loader.report.add(not exists, f"page {key} ({language})")
+    return page

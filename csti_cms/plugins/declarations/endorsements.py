@@ -1,0 +1,109 @@
+"""Confirming endorsements by e-mail, and keeping robots and floods out.
+
+The confirmation link carries a signed, timestamped token (Django's signing, with
+its own salt): it names the endorsement and when it was sent, so a link cannot be
+forged, reused for another endorsement or used after ``DECLARATIONS_CONFIRMATION_MAX_AGE``.
+"""
+
+import hashlib
+import logging
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from csti_cms.core.models import BrandingSettings
+
+from .models import Endorsement
+
+logger = logging.getLogger(__name__)
+
+SALT = "csti_cms.plugins.declarations.endorsement-confirmation"
+
+
+class InvalidLink(Exception):
+    """The confirmation link was altered, is incomplete or belongs elsewhere."""
+
+
+class ExpiredLink(InvalidLink):
+    """The confirmation link is genuine but too old."""
+
+
+def confirmation_token(endorsement):
+    payload = {
+        "id": endorsement.pk,
+        "declaration": str(endorsement.declaration_key),
+        "sent": endorsement.submitted_at.isoformat(),
+    }
+    return signing.dumps(payload, salt=SALT)
+
+
+def endorsement_from_token(token, declaration):
+    """The endorsement ``token`` confirms; raises :class:`InvalidLink` or :class:`ExpiredLink`."""
+    try:
+        payload = signing.loads(
+            token or "", salt=SALT, max_age=settings.DECLARATIONS_CONFIRMATION_MAX_AGE
+        )
+    except signing.SignatureExpired:
+        raise ExpiredLink from None
+    except signing.BadSignature:
+        raise InvalidLink from None
+    if not isinstance(payload, dict) or payload.get("declaration") != str(
+        declaration.translation_key
+    ):
+        raise InvalidLink
+    endorsement = Endorsement.objects.of(declaration).filter(pk=payload.get("id")).first()
+    if endorsement is None or endorsement.submitted_at.isoformat() != payload.get("sent"):
+        raise InvalidLink
+    return endorsement
+
+
+def confirmation_url(request, declaration, endorsement):
+    path = declaration.get_url(request) + declaration.reverse_subpage("confirm")
+    query = urlencode({"token": confirmation_token(endorsement)})
+    return request.build_absolute_uri(f"{path}?{query}")
+
+
+def send_confirmation(request, declaration, endorsement):
+    """E-mail the confirmation link, in the language the form was filled in.
+
+    The endorsement is already stored: a failure is logged and reported (False),
+    and the organisation can simply endorse again later.
+    """
+    context = {
+        "endorsement": endorsement,
+        "declaration": declaration,
+        "url": confirmation_url(request, declaration, endorsement),
+        "centre_name": BrandingSettings.for_request(request).centre_name,
+        "valid_days": settings.DECLARATIONS_CONFIRMATION_MAX_AGE // (24 * 3600),
+    }
+    with translation.override(endorsement.language):
+        subject = render_to_string("declarations/email/confirm_subject.txt", context)
+        body = render_to_string("declarations/email/confirm_body.txt", context)
+    try:
+        send_mail(" ".join(subject.split()), body, None, [endorsement.email])
+    except Exception:
+        logger.exception(
+            "Endorsement %s is stored, but its confirmation e-mail could not be sent",
+            endorsement.pk,
+        )
+        return False
+    return True
+
+
+def within_rate_limit(request):
+    """Count a submission from the client's address; False once it sent too many."""
+    address = request.META.get("REMOTE_ADDR", "")
+    key = "csti-declarations:endorse:" + hashlib.sha256(address.encode()).hexdigest()[:32]
+    period = settings.DECLARATIONS_ENDORSEMENT_RATE_PERIOD
+    cache.add(key, 0, timeout=period)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=period)
+        count = 1
+    return count <= settings.DECLARATIONS_ENDORSEMENT_RATE_LIMIT

@@ -1,0 +1,373 @@
+"""Declarations science centres adopt together, and the endorsements they collect.
+
+A declaration is a page (:class:`DeclarationPage`), translated like any page, under
+a :class:`DeclarationIndexPage` that shows the series as a timeline. Endorsements
+sent by the public belong to a declaration in every language at once: they are
+tied to its translation key, so the French and Dutch pages show the same count.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from csti_cms.blocks import SlotStreamField
+from csti_cms.core.models import BasePage
+from csti_cms.plugins import PluginPageMixin
+
+from .normalise import organisation_key
+from .panels import OrganisationPanel
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+
+
+class CommitmentBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Short title"), max_length=150)
+    text = blocks.TextBlock(label=_("Text"))
+
+    class Meta:
+        icon = "tick"
+        label = _("Commitment")
+
+
+class DeclarationIndexPage(PluginPageMixin, BasePage):
+    """The declarations of a series (world congresses and summits), as a timeline."""
+
+    body = SlotStreamField(
+        base_block="csti_cms.blocks.BodyStreamBlock",
+        slot="body",
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_("Shown after the timeline."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["csti_core.HomePage", "csti_core.ContentPage"]
+    subpage_types = ["declarations.DeclarationPage"]
+    template = "declarations/declaration_index_page.html"
+
+    class Meta:
+        verbose_name = _("declarations timeline")
+        verbose_name_plural = _("declarations timelines")
+
+    def timeline(self):
+        """The live declarations, oldest first, each with ``endorsement_count``."""
+        return list(
+            DeclarationPage.objects.live()
+            .child_of(self)
+            .defer("full_text", "commitments")
+            .annotate(endorsement_count=public_endorsement_count())
+            .order_by("date", "path")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["declarations"] = self.timeline()
+        return context
+
+
+class DeclarationPage(PluginPageMixin, RoutablePageMixin, BasePage):
+    """A declaration: where and when it was adopted, what it commits to, who signed it.
+
+    Routes: ``endorse/`` takes the public endorsement form, ``endorse/sent/`` thanks,
+    ``confirm/`` checks the link sent by e-mail.
+    """
+
+    date = models.DateField(_("date adopted"))
+    place = models.CharField(_("place"), max_length=150)
+    event_name = models.CharField(
+        _("event"),
+        max_length=200,
+        help_text=_("Where it was adopted, e.g. “6th Science Centre World Congress”."),
+    )
+    event_edition = models.PositiveSmallIntegerField(
+        _("edition"), null=True, blank=True, help_text=_("e.g. 6 for the 6th congress.")
+    )
+    event_delegates = models.PositiveIntegerField(_("delegates"), null=True, blank=True)
+    event_countries = models.PositiveSmallIntegerField(_("countries"), null=True, blank=True)
+    full_text = RichTextField(_("full text"), blank=True, features=RICH_TEXT_FEATURES)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document (PDF)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    commitments = StreamField(
+        [("commitment", CommitmentBlock())],
+        verbose_name=_("commitments"),
+        blank=True,
+        help_text=_("In the order of the declaration."),
+    )
+    signed_by_centre = models.BooleanField(_("our centre signed it"), default=False)
+    centre_signed_on = models.DateField(_("date our centre signed"), null=True, blank=True)
+    accepts_endorsements = models.BooleanField(
+        _("open to endorsements"),
+        default=True,
+        help_text=_("Organisations can endorse the declaration through a form on this page."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel(
+            "introduction",
+            heading=_("Summary"),
+            help_text=_("What the declaration says, in a few sentences."),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("date"), FieldPanel("place")]),
+                FieldPanel("event_name"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("event_edition"),
+                        FieldPanel("event_delegates"),
+                        FieldPanel("event_countries"),
+                    ]
+                ),
+            ],
+            heading=_("Where and when it was adopted"),
+        ),
+        FieldPanel("commitments"),
+        FieldPanel("full_text"),
+        FieldPanel("document"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("signed_by_centre"), FieldPanel("centre_signed_on")]),
+                InlinePanel("signatories", label=_("Signatory")),
+            ],
+            heading=_("Signatories"),
+        ),
+        InlinePanel(
+            "related_links",
+            label=_("Related declaration"),
+            heading=_("Related declarations"),
+            help_text=_("Earlier or later declarations of the same series."),
+        ),
+        FieldPanel("accepts_endorsements"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("place"),
+        index.SearchField("event_name"),
+        index.SearchField("full_text"),
+        index.SearchField("commitments"),
+    ]
+
+    parent_page_types = ["declarations.DeclarationIndexPage"]
+    subpage_types = []
+    template = "declarations/declaration_page.html"
+
+    class Meta:
+        verbose_name = _("declaration")
+        verbose_name_plural = _("declarations")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.document_id and self.document.file_extension.lower() != "pdf":
+            errors["document"] = _("Attach the declaration as a PDF file.")
+        if self.centre_signed_on and not self.signed_by_centre:
+            errors["signed_by_centre"] = _(
+                "Tick this box too, or leave the date our centre signed empty."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @path("", name="declaration")
+    def view_declaration(self, request):
+        from .views import declaration
+
+        return declaration(request, self)
+
+    @path("endorse/", name="endorse")
+    def endorse(self, request):
+        from .views import endorse
+
+        return endorse(request, self)
+
+    @path("endorse/sent/", name="endorsement_sent")
+    def endorsement_sent(self, request):
+        from .views import endorsement_sent
+
+        return endorsement_sent(request, self)
+
+    @path("confirm/", name="confirm")
+    def confirm(self, request):
+        from .views import confirm
+
+        return confirm(request, self)
+
+
+class Signatory(Orderable):
+    """An organisation that signed the declaration when it was adopted."""
+
+    page = ParentalKey(DeclarationPage, on_delete=models.CASCADE, related_name="signatories")
+    name = models.CharField(
+        _("name"),
+        max_length=200,
+        blank=True,
+        help_text=_("Filled in from the organisation when you choose one."),
+    )
+    organisation_key = models.UUIDField(
+        _("organisation"),
+        null=True,
+        blank=True,
+        help_text=_("One of the organisations of the memberships plugin, if it is one."),
+    )
+    signed_on = models.DateField(_("date signed"), null=True, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        OrganisationPanel("organisation_key"),
+        FieldPanel("signed_on"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("signatory")
+        verbose_name_plural = _("signatories")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if not self.name.strip() and self.organisation_key:
+            from .organisations import organisations_by_key
+
+            found = organisations_by_key([self.organisation_key]).get(self.organisation_key)
+            self.name = found.name if found is not None else ""
+        if not self.name.strip():
+            raise ValidationError(
+                {"name": _("Give the signatory's name, or choose an organisation.")}
+            )
+
+
+class RelatedDeclaration(Orderable):
+    """A link from a declaration to another of the same series (earlier or later)."""
+
+    page = ParentalKey(DeclarationPage, on_delete=models.CASCADE, related_name="related_links")
+    declaration = models.ForeignKey(
+        DeclarationPage,
+        verbose_name=_("declaration"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("declaration")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related declaration")
+        verbose_name_plural = _("related declarations")
+
+
+class EndorsementStatus(models.TextChoices):
+    PENDING = "pending", _("Awaiting moderation")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+class EndorsementQuerySet(models.QuerySet):
+    def public(self):
+        """Confirmed by e-mail and approved by an editor: what visitors see."""
+        return self.filter(status=EndorsementStatus.APPROVED, confirmed_at__isnull=False)
+
+    def of(self, declaration):
+        return self.filter(declaration_key=declaration.translation_key)
+
+
+def public_endorsement_count():
+    """An annotation of declaration pages: how many public endorsements each has."""
+    counts = (
+        Endorsement.objects.public()
+        .filter(declaration_key=OuterRef("translation_key"))
+        .order_by()
+        .values("declaration_key")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(counts), 0)
+
+
+class Endorsement(models.Model):
+    """An organisation's public support for a declaration.
+
+    Stored as soon as the form is sent; public once confirmed through the link
+    e-mailed to the contact (``confirmed_at``) and approved by an editor.
+    """
+
+    declaration = models.ForeignKey(
+        DeclarationPage,
+        verbose_name=_("declaration"),
+        on_delete=models.CASCADE,
+        related_name="endorsements",
+    )
+    #: The declaration's translation key: the same endorsement counts in every language.
+    declaration_key = models.UUIDField(editable=False, db_index=True)
+    organisation = models.CharField(_("organisation"), max_length=200)
+    #: ``organisation`` without case, accents or extra spaces, to refuse duplicates.
+    organisation_key = models.CharField(max_length=200, editable=False)
+    country = models.CharField(_("country"), max_length=100)
+    contact_name = models.CharField(_("contact name"), max_length=150)
+    email = models.EmailField(_("e-mail"))
+    website = models.URLField(_("website"), blank=True)
+    consent = models.BooleanField(_("consent to publication"), default=False)
+    language = models.CharField(_("language"), max_length=10, editable=False)
+    status = models.CharField(
+        _("moderation"),
+        max_length=20,
+        choices=EndorsementStatus.choices,
+        default=EndorsementStatus.PENDING,
+    )
+    submitted_at = models.DateTimeField(_("submitted"), default=timezone.now, editable=False)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True, editable=False)
+    moderated_at = models.DateTimeField(_("moderated"), null=True, blank=True, editable=False)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moderated by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = EndorsementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        verbose_name = _("endorsement")
+        verbose_name_plural = _("endorsements")
+        constraints = [
+            # One endorsement per organisation and declaration; a rejected one does not count.
+            models.UniqueConstraint(
+                fields=["declaration_key", "organisation_key"],
+                condition=~Q(status="rejected"),
+                name="one_endorsement_per_organisation",
+            )
+        ]
+
+    def __str__(self):
+        return self.organisation
+
+    def save(self, *args, **kwargs):
+        self.declaration_key = self.declaration.translation_key
+        self.organisation_key = organisation_key(self.organisation)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_confirmed(self):
+        return self.confirmed_at is not None

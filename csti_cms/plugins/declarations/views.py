@@ -1,0 +1,164 @@
+"""The routes of a declaration page: the declaration, endorsing it, confirming by e-mail.
+
+A visitor's path: the form on the declaration (POST to ``endorse/``), a thank-you
+page (``endorse/sent/``), the link in the e-mail (``confirm/?token=...``), which
+shows a button that confirms (POST). The endorsement is public once an editor
+approves it in the admin.
+"""
+
+import logging
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from .endorsements import (
+    ExpiredLink,
+    InvalidLink,
+    endorsement_from_token,
+    send_confirmation,
+    within_rate_limit,
+)
+from .forms import EndorsementForm, duplicate_error
+from .models import DeclarationPage, Endorsement, EndorsementStatus, RelatedDeclaration
+from .normalise import organisation_key
+from .organisations import attach_organisations
+
+logger = logging.getLogger(__name__)
+
+
+def related_declarations(page):
+    """``(earlier, later)``: declarations linked to or from ``page``, in its language, by date.
+
+    Links may have been made from any language version (they are copied to the
+    translations as they are), so they are matched by translation key.
+    """
+    key = page.translation_key
+    pairs = RelatedDeclaration.objects.filter(
+        Q(page__translation_key=key) | Q(declaration__translation_key=key)
+    ).values_list("page__translation_key", "declaration__translation_key")
+    keys = {k for pair in pairs for k in pair} - {key}
+    if not keys:
+        return [], []
+    pages = (
+        DeclarationPage.objects.live()
+        .filter(translation_key__in=keys, locale_id=page.locale_id)
+        .defer("full_text", "commitments")
+        .order_by("date")
+    )
+    earlier = [other for other in pages if other.date < page.date]
+    later = [other for other in pages if other.date >= page.date]
+    return earlier, later
+
+
+def declaration_context(request, page, form=None):
+    earlier, later = related_declarations(page)
+    if form is None and page.accepts_endorsements:
+        form = EndorsementForm(declaration=page)
+    return {
+        "signatories": attach_organisations(
+            list(page.signatories.all()), Site.find_for_request(request)
+        ),
+        "endorsers": list(
+            Endorsement.objects.public()
+            .of(page)
+            .order_by("organisation")
+            .only("organisation", "country", "website")
+        ),
+        "earlier": earlier,
+        "later": later,
+        "form": form,
+    }
+
+
+def declaration(request, page, form=None, status=200):
+    response = page.render(request, context_overrides=declaration_context(request, page, form))
+    response.status_code = status
+    return response
+
+
+def endorse(request, page):
+    if not page.accepts_endorsements:
+        raise Http404
+    if request.method != "POST":
+        return redirect(page.get_url(request) + "#endorse")
+    form = EndorsementForm(request.POST, declaration=page)
+    if not within_rate_limit(request):
+        form.is_valid()
+        form.add_error(
+            None,
+            _(
+                "Too many endorsements were sent from your network in a short time. Please "
+                "try again in an hour."
+            ),
+        )
+        return declaration(request, page, form, status=429)
+    if not form.is_valid():
+        return declaration(request, page, form)
+    sent_url = page.get_url(request) + page.reverse_subpage("endorsement_sent")
+    if form.is_spam:
+        logger.info("Endorsement of %s dropped: the robot trap was filled in", page.pk)
+        return redirect(sent_url)
+
+    endorsement = form.save(commit=False)
+    endorsement.declaration = page
+    endorsement.language = get_language()
+    endorsement.submitted_at = timezone.now()
+    # An earlier attempt never confirmed in time: the new details replace it.
+    stale = (
+        Endorsement.objects.of(page)
+        .filter(organisation_key=organisation_key(endorsement.organisation))
+        .filter(confirmed_at__isnull=True)
+        .exclude(status=EndorsementStatus.REJECTED)
+        .first()
+    )
+    if stale is not None:
+        endorsement.pk = stale.pk
+    try:
+        with transaction.atomic():
+            endorsement.save()
+    except IntegrityError:  # the same organisation, a moment ago
+        form.add_error("organisation", duplicate_error(endorsement.organisation))
+        return declaration(request, page, form)
+    if not send_confirmation(request, page, endorsement):
+        sent_url += "?delivery=failed"
+    return redirect(sent_url)
+
+
+def endorsement_sent(request, page):
+    return page.render(
+        request,
+        template="declarations/endorsement_sent.html",
+        context_overrides={"delivery_failed": request.GET.get("delivery") == "failed"},
+    )
+
+
+def confirm(request, page):
+    """Check the link's token; a button confirms (POST), so that link checkers confirm nothing."""
+    token = request.POST.get("token") if request.method == "POST" else request.GET.get("token")
+    state, endorsement, status = "ask", None, 200
+    try:
+        endorsement = endorsement_from_token(token, page)
+    except ExpiredLink:
+        state, status = "expired", 400
+    except InvalidLink:
+        state, status = "invalid", 400
+    else:
+        if endorsement.is_confirmed:
+            state = "already"
+        elif request.method == "POST":
+            endorsement.confirmed_at = timezone.now()
+            endorsement.save(update_fields=["confirmed_at"])
+            state = "confirmed"
+    response = page.render(
+        request,
+        template="declarations/endorsement_confirm.html",
+        context_overrides={"state": state, "endorsement": endorsement, "token": token},
+    )
+    response.status_code = status
+    return response

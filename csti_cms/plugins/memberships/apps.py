@@ -1,0 +1,50 @@
+from django.utils.translation import gettext_lazy as _
+
+from csti_cms.plugins import PluginConfig
+
+from . import __version__
+
+
+class MembershipsConfig(PluginConfig):
+    name = "csti_cms.plugins.memberships"
+    label = "memberships"
+    verbose_name = _("Memberships")
+    version = __version__
+    description = _(
+        "The professional networks the centre belongs to (ASTC, Ecsite...), since when, at "
+        "which level, and the roles its people hold there."
+    )
+    compatibility = ">=0.1,<1"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        super().ready()
+        from django.db.models.signals import post_delete, post_save
+
+        from .listing import forget_cached_data
+        from .models import Membership, Organisation, Role
+
+        for model in (Organisation, Membership, Role):
+            post_save.connect(forget_cached_data, sender=model, dispatch_uid=f"memberships-{model}")
+            post_delete.connect(
+                forget_cached_data, sender=model, dispatch_uid=f"memberships-{model}-delete"
+            )
+
+    def can_disable(self, site):
+        from .models import Membership, MembershipsPage
+
+        homes = site.root_page.get_translations(inclusive=True)
+        pages = sum(MembershipsPage.objects.live().descendant_of(home).count() for home in homes)
+        memberships = Membership.objects.filter(site=site).values("translation_key").distinct()
+        warnings = []
+        if pages:
+            warnings.append(
+                _("%(count)s published memberships pages will answer 404 on this site.")
+                % {"count": pages}
+            )
+        if memberships.exists():
+            warnings.append(
+                _("%(count)s memberships will no longer be shown on this site (they are kept).")
+                % {"count": memberships.count()}
+            )
+        return warnings

@@ -1,0 +1,36 @@
+"""The block this plugin adds to page bodies: the logos of the centre's networks."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+
+class NetworksBlock(blocks.StructBlock):
+    """“Our networks”: the current memberships' logos, each linking to the memberships page."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120, required=False)
+    page = blocks.PageChooserBlock(
+        label=_("Memberships page"),
+        page_type="memberships.MembershipsPage",
+        help_text=_("Where the logos lead; shown in the visitor's language."),
+    )
+
+    class Meta:
+        icon = "group"
+        label = _("Our networks")
+        template = "memberships/blocks/networks.html"
+        description = _("The logos of the networks the centre belongs to.")
+
+    def get_context(self, value, parent_context=None):
+        from .listing import site_memberships
+
+        context = super().get_context(value, parent_context=parent_context)
+        request = (parent_context or {}).get("request")
+        page = value.get("page")
+        memberships = site_memberships(request).current if request else []
+        context["memberships"] = sorted(memberships, key=lambda m: m.organisation.name.casefold())
+        context["memberships_page"] = page.localized if page is not None and page.live else None
+        return context
+
+
+# Blocks this plugin adds to slots of core pages. Names start with the plugin label.
+SLOT_BLOCKS = {"body": [("memberships_networks", NetworksBlock())]}

@@ -1,0 +1,167 @@
+"""What a site shows of its memberships, in the visitor's language, in a fixed number of queries.
+
+Memberships, their roles and their organisations are translatable: each language
+has its own rows. A page in Dutch shows the Dutch row of each membership and
+organisation when there is one, and falls back to another language's row rather
+than leaving a membership out while its translation is on its way.
+
+Whatever the number of memberships and roles, this costs three queries (memberships
+with their organisations, roles, organisations with their logos) plus one for the
+logos' renditions, once per request: the page, its JSON-LD and any "Our networks"
+block share the result.
+"""
+
+import uuid
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import get_language
+from wagtail.models import Site
+
+from .models import Membership, Organisation, Role, Scope
+
+
+@dataclass
+class ScopeGroup:
+    scope: Scope
+    memberships: list
+
+    @property
+    def label(self):
+        return self.scope.label
+
+
+@dataclass
+class MembershipListing:
+    current: list = field(default_factory=list)
+    past: list = field(default_factory=list)
+
+    @property
+    def current_groups(self):
+        return group_by_scope(self.current)
+
+    @property
+    def past_groups(self):
+        return group_by_scope(self.past)
+
+
+def prefer_language(rows, language):
+    """One row per translation key: the one in ``language``, else the default language's."""
+    rank = {language: 0, settings.LANGUAGE_CODE: 1}
+    chosen = {}
+    for row in rows:
+        current = chosen.get(row.translation_key)
+        row_rank = rank.get(row.locale.language_code, 2)
+        if current is None or row_rank < rank.get(current.locale.language_code, 2):
+            chosen[row.translation_key] = row
+    return list(chosen.values())
+
+
+def group_by_scope(memberships):
+    by_scope = {}
+    for membership in memberships:
+        by_scope.setdefault(membership.organisation.scope, []).append(membership)
+    return [
+        ScopeGroup(scope, sorted(by_scope[scope], key=lambda m: m.organisation.name.casefold()))
+        for scope in Scope
+        if scope in by_scope
+    ]
+
+
+def site_memberships(request, site=None):
+    """The :class:`MembershipListing` of ``site`` (the request's by default), cached per request.
+
+    Each membership gets ``organisation`` (in the visitor's language) and
+    ``timeline`` (its roles, oldest first).
+    """
+    site = site or Site.find_for_request(request)
+    language = get_language()
+    cache = request.__dict__.setdefault("_csti_memberships", {})
+    key = (site.pk if site else None, language)
+    if key not in cache:
+        cache[key] = _load(site, language) if site else MembershipListing()
+    return cache[key]
+
+
+def _load(site, language):
+    rows = (
+        Membership.objects.filter(site_id=site.pk)
+        .select_related("locale", "organisation")
+        .prefetch_related(Prefetch("roles", queryset=Role.objects.order_by("sort_order")))
+    )
+    memberships = prefer_language(rows, language)
+    organisation_keys = {membership.organisation.translation_key for membership in memberships}
+    organisations = {
+        organisation.translation_key: organisation
+        for organisation in prefer_language(
+            Organisation.objects.filter(translation_key__in=organisation_keys)
+            .select_related("locale", "logo")
+            .prefetch_related("logo__renditions"),
+            language,
+        )
+    }
+    this_year = timezone.localdate().year
+    listing = MembershipListing()
+    for membership in memberships:
+        membership.organisation = organisations[membership.organisation.translation_key]
+        membership.timeline = sorted(
+            membership.roles.all(), key=lambda role: (role.start_year, role.end_year or 9999)
+        )
+        is_current = membership.until is None or membership.until >= this_year
+        (listing.current if is_current else listing.past).append(membership)
+    return listing
+
+
+#: Bumped whenever an organisation, membership or role changes: cached data is then stale.
+GENERATION_KEY = "csti-memberships:generation"
+
+
+def forget_cached_data(**kwargs):
+    """Signal receiver: memberships changed somewhere, recompute what is cached.
+
+    Again once the change is committed, in case another request cached the data
+    as it was before then.
+    """
+
+    def bump():
+        cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+    bump()
+    transaction.on_commit(bump)
+
+
+def organization_jsonld(request, site=None):
+    """schema.org ``memberOf`` of the centre: the organisations it is a member of now.
+
+    It is part of the centre's ``Organization`` on every home page, so it is cached
+    (per site, language and year) until a membership or organisation changes,
+    and costs the home page no query.
+    """
+    site = site or Site.find_for_request(request)
+    if site is None:
+        return {}
+    generation = cache.get_or_set(GENERATION_KEY, uuid.uuid4().hex, None)
+    year = timezone.localdate().year
+    key = f"csti-memberships:member-of:{site.pk}:{get_language()}:{year}:{generation}"
+    member_of = cache.get(key)
+    if member_of is None:
+        member_of = _member_of(site_memberships(request, site).current)
+        cache.set(key, member_of, 24 * 3600)
+    return {"memberOf": member_of} if member_of else {}
+
+
+def _member_of(memberships):
+    member_of = []
+    for membership in sorted(memberships, key=lambda m: m.organisation.name.casefold()):
+        organisation = membership.organisation
+        entry = {"@type": "Organization", "name": organisation.name}
+        if organisation.acronym_meaning:
+            entry["alternateName"] = organisation.acronym_meaning
+        if organisation.website:
+            entry["url"] = organisation.website
+        member_of.append(entry)
+    return member_of

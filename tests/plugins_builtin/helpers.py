@@ -1,0 +1,104 @@
+"""Builders for the built-in plugins' tests: networks, memberships, declarations."""
+
+import datetime
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from csti_cms.core.models import ContentPage
+from csti_cms.plugins.declarations.models import (
+    DeclarationIndexPage,
+    DeclarationPage,
+    Endorsement,
+    EndorsementStatus,
+)
+from csti_cms.plugins.memberships.models import (
+    Membership,
+    MembershipsPage,
+    Organisation,
+    Role,
+)
+
+
+def make_organisation(name="Ecsite", scope="europe", **fields):
+    return Organisation.objects.create(name=name, scope=scope, **fields)
+
+
+def make_membership(site, organisation, since=2001, until=None, level="full", roles=()):
+    membership = Membership(
+        site=site, organisation=organisation, since=since, until=until, level=level
+    )
+    membership.roles = [Role(sort_order=index, **role) for index, role in enumerate(roles)]
+    membership.full_clean()
+    membership.save()
+    return membership
+
+
+def board_role(start=2003, end=2011, role="Board member"):
+    return {
+        "person_name": "Élise Marchal",
+        "person_function": "managing director",
+        "role": role,
+        "start_year": start,
+        "end_year": end,
+    }
+
+
+def publish(page):
+    page.save_revision().publish()
+    return page
+
+
+def make_content_page(parent, slug="about"):
+    return publish(parent.add_child(instance=ContentPage(title=slug.title(), slug=slug)))
+
+
+def make_memberships_page(parent, slug="networks"):
+    return publish(parent.add_child(instance=MembershipsPage(title="Our networks", slug=slug)))
+
+
+def make_declaration_index(parent, slug="declarations"):
+    return publish(parent.add_child(instance=DeclarationIndexPage(title="Declarations", slug=slug)))
+
+
+def make_declaration(index, title="Mechelen Declaration", slug=None, date=None, **fields):
+    page = DeclarationPage(
+        title=title,
+        slug=slug or title.lower().replace(" ", "-"),
+        date=date or datetime.date(2014, 3, 19),
+        place="Mechelen, Belgium",
+        event_name="First Science Centre World Summit",
+        introduction=f"What {title} says.",
+        commitments=[
+            {"type": "commitment", "value": {"title": "Act", "text": "Take concrete steps."}}
+        ],
+        **fields,
+    )
+    return publish(index.add_child(instance=page))
+
+
+def make_endorsement(declaration, organisation, confirmed=True, status="approved", **fields):
+    endorsement = Endorsement(
+        declaration=declaration,
+        organisation=organisation,
+        country=fields.pop("country", "Belgium"),
+        contact_name="Contact",
+        email="contact@example.org",
+        consent=True,
+        language="en",
+        status=EndorsementStatus(status),
+        confirmed_at=datetime.datetime.now(datetime.UTC) if confirmed else None,
+        **fields,
+    )
+    endorsement.save()
+    return endorsement
+
+
+def count_queries(client, page, site, path=""):
+    """Queries of a second visit (caches warm, as in production), and the response."""
+    url = page.specific.get_url_parts()[2] + path
+    client.get(url, HTTP_HOST=site.hostname)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, HTTP_HOST=site.hostname)
+    assert response.status_code == 200, url
+    return len(queries), response

@@ -1,0 +1,437 @@
+"""Declarations: the timeline, a declaration's page, endorsing it end to end, the switch."""
+
+import csv
+import datetime
+import re
+from unittest import mock
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import timezone
+from freezegun import freeze_time
+from wagtail.models import Site
+
+from csti_cms.plugins import disable, enable
+from csti_cms.plugins.declarations.endorsements import confirmation_token
+from csti_cms.plugins.declarations.models import (
+    DeclarationPage,
+    Endorsement,
+    EndorsementStatus,
+    Signatory,
+)
+from csti_cms.plugins.testing import get_page, render_body_on
+from tests.conftest import demo_page
+
+from .helpers import (
+    count_queries,
+    make_declaration,
+    make_declaration_index,
+    make_endorsement,
+    make_organisation,
+)
+
+pytestmark = pytest.mark.django_db
+
+INDEX = "declarations-index"
+MECHELEN = "declarations-mechelen-2014"
+TORONTO = "declarations-toronto-2008"
+#: The most queries the timeline, a declaration or a page featuring one may take, caches warm.
+QUERY_BOUND = 20
+
+FORM = {
+    "organisation": "Musée des Sciences",
+    "country": "Belgique",
+    "contact_name": "Anne Lambert",
+    "email": "anne@musee.example",
+    "website": "https://musee.example/",
+    "consent": "on",
+    "extra_info": "",
+}
+
+
+def demo_site():
+    return Site.objects.get(is_default_site=True)
+
+
+def endorse(client, page, **changes):
+    return client.post(page.url + "endorse/", {**FORM, **changes})
+
+
+def public_count(client, page):
+    html = client.get(page.url).content.decode()
+    return int(re.search(r'class="endorsements__count" data-count="(\d+)"', html)[1])
+
+
+def link_in(message):
+    return re.search(r"https?://\S+/confirm/\?token=\S+", message.body)[0]
+
+
+def path_of(url):
+    parts = urlsplit(url)
+    return f"{parts.path}?{parts.query}"
+
+
+# What visitors see --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "facts"),
+    [
+        ("fr", ["Déclaration de Toronto", "Déclaration du Cap", "Déclaration de Malines"]),
+        ("nl", ["Verklaring van Toronto", "Verklaring van Kaapstad", "Verklaring van Mechelen"]),
+        ("en", ["Toronto Declaration", "Cape Town Declaration", "Mechelen Declaration"]),
+    ],
+)
+def test_each_language_reaches_the_timeline_from_home(client, language, facts):
+    home = client.get(demo_page("home", language).url).content.decode()
+    index = demo_page(INDEX, language)
+    assert f'href="{index.url}"' in home, "the timeline is in the main menu"
+    html = client.get(index.url).content.decode()
+    positions = [html.index(title) for title in facts]
+    assert positions == sorted(positions), "oldest first"
+    for fact in ("2008", "2011", "2014", "416", "56"):
+        assert fact in html
+
+
+def test_a_declaration_shows_its_event_commitments_and_signatories(client):
+    html = client.get(demo_page(MECHELEN, "en").url).content.decode()
+    for fact in (
+        "First Science Centre World Summit",
+        "Mechelen, Belgium",
+        "Take concrete action",
+        "Our centre signed this declaration",
+        "Technopolis",
+        'href="https://www.ecsite.eu/"',
+        "3 organisations endorse this declaration.",
+    ):
+        assert fact in html
+
+
+def test_related_declarations_are_earlier_or_later_in_the_visitors_language(client):
+    toronto = client.get(demo_page(TORONTO, "nl").url).content.decode()
+    later = toronto[toronto.index("Later in the series") :]
+    assert demo_page("declarations-cape-town-2011", "nl").url in later
+    assert demo_page(MECHELEN, "nl").url in later
+    mechelen = client.get(demo_page(MECHELEN, "nl").url).content.decode()
+    assert "Earlier in the series" in mechelen and "Later in the series" not in mechelen
+
+
+def test_signatories_are_plain_names_where_memberships_is_off(client):
+    disable("memberships", demo_site())
+    html = client.get(demo_page(MECHELEN, "en").url).content.decode()
+    assert "Ecsite" in html and 'href="https://www.ecsite.eu/"' not in html
+
+
+def test_a_signatory_takes_its_name_from_the_organisation():
+    organisation = make_organisation("ASTC")
+    signatory = Signatory(organisation_key=organisation.translation_key)
+    signatory.clean()
+    assert signatory.name == "ASTC"
+    with pytest.raises(ValidationError, match="Give the signatory's name"):
+        Signatory().clean()
+
+
+def test_the_featured_declaration_block_shows_its_commitments(client, site, enable_plugin):
+    enable_plugin("declarations", site)
+    declaration = make_declaration(make_declaration_index(site.root_page))
+    value = {"declaration": declaration.pk, "show_commitments": True}
+    _page, html = render_body_on(client, site, "declarations_featured", value)
+    assert "Mechelen Declaration" in html and "Take concrete steps." in html
+
+
+# Endorsing, end to end ------------------------------------------------------------------------
+
+
+def test_endorsing_stores_confirms_by_email_then_waits_for_an_editor(client, admin_client):
+    page = demo_page(MECHELEN, "fr")
+    before = public_count(client, page)
+
+    response = endorse(client, page)
+    assert response.status_code == 302
+    assert response["Location"].endswith("/endorse/sent/")
+    endorsement = Endorsement.objects.get(organisation="Musée des Sciences")
+    assert (endorsement.confirmed_at, endorsement.status, endorsement.language) == (
+        None,
+        EndorsementStatus.PENDING,
+        "fr",
+    )
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["anne@musee.example"]
+    link = path_of(link_in(mail.outbox[0]))
+
+    shown = client.get(link)
+    assert shown.status_code == 200 and "Confirm the endorsement" in shown.content.decode()
+    endorsement.refresh_from_db()
+    assert endorsement.confirmed_at is None, "opening the link alone confirms nothing"
+
+    token = re.search(r'name="token" value="([^"]+)"', shown.content.decode())[1]
+    confirmed = client.post(page.url + "confirm/", {"token": token})
+    assert "Endorsement confirmed" in confirmed.content.decode()
+    endorsement.refresh_from_db()
+    assert endorsement.confirmed_at is not None
+    assert public_count(client, page) == before, "not public before an editor approves"
+
+    edit = reverse("endorsements:edit", args=[endorsement.pk])
+    data = {
+        "status": "approved",
+        "organisation": endorsement.organisation,
+        "country": endorsement.country,
+        "website": endorsement.website,
+        "contact_name": endorsement.contact_name,
+        "email": endorsement.email,
+    }
+    assert admin_client.post(edit, data).status_code == 302
+    endorsement.refresh_from_db()
+    assert endorsement.moderated_by.username == "admin"
+    assert public_count(client, page) == before + 1
+    assert public_count(client, demo_page(MECHELEN, "nl")) == before + 1, "in every language"
+    index = client.get(demo_page(INDEX, "en").url).content.decode()
+    assert f"{before + 1} endorsements" in index
+
+
+def test_a_tampered_link_is_refused_and_changes_nothing(client):
+    page = demo_page(MECHELEN, "en")
+    endorse(client, page)
+    link = path_of(link_in(mail.outbox[0]))
+    tampered = link[:-3] + ("abc" if not link.endswith("abc") else "xyz")
+    for method in (client.get, client.post):
+        response = (
+            method(tampered)
+            if method is client.get
+            else method(page.url + "confirm/", {"token": tampered.split("token=")[1]})
+        )
+        assert response.status_code == 400
+        assert "This confirmation link is not valid" in response.content.decode()
+    assert Endorsement.objects.get(organisation="Musée des Sciences").confirmed_at is None
+
+
+def test_an_expired_link_is_refused_and_changes_nothing(client):
+    page = demo_page(MECHELEN, "en")
+    endorse(client, page)
+    token = unquote(link_in(mail.outbox[0]).split("token=")[1])
+    with freeze_time(timezone.now() + datetime.timedelta(days=4)):
+        response = client.post(page.url + "confirm/", {"token": token})
+    assert response.status_code == 400
+    assert "This confirmation link has expired" in response.content.decode()
+    assert Endorsement.objects.get(organisation="Musée des Sciences").confirmed_at is None
+
+
+def test_a_link_for_another_declaration_is_refused(client):
+    endorsement = make_endorsement(demo_page(MECHELEN, "en"), "Elsewhere", confirmed=False)
+    other = demo_page(TORONTO, "en")
+    response = client.get(other.url + "confirm/?token=" + confirmation_token(endorsement))
+    assert response.status_code == 400
+
+
+def test_a_duplicate_is_refused_politely_ignoring_case_and_accents(client):
+    page = demo_page(MECHELEN, "en")
+    endorse(client, page)
+    response = endorse(client, page, organisation="  MUSEE des   sciences ")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "has already endorsed this declaration" in html and "thank you" in html
+    assert (
+        Endorsement.objects.filter(declaration_key=page.translation_key)
+        .filter(organisation_key="musee des sciences")
+        .count()
+        == 1
+    )
+    # On another declaration, the same organisation is welcome.
+    assert endorse(client, demo_page(TORONTO, "en")).status_code == 302
+
+
+def test_a_rejected_or_never_confirmed_endorsement_does_not_block_a_new_one(client):
+    page = demo_page(MECHELEN, "en")
+    make_endorsement(page, "Rejected Lab", status="rejected")
+    assert endorse(client, page, organisation="Rejected Lab").status_code == 302
+
+    with freeze_time(timezone.now() - datetime.timedelta(days=10)):
+        stale = make_endorsement(page, "Slow Lab", confirmed=False, status="pending")
+    assert endorse(client, page, organisation="Slow Lab", country="Ireland").status_code == 302
+    stale.refresh_from_db()
+    assert stale.country == "Ireland", "the new details replace the unconfirmed ones"
+    assert Endorsement.objects.filter(organisation="Slow Lab").count() == 1
+
+
+def test_errors_are_given_field_by_field(client):
+    page = demo_page(MECHELEN, "en")
+    response = endorse(client, page, email="not-an-address", consent="", country="")
+    html = response.content.decode()
+    assert "Enter a valid email address." in html
+    assert "Please agree to the publication" in html
+    assert 'aria-invalid="true"' in html
+    assert not Endorsement.objects.filter(organisation="Musée des Sciences").exists()
+
+
+def test_the_robot_trap_stores_and_sends_nothing(client):
+    response = endorse(client, demo_page(MECHELEN, "en"), extra_info="buy now")
+    assert response.status_code == 302
+    assert not Endorsement.objects.filter(organisation="Musée des Sciences").exists()
+    assert mail.outbox == []
+
+
+@override_settings(DECLARATIONS_ENDORSEMENT_RATE_LIMIT=2)
+def test_too_many_endorsements_from_one_address_are_refused(client):
+    page = demo_page(MECHELEN, "en")
+    for number in range(2):
+        assert endorse(client, page, organisation=f"Lab {number}").status_code == 302
+    response = endorse(client, page, organisation="Lab 3")
+    assert response.status_code == 429
+    assert "Too many endorsements" in response.content.decode()
+    assert not Endorsement.objects.filter(organisation="Lab 3").exists()
+    other_address = client.post(
+        page.url + "endorse/", {**FORM, "organisation": "Lab 4"}, REMOTE_ADDR="10.0.0.9"
+    )
+    assert other_address.status_code == 302
+
+
+def test_an_email_failure_loses_nothing(client, caplog):
+    page = demo_page(MECHELEN, "en")
+    with mock.patch(
+        "csti_cms.plugins.declarations.endorsements.send_mail", side_effect=OSError("down")
+    ):
+        response = endorse(client, page)
+    assert response["Location"].endswith("/endorse/sent/?delivery=failed")
+    assert Endorsement.objects.filter(organisation="Musée des Sciences").exists()
+    assert "could not be sent" in caplog.text
+    thanks = client.get(response["Location"]).content.decode()
+    assert "could not send the confirmation e-mail" in thanks
+
+
+def test_a_declaration_can_be_closed_to_endorsements(client):
+    page = demo_page(MECHELEN, "en")
+    DeclarationPage.objects.filter(translation_key=page.translation_key).update(
+        accepts_endorsements=False
+    )
+    assert 'id="endorse"' not in client.get(page.url).content.decode()
+    assert endorse(client, page).status_code == 404
+
+
+def test_opening_the_form_address_leads_to_the_form(client):
+    page = demo_page(MECHELEN, "en")
+    response = client.get(page.url + "endorse/")
+    assert response.status_code == 302 and response["Location"].endswith("#endorse")
+
+
+# Moderation in the admin ----------------------------------------------------------------------
+
+
+def test_an_unconfirmed_endorsement_cannot_be_approved(admin_client):
+    endorsement = make_endorsement(
+        demo_page(MECHELEN), "Hasty Lab", confirmed=False, status="pending"
+    )
+    data = {
+        "status": "approved",
+        "organisation": "Hasty Lab",
+        "country": "Belgium",
+        "website": "",
+        "contact_name": "Contact",
+        "email": "contact@example.org",
+    }
+    response = admin_client.post(reverse("endorsements:edit", args=[endorsement.pk]), data)
+    assert response.status_code == 200
+    assert "has not been confirmed through the e-mail link yet" in response.content.decode()
+    endorsement.refresh_from_db()
+    assert endorsement.status == EndorsementStatus.PENDING
+
+
+def test_editors_filter_and_export_endorsements_as_csv(admin_client):
+    page = demo_page(MECHELEN)
+    make_endorsement(page, "Waiting Lab", confirmed=False, status="pending")
+    index = reverse("endorsements:index")
+    listing = admin_client.get(index, {"status": "pending"}).content.decode()
+    assert "Waiting Lab" in listing and "Sparkhouse Science Centre" not in listing
+    assert "Download XLSX" not in listing
+
+    export = admin_client.get(index, {"export": "csv", "declaration": page.translation_key})
+    assert export["Content-Type"] == "text/csv"
+    rows = list(csv.reader(b"".join(export.streaming_content).decode().splitlines()))
+    organisations = sorted(row[1] for row in rows[1:])
+    assert organisations == sorted(
+        ["Atelier Éprouvette", "Kijkdoos Wetenschapscentrum", "Sparkhouse Science Centre"]
+        + ["Waiting Lab"]
+    )
+    assert {"contact@example.org", "pending", "approved"} <= {cell for row in rows for cell in row}
+
+
+def test_endorsements_are_not_added_by_hand(admin_client):
+    assert admin_client.get(reverse("endorsements:add")).status_code in (302, 403)
+
+
+# The per-site switch --------------------------------------------------------------------------
+
+
+def test_switching_off_hides_everything_and_deletes_nothing(client, admin_client):
+    site = demo_site()
+    page, index = demo_page(MECHELEN, "en"), demo_page(INDEX, "en")
+    endorsements = Endorsement.objects.count()
+    disable("declarations", site)
+    for url in (index.url, page.url, page.url + "endorse/sent/", page.url + "confirm/?token=x"):
+        assert client.get(url).status_code == 404, url
+    assert endorse(client, page).status_code == 404
+    home = client.get(demo_page("home", "en").url).content.decode()
+    assert f'href="{index.url}"' not in home
+    admin = admin_client.get("/admin/").content.decode()
+    assert reverse("endorsements:index") not in admin
+    assert admin_client.get(reverse("endorsements:index"), follow=True).status_code == 404
+    assert Endorsement.objects.count() == endorsements
+    assert DeclarationPage.objects.filter(translation_key=page.translation_key).count() == 3
+
+    enable("declarations", site)
+    assert client.get(page.url).status_code == 200
+    assert reverse("endorsements:index") in admin_client.get("/admin/").content.decode()
+
+
+def test_a_declaration_must_be_a_pdf(site):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    declaration = make_declaration(make_declaration_index(site.root_page))
+    declaration.document = Document.objects.create(
+        title="Text", file=ContentFile(b"hello", name="text.txt")
+    )
+    with pytest.raises(ValidationError, match="PDF"):
+        declaration.full_clean()
+
+
+# Query bounds ---------------------------------------------------------------------------------
+
+
+def _grow(index, declarations, count, start=0):
+    first = declarations[0]
+    for number in range(start, start + count):
+        other = make_declaration(
+            index, f"Declaration {number}", date=datetime.date(2000 + number % 20, 1, 1)
+        )
+        first.related_links.create(declaration=other)
+        first.signatories.create(name=f"Signatory {number}")
+        make_endorsement(first, f"Endorser {number}")
+        make_endorsement(other, f"Endorser {number}")
+    first.save_revision().publish()
+
+
+def test_pages_cost_the_same_queries_with_few_or_many(client, site, enable_plugin):
+    enable_plugin("declarations", site)
+    index = make_declaration_index(site.root_page)
+    declaration = make_declaration(index)
+    _grow(index, [declaration], 1)
+    featured, _html = render_body_on(
+        client, site, "declarations_featured", {"declaration": declaration.pk}
+    )
+
+    def counts():
+        return [
+            count_queries(client, index, site)[0],
+            count_queries(client, declaration, site)[0],
+            count_queries(client, featured, site)[0],
+        ]
+
+    few = counts()
+    _grow(index, [declaration], 25, start=1)
+    many = counts()
+    assert many == few, f"{few} queries with one declaration, {many} with 26 and more endorsers"
+    assert max(many) <= QUERY_BOUND
+    assert "26 organisations endorse" in get_page(client, declaration, site).content.decode()
