@@ -139,8 +139,11 @@ class PluginContractTests:
         if page is None:
             pytest.skip("the plugin has no page types")
         page_type = type(page.specific)
-        assert page_type.can_create_at(site.root_page.specific)
+        # Asked on the other site, where no page exists yet, so page types limited to
+        # one per parent are judged on the switch alone.
         assert not page_type.can_create_at(other_site.root_page.specific)
+        enable_plugin(self.plugin_label, other_site)
+        assert page_type.can_create_at(other_site.root_page.specific)
 
     def test_slot_block_is_described_completely(self):
         if self.slot_block:
