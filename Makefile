@@ -60,8 +60,10 @@ format:
 	$(BIN)/ruff format .
 
 # Extract UI strings into the French and Dutch catalogues (then translate and commit).
+# Built-in plugins keep catalogues of their own, like any plugin.
 messages: $(STAMP)
-	cd csti_cms && ../$(PY) ../manage.py makemessages -l fr -l nl -l en --no-obsolete --ignore "plugins/*"
+	cd csti_cms && ../$(PY) ../manage.py makemessages -l fr -l nl -l en --no-obsolete \
+		--ignore "plugins/memberships/*" --ignore "plugins/declarations/*" --ignore "plugins/scaffold/*"
 
 clean:
 	rm -rf $(VENV) var node_modules

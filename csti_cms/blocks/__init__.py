@@ -4,6 +4,7 @@ Page bodies are built from these blocks so that editors find the same tools on
 every page, and so that plugins can add their own blocks next to them.
 """
 
+from .audiences import AudienceChooserBlock, AudienceEntryBlock
 from .links import CallToActionBlock, CardBlock, CardGridBlock, LinkBlock
 from .media import DocumentDownloadsBlock, ImageBlock, VideoEmbedBlock
 from .slots import (
@@ -26,6 +27,8 @@ __all__ = [
     "is_block_available",
     "slot_registry",
     "visible_children",
+    "AudienceChooserBlock",
+    "AudienceEntryBlock",
     "BodyStreamBlock",
     "CallToActionBlock",
     "CardBlock",

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from .audiences import AudienceChooserBlock
 from .links import CallToActionBlock, CardGridBlock
 from .media import DocumentDownloadsBlock, ImageBlock, VideoEmbedBlock
 from .slots import SlotStreamBlock
@@ -20,6 +21,7 @@ class BodyStreamBlock(SlotStreamBlock):
     faq = FAQBlock()
     video = VideoEmbedBlock()
     downloads = DocumentDownloadsBlock()
+    audiences = AudienceChooserBlock()
 
     class Meta:
         label = _("Body")

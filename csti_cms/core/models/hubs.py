@@ -1,0 +1,220 @@
+"""Audience hubs: the entry page of each audience's path through the site.
+
+A science centre's visitors, teachers and event organisers want different
+things. Each has a hub under the home page of every language: its own
+navigation (the hub's children), highlights and calls to action (its body), and
+every page tagged for that audience, whatever its type. The audience is part of
+the hub's URL, not of a session, so every page stays cacheable.
+"""
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Q
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page, get_page_models
+from wagtail.search import index
+
+from csti_cms.blocks import SlotStreamField
+from csti_cms.core.audiences import AUDIENCE_FIELDS, Audience
+from csti_cms.core.forms import SlotAwarePageForm
+from csti_cms.core.hooks import public_pages
+
+from .pages import BasePage
+
+#: Pages a hub lists on one screen.
+HUB_PAGE_SIZE = 12
+#: What navigation links need of a page.
+NAV_FIELDS = ("id", "title", "url_path", "path", "depth", "translation_key", "locale_id")
+
+
+def audience_tables():
+    """``{page model: lookup from Page}`` for each table that stores the audience fields.
+
+    A page type derived from another concrete page type shares its parent's
+    audience columns, so filtering on the parent's table covers it too.
+    """
+    field_name = AUDIENCE_FIELDS[Audience.VISITORS]
+    tables = {}
+    for model in get_page_models():
+        if not issubclass(model, BasePage) or model._meta.get_field(field_name).model is not model:
+            continue
+        names, current = [], model
+        while current is not Page:
+            names.append(current._meta.model_name)
+            current = next(parent for parent in current._meta.parents if issubclass(parent, Page))
+        tables[model] = "__".join(reversed(names))
+    return tables
+
+
+def audience_filter(audience):
+    """A filter on ``Page`` selecting pages of any type tagged for ``audience``.
+
+    One query on the base page table, with a join per page type that stores the
+    tags, rather than one query per page type.
+    """
+    field_name = AUDIENCE_FIELDS[Audience(audience)]
+    condition = Q(pk__in=[])
+    for lookup in audience_tables().values():
+        condition |= Q(**{f"{lookup}__{field_name}": True})
+    return condition
+
+
+class AudienceHubPageForm(SlotAwarePageForm):
+    """Refuses a second hub for the same audience under one home page."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        audience = cleaned_data.get("audience")
+        parent = self.instance.get_parent() if self.instance.pk else self.parent_page
+        if audience and parent is not None:
+            others = AudienceHubPage.objects.child_of(parent).filter(audience=audience)
+            if others.exclude(pk=self.instance.pk).exists():
+                self.add_error(
+                    "audience",
+                    _("This home page already has a hub for this audience."),
+                )
+        return cleaned_data
+
+
+class AudienceHubPage(BasePage):
+    """The entry page of one audience: visitors, teachers or venue hire."""
+
+    audience = models.CharField(
+        _("audience"),
+        max_length=20,
+        choices=Audience.choices,
+        default=Audience.VISITORS,
+        help_text=_("Each home page has one hub per audience."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_alt_text = models.CharField(
+        _("hero image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Required when there is a hero image."),
+    )
+    body = SlotStreamField(
+        base_block="csti_cms.blocks.BodyStreamBlock",
+        slot="body",
+        verbose_name=_("highlights and calls to action"),
+        blank=True,
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("audience"),
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_alt_text")], heading=_("Hero image")
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    base_form_class = AudienceHubPageForm
+    parent_page_types = ["csti_core.HomePage"]
+    subpage_types = ["csti_core.ContentPage"]
+
+    class Meta:
+        verbose_name = _("audience hub")
+        verbose_name_plural = _("audience hubs")
+
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and not self.hero_alt_text.strip():
+            raise ValidationError(
+                {"hero_alt_text": _("Describe the hero image for people who cannot see it.")}
+            )
+
+    def sub_navigation(self, request):
+        """The hub's own live children in menus: its audience's navigation."""
+        children = self.get_children().live().in_menu()
+        return list(public_pages(children, request).only(*NAV_FIELDS))
+
+    def audience_pages(self, request):
+        """Live, public pages of this hub's home tree tagged for its audience.
+
+        The home page and the hubs are left out. Ordered like the page tree, so
+        editors control the order by moving pages.
+        """
+        home_path = self.path[: -self.steplen]
+        pages = (
+            Page.objects.live()
+            .public()
+            .filter(path__startswith=home_path, depth__gt=self.depth - 1)
+            .filter(audience_filter(self.audience))
+            .exclude(content_type=self.content_type_id)
+            .order_by("path")
+        )
+        return public_pages(pages, request)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        pages = self.audience_pages(request)
+        page_types = page_type_filters(pages)
+        chosen = request.GET.get("type")
+        if chosen in page_types:
+            pages = pages.filter(content_type=page_types[chosen].content_type)
+        else:
+            chosen = None
+        listed = Paginator(pages, HUB_PAGE_SIZE).get_page(request.GET.get("page"))
+        listed.object_list = [Teaser.of(page) for page in listed.object_list.specific()]
+        context.update(
+            sub_navigation=self.sub_navigation(request),
+            audience_pages=listed,
+            page_types=page_types.values(),
+            chosen_type=chosen,
+            filter_query=urlencode({"type": chosen}) if chosen else "",
+        )
+        return context
+
+
+@dataclass(frozen=True)
+class Teaser:
+    """A page as a hub lists it: title, kind of page, a sentence about it."""
+
+    page: Page
+    type_label: str
+    text: str
+
+    @classmethod
+    def of(cls, page):
+        text = page.search_description or getattr(page, "introduction", "")
+        return cls(page, capfirst(page._meta.verbose_name), text)
+
+
+@dataclass(frozen=True)
+class PageTypeFilter:
+    """One choice of the hub's "show only" filter."""
+
+    key: str
+    label: str
+    content_type: ContentType
+
+
+def page_type_filters(pages):
+    """The page types present among ``pages``, keyed by their model name, by label."""
+    content_types = (
+        ContentType.objects.get_for_id(pk)
+        for pk in pages.order_by().values_list("content_type", flat=True).distinct()
+    )
+    filters = [
+        PageTypeFilter(ct.model, capfirst(ct.model_class()._meta.verbose_name_plural), ct)
+        for ct in content_types
+        if ct.model_class() is not None
+    ]
+    return {f.key: f for f in sorted(filters, key=lambda f: str(f.label).casefold())}

@@ -1,0 +1,89 @@
+"""Spam protection for public request forms, with no third-party service.
+
+Two cheap checks stop most automated spam while costing real visitors nothing:
+
+- a honeypot: a text field people never see (hidden by the theme's stylesheet,
+  skipped by the keyboard) but that form-filling robots complete;
+- a rate limit per client (:mod:`.ratelimit`): a few requests per hour and form,
+  counted only for requests that would be stored, so a visitor correcting their
+  mistakes is never blocked.
+
+CSRF protection comes from Django's middleware: templates include ``{% csrf_token %}``.
+"""
+
+from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from .ratelimit import RateLimit
+
+HONEYPOT_FIELD = "website"
+OPTIONAL = _("optional")
+
+
+class HoneypotInput(forms.TextInput):
+    def __init__(self):
+        super().__init__(attrs={"autocomplete": "off", "tabindex": "-1"})
+
+
+class SpamProtectedFormMixin:
+    """Mix into a form (before ``forms.Form``/``ModelForm``); pass ``request=``.
+
+    ``rate_limit_scope`` names the allowance (one per form kind); it defaults to
+    the form's model label.
+    """
+
+    rate_limit_scope = None
+    #: ``((legend, [field names]), ...)``: how the form template groups the fields.
+    fieldsets = ()
+
+    honeypot_message = _(
+        "Your request could not be sent. Please leave the field "
+        "“Leave this field empty” empty and send it again."
+    )
+    rate_limit_message = _(
+        "We have received several requests from your connection in a short time. "
+        "Please try again in an hour, or contact us by phone or e-mail."
+    )
+
+    def __init__(self, *args, request, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request = request
+        for field in self.fields.values():
+            if not field.required:
+                # People fill in what looks required; saying what is optional asks less of them.
+                field.label = format_lazy("{} ({})", field.label, OPTIONAL)
+        self.fields[HONEYPOT_FIELD] = forms.CharField(
+            label=_("Leave this field empty"), required=False, widget=HoneypotInput()
+        )
+
+    @property
+    def honeypot(self):
+        return self[HONEYPOT_FIELD]
+
+    def grouped_fields(self):
+        """``[(legend, [bound fields])]`` following :attr:`fieldsets`."""
+        return [
+            (legend, [self[name] for name in names if name in self.fields])
+            for legend, names in self.fieldsets
+        ]
+
+    def visible_fields(self):
+        return [field for field in super().visible_fields() if field.name != HONEYPOT_FIELD]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get(HONEYPOT_FIELD):
+            # A message rather than a silent drop: a person whose tools filled the
+            # field in can still send their request.
+            raise forms.ValidationError(self.honeypot_message, code="honeypot")
+        return cleaned_data
+
+    def full_clean(self):
+        super().full_clean()
+        if self.is_bound and not self._errors and not self._consume_allowance():
+            self.add_error(None, forms.ValidationError(self.rate_limit_message, code="rate"))
+
+    def _consume_allowance(self):
+        scope = self.rate_limit_scope or self._meta.model._meta.label_lower
+        return RateLimit(self.request, scope).consume()

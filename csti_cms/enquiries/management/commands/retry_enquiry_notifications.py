@@ -1,0 +1,16 @@
+"""Send the e-mails about stored requests that could not be sent when they arrived."""
+
+from django.core.management.base import BaseCommand
+
+from csti_cms.enquiries.services import enquiry_models, retry_pending
+
+
+class Command(BaseCommand):
+    help = (
+        "E-mail the team about every stored request whose notification failed "
+        "(mail server down, no address set). Safe to run from a timer."
+    )
+
+    def handle(self, *args, **options):
+        sent, failed = retry_pending(enquiry_models())
+        self.stdout.write(f"{sent} notification(s) sent, {failed} still failing.")

@@ -1,0 +1,126 @@
+"""What every request sent through a public form records, and where it is announced."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+class EnquiryStatus(models.TextChoices):
+    NEW = "new", _("New")
+    CONFIRMED = "confirmed", _("Confirmed")
+    DECLINED = "declined", _("Declined")
+
+
+class Enquiry(models.Model):
+    """A request a visitor sent, kept in the database before anyone is e-mailed.
+
+    The database is the record: the e-mail to the team is only a notice, so a mail
+    server that is down never costs a request. ``notified`` and
+    ``notification_error`` say whether the notice went out, so the team sees what
+    they were not told about and ``manage.py retry_enquiry_notifications`` can try
+    again. ``site`` and ``language`` say where the visitor came from and in which
+    language to answer them.
+
+    Concrete models list the fields the notice shows in ``notification_fields``.
+    """
+
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name=_("site"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The site the request was sent from."),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=12,
+        help_text=_("The language the visitor used: answer them in it."),
+    )
+    created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=EnquiryStatus.choices,
+        default=EnquiryStatus.NEW,
+        db_index=True,
+    )
+    contact_name = models.CharField(_("contact person"), max_length=120)
+    email = models.EmailField(_("e-mail"))
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    internal_notes = models.TextField(
+        _("internal notes"),
+        blank=True,
+        help_text=_("For the team only: what was agreed, who follows up."),
+    )
+    notified = models.BooleanField(
+        _("team notified"),
+        default=False,
+        help_text=_("Whether the e-mail announcing the request was sent."),
+    )
+    notification_error = models.TextField(
+        _("last notification error"),
+        blank=True,
+        help_text=_("Why the last attempt to send the e-mail failed, if it did."),
+    )
+
+    #: Fields shown in the e-mail to the team, in this order (concrete models extend it).
+    notification_fields = ("contact_name", "email", "phone")
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at"]
+
+    @property
+    def language_name(self):
+        return dict(settings.LANGUAGES).get(self.language, self.language)
+
+    def notification_subject(self):
+        return f"{self._meta.verbose_name}: {self}"
+
+    def notification_lines(self):
+        """``(label, value)`` pairs of what the visitor sent, for the e-mail to the team."""
+        lines = []
+        for name in self.notification_fields:
+            field = self._meta.get_field(name)
+            value = self.notification_value(field)
+            if value not in (None, "", []):
+                lines.append((field.verbose_name, value))
+        lines.append((_("language"), self.language_name))
+        return lines
+
+    def notification_value(self, field):
+        """How one field reads in the e-mail; override for values stored as codes."""
+        if field.many_to_many:
+            return ", ".join(str(item) for item in getattr(self, field.name).all())
+        if field.choices:
+            return getattr(self, f"get_{field.name}_display")()
+        return getattr(self, field.name)
+
+
+@register_setting(icon="mail")
+class EnquiryNotificationSettings(BaseSiteSetting):
+    """Where a site's booking and quote requests are announced.
+
+    Per site, because centres sharing one install each have their own team. When
+    no address is set, the site's contact address (contact details settings) is
+    used; when neither is, requests are still stored and listed in the admin and
+    the missing address is recorded on each of them as the notification error.
+    """
+
+    recipient_email = models.EmailField(
+        _("send requests to"),
+        blank=True,
+        help_text=_(
+            "The team's address. Every booking or quote request is announced there (the "
+            "contact address when empty); all requests stay listed in the admin whatever "
+            "happens to the e-mail."
+        ),
+    )
+
+    panels = [FieldPanel("recipient_email")]
+
+    class Meta:
+        verbose_name = _("enquiry notifications")

@@ -1,0 +1,56 @@
+"""How many requests one client may send in a while, counted in Django's cache.
+
+The client is identified by ``REMOTE_ADDR``, the address the connection came
+from. Behind a reverse proxy that is the proxy's own address, so every visitor
+would share one allowance: deployments behind a proxy must have the WSGI server
+or a middleware they trust set ``REMOTE_ADDR`` from the proxy's forwarded
+header (and only for requests coming from that proxy, otherwise anyone can
+choose their own address). The address is hashed before it becomes a cache key,
+so the cache holds no visitor addresses.
+
+The count lives in the ``default`` cache: local memory counts per process, Redis
+(``REDIS_URL``) counts across all workers, which is what a site with several
+processes wants. Settings: ``CSTI_ENQUIRY_RATE_LIMIT``, the number of requests a
+client may send per form in ``CSTI_ENQUIRY_RATE_PERIOD`` seconds (5 an hour by default).
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+
+DEFAULT_LIMIT = 5
+DEFAULT_PERIOD = 3600
+
+
+def client_address(request):
+    return request.META.get("REMOTE_ADDR") or "unknown"
+
+
+class RateLimit:
+    """An allowance of ``limit`` uses per ``period`` seconds, per client and scope.
+
+    The window starts at the client's first use, which is simple and good enough
+    against a form being flooded; it is not a precise sliding window.
+    """
+
+    def __init__(self, request, scope, limit=None, period=None):
+        self.limit = limit if limit is not None else self.setting("LIMIT", DEFAULT_LIMIT)
+        self.period = period if period is not None else self.setting("PERIOD", DEFAULT_PERIOD)
+        digest = hashlib.sha256(f"{scope}|{client_address(request)}".encode()).hexdigest()
+        self.key = f"csti-enquiry-rate:{digest}"
+
+    @staticmethod
+    def setting(name, default):
+        return getattr(settings, f"CSTI_ENQUIRY_RATE_{name}", default)
+
+    def consume(self):
+        """Use one request of the allowance; False when it is already used up."""
+        cache.add(self.key, 0, timeout=self.period)
+        try:
+            count = cache.incr(self.key)
+        except ValueError:
+            # The entry expired between add and incr: this use opens a new window.
+            cache.set(self.key, 1, timeout=self.period)
+            count = 1
+        return count <= self.limit

@@ -1,0 +1,143 @@
+"""Store a request, then tell the team, and keep note of what could not be sent.
+
+The order matters: the request is committed to the database before any e-mail
+is attempted, so nothing a visitor sends is lost to a mail server that is down,
+slow or misconfigured. The e-mail goes out as a background task
+(``django-tasks``): with the default immediate backend it is sent at the end of
+the request, with a database backend a worker sends it and the visitor does not
+wait for the mail server. Whatever goes wrong is logged and written on the request.
+"""
+
+import logging
+
+from django.apps import apps
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+from django_tasks import task
+from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.models import Site
+
+from csti_cms.core.models import ContactSettings
+
+from .models import Enquiry, EnquiryNotificationSettings
+
+logger = logging.getLogger(__name__)
+
+
+def submit(form, request):
+    """Save the request a valid model form holds, as sent from ``request``, then notify.
+
+    The site and language come from the request (the page's language prefix), so
+    the team knows which site the visitor used and in which language to answer.
+    The notification is scheduled for after the transaction commits, so a worker
+    always finds the request it is told about.
+    """
+    enquiry = form.save(commit=False)
+    enquiry.site = Site.find_for_request(request)
+    enquiry.language = translation.get_language() or settings.LANGUAGE_CODE
+    enquiry.save()
+    form.save_m2m()
+    label, pk = enquiry._meta.label_lower, enquiry.pk
+    transaction.on_commit(lambda: send_notification.enqueue(label, pk), robust=True)
+    logger.info("Stored %s %s from site %s", label, pk, enquiry.site_id)
+    return enquiry
+
+
+@task()
+def send_notification(model_label, pk):
+    """The background task: e-mail the team about one stored request."""
+    enquiry = apps.get_model(model_label).objects.get(pk=pk)
+    return notify(enquiry)
+
+
+def notify(enquiry):
+    """E-mail the site's team about ``enquiry``; record and log the outcome.
+
+    Returns whether the e-mail was sent. Never raises for a mail failure: the
+    request is already stored and the failure is written on it for the team.
+    """
+    recipient = recipient_for(enquiry.site)
+    if not recipient:
+        return _record(
+            enquiry, "No address in the enquiry notifications nor the contact details settings."
+        )
+    try:
+        build_message(enquiry, recipient).send(fail_silently=False)
+    except Exception as error:  # noqa: BLE001 - SMTP, network and backend errors alike
+        logger.exception(
+            "Could not e-mail %s %s to %s", enquiry._meta.label_lower, enquiry.pk, recipient
+        )
+        return _record(enquiry, f"{type(error).__name__}: {error}"[:2000])
+    return _record(enquiry, "")
+
+
+def recipient_for(site):
+    """The site's notification address, or else its public contact address.
+
+    Falling back to the contact address means a new site announces its requests
+    somewhere before anyone has thought of the setting.
+    """
+    if site is None:
+        return ""
+    address = EnquiryNotificationSettings.for_site(site).recipient_email
+    return address or ContactSettings.for_site(site).email
+
+
+def build_message(enquiry, recipient):
+    """The e-mail to the team, in the site's main language, answerable to the visitor."""
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "enquiry": enquiry,
+            "lines": enquiry.notification_lines(),
+            "admin_url": admin_url(enquiry),
+        }
+        subject = enquiry.notification_subject()
+        body = render_to_string("csti_enquiries/email/notification.txt", context)
+        site_name = enquiry.site.site_name if enquiry.site else ""
+        prefix = f"[{site_name}] " if site_name else ""
+        return EmailMessage(
+            subject=f"{prefix}{subject}".replace("\n", " ")[:250],
+            body=body,
+            to=[recipient],
+            reply_to=[enquiry.email],
+        )
+
+
+def admin_url(enquiry):
+    path = AdminURLFinder().get_edit_url(enquiry)
+    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}" if path else ""
+
+
+def _record(enquiry, error):
+    """Write the outcome without touching what editors may be changing meanwhile."""
+    sent = not error
+    type(enquiry).objects.filter(pk=enquiry.pk).update(notified=sent, notification_error=error)
+    enquiry.notified, enquiry.notification_error = sent, error
+    if error:
+        logger.warning(
+            "%s %s is stored but the team was not notified: %s",
+            enquiry._meta.label_lower,
+            enquiry.pk,
+            error,
+        )
+    return sent
+
+
+def retry_pending(models_):
+    """Try again to notify every stored request whose e-mail did not go out."""
+    sent = failed = 0
+    for model in models_:
+        for enquiry in model.objects.filter(notified=False).select_related("site"):
+            if notify(enquiry):
+                sent += 1
+            else:
+                failed += 1
+    return sent, failed
+
+
+def enquiry_models():
+    """Every concrete model built on :class:`~.models.Enquiry`."""
+    return [model for model in apps.get_models() if issubclass(model, Enquiry)]

@@ -1,0 +1,1 @@
+"""The teacher path: school activities, school levels and subjects, booking requests."""

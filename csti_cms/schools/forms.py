@@ -1,0 +1,279 @@
+"""The teacher path's forms: the activity filters and the booking request."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail.models import Site
+
+from csti_cms.agenda.models.choices import SPOKEN_LANGUAGES
+from csti_cms.enquiries.closures import closed_dates
+from csti_cms.enquiries.forms import SpamProtectedFormMixin
+
+from .models import (
+    DURATION_BANDS,
+    ActivityType,
+    BookingRequest,
+    SchoolLevel,
+    grouped_levels,
+    localize_objects,
+)
+
+#: How far ahead a booking may be asked for: further is most likely a typing mistake.
+BOOKING_HORIZON = timedelta(days=2 * 366)
+
+
+# Filters ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActivityFilters:
+    level: SchoolLevel | None = None
+    subject: object = None
+    activity_type: str = ""
+    language: str = ""
+    duration: object = None
+
+    @property
+    def active(self):
+        return bool(
+            self.level or self.subject or self.activity_type or self.language or self.duration
+        )
+
+    def apply(self, activities):
+        """Narrow a :class:`SchoolActivityPage` queryset to what the teacher chose."""
+        if self.level is not None:
+            activities = activities.filter(levels__translation_key=self.level.translation_key)
+        if self.subject is not None:
+            activities = activities.filter(subjects__translation_key=self.subject.translation_key)
+        if self.activity_type:
+            activities = activities.filter(activity_type=self.activity_type)
+        if self.language:
+            # The languages are a JSON list of codes; a quoted code matches one whole item,
+            # on every database (SQLite has no JSON containment lookup).
+            activities = activities.filter(languages__icontains=f'"{self.language}"')
+        if self.duration is not None:
+            activities = activities.filter(self.duration.q())
+        return activities.distinct() if self.level or self.subject else activities
+
+
+class ActivityFilterForm(forms.Form):
+    """A plain GET form: each filtered list has an address to bookmark or share.
+
+    Only levels and subjects that some activity of the listing uses are offered,
+    so no choice leads to an empty list. A value that is not offered is ignored.
+    """
+
+    level = forms.ChoiceField(label=_("Class level"), required=False)
+    subject = forms.ChoiceField(label=_("Subject"), required=False)
+    type = forms.ChoiceField(
+        label=_("Type of activity"),
+        required=False,
+        choices=[("", _("All types")), *ActivityType.choices],
+    )
+    language = forms.ChoiceField(label=_("Language"), required=False)
+    duration = forms.ChoiceField(
+        label=_("Duration"),
+        required=False,
+        choices=[("", _("Any duration")), *((band.key, band.label) for band in DURATION_BANDS)],
+    )
+
+    def __init__(self, data=None, *, levels=(), subjects=(), languages=(), **kwargs):
+        super().__init__(data, **kwargs)
+        self.levels = {str(level.pk): level for level in levels}
+        self.subjects = {str(subject.pk): subject for subject in subjects}
+        self.fields["level"].choices = [
+            ("", _("All levels")),
+            *(
+                (str(system), [(str(level.pk), level.name) for level in members])
+                for system, members in grouped_levels(levels)
+            ),
+        ]
+        self.fields["subject"].choices = [
+            ("", _("All subjects")),
+            *((str(subject.pk), subject.name) for subject in subjects),
+        ]
+        names = dict(SPOKEN_LANGUAGES)
+        self.fields["language"].choices = [
+            ("", _("All languages")),
+            *((code, names[code]) for code in languages if code in names),
+        ]
+
+    def values(self):
+        self.is_valid()
+        data = self.cleaned_data
+        bands = {band.key: band for band in DURATION_BANDS}
+        return ActivityFilters(
+            level=self.levels.get(data.get("level") or ""),
+            subject=self.subjects.get(data.get("subject") or ""),
+            activity_type=data.get("type") or "",
+            language=data.get("language") or "",
+            duration=bands.get(data.get("duration") or ""),
+        )
+
+
+# Booking request ----------------------------------------------------------------
+
+
+class BookingRequestForm(SpamProtectedFormMixin, forms.ModelForm):
+    """A teacher's booking request, checked against the activity it is for.
+
+    The group must fit the activity (at most ``max_pupils``, at least
+    ``min_pupils``), the dates must be ahead and not days the centre is closed
+    (:func:`~csti_cms.enquiries.closures.closed_dates`), and the level and
+    language must be ones the activity offers.
+    """
+
+    class Meta:
+        model = BookingRequest
+        fields = [
+            "school_name",
+            "school_postal_code",
+            "school_locality",
+            "contact_name",
+            "email",
+            "phone",
+            "level",
+            "pupils",
+            "adults",
+            "activity_language",
+            "preferred_date",
+            "alternative_date",
+            "needs",
+        ]
+        widgets = {
+            "school_name": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "school_postal_code": forms.TextInput(attrs={"autocomplete": "postal-code"}),
+            "school_locality": forms.TextInput(attrs={"autocomplete": "address-level2"}),
+            "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+            "pupils": forms.NumberInput(attrs={"inputmode": "numeric"}),
+            "adults": forms.NumberInput(attrs={"inputmode": "numeric"}),
+            "preferred_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "alternative_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "needs": forms.Textarea(attrs={"rows": 4}),
+        }
+        labels = {"contact_name": _("Your name"), "email": _("Your e-mail")}
+
+    fieldsets = (
+        (_("Your school"), ["school_name", "school_postal_code", "school_locality"]),
+        (_("Who we answer"), ["contact_name", "email", "phone"]),
+        (_("Your group"), ["level", "pupils", "adults", "activity_language"]),
+        (_("When"), ["preferred_date", "alternative_date"]),
+        (_("Anything else?"), ["needs"]),
+    )
+
+    def __init__(self, *args, activity, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.activity = activity
+        self.instance.activity = activity
+        self.instance.activity_title = activity.title
+        self._limit_levels(activity)
+        self._limit_languages(activity)
+        self.fields["adults"].min_value = 1
+        self.fields["adults"].widget.attrs["min"] = 1
+        self.fields["pupils"].widget.attrs["min"] = 1
+        self.fields["pupils"].help_text = self._group_size_help(activity)
+        self.fields["preferred_date"].help_text = _("A weekday on which your class can come.")
+        self.fields["alternative_date"].help_text = _("In case the first date is taken.")
+
+    def _limit_levels(self, activity):
+        language = activity.locale.language_code
+        levels = localize_objects(activity.levels.all(), language)
+        field = self.fields["level"]
+        if levels:
+            field.queryset = SchoolLevel.objects.filter(pk__in=[level.pk for level in levels])
+        else:
+            field.queryset = SchoolLevel.objects.filter(locale=activity.locale)
+            levels = list(field.queryset)
+        field.required = True
+        field.choices = [
+            ("", _("Choose the level of your class")),
+            *(
+                (str(system), [(level.pk, level.name) for level in members])
+                for system, members in grouped_levels(levels)
+            ),
+        ]
+
+    def _limit_languages(self, activity):
+        names = dict(SPOKEN_LANGUAGES)
+        codes = [code for code in activity.languages or [] if code in names]
+        if not codes:
+            codes = [activity.locale.language_code]
+        field = self.fields["activity_language"]
+        field.choices = [(code, names[code]) for code in codes]
+        if activity.locale.language_code in codes and not self.is_bound:
+            self.initial["activity_language"] = activity.locale.language_code
+
+    @staticmethod
+    def _group_size_help(activity):
+        if activity.min_pupils:
+            return _("Between %(min)d and %(max)d pupils for this activity.") % {
+                "min": activity.min_pupils,
+                "max": activity.max_pupils,
+            }
+        return _("Up to %(max)d pupils for this activity.") % {"max": activity.max_pupils}
+
+    def clean_pupils(self):
+        pupils = self.cleaned_data["pupils"]
+        activity = self.activity
+        if pupils < 1:
+            raise forms.ValidationError(_("Give the number of pupils in your group."))
+        if activity.max_pupils and pupils > activity.max_pupils:
+            raise forms.ValidationError(
+                ngettext(
+                    "This activity welcomes at most %(max)d pupil per group. For a larger "
+                    "group, ask for two sessions or contact us.",
+                    "This activity welcomes at most %(max)d pupils per group. For a larger "
+                    "group, ask for two sessions or contact us.",
+                    activity.max_pupils,
+                )
+                % {"max": activity.max_pupils},
+                code="capacity",
+            )
+        if activity.min_pupils and pupils < activity.min_pupils:
+            raise forms.ValidationError(
+                _("This activity needs a group of at least %(min)d pupils.")
+                % {"min": activity.min_pupils},
+                code="minimum",
+            )
+        return pupils
+
+    def clean(self):
+        cleaned_data = super().clean()
+        today = timezone.localdate()
+        dates = {}
+        for name in ("preferred_date", "alternative_date"):
+            day = cleaned_data.get(name)
+            if day is None:
+                continue
+            if day <= today:
+                self.add_error(name, _("Choose a date from tomorrow on."))
+            elif day > today + BOOKING_HORIZON:
+                self.add_error(name, _("Choose a date within the next two years."))
+            else:
+                dates[name] = day
+        if dates.get("alternative_date") and dates.get("alternative_date") == dates.get(
+            "preferred_date"
+        ):
+            self.add_error("alternative_date", _("Give another date than the preferred one."))
+            del dates["alternative_date"]
+        if dates:
+            site = Site.find_for_request(self.request)
+            closed = closed_dates(site, min(dates.values()), max(dates.values()))
+            for name, day in dates.items():
+                if day in closed:
+                    self.add_error(
+                        name,
+                        forms.ValidationError(
+                            _("The centre is closed on %(date)s. Please choose another day.")
+                            % {"date": date_format(day, "l j F Y")},
+                            code="closed",
+                        ),
+                    )
+        return cleaned_data

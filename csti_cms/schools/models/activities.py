@@ -1,0 +1,333 @@
+"""School activities and the page that lists them for teachers.
+
+An activity page answers what a teacher needs to decide and book: for which
+levels and subjects, how it links to the curriculum, how long it lasts, how many
+pupils it takes, in which languages, at what price, and what to read beforehand.
+Its booking form is a route of the page (``./book/``), so it carries the page's
+language prefix and is answered in the visitor's language.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from csti_cms.agenda.models.choices import SPOKEN_LANGUAGES
+from csti_cms.agenda.models.fields import ChoiceListField
+from csti_cms.blocks import SlotStreamField
+from csti_cms.blocks.media import DownloadBlock
+from csti_cms.core.forms import SlotAwarePageForm
+from csti_cms.core.models import BasePage
+
+from .choices import ActivityType, PriceBasis
+from .taxonomy import SchoolLevel, Subject, grouped_levels
+
+#: Where activity listings may be placed.
+LISTING_PARENTS = ["csti_core.AudienceHubPage", "csti_core.HomePage", "csti_core.ContentPage"]
+
+
+class SchoolActivityIndexPage(RoutablePageMixin, BasePage):
+    """The list of the centre's school activities, filtered by what the teacher needs.
+
+    The activities are its children. The filters are a plain GET form, so every
+    filtered list has its own address and works without JavaScript.
+    """
+
+    body = SlotStreamField(
+        base_block="csti_cms.blocks.BodyStreamBlock",
+        slot="body",
+        verbose_name=_("practical information"),
+        blank=True,
+        help_text=_("Shown under the list: how booking works, what to prepare, contacts."),
+    )
+    for_schools = models.BooleanField(_("for teachers and school groups"), default=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = LISTING_PARENTS
+    subpage_types = ["csti_schools.SchoolActivityPage"]
+
+    class Meta:
+        verbose_name = _("school activities listing")
+        verbose_name_plural = _("school activities listings")
+
+    @path("", name="listing")
+    def listing(self, request):
+        from ..views import activity_listing
+
+        return activity_listing(request, self)
+
+
+class CurriculumLinkBlock(blocks.StructBlock):
+    """Curriculum references for some levels, in the curriculum's own terms.
+
+    The levels are free text because curricula are not organised like bookings:
+    French programmes go by cycle (cycle 3 is CM1 to 6e), Flemish attainment
+    targets by stage.
+    """
+
+    levels = blocks.CharBlock(
+        label=_("Levels"),
+        max_length=120,
+        help_text=_("As the curriculum names them: 5e-6e primaire, cycle 3, 1e graad..."),
+    )
+    text = blocks.TextBlock(
+        label=_("Curriculum links"),
+        help_text=_(
+            "What the activity works on at this level, in the words of the curriculum: "
+            "attainment targets (eindtermen, leerplandoelen), competences, programme items."
+        ),
+    )
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Curriculum links for a level")
+
+
+class SchoolActivityForm(SlotAwarePageForm):
+    """Offers the levels and subjects of the page's language, levels grouped by system."""
+
+    def __init__(self, *args, parent_page=None, **kwargs):
+        super().__init__(*args, parent_page=parent_page, **kwargs)
+        locale = self.instance.locale if self.instance.locale_id else None
+        if locale is None and parent_page is not None:
+            locale = parent_page.locale
+        if locale is None:
+            return
+        chosen = {"levels": [], "subjects": []}
+        if self.instance.pk:
+            chosen = {name: [o.pk for o in getattr(self.instance, name).all()] for name in chosen}
+        for name, model in (("levels", SchoolLevel), ("subjects", Subject)):
+            field = self.fields.get(name)
+            if field is None:
+                continue
+            field.queryset = model.objects.filter(
+                models.Q(locale=locale) | models.Q(pk__in=chosen[name])
+            )
+        if "levels" in self.fields:
+            self.fields["levels"].choices = [
+                (system, [(level.pk, level.name) for level in members])
+                for system, members in grouped_levels(self.fields["levels"].queryset)
+            ]
+
+
+class SchoolActivityPage(RoutablePageMixin, BasePage):
+    """A workshop, guided visit, show or conference offered to school groups."""
+
+    activity_type = models.CharField(
+        _("type of activity"),
+        max_length=20,
+        choices=ActivityType.choices,
+        default=ActivityType.WORKSHOP,
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt_text = models.CharField(
+        _("image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Required when there is an image."),
+    )
+    body = SlotStreamField(
+        base_block="csti_cms.blocks.BodyStreamBlock",
+        slot="body",
+        verbose_name=_("description"),
+        blank=True,
+    )
+
+    # For whom
+    levels = ParentalManyToManyField(
+        "csti_schools.SchoolLevel",
+        verbose_name=_("school levels"),
+        blank=True,
+        related_name="activities",
+    )
+    subjects = ParentalManyToManyField(
+        "csti_schools.Subject",
+        verbose_name=_("subjects"),
+        blank=True,
+        related_name="activities",
+    )
+    age_min = models.PositiveSmallIntegerField(_("minimum age"), null=True, blank=True)
+    age_max = models.PositiveSmallIntegerField(_("maximum age"), null=True, blank=True)
+    curriculum_links = StreamField(
+        [("link", CurriculumLinkBlock())],
+        verbose_name=_("curriculum links"),
+        blank=True,
+        help_text=_("For each level, what the activity covers in the curriculum."),
+    )
+
+    # How
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("duration in minutes"), default=90, help_text=_("E.g. 90 for an hour and a half.")
+    )
+    min_pupils = models.PositiveSmallIntegerField(
+        _("minimum group size"), null=True, blank=True, help_text=_("In pupils. Optional.")
+    )
+    max_pupils = models.PositiveSmallIntegerField(
+        _("maximum group size"),
+        default=25,
+        help_text=_("The most pupils one booking may bring. Larger requests are refused."),
+    )
+    languages = ChoiceListField(
+        _("languages offered"),
+        options=SPOKEN_LANGUAGES,
+        blank=True,
+        help_text=_("Teachers choose one of these when they book."),
+    )
+    price = models.DecimalField(
+        _("price in euros"),
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("0 for a free activity; leave empty for a price on request."),
+    )
+    price_basis = models.CharField(
+        _("price is"), max_length=10, choices=PriceBasis.choices, default=PriceBasis.PER_PUPIL
+    )
+    price_details = models.CharField(
+        _("price details"),
+        max_length=255,
+        blank=True,
+        help_text=_("E.g. free for accompanying adults; reduced rate for schools in Namur."),
+    )
+    resources = StreamField(
+        [("document", DownloadBlock())],
+        verbose_name=_("teacher resources"),
+        blank=True,
+        help_text=_("Documents to prepare or extend the activity: teacher packs, worksheets."),
+    )
+    for_schools = models.BooleanField(_("for teachers and school groups"), default=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("activity_type"),
+        FieldPanel("introduction", heading=_("Summary")),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt_text")], heading=_("Image")),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("levels", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel([FieldPanel("age_min"), FieldPanel("age_max")]),
+                FieldPanel("subjects", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("curriculum_links"),
+            ],
+            heading=_("For which classes"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("duration_minutes"),
+                FieldRowPanel([FieldPanel("min_pupils"), FieldPanel("max_pupils")]),
+                FieldPanel("languages"),
+                FieldRowPanel([FieldPanel("price"), FieldPanel("price_basis")]),
+                FieldPanel("price_details"),
+            ],
+            heading=_("Duration, group size, languages and price"),
+        ),
+        FieldPanel("resources"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.FilterField("activity_type"),
+        index.FilterField("duration_minutes"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("levels"),
+        SynchronizedField("subjects"),
+    ]
+
+    base_form_class = SchoolActivityForm
+    parent_page_types = ["csti_schools.SchoolActivityIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("school activity")
+        verbose_name_plural = _("school activities")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.image_id and not self.image_alt_text.strip():
+            errors["image_alt_text"] = _("Describe the image for people who cannot see it.")
+        if self.age_min is not None and self.age_max is not None and self.age_max < self.age_min:
+            errors["age_max"] = _("The maximum age cannot be below the minimum.")
+        if self.min_pupils and self.max_pupils and self.max_pupils < self.min_pupils:
+            errors["max_pupils"] = _("The maximum group size cannot be below the minimum.")
+        if self.max_pupils == 0:
+            errors["max_pupils"] = _("A group has at least one pupil.")
+        if self.duration_minutes == 0:
+            errors["duration_minutes"] = _("Give the duration in minutes.")
+        if errors:
+            raise ValidationError(errors)
+
+    # What templates show ------------------------------------------------------
+
+    @property
+    def language_names(self):
+        names = dict(SPOKEN_LANGUAGES)
+        return [names[code] for code in self.languages or [] if code in names]
+
+    @property
+    def duration_label(self):
+        hours, minutes = divmod(self.duration_minutes or 0, 60)
+        if not hours:
+            return _("%(minutes)d min") % {"minutes": minutes}
+        if not minutes:
+            return _("%(hours)d h") % {"hours": hours}
+        return _("%(hours)d h %(minutes)02d") % {"hours": hours, "minutes": minutes}
+
+    @property
+    def age_range(self):
+        if self.age_min is None and self.age_max is None:
+            return ""
+        if self.age_max is None:
+            return _("from %(age)d years") % {"age": self.age_min}
+        if self.age_min is None:
+            return _("up to %(age)d years") % {"age": self.age_max}
+        return _("%(min)d to %(max)d years") % {"min": self.age_min, "max": self.age_max}
+
+    @property
+    def is_free(self):
+        return self.price is not None and self.price == 0
+
+    # Routes ---------------------------------------------------------------------
+
+    @path("", name="detail")
+    def detail(self, request):
+        return self.render(request)
+
+    @path("book/", name="book")
+    def book(self, request):
+        from ..views import booking_form
+
+        return booking_form(request, self)
+
+    @path("book/sent/", name="booking_sent")
+    def booking_sent(self, request):
+        from ..views import booking_sent
+
+        return booking_sent(request, self)
+
+    def get_context(self, request, *args, **kwargs):
+        from ..views import activity_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(activity_context(request, self))
+        return context

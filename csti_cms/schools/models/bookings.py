@@ -1,0 +1,68 @@
+"""A teacher's request to bring a class to an activity, as stored for the team."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from csti_cms.agenda.models.choices import SPOKEN_LANGUAGES
+from csti_cms.enquiries.models import Enquiry
+
+
+class BookingRequest(Enquiry):
+    """What the teacher asked for; the team confirms or declines it in the admin.
+
+    The activity's title is kept as the teacher saw it, so the request still reads
+    right if the page is renamed or deleted later.
+    """
+
+    activity = models.ForeignKey(
+        "csti_schools.SchoolActivityPage",
+        verbose_name=_("activity"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="booking_requests",
+    )
+    activity_title = models.CharField(_("activity requested"), max_length=255)
+    school_name = models.CharField(_("school"), max_length=200)
+    school_postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
+    school_locality = models.CharField(_("town or city"), max_length=100)
+    level = models.ForeignKey(
+        "csti_schools.SchoolLevel",
+        verbose_name=_("class level"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    pupils = models.PositiveSmallIntegerField(_("number of pupils"))
+    adults = models.PositiveSmallIntegerField(_("accompanying adults"))
+    preferred_date = models.DateField(_("preferred date"))
+    alternative_date = models.DateField(_("other possible date"), null=True, blank=True)
+    activity_language = models.CharField(
+        _("language of the activity"), max_length=12, choices=SPOKEN_LANGUAGES
+    )
+    needs = models.TextField(
+        _("needs and questions"),
+        blank=True,
+        help_text=_("Pupils with special needs, accessibility, timing, lunch space..."),
+    )
+
+    notification_fields = (
+        "activity_title",
+        "preferred_date",
+        "alternative_date",
+        "school_name",
+        "school_postal_code",
+        "school_locality",
+        "level",
+        "pupils",
+        "adults",
+        "activity_language",
+        "needs",
+        *Enquiry.notification_fields,
+    )
+
+    class Meta(Enquiry.Meta):
+        verbose_name = _("booking request")
+        verbose_name_plural = _("booking requests")
+
+    def __str__(self):
+        return f"{self.school_name}: {self.activity_title} ({self.preferred_date:%Y-%m-%d})"

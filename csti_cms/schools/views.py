@@ -1,0 +1,147 @@
+"""The teacher path's views: the filtered activity list, an activity, its booking form.
+
+They are routes of the pages and render with the page's own context, so header,
+language switcher and breadcrumbs work as on any page. The list costs the same
+queries for five activities or a hundred (tests/schools/test_query_bounds.py).
+"""
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.shortcuts import redirect
+from django.utils.cache import add_never_cache_headers
+from wagtail.images import get_image_model
+
+from csti_cms.agenda.models.choices import SPOKEN_LANGUAGES
+from csti_cms.core.hooks import public_pages
+from csti_cms.enquiries.services import submit
+
+from .forms import ActivityFilterForm, BookingRequestForm
+from .models import (
+    SchoolActivityPage,
+    SchoolLevel,
+    Subject,
+    level_sort_key,
+    localize_objects,
+    summarise_levels,
+)
+
+PAGE_SIZE = 24
+CARD_IMAGE = "fill-640x360"
+#: Fields the list never shows: left out of its query.
+HEAVY_FIELDS = ("body", "curriculum_links", "resources")
+
+
+def listed_activities(request, index):
+    """The live, public activities of a listing, in the editors' order."""
+    activities = SchoolActivityPage.objects.child_of(index).live().public().order_by("path")
+    return public_pages(activities, request)
+
+
+def filter_options(activities, language):
+    """The levels, subjects and languages some activity of the list uses, in ``language``."""
+    used = {code for codes in activities.values_list("languages", flat=True) for code in codes}
+    return {
+        "levels": sorted(used_objects(SchoolLevel, activities, language), key=level_sort_key),
+        "subjects": sorted(
+            used_objects(Subject, activities, language), key=lambda s: s.name.casefold()
+        ),
+        "languages": [code for code, _name in SPOKEN_LANGUAGES if code in used],
+    }
+
+
+def used_objects(model, activities, language):
+    """Objects of ``model`` linked to ``activities``, once each, in ``language`` if translated.
+
+    One query: every language version of the used objects, keeping the one in
+    ``language`` (or the linked one when there is no translation).
+    """
+    used_keys = model.objects.filter(activities__in=activities.values("pk")).values(
+        "translation_key"
+    )
+    chosen = {}
+    for obj in model.objects.filter(translation_key__in=used_keys).select_related("locale"):
+        current = chosen.get(obj.translation_key)
+        if current is None or obj.locale.language_code == language:
+            chosen[obj.translation_key] = obj
+    return list(chosen.values())
+
+
+def attach_levels(activities, language):
+    """Give each activity its ``level_list`` and ``level_summary`` in ``language``.
+
+    One query for all the activities' levels (prefetched), one for their translations.
+    """
+    levels = {level.pk: level for a in activities for level in a.levels.all()}
+    localized = dict(zip(levels, localize_objects(levels.values(), language), strict=True))
+    for activity in activities:
+        activity.level_list = sorted(
+            (localized[level.pk] for level in activity.levels.all()), key=level_sort_key
+        )
+        activity.level_summary = summarise_levels(activity.level_list)
+
+
+def activity_listing(request, index):
+    language = index.locale.language_code
+    activities = listed_activities(request, index)
+    form = ActivityFilterForm(request.GET, **filter_options(activities, language))
+    filters = form.values()
+    images = get_image_model().objects.prefetch_renditions(CARD_IMAGE)
+    chosen = (
+        filters.apply(activities)
+        .defer(*HEAVY_FIELDS)
+        .prefetch_related(Prefetch("image", queryset=images), "levels")
+    )
+    paginator = Paginator(chosen, PAGE_SIZE)
+    page_of_activities = paginator.get_page(request.GET.get("page"))
+    items = list(page_of_activities.object_list)
+    attach_levels(items, language)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return index.render(
+        request,
+        template="csti_schools/school_activity_index_page.html",
+        context_overrides={
+            "filter_form": form,
+            "filters": filters,
+            "activities": items,
+            "page_of_activities": page_of_activities,
+            "paginator": paginator,
+            "query": query.urlencode(),
+            "card_image": CARD_IMAGE,
+        },
+    )
+
+
+def activity_context(request, activity):
+    """What an activity page shows besides its fields: levels and subjects in its language."""
+    language = activity.locale.language_code
+    subjects = localize_objects(activity.subjects.all(), language)
+    attach_levels([activity], language)
+    return {
+        "subject_list": sorted(subjects, key=lambda subject: subject.name.casefold()),
+        "listing": activity.get_parent(),
+        "booking_url": activity.get_url(request) + activity.reverse_subpage("book"),
+    }
+
+
+def booking_form(request, activity):
+    """The booking request form: stored first, then the team is notified."""
+    if request.method == "POST":
+        form = BookingRequestForm(request.POST, activity=activity, request=request)
+        if form.is_valid():
+            submit(form, request)
+            return redirect(activity.get_url(request) + activity.reverse_subpage("booking_sent"))
+    else:
+        form = BookingRequestForm(activity=activity, request=request)
+    response = activity.render(
+        request,
+        template="csti_schools/booking_form.html",
+        context_overrides={"form": form},
+    )
+    # The form carries a CSRF token and the visitor's answers: never cached.
+    add_never_cache_headers(response)
+    return response
+
+
+def booking_sent(request, activity):
+    return activity.render(request, template="csti_schools/booking_sent.html")

@@ -1,0 +1,1 @@
+"""The venue-hire path: rentable spaces, their capacity per layout, quote requests."""

@@ -1,0 +1,200 @@
+"""The venue-hire forms: the comparison filters and the quote request."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from csti_cms.enquiries.forms import SpamProtectedFormMixin
+
+from .models import CAPACITY_FIELDS, CATERING, Layout, QuoteRequest
+
+MAX_GUESTS = 100_000
+#: How far ahead an event may be asked for, and how long it may last.
+QUOTE_HORIZON = timedelta(days=3 * 366)
+LONGEST_EVENT = timedelta(days=14)
+
+
+@dataclass(frozen=True)
+class SpaceFilters:
+    guests: int | None = None
+    layout: str = ""
+
+    @property
+    def active(self):
+        return bool(self.guests or self.layout)
+
+    def apply(self, spaces):
+        """Spaces that hold ``guests`` in ``layout`` (in any layout when none is chosen)."""
+        if self.layout:
+            field = CAPACITY_FIELDS[Layout(self.layout)]
+            if self.guests:
+                return spaces.filter(**{f"{field}__gte": self.guests})
+            return spaces.filter(**{f"{field}__gt": 0})
+        if self.guests:
+            fits = Q()
+            for field in CAPACITY_FIELDS.values():
+                fits |= Q(**{f"{field}__gte": self.guests})
+            return spaces.filter(fits)
+        return spaces
+
+
+class SpaceFilterForm(forms.Form):
+    """A plain GET form: every filtered comparison has its own address."""
+
+    guests = forms.IntegerField(
+        label=_("Number of guests"),
+        required=False,
+        min_value=1,
+        max_value=MAX_GUESTS,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    layout = forms.ChoiceField(
+        label=_("Layout"), required=False, choices=[("", _("Any layout")), *Layout.choices]
+    )
+
+    def values(self):
+        """The valid filters; a field with a wrong value is ignored (and reported in the form)."""
+        self.is_valid()
+        return SpaceFilters(
+            guests=self.cleaned_data.get("guests"), layout=self.cleaned_data.get("layout") or ""
+        )
+
+
+class SpaceChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.title
+
+
+class QuoteRequestForm(SpamProtectedFormMixin, forms.ModelForm):
+    """An organisation's quote request, checked against the spaces it asks for.
+
+    When spaces are chosen, together they must hold the guests in the chosen
+    layout, and each must be offered in that layout: the organiser learns at
+    once what fits rather than days later from the team.
+    """
+
+    spaces = SpaceChoiceField(
+        label=_("Spaces"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Not sure? Leave them unticked and we will suggest what fits."),
+    )
+    catering = forms.MultipleChoiceField(
+        label=_("Catering"), choices=CATERING, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = QuoteRequest
+        fields = [
+            "organisation",
+            "contact_name",
+            "email",
+            "phone",
+            "event_type",
+            "event_date",
+            "end_date",
+            "guests",
+            "layout",
+            "spaces",
+            "catering",
+            "budget",
+            "message",
+        ]
+        widgets = {
+            "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+            "event_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "guests": forms.NumberInput(attrs={"inputmode": "numeric", "min": 1}),
+            "budget": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
+            "message": forms.Textarea(attrs={"rows": 5}),
+        }
+        labels = {"contact_name": _("Your name"), "email": _("Your e-mail")}
+        help_texts = {
+            "budget": _("An estimate helps us suggest the right spaces and services."),
+            "message": _("Programme, timing, technical needs, questions."),
+        }
+
+    fieldsets = (
+        (_("Your organisation"), ["organisation", "contact_name", "email", "phone"]),
+        (_("Your event"), ["event_type", "event_date", "end_date", "guests", "layout"]),
+        (_("Spaces and catering"), ["spaces", "catering"]),
+        (_("Budget and message"), ["budget", "message"]),
+    )
+
+    def __init__(self, *args, spaces, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["spaces"].queryset = spaces
+        self.fields["layout"].choices = [("", _("No preference")), *Layout.choices]
+
+    def clean_guests(self):
+        guests = self.cleaned_data["guests"]
+        if guests < 1:
+            raise forms.ValidationError(_("Give the number of guests you expect."))
+        if guests > MAX_GUESTS:
+            raise forms.ValidationError(_("That is more guests than any space can hold."))
+        return guests
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self._check_dates(cleaned_data)
+        self._check_capacity(cleaned_data)
+        return cleaned_data
+
+    def _check_dates(self, data):
+        today = timezone.localdate()
+        start, end = data.get("event_date"), data.get("end_date")
+        if start is not None:
+            if start <= today:
+                self.add_error("event_date", _("Choose a date from tomorrow on."))
+            elif start > today + QUOTE_HORIZON:
+                self.add_error("event_date", _("Choose a date within the next three years."))
+        if start is not None and end is not None:
+            if end < start:
+                self.add_error("end_date", _("The last day cannot come before the first."))
+            elif end - start > LONGEST_EVENT:
+                self.add_error(
+                    "end_date", _("For events of more than two weeks, tell us in the message.")
+                )
+
+    def _check_capacity(self, data):
+        spaces, guests, layout = data.get("spaces"), data.get("guests"), data.get("layout")
+        if not spaces or not guests:
+            return
+        if layout:
+            missing = [space.title for space in spaces if not space.capacity(layout)]
+            if missing:
+                self.add_error(
+                    "spaces",
+                    _("Not offered in the “%(layout)s” layout: %(spaces)s.")
+                    % {"layout": Layout(layout).label, "spaces": ", ".join(missing)},
+                )
+                return
+            total = sum(space.capacity(layout) for space in spaces)
+        else:
+            total = sum(space.max_capacity for space in spaces)
+        if guests <= total:
+            return
+        if layout:
+            message = ngettext(
+                "In the “%(layout)s” layout, the spaces you chose hold at most %(total)d guest. "
+                "Add a space or contact us.",
+                "In the “%(layout)s” layout, the spaces you chose hold at most %(total)d guests. "
+                "Add a space or contact us.",
+                total,
+            ) % {"total": total, "layout": Layout(layout).label}
+        else:
+            message = ngettext(
+                "The spaces you chose hold at most %(total)d guest. Add a space or contact us.",
+                "The spaces you chose hold at most %(total)d guests. Add a space or contact us.",
+                total,
+            ) % {"total": total}
+        self.add_error("guests", message)

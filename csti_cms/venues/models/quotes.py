@@ -1,0 +1,74 @@
+"""An organisation's request for a quote, as stored for the team."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from csti_cms.agenda.models.fields import ChoiceListField
+from csti_cms.enquiries.models import Enquiry
+
+from .choices import CATERING, EventType, Layout
+
+
+class QuoteRequest(Enquiry):
+    """What the organiser asked for; the team answers with a quote and sets the status.
+
+    The spaces are links to their pages; their names are shown in the export and
+    the e-mail. A deleted space page simply drops out of the request's list.
+    """
+
+    organisation = models.CharField(_("organisation"), max_length=200)
+    event_type = models.CharField(_("type of event"), max_length=20, choices=EventType.choices)
+    event_date = models.DateField(_("date"))
+    end_date = models.DateField(
+        _("last day"), null=True, blank=True, help_text=_("For an event over several days.")
+    )
+    guests = models.PositiveIntegerField(_("number of guests"))
+    layout = models.CharField(_("layout"), max_length=20, choices=Layout.choices, blank=True)
+    spaces = models.ManyToManyField(
+        "csti_venues.VenueSpacePage",
+        verbose_name=_("spaces"),
+        blank=True,
+        related_name="quote_requests",
+    )
+    catering = ChoiceListField(_("catering"), options=CATERING, blank=True)
+    budget = models.PositiveIntegerField(_("budget in euros"), null=True, blank=True)
+    message = models.TextField(_("message"), blank=True)
+
+    notification_fields = (
+        "organisation",
+        "event_type",
+        "event_date",
+        "end_date",
+        "guests",
+        "layout",
+        "spaces",
+        "catering",
+        "budget",
+        "message",
+        *Enquiry.notification_fields,
+    )
+
+    class Meta(Enquiry.Meta):
+        verbose_name = _("quote request")
+        verbose_name_plural = _("quote requests")
+
+    def __str__(self):
+        return f"{self.organisation} ({self.event_date:%Y-%m-%d}, {self.guests})"
+
+    @property
+    def space_names(self):
+        return ", ".join(space.title for space in self.spaces.all())
+
+    space_names.fget.short_description = _("spaces")
+
+    @property
+    def catering_names(self):
+        names = dict(CATERING)
+        return ", ".join(str(names.get(code, code)) for code in self.catering or [])
+
+    catering_names.fget.short_description = _("catering")
+
+    def notification_value(self, field):
+        if field.name == "catering":
+            return self.catering_names
+        return super().notification_value(field)

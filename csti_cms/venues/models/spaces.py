@@ -1,0 +1,220 @@
+"""Rentable spaces of the centre and the page that compares them for event organisers.
+
+A space page answers what an organiser compares venues on: floor area, how many
+guests each layout seats, equipment, catering, accessibility, photos. The
+listing compares all spaces side by side and filters them by number of guests
+and layout; its quote form (``./quote/``) asks for one or several spaces at once.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from csti_cms.agenda.models.fields import ChoiceListField
+from csti_cms.blocks import ImageBlock, SlotStreamField
+from csti_cms.core.models import BasePage
+
+from .choices import CAPACITY_FIELDS, CATERING, EQUIPMENT, Layout
+
+#: Where venue listings may be placed.
+LISTING_PARENTS = ["csti_core.AudienceHubPage", "csti_core.HomePage", "csti_core.ContentPage"]
+
+
+class VenueSpaceIndexPage(RoutablePageMixin, BasePage):
+    """The centre's rentable spaces, compared side by side; its children are the spaces."""
+
+    body = SlotStreamField(
+        base_block="csti_cms.blocks.BodyStreamBlock",
+        slot="body",
+        verbose_name=_("practical information"),
+        blank=True,
+        help_text=_("Shown under the comparison: services, access, how quotes work."),
+    )
+    for_venue_hire = models.BooleanField(_("for venue hire and events"), default=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = LISTING_PARENTS
+    subpage_types = ["csti_venues.VenueSpacePage"]
+
+    class Meta:
+        verbose_name = _("venue spaces listing")
+        verbose_name_plural = _("venue spaces listings")
+
+    @path("", name="listing")
+    def listing(self, request):
+        from ..views import space_listing
+
+        return space_listing(request, self)
+
+    @path("quote/", name="quote")
+    def quote(self, request):
+        from ..views import quote_form
+
+        return quote_form(request, self)
+
+    @path("quote/sent/", name="quote_sent")
+    def quote_sent(self, request):
+        from ..views import quote_sent
+
+        return quote_sent(request, self)
+
+
+def capacity_field(verbose_name):
+    return models.PositiveIntegerField(
+        verbose_name,
+        null=True,
+        blank=True,
+        help_text=_("Guests. Leave empty when the space is not offered in this layout."),
+    )
+
+
+class VenueSpacePage(BasePage):
+    """A room, hall or terrace of the centre that organisations can hire."""
+
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("main photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt_text = models.CharField(
+        _("main photo alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Required when there is a photo."),
+    )
+    gallery = StreamField(
+        [("photo", ImageBlock())],
+        verbose_name=_("more photos"),
+        blank=True,
+    )
+    body = SlotStreamField(
+        base_block="csti_cms.blocks.BodyStreamBlock",
+        slot="body",
+        verbose_name=_("description"),
+        blank=True,
+    )
+    area = models.PositiveIntegerField(_("floor area in m²"), null=True, blank=True)
+    capacity_theatre = capacity_field(_("theatre capacity"))
+    capacity_classroom = capacity_field(_("classroom capacity"))
+    capacity_banquet = capacity_field(_("banquet capacity"))
+    capacity_cabaret = capacity_field(_("cabaret capacity"))
+    capacity_reception = capacity_field(_("reception (standing) capacity"))
+    capacity_boardroom = capacity_field(_("boardroom capacity"))
+    equipment = ChoiceListField(_("equipment"), options=EQUIPMENT, blank=True)
+    equipment_details = models.TextField(
+        _("equipment details"), blank=True, help_text=_("Anything not in the list above.")
+    )
+    catering = ChoiceListField(_("catering"), options=CATERING, blank=True)
+    catering_details = models.TextField(
+        _("catering details"), blank=True, help_text=_("Caterers you work with, kitchen, bar.")
+    )
+    wheelchair_accessible = models.BooleanField(_("wheelchair accessible"), default=False)
+    accessibility = models.TextField(
+        _("accessibility"),
+        blank=True,
+        help_text=_("Step-free route, lift, accessible toilets, induction loop, quiet room..."),
+    )
+    price_details = models.CharField(
+        _("price"),
+        max_length=255,
+        blank=True,
+        help_text=_("E.g. from €450 per half day, excluding VAT. Leave empty for on request."),
+    )
+    for_venue_hire = models.BooleanField(_("for venue hire and events"), default=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction", heading=_("Summary")),
+        MultiFieldPanel(
+            [FieldPanel("image"), FieldPanel("image_alt_text")], heading=_("Main photo")
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("area"),
+                FieldRowPanel([FieldPanel(CAPACITY_FIELDS[layout]) for layout in list(Layout)[:3]]),
+                FieldRowPanel([FieldPanel(CAPACITY_FIELDS[layout]) for layout in list(Layout)[3:]]),
+            ],
+            heading=_("Size and capacity"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("equipment"),
+                FieldPanel("equipment_details"),
+                FieldPanel("catering"),
+                FieldPanel("catering_details"),
+            ],
+            heading=_("Equipment and catering"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("wheelchair_accessible"), FieldPanel("accessibility")],
+            heading=_("Accessibility"),
+        ),
+        FieldPanel("price_details"),
+        FieldPanel("gallery"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        *(index.FilterField(name) for name in CAPACITY_FIELDS.values()),
+    ]
+
+    parent_page_types = ["csti_venues.VenueSpaceIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("venue space")
+        verbose_name_plural = _("venue spaces")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.image_id and not self.image_alt_text.strip():
+            errors["image_alt_text"] = _("Describe the photo for people who cannot see it.")
+        if not any(self.capacity(layout) for layout in Layout):
+            errors[CAPACITY_FIELDS[Layout.THEATRE]] = _(
+                "Give the capacity of at least one layout, so organisers can compare."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def capacity(self, layout):
+        return getattr(self, CAPACITY_FIELDS[Layout(layout)])
+
+    @property
+    def capacities(self):
+        """``[(layout, guests or None)]`` in the usual order of layouts."""
+        return [(layout, self.capacity(layout)) for layout in Layout]
+
+    @property
+    def max_capacity(self):
+        return max((guests for _layout, guests in self.capacities if guests), default=0)
+
+    @property
+    def equipment_names(self):
+        names = dict(EQUIPMENT)
+        return [names[code] for code in self.equipment or [] if code in names]
+
+    @property
+    def catering_names(self):
+        names = dict(CATERING)
+        return [names[code] for code in self.catering or [] if code in names]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        listing = self.get_parent().specific
+        context["listing"] = listing
+        context["quote_url"] = (
+            f"{listing.get_url(request)}{listing.reverse_subpage('quote')}?space={self.pk}"
+        )
+        return context

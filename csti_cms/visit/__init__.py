@@ -1,0 +1,1 @@
+"""The visitor path: opening hours and closures, prices, exhibitions, practical information."""

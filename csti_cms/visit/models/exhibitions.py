@@ -1,0 +1,163 @@
+"""Exhibitions: what visitors come to see, permanent or for a season."""
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+from csti_cms.blocks import SlotStreamField
+from csti_cms.core.hooks import public_pages
+from csti_cms.core.models import BasePage
+
+from ..choices import ExhibitionKind, When
+from ..filters import ExhibitionFilterForm, age_filter, when_filter
+
+#: Exhibitions an exhibitions page lists on one screen.
+EXHIBITIONS_PER_PAGE = 12
+#: Fields lists never show: left out of the listing query.
+LISTING_DEFERRED = ("body",)
+
+
+class ExhibitionPage(BasePage):
+    """One exhibition: its dates, the ages it suits, where it is in the centre."""
+
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=ExhibitionKind.choices, default=ExhibitionKind.PERMANENT
+    )
+    start_date = models.DateField(
+        _("opens on"),
+        null=True,
+        blank=True,
+        help_text=_("Required for a temporary exhibition; for a permanent one, its opening day."),
+    )
+    end_date = models.DateField(
+        _("closes on"), null=True, blank=True, help_text=_("Last day of a temporary exhibition.")
+    )
+    age_min = models.PositiveSmallIntegerField(_("from age"), null=True, blank=True)
+    age_max = models.PositiveSmallIntegerField(_("up to age"), null=True, blank=True)
+    location = models.CharField(
+        _("where in the centre"),
+        max_length=120,
+        blank=True,
+        help_text=_("For example: “First floor, east wing”."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt_text = models.CharField(
+        _("image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Required when there is an image."),
+    )
+    body = SlotStreamField(
+        base_block="csti_cms.blocks.BodyStreamBlock",
+        slot="body",
+        verbose_name=_("body"),
+        blank=True,
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt_text")], heading=_("Image")),
+        MultiFieldPanel(
+            [
+                FieldPanel("kind"),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldRowPanel([FieldPanel("age_min"), FieldPanel("age_max")]),
+                FieldPanel("location"),
+            ],
+            heading=_("Visiting"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["csti_visit.ExhibitionIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("exhibition")
+        verbose_name_plural = _("exhibitions")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.kind == ExhibitionKind.TEMPORARY:
+            for name in ("start_date", "end_date"):
+                if getattr(self, name) is None:
+                    errors[name] = _("A temporary exhibition needs its first and last days.")
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The last day cannot be before the first.")
+        if self.age_min is not None and self.age_max is not None and self.age_max < self.age_min:
+            errors["age_max"] = _("The maximum age cannot be below the minimum.")
+        if self.image_id and not self.image_alt_text.strip():
+            errors["image_alt_text"] = _("Describe the image for people who cannot see it.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_permanent(self):
+        return self.kind == ExhibitionKind.PERMANENT
+
+    def is_past(self, today=None):
+        today = today or timezone.localdate()
+        return self.end_date is not None and self.end_date < today
+
+
+class ExhibitionIndexPage(BasePage):
+    """The centre's exhibitions, filtered by date and age, with or without JavaScript."""
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    parent_page_types = ["csti_core.HomePage", "csti_core.AudienceHubPage"]
+    subpage_types = ["csti_visit.ExhibitionPage"]
+
+    class Meta:
+        verbose_name = _("exhibitions page")
+        verbose_name_plural = _("exhibitions pages")
+
+    def exhibitions(self, request):
+        """The live, public exhibitions of this page, in one query with their images."""
+        pages = (
+            ExhibitionPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("image")
+            .prefetch_related("image__renditions")
+            .defer(*LISTING_DEFERRED)
+        )
+        return public_pages(pages, request)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        form = ExhibitionFilterForm(request.GET or None)
+        exhibitions = self.exhibitions(request)
+        today = timezone.localdate()
+        filters = form.cleaned_filters() if form.is_bound else {"when": When.CURRENT_AND_UPCOMING}
+        exhibitions = exhibitions.filter(when_filter(filters.get("when", ""), today))
+        if filters.get("age") is not None:
+            exhibitions = exhibitions.filter(age_filter(filters["age"]))
+        if filters.get("when") == When.PAST:
+            exhibitions = exhibitions.order_by(F("end_date").desc(), "path")
+        else:
+            exhibitions = exhibitions.order_by(F("start_date").asc(nulls_first=True), "path")
+        listed = Paginator(exhibitions, EXHIBITIONS_PER_PAGE).get_page(request.GET.get("page"))
+        context.update(
+            filter_form=form,
+            exhibitions=listed,
+            filter_query=form.query_string() if form.is_bound else "",
+            today=today,
+        )
+        return context

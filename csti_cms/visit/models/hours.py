@@ -1,0 +1,209 @@
+"""When the centre is open: a regular week, seasonal periods and exceptional closures.
+
+Opening hours are a site setting: each centre of an install has its own, and they
+are the same in every language. What visitors read about them (weekday names,
+reasons for a closure) comes from the interface translations, so nothing has to
+be translated by hand and no language version can fall out of step.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Orderable
+
+WEEKDAYS = [
+    ("monday", _("Monday")),
+    ("tuesday", _("Tuesday")),
+    ("wednesday", _("Wednesday")),
+    ("thursday", _("Thursday")),
+    ("friday", _("Friday")),
+    ("saturday", _("Saturday")),
+    ("sunday", _("Sunday")),
+]
+
+
+class WeeklySchedule(models.Model):
+    """Opening and closing times for each weekday; a day left empty is a closed day.
+
+    One opening a day: science centres rarely close at lunchtime, and a rare
+    short day (Christmas Eve) is a seasonal period of one day.
+    """
+
+    monday_opens = models.TimeField(_("opens on Monday"), null=True, blank=True)
+    monday_closes = models.TimeField(_("closes on Monday"), null=True, blank=True)
+    tuesday_opens = models.TimeField(_("opens on Tuesday"), null=True, blank=True)
+    tuesday_closes = models.TimeField(_("closes on Tuesday"), null=True, blank=True)
+    wednesday_opens = models.TimeField(_("opens on Wednesday"), null=True, blank=True)
+    wednesday_closes = models.TimeField(_("closes on Wednesday"), null=True, blank=True)
+    thursday_opens = models.TimeField(_("opens on Thursday"), null=True, blank=True)
+    thursday_closes = models.TimeField(_("closes on Thursday"), null=True, blank=True)
+    friday_opens = models.TimeField(_("opens on Friday"), null=True, blank=True)
+    friday_closes = models.TimeField(_("closes on Friday"), null=True, blank=True)
+    saturday_opens = models.TimeField(_("opens on Saturday"), null=True, blank=True)
+    saturday_closes = models.TimeField(_("closes on Saturday"), null=True, blank=True)
+    sunday_opens = models.TimeField(_("opens on Sunday"), null=True, blank=True)
+    sunday_closes = models.TimeField(_("closes on Sunday"), null=True, blank=True)
+
+    week_panels = [
+        FieldRowPanel(
+            [
+                FieldPanel(f"{name}_opens", heading=_("Opens")),
+                FieldPanel(f"{name}_closes", heading=_("Closes")),
+            ],
+            heading=label,
+        )
+        for name, label in WEEKDAYS
+    ]
+
+    class Meta:
+        abstract = True
+
+    def hours_on(self, weekday):
+        """``(opens, closes)`` on ``weekday`` (0 is Monday), or ``None`` when closed."""
+        name = WEEKDAYS[weekday][0]
+        opens, closes = getattr(self, f"{name}_opens"), getattr(self, f"{name}_closes")
+        return (opens, closes) if opens is not None and closes is not None else None
+
+    def clean_week(self):
+        errors = {}
+        for name, _label in WEEKDAYS:
+            opens, closes = getattr(self, f"{name}_opens"), getattr(self, f"{name}_closes")
+            if (opens is None) != (closes is None):
+                missing = f"{name}_closes" if closes is None else f"{name}_opens"
+                errors[missing] = _("Give both times, or neither for a closed day.")
+            elif opens is not None and closes <= opens:
+                errors[f"{name}_closes"] = _("Closing time must be after opening time.")
+        return errors
+
+    def clean(self):
+        super().clean()
+        errors = self.clean_week()
+        if errors:
+            raise ValidationError(errors)
+
+
+@register_setting(icon="time")
+class OpeningHours(ClusterableModel, WeeklySchedule, BaseSiteSetting):
+    """The centre's opening hours, with its seasonal periods and closures."""
+
+    panels = [
+        MultiFieldPanel(
+            [
+                HelpPanel(_("Leave both times empty on the days the centre is closed.")),
+                *WeeklySchedule.week_panels,
+            ],
+            heading=_("Regular week"),
+        ),
+        InlinePanel(
+            "seasonal_periods",
+            heading=_("Seasonal periods"),
+            label=_("Seasonal period"),
+            help_text=_("School holidays, summer: other hours between two dates."),
+        ),
+        InlinePanel(
+            "closures",
+            heading=_("Exceptional closures"),
+            label=_("Closure"),
+            help_text=_("Days the centre is closed to the public, whatever the hours above say."),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
+
+
+class DateRange(models.Model):
+    start_date = models.DateField(_("from"))
+    end_date = models.DateField(_("until"), help_text=_("Included."))
+
+    class Meta:
+        abstract = True
+
+    def covers(self, day):
+        return self.start_date <= day <= self.end_date
+
+    def clean_dates(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            return {"end_date": _("The end date cannot be before the start date.")}
+        return {}
+
+
+class SeasonalPeriod(Orderable, DateRange, WeeklySchedule):
+    """Other opening hours between two dates: school holidays, summer, a short day."""
+
+    opening_hours = ParentalKey(
+        OpeningHours, on_delete=models.CASCADE, related_name="seasonal_periods"
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+        *WeeklySchedule.week_panels,
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("seasonal period")
+        verbose_name_plural = _("seasonal periods")
+
+    def __str__(self):
+        return f"{self.start_date} – {self.end_date}"
+
+    def clean(self):
+        errors = {**self.clean_dates(), **self.clean_week()}
+        if errors:
+            raise ValidationError(errors)
+
+
+class ClosureReason(models.TextChoices):
+    """Why the centre is closed, in words visitors read in their own language."""
+
+    EXCEPTIONAL = "exceptional", _("Exceptional closure")
+    PUBLIC_HOLIDAY = "public-holiday", _("Public holiday")
+    MAINTENANCE = "maintenance", _("Closed for maintenance")
+    SCHOOL_GROUPS = "school-groups", _("Reserved for school groups")
+    PRIVATE_EVENT = "private-event", _("Reserved for a private event")
+    EXHIBITION_CHANGE = "exhibition-change", _("New exhibitions being installed")
+
+
+class Closure(Orderable, DateRange):
+    """Days the centre is closed to the public, from one day to several weeks."""
+
+    opening_hours = ParentalKey(OpeningHours, on_delete=models.CASCADE, related_name="closures")
+    end_date = models.DateField(_("until"), blank=True, help_text=_("Empty for a single day."))
+    reason = models.CharField(
+        _("reason"),
+        max_length=20,
+        choices=ClosureReason.choices,
+        default=ClosureReason.EXCEPTIONAL,
+        help_text=_("Shown to visitors in their language."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+        FieldPanel("reason"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("closure")
+        verbose_name_plural = _("closures")
+
+    def __str__(self):
+        return f"{self.start_date} – {self.end_date}: {self.get_reason_display()}"
+
+    def save(self, *args, **kwargs):
+        self.end_date = self.end_date or self.start_date
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.start_date and not self.end_date:
+            self.end_date = self.start_date
+        errors = self.clean_dates()
+        if errors:
+            raise ValidationError(errors)

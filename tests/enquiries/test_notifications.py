@@ -1,0 +1,81 @@
+"""Store first, then notify; whatever the mail server does, the request stays."""
+
+import io
+import logging
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from csti_cms.core.models import ContactSettings
+from csti_cms.enquiries.models import EnquiryNotificationSettings
+from csti_cms.enquiries.services import notify, retry_pending
+from csti_cms.schools.models import BookingRequest
+from tests.conftest import demo_page
+from tests.schools.helpers import next_weekday
+
+pytestmark = pytest.mark.django_db
+
+
+def stored_booking(**fields):
+    activity = demo_page("activity-colour-chemistry", "fr")
+    fields = {
+        "site": activity.get_site(),
+        "language": "nl",
+        "activity": activity,
+        "activity_title": activity.title,
+        "school_name": "Basisschool De Linde",
+        "school_locality": "Leuven",
+        "contact_name": "Pieter Janssens",
+        "email": "pieter@school.example",
+        "pupils": 20,
+        "adults": 2,
+        "preferred_date": next_weekday(10),
+        "activity_language": "nl",
+        **fields,
+    }
+    return BookingRequest.objects.create(**fields)
+
+
+def test_the_team_gets_what_the_visitor_sent_and_can_reply(notifications):
+    booking = stored_booking(needs='=HYPERLINK("http://evil")')
+    assert notify(booking) is True
+    (message,) = mail.outbox
+    assert message.to == ["ecoles@curiosa.example"]
+    assert message.reply_to == ["pieter@school.example"]
+    assert message.subject.startswith("[Curiosa]")
+    assert "Basisschool De Linde" in message.body and "Nederlands" in message.body
+    booking.refresh_from_db()
+    assert booking.notified and not booking.notification_error
+
+
+def test_without_a_notification_address_the_contact_address_is_used(home_fr):
+    site = home_fr.get_site()
+    assert not EnquiryNotificationSettings.for_site(site).recipient_email
+    assert notify(stored_booking()) is True
+    assert mail.outbox[0].to == [ContactSettings.for_site(site).email]
+
+
+def test_without_any_address_the_request_says_so(home_fr, caplog):
+    contact = ContactSettings.for_site(home_fr.get_site())
+    contact.email = ""
+    contact.save()
+    booking = stored_booking()
+    with caplog.at_level(logging.WARNING, logger="csti_cms.enquiries"):
+        assert notify(booking) is False
+    booking.refresh_from_db()
+    assert not booking.notified and "No address" in booking.notification_error
+    assert "not notified" in caplog.text
+    assert not mail.outbox
+
+
+def test_failed_notifications_are_sent_again_later(notifications, settings):
+    settings.EMAIL_BACKEND = "tests.enquiries.backends.BrokenBackend"
+    booking = stored_booking()
+    assert notify(booking) is False
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    call_command("retry_enquiry_notifications", stdout=io.StringIO())
+    booking.refresh_from_db()
+    assert booking.notified and not booking.notification_error
+    assert len(mail.outbox) == 1
+    assert retry_pending([BookingRequest]) == (0, 0)

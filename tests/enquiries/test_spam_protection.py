@@ -1,0 +1,56 @@
+"""The honeypot and the per-client rate limit, on a real request form."""
+
+import pytest
+
+from csti_cms.enquiries.ratelimit import RateLimit
+from csti_cms.schools.models import BookingRequest
+from tests.conftest import demo_page
+from tests.schools.test_booking import booking_data, booking_url
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def activity():
+    return demo_page("activity-colour-chemistry", "en")
+
+
+def test_the_honeypot_is_hidden_from_people_and_refuses_robots(client, activity):
+    html = client.get(booking_url(activity)).content.decode()
+    assert '<div class="enquiry-form__trap">' in html
+    assert 'name="website"' in html and 'tabindex="-1"' in html
+    response = client.post(booking_url(activity), booking_data(activity, website="http://spam"))
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors().as_data()[0].code == "honeypot"
+    assert not BookingRequest.objects.exists()
+
+
+def test_a_client_may_send_a_few_requests_then_is_asked_to_wait(client, activity, settings):
+    settings.CSTI_ENQUIRY_RATE_LIMIT = 2
+    for _ in range(2):
+        assert client.post(booking_url(activity), booking_data(activity)).status_code == 302
+    response = client.post(booking_url(activity), booking_data(activity))
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors().as_data()[0].code == "rate"
+    assert BookingRequest.objects.count() == 2
+    # Another client (another address) still gets through.
+    other = client.post(booking_url(activity), booking_data(activity), REMOTE_ADDR="192.0.2.44")
+    assert other.status_code == 302
+
+
+def test_mistakes_do_not_use_up_the_allowance(client, activity, settings):
+    settings.CSTI_ENQUIRY_RATE_LIMIT = 1
+    for _ in range(3):
+        invalid = client.post(booking_url(activity), booking_data(activity, email="not-an-address"))
+        assert list(invalid.context["form"].errors) == ["email"]
+    assert client.post(booking_url(activity), booking_data(activity)).status_code == 302
+
+
+def test_the_allowance_is_per_client_and_form_and_keeps_no_address(rf):
+    request = rf.post("/", REMOTE_ADDR="198.51.100.7")
+    limit = RateLimit(request, "csti_schools.bookingrequest", limit=1, period=60)
+    assert "198.51.100.7" not in limit.key
+    assert limit.consume() is True
+    assert limit.consume() is False
+    other_form = RateLimit(request, "csti_venues.quoterequest", limit=1, period=60)
+    assert other_form.consume() is True

@@ -1,0 +1,1 @@
+from tests.enquiries.fixtures import notifications  # noqa: F401 - a fixture
