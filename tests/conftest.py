@@ -7,6 +7,7 @@ transaction rolled back at its end, so tests can change pages freely.
 import pytest
 from django.core.cache import caches
 from django.core.management import call_command
+from django.utils import translation
 from wagtail.models import Locale, Page
 
 from csti_cms.core.demo_content import stable_uuid
@@ -44,6 +45,19 @@ def fresh_caches():
     for cache in caches.all():
         cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def english_unless_asked(client):
+    """Tests read messages in English unless they ask for a language.
+
+    French is the site's default language, so code run outside a request and the
+    admin (negotiated from Accept-Language) would answer in French; public pages
+    keep the language of their URL.
+    """
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

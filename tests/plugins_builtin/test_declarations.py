@@ -113,11 +113,11 @@ def test_a_declaration_shows_its_event_commitments_and_signatories(client):
 
 def test_related_declarations_are_earlier_or_later_in_the_visitors_language(client):
     toronto = client.get(demo_page(TORONTO, "nl").url).content.decode()
-    later = toronto[toronto.index("Later in the series") :]
+    later = toronto[toronto.index("Later in de reeks") :]
     assert demo_page("declarations-cape-town-2011", "nl").url in later
     assert demo_page(MECHELEN, "nl").url in later
     mechelen = client.get(demo_page(MECHELEN, "nl").url).content.decode()
-    assert "Earlier in the series" in mechelen and "Later in the series" not in mechelen
+    assert "Eerder in de reeks" in mechelen and "Later in de reeks" not in mechelen
 
 
 def test_signatories_are_plain_names_where_memberships_is_off(client):
@@ -163,13 +163,13 @@ def test_endorsing_stores_confirms_by_email_then_waits_for_an_editor(client, adm
     link = path_of(link_in(mail.outbox[0]))
 
     shown = client.get(link)
-    assert shown.status_code == 200 and "Confirm the endorsement" in shown.content.decode()
+    assert shown.status_code == 200 and "Confirmer le soutien" in shown.content.decode()
     endorsement.refresh_from_db()
     assert endorsement.confirmed_at is None, "opening the link alone confirms nothing"
 
     token = re.search(r'name="token" value="([^"]+)"', shown.content.decode())[1]
     confirmed = client.post(page.url + "confirm/", {"token": token})
-    assert "Endorsement confirmed" in confirmed.content.decode()
+    assert "Soutien confirmé" in confirmed.content.decode()
     endorsement.refresh_from_db()
     assert endorsement.confirmed_at is not None
     assert public_count(client, page) == before, "not public before an editor approves"
@@ -333,7 +333,7 @@ def test_an_unconfirmed_endorsement_cannot_be_approved(admin_client):
     }
     response = admin_client.post(reverse("endorsements:edit", args=[endorsement.pk]), data)
     assert response.status_code == 200
-    assert "has not been confirmed through the e-mail link yet" in response.content.decode()
+    assert "n’a pas encore été confirmé" in response.content.decode()  # admin in French
     endorsement.refresh_from_db()
     assert endorsement.status == EndorsementStatus.PENDING
 
@@ -434,4 +434,4 @@ def test_pages_cost_the_same_queries_with_few_or_many(client, site, enable_plugi
     many = counts()
     assert many == few, f"{few} queries with one declaration, {many} with 26 and more endorsers"
     assert max(many) <= QUERY_BOUND
-    assert "26 organisations endorse" in get_page(client, declaration, site).content.decode()
+    assert "26 organisations soutiennent" in get_page(client, declaration, site).content.decode()

@@ -80,9 +80,9 @@ def test_past_memberships_are_shown_on_request(client, site, enable_plugin):
     page = make_memberships_page(site.root_page)
     html = get_page(client, page, site).content.decode()
     assert "Ecsite" in html and "Old network" not in html
-    assert "Show 1 past membership" in html
+    assert "Afficher 1 adhésion passée" in html  # the French page
     past = client.get(page.url + "past/", HTTP_HOST=site.hostname).content.decode()
-    assert "Old network" in past and "1990 to 2005" in past and ">Ecsite<" not in past
+    assert "Old network" in past and "de 1990 à 2005" in past and ">Ecsite<" not in past
 
 
 def test_a_translation_is_preferred_and_the_source_is_the_fallback():
@@ -188,8 +188,8 @@ def test_the_admin_form_puts_a_clear_error_on_the_role(admin_client):
     response = admin_client.post(url, data)
     html = response.content.decode()
     assert response.status_code == 200
-    assert "The role starts in 2008, before the membership began (2010)" in html
-    assert "The role ends in 2016, after the membership ended (2015)" in html
+    assert "Le rôle commence en 2008, avant le début de l’adhésion (2010)" in html
+    assert "Le rôle se termine en 2016, après la fin de l’adhésion (2015)" in html
     assert not Membership.objects.filter(organisation=organisation).exists()
 
     data = _membership_form_data(site, organisation, 2010, 2015, board_role(2011, 2014))
