@@ -82,3 +82,20 @@ def test_database_and_cache_come_from_the_environment():
     )
     assert result.returncode == 0, result.stderr
     assert "django.db.backends.postgresql django_redis.cache.RedisCache" in result.stdout
+
+
+def test_production_layer_comes_after_the_sites_own_settings():
+    code = (
+        "from django.conf import settings as s;print(s.DEBUG, s.STORAGES['staticfiles']['BACKEND'])"
+    )
+    result = run_manage(
+        "shell",
+        "-c",
+        code,
+        DJANGO_SETTINGS_MODULE="sites.demo.settings.production",
+        SECRET_KEY=SECRET,
+        ALLOWED_HOSTS="www.curiosa.example",
+        DEBUG="1",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "False whitenoise.storage.CompressedManifestStaticFilesStorage" in result.stdout
