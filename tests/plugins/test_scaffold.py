@@ -20,7 +20,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def run(*args, cwd=ROOT):
     # A fresh process, configured by its own files rather than by this test run.
-    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    # (DATABASE_URL too: the outer run's test database is in use by the outer run.)
+    own = {"DJANGO_SETTINGS_MODULE", "DATABASE_URL"}
+    environment = {k: v for k, v in os.environ.items() if k not in own}
     return subprocess.run(
         [sys.executable, *args],
         cwd=cwd,
