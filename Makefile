@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo setup serve test browser-tools vendor lint format messages clean
+.PHONY: demo setup serve test browser-tools vendor lint format messages clean quality bench
 
 demo: setup serve
 
@@ -34,6 +34,7 @@ node_modules/.installed: package.json package-lock.json
 
 browser-tools: node_modules/.installed
 	scripts/ensure-chromium
+	scripts/ensure-java
 
 # Copy the front-end libraries the site serves itself (Leaflet for the agenda map) from npm into
 # the theme's static files; the copies are committed, so a site needs no Node.js to run.
@@ -41,7 +42,8 @@ LEAFLET_VENDOR := csti_cms/static/csti_cms/vendor/leaflet
 vendor: node_modules/.installed
 	rm -rf $(LEAFLET_VENDOR)
 	mkdir -p $(LEAFLET_VENDOR)
-	cp -R node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css \
+	cp -R node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.js.map \
+		node_modules/leaflet/dist/leaflet.css \
 		node_modules/leaflet/dist/images node_modules/leaflet/LICENSE $(LEAFLET_VENDOR)/
 
 test: $(STAMP) browser-tools
@@ -50,6 +52,19 @@ test: $(STAMP) browser-tools
 	$(BIN)/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run --verbosity 1
 	$(BIN)/pytest
+
+# The quality gate (CI runs it after `make test`): the demo served as in production, every page
+# of its sitemap in every language through axe-core, the Nu HTML checker, SEO and link checks.
+# `$(PY) -m quality --help` tells how to check one language or a few pages.
+quality: $(STAMP) browser-tools
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules --verbosity 0
+	$(PY) -m quality
+
+# Benchmarks (not in CI): every bench/*.py script, each printing its table; see bench/README.md.
+bench: $(STAMP) browser-tools
+	scripts/ensure-wrk
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules --verbosity 0
+	for script in bench/*.py; do echo "\$$ $(PY) $$script"; $(PY) $$script || exit 1; done
 
 lint:
 	$(BIN)/ruff check .

@@ -99,3 +99,18 @@ def test_production_layer_comes_after_the_sites_own_settings():
     )
     assert result.returncode == 0, result.stderr
     assert "False whitenoise.storage.CompressedManifestStaticFilesStorage" in result.stdout
+
+
+def test_static_files_collect_with_the_production_storage(tmp_path):
+    """The manifest storage follows every reference in the shipped CSS and JavaScript (source
+    maps included) and refuses to collect when one is missing: a deployment would stop there."""
+    result = run_manage(
+        "collectstatic",
+        "--no-input",
+        DJANGO_SETTINGS_MODULE="sites.demo.settings.production",
+        SECRET_KEY=SECRET,
+        ALLOWED_HOSTS="www.curiosa.example",
+        STATIC_ROOT=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "staticfiles.json").exists()

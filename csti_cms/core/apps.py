@@ -7,3 +7,8 @@ class CoreConfig(AppConfig):
     label = "csti_core"
     verbose_name = _("Science centre")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from csti_cms.core import caching
+
+        caching.connect_signals()

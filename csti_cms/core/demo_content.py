@@ -283,6 +283,71 @@ class DemoContentLoader:
         page.full_clean()
         page.save_revision().publish()
 
+    # What plugins' demo content (the ``csti_demo_content`` hook) builds with ----------------
+
+    def ensure_page(self, model, parent, spec, prepare=None):
+        """The French page of ``spec`` under ``parent``, with its translations, made where missing.
+
+        ``spec`` is a page as in the content file; its ``key`` names it across loads, so
+        a plugin prefixes its keys with its label. ``prepare(page, language)`` completes a
+        page before it is saved or translated (child rows, streams built in code).
+        """
+        translation_key = stable_uuid("page", spec["key"])
+        source_locale = self.locales[SOURCE_LANGUAGE]
+        page = Page.objects.filter(translation_key=translation_key, locale=source_locale).first()
+        created = page is None
+        if created:
+            page = model(translation_key=translation_key, locale=source_locale)
+            self.apply_fields(page, spec, SOURCE_LANGUAGE)
+            if prepare:
+                prepare(page, SOURCE_LANGUAGE)
+            parent.add_child(instance=page)
+            page.full_clean()
+            page.save_revision().publish()
+        page = page.specific
+        self.report.add(created, f"page {spec['key']} ({SOURCE_LANGUAGE})")
+        for language in self.languages:
+            if language == SOURCE_LANGUAGE:
+                continue
+            locale = self.locales[language]
+            exists = page.get_translations().filter(locale=locale).exists()
+            if not exists:
+                target = model(locale=locale)
+                self.apply_fields(target, spec, language)
+                if prepare:
+                    prepare(target, language)
+                translate_page(page, target, locale)
+            self.report.add(not exists, f"page {spec['key']} ({language})")
+        return page
+
+    def ensure_translated(self, model, spec):
+        """The French row of a translatable model (a snippet) with its translations.
+
+        As :meth:`ensure_page`, for models that are not pages.
+        """
+        translation_key = stable_uuid("snippet", spec["key"])
+        source_locale = self.locales[SOURCE_LANGUAGE]
+        label = model._meta.model_name
+        source = model.objects.filter(translation_key=translation_key, locale=source_locale).first()
+        created = source is None
+        if created:
+            source = model(translation_key=translation_key, locale=source_locale)
+            self.apply_fields(source, spec, SOURCE_LANGUAGE)
+            source.full_clean()
+            source.save()
+        self.report.add(created, f"{label} {spec['key']} ({SOURCE_LANGUAGE})")
+        for language in self.languages:
+            if language == SOURCE_LANGUAGE:
+                continue
+            locale = self.locales[language]
+            exists = model.objects.filter(translation_key=translation_key, locale=locale).exists()
+            if not exists:
+                target = model(locale=locale)
+                self.apply_fields(target, spec, language)
+                translate_page(source, target, locale)
+            self.report.add(not exists, f"{label} {spec['key']} ({language})")
+        return source
+
     def apply_fields(self, page, spec, language):
         """Set the fields and body of ``page`` from ``spec`` in ``language``."""
         for name, value in spec["fields"].items():

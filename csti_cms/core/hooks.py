@@ -25,7 +25,9 @@ hooks (``wagtail.hooks.register``) instead.
     ``fn(loader)``: called at the end of ``load_demo_content`` with the
     :class:`~csti_cms.core.demo_content.DemoContentLoader` (its ``site``, ``locales``,
     ``refs`` of loaded pages, images and documents, and ``report``), so an app or
-    plugin adds its own demo content. It must be safe to run twice.
+    plugin adds its own demo content. It must be safe to run twice:
+    ``loader.ensure_page(model, parent, spec)`` and ``loader.ensure_translated(model, spec)``
+    create a page or snippet with its translations only where missing.
 
 """
 

@@ -31,25 +31,42 @@ def live_translations(request, page):
     the site root on the home page itself. Private pages are included on purpose:
     they are offered like the source page is, and ask visitors to log in the same way.
     """
+    return _read_translations(request, [page])[page.translation_key]
+
+
+def _read_translations(request, pages):
+    """The live versions of each of ``pages`` by translation key, read together.
+
+    Kept on the request, so the language switcher, hreflang links and the menu's
+    home lookups share one query.
+    """
     cache = request.__dict__.setdefault("_csti_translations", {})
-    if page.translation_key not in cache:
+    missing = {page.translation_key for page in pages} - cache.keys()
+    if missing:
         versions = (
-            Page.objects.filter(translation_key=page.translation_key)
+            Page.objects.filter(translation_key__in=missing)
             .live()
             .select_related("locale")
-            .only(
-                "id",
-                "url_path",
-                "path",
-                "depth",
-                "numchild",
-                "title",
-                "locale__language_code",
-                "translation_key",
-            )
+            .only(*TRANSLATION_FIELDS)
         )
-        cache[page.translation_key] = {v.locale.language_code: v for v in versions}
-    return cache[page.translation_key]
+        for key in missing:
+            cache[key] = {}
+        for version in versions:
+            cache[version.translation_key][version.locale.language_code] = version
+    return cache
+
+
+#: What a language version needs of a page: its address and title.
+TRANSLATION_FIELDS = (
+    "id",
+    "url_path",
+    "path",
+    "depth",
+    "numchild",
+    "title",
+    "locale__language_code",
+    "translation_key",
+)
 
 
 def site_homes(request):
@@ -65,6 +82,9 @@ def language_versions(request, page=None):
     there is nowhere to send the visitor.
     """
     current = get_language()
+    site = Site.find_for_request(request)
+    if site is not None and page is not None and page.pk:
+        _read_translations(request, [page, site.root_page])
     translations = live_translations(request, page) if page is not None and page.pk else {}
     homes = site_homes(request)
     result = []

@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from wagtail.models import Site
 
 from csti_cms.core.audiences import Audience
+from csti_cms.core.caching import cached
 from csti_cms.core.hooks import public_pages
 from csti_cms.core.i18n import site_homes
 from csti_cms.core.models import AudienceHubPage
@@ -27,7 +28,7 @@ def localized_site_root(request):
 
 
 def _header_pages(request):
-    """The localized home's children the header links to, in one query per request.
+    """The localized home's children the header links to, read once per publication.
 
     Menu pages ("show in menus") and audience hubs come together; each page has
     ``hub_audience``, the audience of a hub or ``None``.
@@ -37,14 +38,19 @@ def _header_pages(request):
         if root is None:
             request._csti_header_pages = []
         else:
-            hub_type = ContentType.objects.get_for_model(AudienceHubPage)
-            pages = root.get_children().live()
-            pages = pages.filter(Q(show_in_menus=True) | Q(content_type=hub_type))
-            pages = public_pages(pages, request).annotate(
-                hub_audience=F("audiencehubpage__audience")
+            site = Site.find_for_request(request)
+            request._csti_header_pages = cached(
+                f"header-pages:{site.pk}:{root.pk}", lambda: _read_header_pages(request, root)
             )
-            request._csti_header_pages = list(pages.only(*LINK_FIELDS))
     return request._csti_header_pages
+
+
+def _read_header_pages(request, root):
+    hub_type = ContentType.objects.get_for_model(AudienceHubPage)
+    pages = root.get_children().live()
+    pages = pages.filter(Q(show_in_menus=True) | Q(content_type=hub_type))
+    pages = public_pages(pages, request).annotate(hub_audience=F("audiencehubpage__audience"))
+    return list(pages.only(*LINK_FIELDS))
 
 
 def main_menu(request):

@@ -1,19 +1,33 @@
-"""Views that are not pages: search and robots.txt."""
+"""Views of the public site: pages (through Wagtail), search and robots.txt."""
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from wagtail import views as wagtail_views
 from wagtail.models import Page
 
 from csti_cms.core.hooks import public_pages
+from csti_cms.core.icons import site_icon_urls
+from csti_cms.core.models import BasePage
 from csti_cms.core.navigation import localized_site_root
+from csti_cms.core.routing import route_for_request
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
+
+
+def serve_page(request, path):
+    """Wagtail's page view, after csti-cms's routing found the page in one query.
+
+    Wagtail's view then runs as usual (its hooks, view restrictions, the page's own
+    ``serve``), reading the route found here (:mod:`csti_cms.core.routing`).
+    """
+    route_for_request(request, path, BasePage.route)
+    return wagtail_views.serve(request, path)
 
 
 @require_GET
@@ -45,6 +59,14 @@ def search(request):
 
 @require_GET
 @cache_control(max_age=86400, public=True)
+@require_GET
+@cache_control(max_age=3600)
+def favicon(request):
+    """``/favicon.ico``: the site's icon, for clients that do not read the page's ``<link>``."""
+    icon, _touch_icon = site_icon_urls(request)
+    return HttpResponseRedirect(icon)
+
+
 def robots_txt(request):
     lines = [
         "User-agent: *",

@@ -5,6 +5,7 @@ The public API for plugin authors and sites:
 - :class:`PluginConfig`: base class of a plugin's app config, with its metadata;
 - :func:`discover_plugins`: called by a site's settings to install plugins;
 - :class:`PluginPageMixin`: the base every plugin page type starts with;
+- :class:`PluginViewSetGroupMixin`: makes an admin submenu follow the plugin's switch;
 - :data:`hookimpl`: decorator for implementing extension points (see
   :mod:`csti_cms.plugins.extension_points`);
 - :func:`is_enabled`, :func:`enable`, :func:`disable`: per-site state, and
@@ -24,6 +25,7 @@ __all__ = [
     "PluginError",
     "PluginPageMixin",
     "PluginStateError",
+    "PluginViewSetGroupMixin",
     "disable",
     "discover_plugins",
     "enable",
@@ -39,6 +41,10 @@ def __getattr__(name):
         from .pages import PluginPageMixin
 
         return PluginPageMixin
+    if name == "PluginViewSetGroupMixin":
+        from .menus import PluginViewSetGroupMixin
+
+        return PluginViewSetGroupMixin
     if name in {"is_enabled", "enable", "disable", "PluginStateError"}:
         from . import state
 

@@ -11,6 +11,8 @@ import logging
 from django.core.cache import cache
 from django.db import transaction
 
+from csti_cms.core.caching import content_changed
+
 from .errors import PluginError
 from .registration import get_plugin, plugins
 
@@ -49,7 +51,9 @@ def is_enabled(label, site):
 
 
 def forget(site_id):
+    """Drop the cached switches of a site, and what public pages cached under them."""
     cache.delete(_cache_key(site_id))
+    content_changed()
 
 
 @transaction.atomic

@@ -7,3 +7,11 @@ class SchoolsConfig(AppConfig):
     label = "csti_schools"
     verbose_name = _("Schools")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from csti_cms.core.caching import refresh_on_change
+
+        from .models import SchoolLevel, Subject
+
+        # The activity list's filters are cached; levels and subjects are snippets.
+        refresh_on_change(SchoolLevel, Subject)

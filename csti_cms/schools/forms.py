@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.models import Site
 
-from csti_cms.agenda.models.choices import SPOKEN_LANGUAGES
+from csti_cms.core.spoken_languages import SPOKEN_LANGUAGES
 from csti_cms.enquiries.closures import closed_dates
 from csti_cms.enquiries.forms import SpamProtectedFormMixin
 

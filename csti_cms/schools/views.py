@@ -10,9 +10,11 @@ from django.db.models import Prefetch
 from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers
 from wagtail.images import get_image_model
+from wagtail.models import Site
 
-from csti_cms.agenda.models.choices import SPOKEN_LANGUAGES
+from csti_cms.core.caching import cached
 from csti_cms.core.hooks import public_pages
+from csti_cms.core.spoken_languages import SPOKEN_LANGUAGES
 from csti_cms.enquiries.services import submit
 
 from .forms import ActivityFilterForm, BookingRequestForm
@@ -83,7 +85,12 @@ def attach_levels(activities, language):
 def activity_listing(request, index):
     language = index.locale.language_code
     activities = listed_activities(request, index)
-    form = ActivityFilterForm(request.GET, **filter_options(activities, language))
+    site = Site.find_for_request(request)
+    options = cached(
+        f"school-filter-options:{site.pk if site else ''}:{index.pk}",
+        lambda: filter_options(activities, language),
+    )
+    form = ActivityFilterForm(request.GET, **options)
     filters = form.values()
     images = get_image_model().objects.prefetch_renditions(CARD_IMAGE)
     chosen = (

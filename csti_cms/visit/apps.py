@@ -11,7 +11,11 @@ class VisitConfig(AppConfig):
     def ready(self):
         # Editors may show today's opening hours on any page with a body.
         from csti_cms.blocks import slot_registry
+        from csti_cms.core.caching import refresh_on_change
 
         from .blocks import OpeningHoursBlock
+        from .models import Closure, SeasonalPeriod
 
         slot_registry.register("body", "opening_hours", OpeningHoursBlock(), owner=self.label)
+        # The opening calendar is cached; seasons and closures may be saved on their own.
+        refresh_on_change(SeasonalPeriod, Closure)

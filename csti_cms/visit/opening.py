@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.translation import gettext
 
+from csti_cms.core.caching import cached
+
 from .models import Closure, OpeningHours, SeasonalPeriod
 from .models.hours import WEEKDAYS, ClosureReason
 
@@ -51,7 +53,11 @@ class DayHours:
 
 @dataclass(frozen=True)
 class OpeningCalendar:
-    """Opening hours of a range of days, read in three queries."""
+    """Opening hours of a range of days, read in three queries, then kept in the cache.
+
+    Saving the opening hours (a setting), a season or a closure starts a new cache
+    generation, so visitors see the change on their next request.
+    """
 
     regular: OpeningHours | None
     periods: tuple
@@ -59,7 +65,15 @@ class OpeningCalendar:
 
     @classmethod
     def load(cls, site, start, end):
-        regular = OpeningHours.objects.filter(site=site).first() if site else None
+        if site is None:
+            return cls(None, (), ())
+        return cached(
+            f"opening-calendar:{site.pk}:{start}:{end}", lambda: cls.read(site, start, end)
+        )
+
+    @classmethod
+    def read(cls, site, start, end):
+        regular = OpeningHours.objects.filter(site=site).first()
         if regular is None:
             return cls(None, (), ())
         overlapping = Q(start_date__lte=end, end_date__gte=start)
@@ -190,9 +204,10 @@ def closed_to_groups(site, start, end):
 
     Every day the centre is closed counts (regular closing days, seasonal hours,
     exceptional closures), except closures that are for school groups precisely.
-    Without opening hours set up, no day is closed. Three queries, whatever the range.
+    Without opening hours set up, no day is closed. Three queries, whatever the range:
+    read afresh, as a booking is checked against it (and visitors choose the range).
     """
-    calendar = OpeningCalendar.load(site, start, end)
+    calendar = OpeningCalendar.read(site, start, end) if site else OpeningCalendar(None, (), ())
     if not calendar.is_configured:
         return set()
     closed = set()

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from quality.browser import AXE, CHROMIUM, CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parents[2]
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
 def _free_port():
@@ -49,6 +49,11 @@ def _wait_until_up(url, process, timeout=60):
         except OSError:
             time.sleep(0.3)
     raise RuntimeError(f"the demo server did not answer at {url} within {timeout}s")
+
+
+def url_with(*parts):
+    """For ``page.wait_for_url``: a URL holding every part, in any order (say, query filters)."""
+    return lambda url: all(part in url for part in parts)
 
 
 @pytest.fixture(scope="session")
@@ -99,14 +104,7 @@ def browser_type_launch_args(browser_type_launch_args):
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
-        "args": [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-        ],
+        "args": CHROMIUM_ARGS,
     }
 
 
@@ -117,6 +115,8 @@ def axe_violations():
         pytest.fail("axe-core is missing: run `npm ci` (make test does).")
 
     def run(page):
+        # A click that navigates returns once the new page starts loading: check the whole page.
+        page.wait_for_load_state("load")
         page.add_script_tag(path=str(AXE))
         result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
         return [

@@ -1,6 +1,11 @@
 """The agenda in a real Chromium: accessible in every language, usable without JavaScript."""
 
+from urllib.parse import urljoin
+
 import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import url_with
 
 pytestmark = pytest.mark.browser
 
@@ -15,8 +20,11 @@ def test_agenda_views_are_accessible(page, demo_server, axe_violations, language
         assert page.get_attribute("html", "lang") == language
         assert axe_violations(page) == [], path
     page.goto(url)
-    page.locator(".agenda-item__title a").first.click()
-    assert page.locator("script[type='application/ld+json']").count() == 1
+    first_event = page.locator(".agenda-item__title a").first
+    event_url = urljoin(page.url, first_event.get_attribute("href"))
+    first_event.click()
+    page.wait_for_url(event_url)
+    expect(page.locator("script[type='application/ld+json']")).to_have_count(1)
     assert axe_violations(page) == []
 
 
@@ -26,6 +34,10 @@ def test_the_map_shows_events_with_a_place(page, demo_server, language):
     page.wait_for_selector(".agenda-map .leaflet-marker-icon")
     assert page.locator(".agenda-map").is_visible()
     assert page.locator(".leaflet-marker-icon").count() >= 2
+    page.wait_for_function(
+        "[...document.querySelectorAll('.leaflet-marker-icon, .leaflet-marker-shadow')]"
+        ".every(img => img.complete && img.naturalWidth > 0)"
+    )
 
 
 def test_filters_work_without_javascript(browser, demo_server):
@@ -37,16 +49,20 @@ def test_filters_work_without_javascript(browser, demo_server):
     page.get_by_label("Free only").check()
     page.get_by_label("For").select_option("schools")
     page.get_by_role("button", name="Show dates").click()
-    assert "free=on" in page.url and "audience=schools" in page.url
+    page.wait_for_url(url_with("free=on", "audience=schools"))
     titles = page.locator(".agenda-item__title").all_inner_texts()
     assert 0 < len(titles) < everything
     assert "Science Festival" in " ".join(titles) or "Webinar" in " ".join(titles)
     page.get_by_role("link", name="Clear filters").click()
+    page.wait_for_url(demo_server + AGENDAS["en"])
     page.get_by_label("Words").fill("stargazing")
     page.get_by_role("button", name="Show dates").click()
-    assert page.locator(".agenda-item__title").all_inner_texts() == ["Stargazing at the Citadel"]
+    expect(page.locator(".agenda-item__title")).to_have_text(["Stargazing at the Citadel"])
     page.get_by_role("link", name="Calendar", exact=True).click()
-    assert page.locator("table.agenda-calendar caption").is_visible()
+    caption = page.locator("table.agenda-calendar caption")
+    expect(caption).to_be_visible()
+    this_month = caption.inner_text()
     page.get_by_role("link", name="Next month").click()
+    expect(caption).not_to_have_text(this_month)
     assert "/calendar/" in page.url
     context.close()

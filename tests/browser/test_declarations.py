@@ -16,6 +16,7 @@ from email import policy
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import ROOT, _free_port, _manage, _wait_until_up
 
@@ -29,13 +30,13 @@ MECHELEN = "/en/declarations/mechelen-2014/"
 @pytest.mark.parametrize("language", ["fr", "nl", "en"])
 def test_memberships_and_declarations_are_accessible(page, demo_server, axe_violations, language):
     page.goto(demo_server + MEMBERSHIPS[language])
-    assert page.locator("h3", has_text="ASTC").is_visible()
+    expect(page.locator("h3", has_text="ASTC")).to_be_visible()
     assert axe_violations(page) == []
     page.goto(demo_server + TIMELINES[language])
-    assert page.locator(".declaration-timeline__item").count() == 3
+    expect(page.locator(".declaration-timeline__item")).to_have_count(3)
     assert axe_violations(page) == []
     page.locator(".declaration-card__title a").last.click()
-    assert page.locator("#endorse").is_visible()
+    expect(page.locator("#endorse")).to_be_visible()
     assert axe_violations(page) == []
 
 
@@ -100,6 +101,7 @@ def test_an_organisation_endorses_a_declaration_end_to_end(browser, mail_server)
     page = visitor.new_page()
     page.goto(base_url + TIMELINES["en"])
     page.get_by_role("link", name="Mechelen Declaration").click()
+    page.wait_for_url(base_url + MECHELEN)
     before = public_count(page)
     page.get_by_label("Organisation:", exact=True).fill(organisation)
     page.get_by_label("Country:", exact=True).fill("Belgium")
@@ -107,11 +109,11 @@ def test_an_organisation_endorses_a_declaration_end_to_end(browser, mail_server)
     page.get_by_label("E-mail:", exact=True).fill(contact)
     page.get_by_label("I agree").check()
     page.get_by_role("button", name="Endorse").click()
-    assert page.get_by_role("heading", name="Thank you for your endorsement").is_visible()
+    expect(page.get_by_role("heading", name="Thank you for your endorsement")).to_be_visible()
 
     page.goto(confirmation_link(mail_dir, contact))
     page.get_by_role("button", name="Confirm the endorsement").click()
-    assert page.get_by_role("heading", name="Endorsement confirmed").is_visible()
+    expect(page.get_by_role("heading", name="Endorsement confirmed")).to_be_visible()
     page.goto(base_url + MECHELEN)
     assert public_count(page) == before, "not public before an editor approves it"
 
@@ -131,6 +133,6 @@ def test_an_organisation_endorses_a_declaration_end_to_end(browser, mail_server)
 
     page.goto(base_url + MECHELEN)
     assert public_count(page) == before + 1
-    assert page.locator(".endorsements__list", has_text=organisation).is_visible()
+    expect(page.locator(".endorsements__list", has_text=organisation)).to_be_visible()
     visitor.close()
     editor.close()

@@ -1,6 +1,9 @@
 """What a visitor sees and does, in a real Chromium."""
 
+from urllib.parse import urljoin
+
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -38,15 +41,17 @@ def test_visitor_lands_in_their_browser_language(browser, demo_server):
 
 def test_language_switcher_keeps_the_visitor_on_the_same_page(page, demo_server):
     page.goto(f"{demo_server}/fr/")
-    page.locator(".main-nav a").first.click()
-    french_url = page.url
+    first_section = page.locator(".main-nav a").first
+    french_url = urljoin(page.url, first_section.get_attribute("href"))
+    first_section.click()
+    page.wait_for_url(french_url)
     page.locator(".language-switcher a[lang=nl]").click()
-    assert page.get_attribute("html", "lang") == "nl"
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
     assert page.url != french_url and "/nl/" in page.url
     page.locator(".language-switcher a[lang=en]").click()
-    assert page.get_attribute("html", "lang") == "en"
+    expect(page.locator("html")).to_have_attribute("lang", "en")
     page.locator(".language-switcher a[lang=fr]").click()
-    assert page.url == french_url
+    page.wait_for_url(french_url)
 
 
 def test_skip_link_moves_keyboard_users_to_the_content(page, demo_server):

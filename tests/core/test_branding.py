@@ -58,3 +58,29 @@ def test_accessible_structure(client):
     assert '<a class="skip-link" href="#main-content">' in html
     assert '<main id="main-content"' in html
     assert "<header" in html and "<footer" in html and 'role="search"' in html
+
+
+def test_pages_name_the_logo_as_their_icon_and_favicon_ico_leads_there(client):
+    html = client.get("/en/").content.decode()
+    icon = re.search(r'<link rel="icon" href="([^"]+)">', html).group(1)
+    assert "logo" in icon and "fill-64x64" in icon
+    assert '<link rel="apple-touch-icon"' in html
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    assert response["Location"] == icon
+
+
+def test_a_site_without_a_logo_gets_the_neutral_icon(client):
+    branding = BrandingSettings.for_site(Site.objects.get(is_default_site=True))
+    branding.logo = None
+    branding.save()
+    html = client.get("/en/").content.decode()
+    assert '<link rel="icon" href="/static/csti_cms/img/site-icon.svg">' in html
+    assert "apple-touch-icon" not in html
+    assert client.get("/favicon.ico")["Location"] == "/static/csti_cms/img/site-icon.svg"
+
+
+def test_the_header_logo_has_sharp_versions_for_dense_screens(client):
+    html = client.get("/en/").content.decode()
+    logo = re.search(r'<img class="site-header__logo"[^>]*>', html).group(0)
+    assert re.search(r'srcset="[^"]+height-48[^"]* 1x, [^"]+height-96[^"]* 2x, [^"]+ 3x"', logo)

@@ -1,6 +1,8 @@
 """Every page type renders in every language, with every block, under strict tree rules."""
 
 import pytest
+from django.apps import apps
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -107,3 +109,23 @@ def test_audience_tags_select_pages_and_follow_translations():
         assert demo_page("schools", language).pk in {page.pk for page in for_schools}
         assert demo_page("venue-hire", language).pk not in {page.pk for page in for_schools}
     assert demo_page("schools", "nl").audiences == [Audience.SCHOOLS]
+
+
+@pytest.mark.parametrize(
+    ("model", "image_field", "alt_text_field"),
+    [
+        ("csti_core.HomePage", "hero_image", "hero_alt_text"),
+        ("csti_core.AudienceHubPage", "hero_image", "hero_alt_text"),
+        ("csti_agenda.EventPage", "image", "image_alt_text"),
+        ("csti_visit.ExhibitionPage", "image", "image_alt_text"),
+        ("csti_schools.SchoolActivityPage", "image", "image_alt_text"),
+        ("csti_venues.VenueSpacePage", "image", "image_alt_text"),
+    ],
+)
+def test_every_page_image_requires_its_alternative_text(model, image_field, alt_text_field):
+    page = apps.get_model(model)(title="Page", slug="page")
+    setattr(page, image_field, get_image_model().objects.first())
+    setattr(page, alt_text_field, "  ")
+    assert alt_text_field in page.validation_errors()
+    setattr(page, alt_text_field, "Des enfants devant une maquette")
+    assert alt_text_field not in page.validation_errors()

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 #: The most queries the home page may take, caches warm (site settings, menu,
 #: translations, image renditions and blocks included).
-HOME_PAGE_QUERY_BOUND = 17
+HOME_PAGE_QUERY_BOUND = 12
 
 
 def count_queries(client, url):

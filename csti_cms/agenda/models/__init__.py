@@ -1,13 +1,12 @@
 """Public models of the agenda: pages, the dates they materialise, categories and venues."""
 
 from .agenda import AgendaPage
-from .choices import SPOKEN_LANGUAGES, AttendanceMode, EventStatus
+from .choices import AttendanceMode, EventStatus
 from .events import AddedDate, EventPage, ExcludedDate, OccurrenceChange
 from .occurrences import FeedState, Occurrence
 from .taxonomy import EventCategory, Location, Venue, localize_objects
 
 __all__ = [
-    "SPOKEN_LANGUAGES",
     "AddedDate",
     "AgendaPage",
     "AttendanceMode",

@@ -17,15 +17,3 @@ class AttendanceMode(models.TextChoices):
     ON_SITE = "on-site", _("On site")
     ONLINE = "online", _("Online")
     MIXED = "mixed", _("On site and online")
-
-
-#: Languages an event can be given in: the centre's three and the neighbours'
-#: (German, Belgium's sign languages). BCP 47 codes, as schema.org's inLanguage wants.
-SPOKEN_LANGUAGES = [
-    ("fr", _("French")),
-    ("nl", _("Dutch")),
-    ("en", _("English")),
-    ("de", _("German")),
-    ("sfb", _("French Belgian Sign Language (LSFB)")),
-    ("vgt", _("Flemish Sign Language (VGT)")),
-]

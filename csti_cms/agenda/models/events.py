@@ -16,7 +16,6 @@ see are materialised in :class:`~csti_cms.agenda.models.Occurrence` on publish.
 """
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -29,11 +28,13 @@ from wagtail_localize.fields import SynchronizedField
 
 from csti_cms.blocks import SlotStreamField
 from csti_cms.core.audiences import AUDIENCE_FIELDS
+from csti_cms.core.fields import ChoiceListField
 from csti_cms.core.models import BasePage
+from csti_cms.core.models.images import IMAGE_ALT_TEXT, image_with_alt_text
+from csti_cms.core.spoken_languages import SPOKEN_LANGUAGES
 
 from .. import recurrence
-from .choices import SPOKEN_LANGUAGES, AttendanceMode, EventStatus
-from .fields import ChoiceListField
+from .choices import AttendanceMode, EventStatus
 from .taxonomy import Location, Place, localize_objects
 
 RULE_HELP = _(
@@ -54,19 +55,8 @@ class EventPage(RoutablePageMixin, BasePage, Place):
         verbose_name=_("body"),
         blank=True,
     )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    image_alt_text = models.CharField(
-        _("image alternative text"),
-        max_length=250,
-        blank=True,
-        help_text=_("Required when there is an image."),
+    image, image_alt_text = image_with_alt_text(
+        _("image"), _("image alternative text"), _("Required when there is an image.")
     )
     categories = ParentalManyToManyField(
         "csti_agenda.EventCategory",
@@ -214,6 +204,7 @@ class EventPage(RoutablePageMixin, BasePage, Place):
 
     parent_page_types = ["csti_agenda.AgendaPage"]
     subpage_types = []
+    alt_text_rules = [IMAGE_ALT_TEXT]
 
     class Meta:
         verbose_name = _("event")
@@ -221,11 +212,8 @@ class EventPage(RoutablePageMixin, BasePage, Place):
 
     # Validation ----------------------------------------------------------------
 
-    def clean(self):
-        super().clean()
-        errors = {}
-        if self.image_id and not self.image_alt_text.strip():
-            errors["image_alt_text"] = _("Describe the image for people who cannot see it.")
+    def validation_errors(self):
+        errors = super().validation_errors()
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = _("The last day cannot come before the first.")
         if self.start_time and not self.end_time:
@@ -252,8 +240,7 @@ class EventPage(RoutablePageMixin, BasePage, Place):
             errors["venue"] = _("Choose a venue of the centre or name another place.")
         if online and not self.online_url:
             errors["online_url"] = _("Give the link where people follow the event online.")
-        if errors:
-            raise ValidationError(errors)
+        return errors
 
     # What the templates and outputs use ----------------------------------------
 

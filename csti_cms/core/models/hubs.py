@@ -11,22 +11,23 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page, Site, get_page_models
 from wagtail.search import index
 
 from csti_cms.blocks import SlotStreamField
 from csti_cms.core.audiences import AUDIENCE_FIELDS, Audience
+from csti_cms.core.caching import cached
 from csti_cms.core.forms import SlotAwarePageForm
 from csti_cms.core.hooks import public_pages
 
-from .pages import BasePage
+from .images import image_with_alt_text
+from .pages import HERO_ALT_TEXT, BasePage
 
 #: Pages a hub lists on one screen.
 HUB_PAGE_SIZE = 12
@@ -93,19 +94,10 @@ class AudienceHubPage(BasePage):
         default=Audience.VISITORS,
         help_text=_("Each home page has one hub per audience."),
     )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    hero_alt_text = models.CharField(
+    hero_image, hero_alt_text = image_with_alt_text(
+        _("hero image"),
         _("hero image alternative text"),
-        max_length=250,
-        blank=True,
-        help_text=_("Required when there is a hero image."),
+        _("Required when there is a hero image."),
     )
     body = SlotStreamField(
         base_block="csti_cms.blocks.BodyStreamBlock",
@@ -128,17 +120,11 @@ class AudienceHubPage(BasePage):
     base_form_class = AudienceHubPageForm
     parent_page_types = ["csti_core.HomePage"]
     subpage_types = ["csti_core.ContentPage"]
+    alt_text_rules = [HERO_ALT_TEXT]
 
     class Meta:
         verbose_name = _("audience hub")
         verbose_name_plural = _("audience hubs")
-
-    def clean(self):
-        super().clean()
-        if self.hero_image_id and not self.hero_alt_text.strip():
-            raise ValidationError(
-                {"hero_alt_text": _("Describe the hero image for people who cannot see it.")}
-            )
 
     def sub_navigation(self, request):
         """The hub's own live children in menus: its audience's navigation."""
@@ -162,21 +148,23 @@ class AudienceHubPage(BasePage):
         )
         return public_pages(pages, request)
 
+    def listing(self, request):
+        """What the hub lists, read once per publication (:mod:`csti_cms.core.caching`)."""
+        site = Site.find_for_request(request)
+        key = f"hub-listing:{site.pk if site else ''}:{self.pk}"
+        return cached(key, lambda: HubListing.read(self, request))
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        pages = self.audience_pages(request)
-        page_types = page_type_filters(pages)
+        listing = self.listing(request)
         chosen = request.GET.get("type")
-        if chosen in page_types:
-            pages = pages.filter(content_type=page_types[chosen].content_type)
-        else:
+        if chosen not in listing.page_types:
             chosen = None
-        listed = Paginator(pages, HUB_PAGE_SIZE).get_page(request.GET.get("page"))
-        listed.object_list = [Teaser.of(page) for page in listed.object_list.specific()]
+        teasers = [t for t in listing.teasers if chosen is None or t.type_key == chosen]
         context.update(
-            sub_navigation=self.sub_navigation(request),
-            audience_pages=listed,
-            page_types=page_types.values(),
+            sub_navigation=listing.sub_navigation,
+            audience_pages=Paginator(teasers, HUB_PAGE_SIZE).get_page(request.GET.get("page")),
+            page_types=listing.page_types.values(),
             chosen_type=chosen,
             filter_query=urlencode({"type": chosen}) if chosen else "",
         )
@@ -185,16 +173,45 @@ class AudienceHubPage(BasePage):
 
 @dataclass(frozen=True)
 class Teaser:
-    """A page as a hub lists it: title, kind of page, a sentence about it."""
+    """A page as a hub lists it: title, kind of page, a sentence about it.
 
-    page: Page
-    type_label: str
+    Names of page types stay lazy translations, so a cached teaser reads in the
+    language of the request that shows it.
+    """
+
+    title: str
+    url: str
+    type_key: str
+    type_name: str
     text: str
 
     @classmethod
-    def of(cls, page):
+    def of(cls, page, request):
         text = page.search_description or getattr(page, "introduction", "")
-        return cls(page, capfirst(page._meta.verbose_name), text)
+        meta = page._meta
+        return cls(page.title, page.get_url(request), meta.model_name, meta.verbose_name, text)
+
+    @property
+    def type_label(self):
+        return capfirst(self.type_name)
+
+
+@dataclass(frozen=True)
+class HubListing:
+    """A hub's navigation and the teasers of every page for its audience."""
+
+    sub_navigation: list
+    teasers: list
+    page_types: dict
+
+    @classmethod
+    def read(cls, hub, request):
+        pages = hub.audience_pages(request)
+        return cls(
+            sub_navigation=hub.sub_navigation(request),
+            teasers=[Teaser.of(page, request) for page in pages.specific()],
+            page_types=page_type_filters(pages),
+        )
 
 
 @dataclass(frozen=True)
@@ -202,8 +219,11 @@ class PageTypeFilter:
     """One choice of the hub's "show only" filter."""
 
     key: str
-    label: str
-    content_type: ContentType
+    plural_name: str
+
+    @property
+    def label(self):
+        return capfirst(self.plural_name)
 
 
 def page_type_filters(pages):
@@ -213,7 +233,7 @@ def page_type_filters(pages):
         for pk in pages.order_by().values_list("content_type", flat=True).distinct()
     )
     filters = [
-        PageTypeFilter(ct.model, capfirst(ct.model_class()._meta.verbose_name_plural), ct)
+        PageTypeFilter(ct.model, ct.model_class()._meta.verbose_name_plural)
         for ct in content_types
         if ct.model_class() is not None
     ]

@@ -4,12 +4,19 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.search import index
 
 from csti_cms.blocks import SlotStreamField
 from csti_cms.core.audiences import AUDIENCE_FIELDS, AudienceTagged
 from csti_cms.core.forms import SlotAwarePageForm
+from csti_cms.core.routing import route_ancestors, route_below
+
+from .images import AltTextRule, image_with_alt_text
+
+HERO_ALT_TEXT = AltTextRule(
+    "hero_image", "hero_alt_text", _("Describe the hero image for people who cannot see it.")
+)
 
 
 def pages_choosing_parent(parent_model):
@@ -62,8 +69,27 @@ class BasePage(AudienceTagged, Page):
 
     base_form_class = SlotAwarePageForm
 
+    #: The page type's images and the alternative text each requires (:class:`AltTextRule`).
+    alt_text_rules = ()
+
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        errors = self.validation_errors()
+        if errors:
+            raise ValidationError(errors)
+
+    def validation_errors(self):
+        """``{field: message}`` for every rule the page breaks; page types add their own.
+
+        Gathered together, so an editor sees every problem of the page at once.
+        """
+        errors = {}
+        for rule in self.alt_text_rules:
+            errors.update(rule.error(self))
+        return errors
 
     @classmethod
     def clean_subpage_models(cls):
@@ -79,23 +105,31 @@ class BasePage(AudienceTagged, Page):
     def meta_description(self):
         return self.search_description or self.introduction
 
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        return route_below(self, request, path_components, BasePage.route)
+
+    def get_view_restrictions(self):
+        """Wagtail's restrictions of this page and its ancestors, in one query once routed.
+
+        Aliases take their source's restrictions, so Wagtail's own lookup (which reads
+        every ancestor's alias) is kept for pages with an alias on the way.
+        """
+        known = route_ancestors(self)
+        if known is None or any(page.alias_of_id for page in [*known, self]):
+            return super().get_view_restrictions()
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        return PageViewRestriction.objects.filter(page__path__in=paths)
+
 
 class HomePage(BasePage):
     """The root of a centre's site, one per language."""
 
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    hero_alt_text = models.CharField(
+    hero_image, hero_alt_text = image_with_alt_text(
+        _("hero image"),
         _("hero image alternative text"),
-        max_length=250,
-        blank=True,
-        help_text=_("Required when there is a hero image."),
+        _("Required when there is a hero image."),
     )
     body = SlotStreamField(
         base_block="csti_cms.blocks.BodyStreamBlock",
@@ -116,17 +150,11 @@ class HomePage(BasePage):
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["csti_core.ContentPage"]
+    alt_text_rules = [HERO_ALT_TEXT]
 
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
-
-    def clean(self):
-        super().clean()
-        if self.hero_image_id and not self.hero_alt_text.strip():
-            raise ValidationError(
-                {"hero_alt_text": _("Describe the hero image for people who cannot see it.")}
-            )
 
 
 class ContentPage(BasePage):

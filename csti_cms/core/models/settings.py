@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
+from csti_cms.core.caching import CachedSiteSetting
 from csti_cms.core.colours import AA_NORMAL_TEXT, HEX_COLOUR, WHITE, contrast_ratio
 
 hex_colour_validator = RegexValidator(HEX_COLOUR, _("Enter a colour such as #1d4f91."))
@@ -32,7 +33,7 @@ FONT_STACKS = {
 
 
 @register_setting(icon="palette")
-class BrandingSettings(BaseSiteSetting):
+class BrandingSettings(CachedSiteSetting, BaseSiteSetting):
     centre_name = models.CharField(_("centre name"), max_length=120, default="Science centre")
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -124,7 +125,7 @@ class SocialLinkBlock(blocks.StructBlock):
 
 
 @register_setting(icon="mail")
-class ContactSettings(BaseSiteSetting):
+class ContactSettings(CachedSiteSetting, BaseSiteSetting):
     street_address = models.CharField(_("street address"), max_length=200, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
     locality = models.CharField(_("town or city"), max_length=100, blank=True)

@@ -4,7 +4,8 @@ from django import template
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
-from csti_cms.core import hooks, i18n, navigation, seo
+from csti_cms.core import hooks, i18n, icons, navigation, seo
+from csti_cms.core.routing import route_ancestors
 
 register = template.Library()
 
@@ -69,3 +70,16 @@ def organization_jsonld(context):
 @register.simple_tag(takes_context=True)
 def footer_links(context):
     return hooks.footer_links(context["request"])
+
+
+@register.simple_tag
+def breadcrumb_ancestors(page):
+    """The pages above ``page`` from the site's home down (routing has usually read them)."""
+    known = route_ancestors(page)
+    return known if known is not None else list(page.get_ancestors()[1:])
+
+
+@register.inclusion_tag("includes/site_icons.html", takes_context=True)
+def site_icons(context):
+    icon, touch_icon = icons.site_icon_urls(context["request"])
+    return {"icon": icon, "touch_icon": touch_icon}

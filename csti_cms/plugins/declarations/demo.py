@@ -5,10 +5,8 @@ by organisation, so nothing is duplicated and what exists is left alone.
 """
 
 from django.utils import timezone
-from wagtail.models import Page
 
 from csti_cms.core.demo_content import SOURCE_LANGUAGE, stable_uuid
-from csti_cms.core.demo_translation import translate_page
 from csti_cms.plugins import enable
 
 from .demo_data import DECLARATIONS, INDEX_PAGE
@@ -92,38 +90,5 @@ def add_endorsements(loader, page, endorsements):
 
 
 def ensure_page(loader, model, parent, spec, prepare=None):
-    """The French page of ``spec`` under ``parent`` with its translations, made where missing.
-
-    ``prepare(page, language)`` completes a page before it is saved or translated.
-    """
-    key = f"{LABEL}-{spec['key']}"
-    spec = {**spec, "key": key}
-    translation_key = stable_uuid("page", key)
-    locales = loader.locales
-    page = Page.objects.filter(
-        translation_key=translation_key, locale=locales[SOURCE_LANGUAGE]
-    ).first()
-    created = page is None
-    if created:
-        page = model(translation_key=translation_key, locale=locales[SOURCE_LANGUAGE])
-        loader.apply_fields(page, spec, SOURCE_LANGUAGE)
-        if prepare:
-            prepare(page, SOURCE_LANGUAGE)
-        parent.add_child(instance=page)
-        page.full_clean()
-        page.save_revision().publish()
-    page = page.specific
-    loader.report.add(created, f"page {key} ({SOURCE_LANGUAGE})")
-    for language in loader.languages:
-        if language == SOURCE_LANGUAGE:
-            continue
-        locale = locales[language]
-        exists = page.get_translations().filter(locale=locale).exists()
-        if not exists:
-            target = model(locale=locale)
-            loader.apply_fields(target, spec, language)
-            if prepare:
-                prepare(target, language)
-            translate_page(page, target, locale)
-        loader.report.add(not exists, f"page {key} ({language})")
-    return page
+    """A page of this demo; its key carries the plugin's label, as keys are site-wide."""
+    return loader.ensure_page(model, parent, {**spec, "key": f"{LABEL}-{spec['key']}"}, prepare)

@@ -8,7 +8,6 @@ language prefix and is answered in the visitor's language.
 """
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -20,12 +19,13 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from csti_cms.agenda.models.choices import SPOKEN_LANGUAGES
-from csti_cms.agenda.models.fields import ChoiceListField
 from csti_cms.blocks import SlotStreamField
 from csti_cms.blocks.media import DownloadBlock
+from csti_cms.core.fields import ChoiceListField
 from csti_cms.core.forms import SlotAwarePageForm
 from csti_cms.core.models import BasePage
+from csti_cms.core.models.images import IMAGE_ALT_TEXT, image_with_alt_text
+from csti_cms.core.spoken_languages import SPOKEN_LANGUAGES
 
 from .choices import ActivityType, PriceBasis
 from .taxonomy import SchoolLevel, Subject, grouped_levels
@@ -129,19 +129,8 @@ class SchoolActivityPage(RoutablePageMixin, BasePage):
         choices=ActivityType.choices,
         default=ActivityType.WORKSHOP,
     )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    image_alt_text = models.CharField(
-        _("image alternative text"),
-        max_length=250,
-        blank=True,
-        help_text=_("Required when there is an image."),
+    image, image_alt_text = image_with_alt_text(
+        _("image"), _("image alternative text"), _("Required when there is an image.")
     )
     body = SlotStreamField(
         base_block="csti_cms.blocks.BodyStreamBlock",
@@ -256,16 +245,14 @@ class SchoolActivityPage(RoutablePageMixin, BasePage):
     base_form_class = SchoolActivityForm
     parent_page_types = ["csti_schools.SchoolActivityIndexPage"]
     subpage_types = []
+    alt_text_rules = [IMAGE_ALT_TEXT]
 
     class Meta:
         verbose_name = _("school activity")
         verbose_name_plural = _("school activities")
 
-    def clean(self):
-        super().clean()
-        errors = {}
-        if self.image_id and not self.image_alt_text.strip():
-            errors["image_alt_text"] = _("Describe the image for people who cannot see it.")
+    def validation_errors(self):
+        errors = super().validation_errors()
         if self.age_min is not None and self.age_max is not None and self.age_max < self.age_min:
             errors["age_max"] = _("The maximum age cannot be below the minimum.")
         if self.min_pupils and self.max_pupils and self.max_pupils < self.min_pupils:
@@ -274,8 +261,7 @@ class SchoolActivityPage(RoutablePageMixin, BasePage):
             errors["max_pupils"] = _("A group has at least one pupil.")
         if self.duration_minutes == 0:
             errors["duration_minutes"] = _("Give the duration in minutes.")
-        if errors:
-            raise ValidationError(errors)
+        return errors
 
     # What templates show ------------------------------------------------------
 

@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from csti_cms.agenda.models.choices import SPOKEN_LANGUAGES
+from csti_cms.core.spoken_languages import SPOKEN_LANGUAGES
 from csti_cms.enquiries.models import Enquiry
 
 

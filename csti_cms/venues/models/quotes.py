@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from csti_cms.agenda.models.fields import ChoiceListField
+from csti_cms.core.fields import ChoiceListField
 from csti_cms.enquiries.models import Enquiry
 
 from .choices import CATERING, EventType, Layout

@@ -6,7 +6,6 @@ listing compares all spaces side by side and filters them by number of guests
 and layout; its quote form (``./quote/``) asks for one or several spaces at once.
 """
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -15,9 +14,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from csti_cms.agenda.models.fields import ChoiceListField
 from csti_cms.blocks import ImageBlock, SlotStreamField
+from csti_cms.core.fields import ChoiceListField
 from csti_cms.core.models import BasePage
+from csti_cms.core.models.images import AltTextRule, image_with_alt_text
 
 from .choices import CAPACITY_FIELDS, CATERING, EQUIPMENT, Layout
 
@@ -75,22 +75,16 @@ def capacity_field(verbose_name):
     )
 
 
+PHOTO_ALT_TEXT = AltTextRule(
+    "image", "image_alt_text", _("Describe the photo for people who cannot see it.")
+)
+
+
 class VenueSpacePage(BasePage):
     """A room, hall or terrace of the centre that organisations can hire."""
 
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("main photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    image_alt_text = models.CharField(
-        _("main photo alternative text"),
-        max_length=250,
-        blank=True,
-        help_text=_("Required when there is a photo."),
+    image, image_alt_text = image_with_alt_text(
+        _("main photo"), _("main photo alternative text"), _("Required when there is a photo.")
     )
     gallery = StreamField(
         [("photo", ImageBlock())],
@@ -171,22 +165,19 @@ class VenueSpacePage(BasePage):
 
     parent_page_types = ["csti_venues.VenueSpaceIndexPage"]
     subpage_types = []
+    alt_text_rules = [PHOTO_ALT_TEXT]
 
     class Meta:
         verbose_name = _("venue space")
         verbose_name_plural = _("venue spaces")
 
-    def clean(self):
-        super().clean()
-        errors = {}
-        if self.image_id and not self.image_alt_text.strip():
-            errors["image_alt_text"] = _("Describe the photo for people who cannot see it.")
+    def validation_errors(self):
+        errors = super().validation_errors()
         if not any(self.capacity(layout) for layout in Layout):
             errors[CAPACITY_FIELDS[Layout.THEATRE]] = _(
                 "Give the capacity of at least one layout, so organisers can compare."
             )
-        if errors:
-            raise ValidationError(errors)
+        return errors
 
     def capacity(self, layout):
         return getattr(self, CAPACITY_FIELDS[Layout(layout)])

@@ -1,6 +1,5 @@
 """Exhibitions: what visitors come to see, permanent or for a season."""
 
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F
@@ -13,6 +12,7 @@ from wagtail.search import index
 from csti_cms.blocks import SlotStreamField
 from csti_cms.core.hooks import public_pages
 from csti_cms.core.models import BasePage
+from csti_cms.core.models.images import IMAGE_ALT_TEXT, image_with_alt_text
 
 from ..choices import ExhibitionKind, When
 from ..filters import ExhibitionFilterForm, age_filter, when_filter
@@ -46,19 +46,8 @@ class ExhibitionPage(BasePage):
         blank=True,
         help_text=_("For example: “First floor, east wing”."),
     )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    image_alt_text = models.CharField(
-        _("image alternative text"),
-        max_length=250,
-        blank=True,
-        help_text=_("Required when there is an image."),
+    image, image_alt_text = image_with_alt_text(
+        _("image"), _("image alternative text"), _("Required when there is an image.")
     )
     body = SlotStreamField(
         base_block="csti_cms.blocks.BodyStreamBlock",
@@ -86,14 +75,14 @@ class ExhibitionPage(BasePage):
 
     parent_page_types = ["csti_visit.ExhibitionIndexPage"]
     subpage_types = []
+    alt_text_rules = [IMAGE_ALT_TEXT]
 
     class Meta:
         verbose_name = _("exhibition")
         verbose_name_plural = _("exhibitions")
 
-    def clean(self):
-        super().clean()
-        errors = {}
+    def validation_errors(self):
+        errors = super().validation_errors()
         if self.kind == ExhibitionKind.TEMPORARY:
             for name in ("start_date", "end_date"):
                 if getattr(self, name) is None:
@@ -102,10 +91,7 @@ class ExhibitionPage(BasePage):
             errors["end_date"] = _("The last day cannot be before the first.")
         if self.age_min is not None and self.age_max is not None and self.age_max < self.age_min:
             errors["age_max"] = _("The maximum age cannot be below the minimum.")
-        if self.image_id and not self.image_alt_text.strip():
-            errors["image_alt_text"] = _("Describe the image for people who cannot see it.")
-        if errors:
-            raise ValidationError(errors)
+        return errors
 
     @property
     def is_permanent(self):

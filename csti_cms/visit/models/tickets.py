@@ -8,6 +8,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from csti_cms.core.caching import CachedSiteSetting
+
 
 class TicketCategory(TranslatableMixin, index.Indexed, models.Model):
     """A price visitors pay: adult, child, family, reduced rate...
@@ -78,7 +80,7 @@ class TicketCategory(TranslatableMixin, index.Indexed, models.Model):
 
 
 @register_setting(icon="tag")
-class TicketingSettings(BaseSiteSetting):
+class TicketingSettings(CachedSiteSetting, BaseSiteSetting):
     ticket_shop_url = models.URLField(
         _("online ticket shop"),
         blank=True,

@@ -17,6 +17,14 @@
     var canvas = section.querySelector(".agenda-map__canvas");
     canvas.setAttribute("role", "region");
     canvas.setAttribute("aria-label", canvas.dataset.label);
+    // Leaflet guesses its marker images' folder from its stylesheet, which fails once the
+    // static files carry hashed names: the page gives their addresses instead.
+    L.Icon.Default.imagePath = "";
+    L.Icon.Default.mergeOptions({
+        iconUrl: canvas.dataset.icon,
+        iconRetinaUrl: canvas.dataset.iconRetina,
+        shadowUrl: canvas.dataset.iconShadow
+    });
     var map = L.map(canvas, { scrollWheelZoom: false });
     L.tileLayer(canvas.dataset.tileUrl, {
         attribution: canvas.dataset.attribution,

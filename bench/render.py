@@ -1,0 +1,183 @@
+"""Benchmark page rendering: time and SQL queries of each page type, against the floor.
+
+Builds a throw-away demo site with the production settings (its own SQLite file, or
+the database in DATABASE_URL), then requests every page of its sitemap in-process
+with Django's test client, through the whole middleware, without a page cache
+(Wagtail's own caches warm, as on a running server). The floor is a bare Django view
+that returns a fixed page of the same size through the same middleware
+(``quality.floor``); each page type's median is given as a multiple of the floor's.
+
+    .venv/bin/python bench/render.py                 # every page, 20 requests each
+    .venv/bin/python bench/render.py --repeat 5 --language fr
+    .venv/bin/python bench/render.py --queries /fr/          # the SQL of one page
+
+Prints one row per page type (median and 95th percentile over all its pages'
+requests, the fewest and most queries its pages took, how many of its pages miss the
+targets: under 15 queries, within 3x the floor); ``--pages`` adds a row per page.
+"""
+
+import argparse
+import atexit
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+HOST = "127.0.0.1:8000"
+MAX_QUERIES = 15
+MAX_RATIO = 3.0
+
+
+def setup_django():
+    from quality.server import server_environment
+
+    data_dir = tempfile.mkdtemp(prefix="csti-bench-render-")
+    atexit.register(shutil.rmtree, data_dir, ignore_errors=True)
+    os.environ.update(server_environment(data_dir, f"http://{HOST}"))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+    call_command("load_demo_content", verbosity=0)
+    call_command("collectstatic", verbosity=0, interactive=False)
+
+
+def measure(client, path, repeat):
+    """``(timings in ms, queries, bytes)`` of ``repeat`` requests, caches warm."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    response = client.get(path)
+    if response.status_code != 200:
+        raise RuntimeError(f"{path} answered {response.status_code}")
+    with CaptureQueriesContext(connection) as captured:
+        client.get(path)
+    queries = len(captured)  # now: the log it reads is emptied by the next request
+    timings = []
+    for _ in range(repeat):
+        began = time.perf_counter()
+        client.get(path)
+        timings.append((time.perf_counter() - began) * 1000)
+    return timings, queries, len(response.content)
+
+
+def print_queries(client, path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(path)
+    with CaptureQueriesContext(connection) as captured:
+        status = client.get(path).status_code
+    print(f"{path} answered {status} with {len(captured)} queries, caches warm:")
+    for number, query in enumerate(captured, start=1):
+        print(f"{number:3d}. {' '.join(query['sql'].split())[:300]}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeat", type=int, default=20, help="timed requests per page")
+    parser.add_argument("--language", action="append", default=[], help="only this language")
+    parser.add_argument("--pages", action="store_true", help="also print a row per page")
+    parser.add_argument(
+        "--queries",
+        action="append",
+        metavar="PATH",
+        help="print the SQL queries of this page (caches warm) instead; repeat for several",
+    )
+    arguments = parser.parse_args()
+
+    setup_django()
+    from django.test import Client
+
+    from quality import crawl, figures
+    from quality.pages import NOT_A_PAGE, page_types
+
+    client = Client(HTTP_HOST=HOST)
+    if arguments.queries:
+        for path in arguments.queries:
+            print_queries(client, path)
+        return
+
+    def get(url):
+        return client.get(urlsplit(url).path).content
+
+    pages = crawl.select(crawl.read_sitemap(f"http://{HOST}", get), set(arguments.language))
+    types = page_types()
+    floor_timings, floor_queries, floor_size = measure(client, "/__floor__/", arguments.repeat)
+    floor = figures.median(floor_timings)
+
+    by_type = defaultdict(list)
+    for page in pages:
+        path = urlsplit(page.url).path
+        timings, queries, size = measure(client, path, arguments.repeat)
+        by_type[types.get(path, NOT_A_PAGE)].append((path, timings, queries, size))
+
+    rows, page_rows = [], []
+    for kind, measured in sorted(by_type.items()):
+        timings = [t for _path, series, _q, _s in measured for t in series]
+        worst = max(measured, key=lambda item: item[2])
+        rows.append(
+            (
+                kind,
+                len(measured),
+                figures.median(timings),
+                figures.percentile(timings, 0.95),
+                figures.median(timings) / floor,
+                min(m[2] for m in measured),
+                worst[2],
+                sum(1 for m in measured if m[2] >= MAX_QUERIES),
+                sum(1 for m in measured if figures.median(m[1]) / floor > MAX_RATIO),
+                round(figures.median([m[3] for m in measured]) / 1024),
+            )
+        )
+        for path, series, queries, size in measured:
+            median = figures.median(series)
+            page_rows.append((f"`{path}`", kind, median, median / floor, queries, size // 1024))
+    rows.append(
+        (
+            "floor: bare Django view",
+            1,
+            floor,
+            figures.percentile(floor_timings, 0.95),
+            1.0,
+            floor_queries,
+            floor_queries,
+            0,
+            0,
+            round(floor_size / 1024),
+        )
+    )
+    print()
+    print(figures.header("Page rendering, in-process, no page cache"))
+    print(
+        f"{len(pages)} pages of the sitemap, {arguments.repeat} timed requests each after one "
+        "to warm the caches; times over all the pages of a type. Targets: under "
+        f"{MAX_QUERIES} queries, within {MAX_RATIO:.0f}x the floor.\n"
+    )
+    headers = ["page type", "pages", "median ms", "p95 ms", "x floor", "min queries"]
+    headers += ["max queries", f"pages >= {MAX_QUERIES} queries"]
+    headers += [f"pages > {MAX_RATIO:.0f}x floor", "kB"]
+    print(figures.table(headers, rows))
+    print()
+    over_queries = sum(row[7] for row in rows)
+    over_floor = sum(row[8] for row in rows)
+    print(
+        f"{over_queries} of {len(pages)} pages take {MAX_QUERIES} queries or more; "
+        f"{over_floor} of {len(pages)} take more than {MAX_RATIO:.0f}x the floor.\n"
+    )
+    if arguments.pages:
+        print(figures.table(["page", "type", "median ms", "x floor", "queries", "kB"], page_rows))
+        print()
+
+
+if __name__ == "__main__":
+    main()

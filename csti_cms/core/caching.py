@@ -1,0 +1,124 @@
+"""What every public page reads of its site, kept in the cache between requests.
+
+Each page shows the centre's branding, its contact details and its navigation. Read from the
+database, they would cost several queries per request, although they change only when an
+editor publishes a page or saves a setting. They are cached under a *generation* that every
+such change moves on, so the next request after a change reads them afresh.
+
+The default cache lives in each process. An install served by several processes sets
+``REDIS_URL`` so they share one; without it, another process shows a change once its
+entries expire, after :data:`TIMEOUT` seconds at most.
+"""
+
+import uuid
+
+from django.apps import apps
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+#: Seconds a cached entry lives: the longest another process may show a change.
+TIMEOUT = 60
+
+GENERATION_KEY = "csti:site-generation"
+_MISSING = object()
+
+
+def generation():
+    """The current generation of published content and settings."""
+    current = cache.get(GENERATION_KEY)
+    if current is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
+        current = cache.get(GENERATION_KEY)
+    return current
+
+
+def cached(key, compute):
+    """``compute()``, kept under ``key`` until published content or a setting changes."""
+    full_key = f"csti:{generation()}:{key}"
+    value = cache.get(full_key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(full_key, value, TIMEOUT)
+    return value
+
+
+def content_changed(**kwargs):
+    """Start a new generation: every entry of :func:`cached` is read afresh.
+
+    Connected to publications, moves, deletions and to settings, images, sites and
+    view restrictions; call it after any other change that public pages show. It starts
+    one again once the change is committed: a request served meanwhile may have cached
+    what the database held before.
+    """
+    _new_generation()
+    transaction.on_commit(_new_generation)
+
+
+def _new_generation():
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def refresh_on_change(*models):
+    """Start a new generation whenever an object of one of ``models`` is saved or deleted.
+
+    For what public pages show outside pages and settings: an app calls it from its
+    ``ready()`` for the models its cached content is read from.
+    """
+    for model in models:
+        for name, signal in (("saved", post_save), ("deleted", post_delete)):
+            signal.connect(
+                content_changed,
+                sender=model,
+                dispatch_uid=f"csti-cache-{model._meta.label_lower}-{name}",
+            )
+
+
+def _shown_on_public_pages(model):
+    # Drafts save the page row too: cheap to follow, and pages created live by code
+    # (rather than by an editor's "publish") are seen as well.
+    return issubclass(model, (Page, BaseSiteSetting, BaseGenericSetting))
+
+
+def connect_signals():
+    """Called once the apps are ready: every page and setting model is known then.
+
+    Receivers are connected per model, so deletions of other models keep Django's
+    fast path (it is lost for any model with a ``post_delete`` receiver).
+    """
+    for name, signal in (
+        ("published", page_published),
+        ("unpublished", page_unpublished),
+        ("moved", post_page_move),
+    ):
+        signal.connect(content_changed, dispatch_uid=f"csti-cache-page-{name}")
+    models = [model for model in apps.get_models() if _shown_on_public_pages(model)]
+    refresh_on_change(*models, get_image_model(), Site, Locale, PageViewRestriction)
+
+
+class CachedSiteSetting:
+    """Makes a site setting read from the cache instead of the database on each request.
+
+    Put it before ``BaseSiteSetting`` in the bases. Saving any setting starts a new
+    generation (:func:`content_changed`), so an editor's change shows on the next request.
+    Only ``for_request`` (templates, public views) reads the cache; ``for_site`` (the
+    admin's form, e-mail recipients) always reads the database.
+    """
+
+    @classmethod
+    def for_request(cls, request):
+        attribute = cls.get_cache_attr_name()
+        if hasattr(request, attribute):
+            return getattr(request, attribute)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        key = f"setting:{cls._meta.label_lower}:{site.pk}"
+        setting = cached(key, lambda: cls.for_site(site))
+        setting._request = request
+        setattr(request, attribute, setting)
+        return setting

@@ -1,0 +1,25 @@
+"""The site's icon (favicon): a square rendition of the centre's logo.
+
+Browsers ask for ``/favicon.ico`` when a page names no icon, and report the 404 as an
+error; every page names one, and ``/favicon.ico`` redirects to it for other clients.
+A site without a logo gets the distribution's neutral icon.
+"""
+
+from django.templatetags.static import static
+from wagtail.models import Site
+
+from csti_cms.core.models import BrandingSettings
+
+#: Square renditions of the logo: browser tabs, then home screens.
+ICON_FILTER = "fill-64x64"
+TOUCH_ICON_FILTER = "fill-180x180"
+DEFAULT_ICON = "csti_cms/img/site-icon.svg"
+
+
+def site_icon_urls(request):
+    """``(icon url, touch icon url)`` of the request's site; no touch icon without a logo."""
+    site = Site.find_for_request(request)
+    logo = BrandingSettings.for_request(request).logo if site is not None else None
+    if logo is None:
+        return static(DEFAULT_ICON), None
+    return logo.get_rendition(ICON_FILTER).url, logo.get_rendition(TOUCH_ICON_FILTER).url

@@ -1,0 +1,69 @@
+"""What public pages keep between requests shows an editor's change on the next request."""
+
+import pytest
+from wagtail.models import Site
+
+from csti_cms.core.models import BrandingSettings, ContactSettings, ContentPage
+from tests.conftest import demo_page
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo_site():
+    return Site.objects.get(is_default_site=True)
+
+
+def test_a_published_menu_page_appears_in_the_header_at_once(client):
+    home = demo_page("home", "en")
+    assert "Opening night" not in client.get(home.url).content.decode()
+    page = home.add_child(instance=ContentPage(title="Opening night", slug="opening-night"))
+    page.show_in_menus = True
+    page.save_revision().publish()
+    header = client.get(home.url).content.decode().split("</header>")[0]
+    assert "Opening night" in header
+
+
+def test_an_unpublished_page_leaves_the_hub_listing_at_once(client):
+    hub = demo_page("hub-visitors", "en")
+    exhibition = demo_page("expo-matter", "en")
+    assert exhibition.title in client.get(hub.url).content.decode()
+    exhibition.unpublish()
+    assert exhibition.title not in client.get(hub.url).content.decode()
+
+
+def test_saved_branding_and_contact_show_at_once(client, demo_site):
+    home = demo_page("home", "en").url
+    client.get(home)
+    branding = BrandingSettings.for_site(demo_site)
+    branding.centre_name = "Curiosa Science Centre"
+    branding.save()
+    contact = ContactSettings.for_site(demo_site)
+    contact.phone = "+32 81 00 00 99"
+    contact.save()
+    html = client.get(home).content.decode()
+    assert "Curiosa Science Centre" in html
+    assert "+32 81 00 00 99" in html
+
+
+def test_settings_of_one_site_are_not_shown_on_another(demo_site):
+    other = Site.objects.create(
+        hostname="other.test", root_page=demo_site.root_page, site_name="Other"
+    )
+    BrandingSettings.objects.create(site=other, centre_name="Other centre")
+    assert BrandingSettings.for_site(demo_site).centre_name != "Other centre"
+    assert BrandingSettings.for_site(other).centre_name == "Other centre"
+
+
+def test_a_disabled_plugin_leaves_the_menu_at_once(client, disable_plugin, demo_site):
+    home = demo_page("home", "en").url
+    assert 'href="/en/declarations/"' in client.get(home).content.decode()
+    disable_plugin("declarations", demo_site)
+    assert 'href="/en/declarations/"' not in client.get(home).content.decode()
+
+
+def test_the_admin_reads_settings_from_the_database_not_the_cache(client, demo_site):
+    client.get(demo_page("home", "en").url)  # the public page cached the settings
+    # As if another process saved them: this process's cache was not told.
+    BrandingSettings.objects.filter(site=demo_site).update(centre_name="Curiosa 2")
+    assert BrandingSettings.for_site(demo_site).centre_name == "Curiosa 2"

@@ -1,0 +1,108 @@
+"""Routing finds pages in one query and answers exactly as Wagtail's level-by-level routing.
+
+What must not change: drafts answer 404 while their live children stay reachable, routable
+pages keep their sub-routes, view restrictions of every ancestor apply (for aliases, those of
+their source), and a disabled plugin's pages answer 404 down to their children.
+"""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, PageViewRestriction, Site
+
+from csti_cms.core.models import ContentPage
+from tests.conftest import demo_page
+
+pytestmark = pytest.mark.django_db
+
+
+def breadcrumb_titles(html):
+    trail = html.split('class="breadcrumbs"')[1].split("</ol>")[0]
+    return re.findall(r"<li><(?:a|span) [^>]*>([^<]*)<", trail)
+
+
+def test_a_deep_page_answers_with_its_breadcrumbs_from_the_home_down(client):
+    activity = demo_page("activity-colour-chemistry", "en")
+    response = client.get(activity.url)
+    assert response.status_code == 200
+    expected = [page.title for page in activity.get_ancestors()[1:]] + [activity.title]
+    assert breadcrumb_titles(response.content.decode()) == expected
+
+
+def test_the_way_to_a_page_costs_one_query_at_any_depth(client):
+    shallow, deep = demo_page("about", "en").url, demo_page("activity-colour-chemistry", "en").url
+    for url in (shallow, deep):
+        client.get(url)
+    routing = []
+    for url in (shallow, deep):
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        routing.append(sum('"url_path" IN' in query["sql"] for query in queries))
+    assert routing == [1, 1]
+
+
+@pytest.mark.parametrize("suffix", ["nowhere/", "nowhere/deeper/"])
+def test_an_unknown_address_answers_404(client, suffix):
+    assert client.get(demo_page("about", "en").url + suffix).status_code == 404
+
+
+def test_a_draft_answers_404_but_its_live_children_do_not(client):
+    about = demo_page("about", "en")
+    child = ContentPage(title="Team", slug="team")
+    about.add_child(instance=child)
+    about.unpublish()
+    assert client.get(about.url).status_code == 404
+    assert client.get("/en/about-us/team/").status_code == 200
+
+
+def test_routable_pages_keep_their_sub_routes_and_their_children(client):
+    agenda = demo_page("agenda", "en")
+    assert client.get(agenda.url + "calendar/").status_code == 200
+    assert client.get(demo_page("little-chemists", "en").url).status_code == 200
+    assert client.get(agenda.url + "no-such-route/").status_code == 404
+
+
+def test_a_restriction_on_an_ancestor_asks_visitors_to_log_in(client):
+    hub = demo_page("hub-visitors", "en")
+    PageViewRestriction.objects.create(page=hub, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(demo_page("expo-matter", "en").url)
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]
+
+
+def test_an_alias_keeps_the_restrictions_of_its_source(client):
+    source = demo_page("expo-matter", "en")
+    PageViewRestriction.objects.create(page=source, restriction_type=PageViewRestriction.LOGIN)
+    alias = source.create_alias(parent=demo_page("about", "en"), update_slug="matter-alias")
+    assert Page.objects.get(pk=alias.pk).alias_of_id == source.pk
+    response = client.get("/en/about-us/matter-alias/")
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]
+
+
+def test_a_disabled_plugin_s_pages_answer_404_down_to_their_children(client, disable_plugin):
+    declarations = "/en/declarations/"
+    assert client.get(declarations + "toronto-2008/").status_code == 200
+    disable_plugin("declarations", Site.objects.get(is_default_site=True))
+    assert client.get(declarations + "toronto-2008/").status_code == 404
+    assert client.get(declarations).status_code == 404
+
+
+def test_wagtail_s_login_and_password_forms_for_private_pages_still_answer(client):
+    about = demo_page("about", "en")
+    PageViewRestriction.objects.create(
+        page=about, restriction_type=PageViewRestriction.PASSWORD, password="curie"
+    )
+    response = client.get(about.url)
+    assert response.status_code == 200
+    assert 'name="password"' in response.content.decode()
+    action = re.search(r'action="([^"]+)"', response.content.decode()).group(1)
+    assert "_util/authenticate_with_password" in action
+    answer = client.post(action, {"password": "curie", "return_url": about.url})
+    assert answer.status_code == 302
+    after = client.get(about.url)
+    assert after.status_code == 200
+    assert 'name="password"' not in after.content.decode()
+    assert client.get("/en/_util/login/").status_code == 200
