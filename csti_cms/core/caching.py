@@ -78,10 +78,35 @@ def refresh_on_change(*models):
             )
 
 
-def _shown_on_public_pages(model):
-    # Drafts save the page row too: cheap to follow, and pages created live by code
-    # (rather than by an editor's "publish") are seen as well.
-    return issubclass(model, (Page, BaseSiteSetting, BaseGenericSetting))
+#: Fields of a page's row that only the admin shows. Saving a draft or locking a page
+#: writes only these: the public pages stay as they are, and so do their caches.
+ADMIN_ONLY_PAGE_FIELDS = frozenset(
+    {
+        "latest_revision",
+        "latest_revision_created_at",
+        "draft_title",
+        "has_unpublished_changes",
+        "wagtail_admin_comments",
+        "locked",
+        "locked_at",
+        "locked_by",
+    }
+)
+
+
+def page_saved(update_fields=None, **kwargs):
+    """A page row was saved: a new generation, unless only admin-only fields were written.
+
+    Publications have their own signal; following every other save as well catches pages
+    created live by code (imports, demo content) rather than by an editor's "publish".
+    """
+    if update_fields and set(update_fields) <= ADMIN_ONLY_PAGE_FIELDS:
+        return
+    content_changed()
+
+
+def _is_setting(model):
+    return issubclass(model, (BaseSiteSetting, BaseGenericSetting))
 
 
 def connect_signals():
@@ -96,8 +121,18 @@ def connect_signals():
         ("moved", post_page_move),
     ):
         signal.connect(content_changed, dispatch_uid=f"csti-cache-page-{name}")
-    models = [model for model in apps.get_models() if _shown_on_public_pages(model)]
-    refresh_on_change(*models, get_image_model(), Site, Locale, PageViewRestriction)
+    for model in apps.get_models():
+        if issubclass(model, Page):
+            post_save.connect(
+                page_saved, sender=model, dispatch_uid=f"csti-cache-{model._meta.label_lower}-saved"
+            )
+            post_delete.connect(
+                content_changed,
+                sender=model,
+                dispatch_uid=f"csti-cache-{model._meta.label_lower}-deleted",
+            )
+    settings = [model for model in apps.get_models() if _is_setting(model)]
+    refresh_on_change(*settings, get_image_model(), Site, Locale, PageViewRestriction)
 
 
 class CachedSiteSetting:

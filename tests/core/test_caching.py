@@ -3,6 +3,7 @@
 import pytest
 from wagtail.models import Site
 
+from csti_cms.core.caching import generation
 from csti_cms.core.models import BrandingSettings, ContactSettings, ContentPage
 from tests.conftest import demo_page
 
@@ -30,6 +31,18 @@ def test_an_unpublished_page_leaves_the_hub_listing_at_once(client):
     assert exhibition.title in client.get(hub.url).content.decode()
     exhibition.unpublish()
     assert exhibition.title not in client.get(hub.url).content.decode()
+
+
+def test_drafts_and_locks_keep_the_cache_and_publishing_renews_it():
+    page = demo_page("about", "en")
+    before = generation()
+    page.title = "About us, draft"
+    page.save_revision()
+    page.locked = True
+    page.save(update_fields=["locked"])
+    assert generation() == before
+    page.save_revision().publish()
+    assert generation() != before
 
 
 def test_saved_branding_and_contact_show_at_once(client, demo_site):
