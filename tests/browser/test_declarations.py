@@ -38,6 +38,12 @@ def test_memberships_and_declarations_are_accessible(page, demo_server, axe_viol
     page.locator(".declaration-card__title a").last.click()
     expect(page.locator("#endorse")).to_be_visible()
     assert axe_violations(page) == []
+    page.locator("#endorse a.button").click()
+    expect(page.locator("form.endorse__form")).to_be_visible()
+    assert axe_violations(page) == [], "endorsement form"
+    page.locator("form.endorse__form button[type=submit]").click()
+    expect(page.locator(".form-errors")).to_be_visible()
+    assert axe_violations(page) == [], "endorsement form with errors"
 
 
 @pytest.fixture(scope="module")
@@ -103,6 +109,7 @@ def test_an_organisation_endorses_a_declaration_end_to_end(browser, mail_server)
     page.get_by_role("link", name="Mechelen Declaration").click()
     page.wait_for_url(base_url + MECHELEN)
     before = public_count(page)
+    page.get_by_role("link", name="Endorse on behalf of my organisation").click()
     page.get_by_label("Organisation:", exact=True).fill(organisation)
     page.get_by_label("Country:", exact=True).fill("Belgium")
     page.get_by_label("Contact name:", exact=True).fill("Noor Peeters")

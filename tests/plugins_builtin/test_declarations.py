@@ -307,13 +307,22 @@ def test_a_declaration_can_be_closed_to_endorsements(client):
         accepts_endorsements=False
     )
     assert 'id="endorse"' not in client.get(page.url).content.decode()
+    assert client.get(page.url + "endorse/").status_code == 404
     assert endorse(client, page).status_code == 404
 
 
-def test_opening_the_form_address_leads_to_the_form(client):
+def test_the_declaration_links_to_its_form_and_sets_no_cookie(client):
     page = demo_page(MECHELEN, "en")
-    response = client.get(page.url + "endorse/")
-    assert response.status_code == 302 and response["Location"].endswith("#endorse")
+    response = client.get(page.url)
+    html = response.content.decode()
+    assert f'href="{page.url}endorse/"' in html
+    assert "<form" not in html.split('id="endorse"')[1]
+    assert not response.cookies, "a shared cache can keep the declaration"
+    form_page = client.get(page.url + "endorse/")
+    assert form_page.status_code == 200
+    assert 'name="organisation"' in form_page.content.decode()
+    assert "csrftoken" in form_page.cookies
+    assert '<meta name="robots" content="noindex, follow">' in form_page.content.decode()
 
 
 # Moderation in the admin ----------------------------------------------------------------------

@@ -117,7 +117,9 @@ class DeclarationPage(PluginPageMixin, RoutablePageMixin, BasePage):
     accepts_endorsements = models.BooleanField(
         _("open to endorsements"),
         default=True,
-        help_text=_("Organisations can endorse the declaration through a form on this page."),
+        help_text=_(
+            "Organisations can endorse the declaration through a form linked from this page."
+        ),
     )
 
     content_panels = [

@@ -1,9 +1,12 @@
 """The routes of a declaration page: the declaration, endorsing it, confirming by e-mail.
 
-A visitor's path: the form on the declaration (POST to ``endorse/``), a thank-you
+A visitor's path: the declaration links to its form (``endorse/``), a thank-you
 page (``endorse/sent/``), the link in the e-mail (``confirm/?token=...``), which
 shows a button that confirms (POST). The endorsement is public once an editor
 approves it in the admin.
+
+The form has an address of its own so that the declaration itself sets no cookie
+(the form's CSRF token does): any shared cache in front of the site can keep it.
 """
 
 import logging
@@ -56,10 +59,8 @@ def related_declarations(page):
     return earlier, later
 
 
-def declaration_context(request, page, form=None):
+def declaration_context(request, page):
     earlier, later = related_declarations(page)
-    if form is None and page.accepts_endorsements:
-        form = EndorsementForm(declaration=page)
     return {
         "signatories": attach_organisations(
             list(page.signatories.all()), Site.find_for_request(request)
@@ -72,12 +73,17 @@ def declaration_context(request, page, form=None):
         ),
         "earlier": earlier,
         "later": later,
-        "form": form,
     }
 
 
-def declaration(request, page, form=None, status=200):
-    response = page.render(request, context_overrides=declaration_context(request, page, form))
+def declaration(request, page):
+    return page.render(request, context_overrides=declaration_context(request, page))
+
+
+def endorsement_form(request, page, form, status=200):
+    response = page.render(
+        request, template="declarations/endorse.html", context_overrides={"form": form}
+    )
     response.status_code = status
     return response
 
@@ -86,7 +92,7 @@ def endorse(request, page):
     if not page.accepts_endorsements:
         raise Http404
     if request.method != "POST":
-        return redirect(page.get_url(request) + "#endorse")
+        return endorsement_form(request, page, EndorsementForm(declaration=page))
     form = EndorsementForm(request.POST, declaration=page)
     if not within_rate_limit(request):
         form.is_valid()
@@ -97,9 +103,9 @@ def endorse(request, page):
                 "try again in an hour."
             ),
         )
-        return declaration(request, page, form, status=429)
+        return endorsement_form(request, page, form, status=429)
     if not form.is_valid():
-        return declaration(request, page, form)
+        return endorsement_form(request, page, form)
     sent_url = page.get_url(request) + page.reverse_subpage("endorsement_sent")
     if form.is_spam:
         logger.info("Endorsement of %s dropped: the robot trap was filled in", page.pk)
@@ -124,7 +130,7 @@ def endorse(request, page):
             endorsement.save()
     except IntegrityError:  # the same organisation, a moment ago
         form.add_error("organisation", duplicate_error(endorsement.organisation))
-        return declaration(request, page, form)
+        return endorsement_form(request, page, form)
     if not send_confirmation(request, page, endorsement):
         sent_url += "?delivery=failed"
     return redirect(sent_url)
