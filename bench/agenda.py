@@ -9,7 +9,7 @@ feed repeatedly in-process (Django's test client: no network, no web server).
     .venv/bin/python bench/agenda.py --dates 5000 --repeat 5
 
 Prints the median and 90th percentile latency and the queries of each request.
-Results measured on the project's machines are recorded in bench/README.md.
+The last run measured on the project's machines is recorded in bench/RESULTS.md.
 """
 
 import argparse

@@ -103,7 +103,7 @@ def events_json(request, agenda):
         .prefetch_related(
             Prefetch(
                 "occurrences",
-                queryset=matching.order_by("start"),
+                queryset=matching.order_by("start")[:MAX_OCCURRENCES],
                 to_attr="matching_occurrences",
             ),
         )
@@ -184,7 +184,7 @@ def _event(request, page, translations):
             "latitude": float(place.latitude) if place.latitude is not None else None,
             "longitude": float(place.longitude) if place.longitude is not None else None,
         }
-    occurrences: list[Occurrence] = page.matching_occurrences[:MAX_OCCURRENCES]
+    occurrences: list[Occurrence] = page.matching_occurrences
     return {
         "id": str(page.translation_key),
         "page_id": page.pk,

@@ -10,6 +10,8 @@ from collections import defaultdict
 from django.db.models import Min, Q
 from wagtail.models import PageViewRestriction
 
+from csti_cms.core.caching import cached
+
 from .models import EventCategory, EventPage, Location, Occurrence, Venue, localize_objects
 
 #: Page fields lists never show: left out of the listing query.
@@ -21,15 +23,25 @@ def agenda_occurrences(agenda):
     occurrences = Occurrence.objects.filter(
         page__path__startswith=agenda.path, page__depth__gt=agenda.depth, page__live=True
     )
-    restricted = PageViewRestriction.objects.filter(
-        page__path__startswith=agenda.path[: agenda.steplen]
-    ).values_list("page__path", flat=True)
     hidden = Q()
-    for path in restricted:
+    for path in restricted_paths(agenda.path[: agenda.steplen]):
         hidden |= Q(page__path__startswith=path)
     if hidden:
         occurrences = occurrences.exclude(hidden)
     return occurrences
+
+
+def restricted_paths(tree_path):
+    """Paths of the pages under ``tree_path`` that restrict who may view them (and their
+    subpages). Cached: restrictions change rarely, and saving one starts a new generation."""
+    return cached(
+        f"restricted-paths:{tree_path}",
+        lambda: list(
+            PageViewRestriction.objects.filter(page__path__startswith=tree_path).values_list(
+                "page__path", flat=True
+            )
+        ),
+    )
 
 
 def with_pages(occurrences):
@@ -89,25 +101,31 @@ def map_points(occurrences, language, agenda_url, limit=300):
     Events are children of the agenda, so their addresses are the agenda's plus
     their slug: no page needs loading.
     """
-    rows = (
+    # Grouping on the page alone keeps the scan of many dates cheap; what is shown of
+    # the (at most ``limit``) events is read by a second query.
+    firsts = (
         occurrences.filter(Q(page__venue__latitude__isnull=False) | Q(page__latitude__isnull=False))
-        .values(
-            "page_id",
-            "page__title",
-            "page__slug",
-            "page__venue__translation_key",
-            "page__venue__name",
-            "page__venue__latitude",
-            "page__venue__longitude",
-            "page__place_name",
-            "page__latitude",
-            "page__longitude",
-        )
+        .values("page_id")
         .annotate(start=Min("start"))
         .order_by("start", "page_id")[:limit]
     )
-    events = {row["page_id"]: row for row in rows}
-    venue_keys = {row["page__venue__translation_key"] for row in events.values()} - {None}
+    starts = {row["page_id"]: row["start"] for row in firsts}
+    events = {
+        row["pk"]: row
+        for row in EventPage.objects.filter(pk__in=list(starts)).values(
+            "pk",
+            "title",
+            "slug",
+            "venue__translation_key",
+            "venue__name",
+            "venue__latitude",
+            "venue__longitude",
+            "place_name",
+            "latitude",
+            "longitude",
+        )
+    }
+    venue_keys = {row["venue__translation_key"] for row in events.values()} - {None}
     venue_names = {
         venue.translation_key: venue.name
         for venue in Venue.objects.filter(
@@ -115,20 +133,23 @@ def map_points(occurrences, language, agenda_url, limit=300):
         ).only("translation_key", "name")
     }
     points = []
-    for row in events.values():
-        venue_key = row["page__venue__translation_key"]
+    for page_id, start in starts.items():
+        row = events.get(page_id)
+        if row is None:  # deleted since the first query
+            continue
+        venue_key = row["venue__translation_key"]
         if venue_key:
-            place = venue_names.get(venue_key, row["page__venue__name"])
-            lat, lon = row["page__venue__latitude"], row["page__venue__longitude"]
+            place = venue_names.get(venue_key, row["venue__name"])
+            lat, lon = row["venue__latitude"], row["venue__longitude"]
         else:
-            place, lat, lon = row["page__place_name"], row["page__latitude"], row["page__longitude"]
+            place, lat, lon = row["place_name"], row["latitude"], row["longitude"]
         if lat is None or lon is None:
             continue
         points.append(
             {
-                "title": row["page__title"],
-                "url": f"{agenda_url}{row['page__slug']}/",
-                "start": row["start"],
+                "title": row["title"],
+                "url": f"{agenda_url}{row['slug']}/",
+                "start": start,
                 "place": place,
                 "lat": float(lat),
                 "lon": float(lon),

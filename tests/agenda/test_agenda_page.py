@@ -1,10 +1,14 @@
 """The agenda page in every language: dates, filters without JavaScript, calendar, archive, JSON."""
 
+import json
+import re
 from datetime import date, time, timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from freezegun import freeze_time
+from wagtail.models import PageViewRestriction
 
 from csti_cms.agenda.models import AgendaPage, EventPage, Occurrence
 from tests.agenda.helpers import json_ld, publish_event
@@ -184,6 +188,46 @@ def test_validation_speaks_to_editors():
     assert set(error.value.message_dict) == {"end_time", "recurrence", "venue", "online_url"}
 
 
+def map_points(html):
+    match = re.search(
+        r'<script id="agenda-map-points" type="application/json">(.*?)</script>', html
+    )
+    return json.loads(match.group(1)) if match else []
+
+
+def test_the_map_shows_each_placed_event_once_at_its_next_date(client):
+    agenda = demo_page("agenda", "nl")
+    soon = timezone.localdate() + timedelta(days=3)
+    event = publish_event(
+        agenda, title="Sterrenkijken op het dak", start_date=soon, recurrence="FREQ=DAILY;COUNT=5"
+    )
+    points = map_points(client.get(agenda.url).content.decode())
+    mine = [point for point in points if point["title"] == event.title]
+    assert len(mine) == 1, "once, whatever its number of dates"
+    with translation.override("nl"):
+        assert mine[0]["when"] == date_format(soon, "j F")
+    assert mine[0]["url"] == f"{agenda.url}{event.slug}/"
+    assert (mine[0]["place"], mine[0]["lat"]) == ("Salle des essais", 50.46)
+    chemists = next(p for p in points if p["title"] == demo_page("little-chemists", "nl").title)
+    assert chemists["place"] == "Het Labo", "a venue is named in the visitor's language"
+    titles = {point["title"] for point in points}
+    assert demo_page("teachers-webinar", "nl").title not in titles, "online: not on the map"
+
+
+def test_an_event_restricted_to_some_visitors_leaves_the_agenda_at_once(client):
+    agenda = demo_page("agenda", "fr")
+    event = publish_event(
+        title="Visite réservée aux membres", start_date=timezone.localdate() + timedelta(days=2)
+    )
+    assert event.title in client.get(agenda.url).content.decode()
+    PageViewRestriction.objects.create(page=event, restriction_type="password", password="x")
+    html = client.get(agenda.url).content.decode()
+    assert event.title not in html
+    assert event.title not in {point["title"] for point in map_points(html)}
+    titles = [e["title"] for e in client.get(agenda.url + "json/?page_size=100").json()["results"]]
+    assert event.title not in titles
+
+
 # JSON ---------------------------------------------------------------------------------
 
 
@@ -209,6 +253,19 @@ def test_json_endpoint_lists_events_with_their_dates(client):
     assert {o["status"] for o in event["occurrences"]} >= {"cancelled", "rescheduled"}
     assert client.get(agenda.url + "json/?page=99").status_code == 400
     assert client.get(agenda.url + "json/?updated_since=yesterday").status_code == 400
+
+
+def test_json_lists_the_first_hundred_dates_of_an_event(client):
+    agenda = demo_page("agenda", "fr")
+    first = timezone.localdate() + timedelta(days=1)
+    event = publish_event(
+        title="Atelier quotidien", start_date=first, recurrence="FREQ=DAILY;COUNT=150"
+    )
+    results = client.get(agenda.url + "json/?page_size=100&q=quotidien").json()["results"]
+    dates = next(e for e in results if e["page_id"] == event.pk)["occurrences"]
+    assert len(dates) == 100
+    assert dates[0]["start_local"].startswith(first.isoformat())
+    assert dates[-1]["start_local"].startswith((first + timedelta(days=99)).isoformat())
 
 
 def test_json_updated_since_gives_what_changed(client):
