@@ -23,6 +23,8 @@ PAGE_SIZE = 20
 #: A day cell of the calendar lists this many dates, then links to the full day.
 DAY_CELL_LIMIT = 4
 CALENDAR_ROW_LIMIT = 3000
+#: What a calendar cell shows of a date: its time, status, and its event's title and link.
+CALENDAR_CELL_FIELDS = ("start", "end", "all_day", "status", "page__title", "page__url_path")
 
 
 def _filters(request, agenda):
@@ -129,7 +131,6 @@ def calendar_month(request, agenda, year=None, month=None):
     if not (1 <= month <= 12 and 1900 < year < 3000):
         raise Http404("No such month")
     form, filters = _filters(request, agenda)
-    language = agenda.locale.language_code
     weeks = calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(year, month)
     zone = timezone.get_current_timezone()
     low = datetime.combine(weeks[0][0], time(), tzinfo=zone)
@@ -139,8 +140,10 @@ def calendar_month(request, agenda, year=None, month=None):
         .filter(end__gt=low, start__lt=high)
         .order_by("start", "page_id")
     )
-    items = list(with_pages(occurrences)[:CALENDAR_ROW_LIMIT])
-    attach([occurrence.page for occurrence in items], language)
+    # A dense month holds thousands of dates: read only what a cell shows.
+    items = list(
+        occurrences.select_related("page").only(*CALENDAR_CELL_FIELDS)[:CALENDAR_ROW_LIMIT]
+    )
     by_day = defaultdict(list)
     for occurrence in items:
         for day in _days_covered(occurrence, weeks[0][0], weeks[-1][-1]):
