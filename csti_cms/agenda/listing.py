@@ -11,6 +11,7 @@ from django.db.models import Min, Q
 from wagtail.models import PageViewRestriction
 
 from csti_cms.core.caching import cached
+from csti_cms.core.collation import alphabetical
 
 from .models import EventCategory, EventPage, Location, Occurrence, Venue, localize_objects
 
@@ -92,7 +93,7 @@ def categories_for(language):
         current = by_key.get(category.translation_key)
         if current is None or category.locale.language_code == language:
             by_key[category.translation_key] = category
-    return sorted(by_key.values(), key=lambda category: category.name.casefold())
+    return sorted(by_key.values(), key=lambda category: alphabetical(category.name))
 
 
 def map_points(occurrences, language, agenda_url, limit=300):

@@ -13,6 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from csti_cms.core.caching import cached
+from csti_cms.core.collation import alphabetical
 from csti_cms.core.hooks import public_pages
 from csti_cms.core.spoken_languages import SPOKEN_LANGUAGES
 from csti_cms.enquiries.services import submit
@@ -45,7 +46,7 @@ def filter_options(activities, language):
     return {
         "levels": sorted(used_objects(SchoolLevel, activities, language), key=level_sort_key),
         "subjects": sorted(
-            used_objects(Subject, activities, language), key=lambda s: s.name.casefold()
+            used_objects(Subject, activities, language), key=lambda s: alphabetical(s.name)
         ),
         "languages": [code for code, _name in SPOKEN_LANGUAGES if code in used],
     }
@@ -125,7 +126,7 @@ def activity_context(request, activity):
     subjects = localize_objects(activity.subjects.all(), language)
     attach_levels([activity], language)
     return {
-        "subject_list": sorted(subjects, key=lambda subject: subject.name.casefold()),
+        "subject_list": sorted(subjects, key=lambda subject: alphabetical(subject.name)),
         "listing": activity.get_parent(),
         "booking_url": activity.get_url(request) + activity.reverse_subpage("book"),
     }

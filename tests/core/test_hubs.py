@@ -98,6 +98,26 @@ def test_the_page_type_filter_narrows_the_list(client):
     assert 'href="?type=exhibitionpage" aria-current="true"' in html
 
 
+def filter_labels(html):
+    nav = html.split('class="filter-links"')[1].split("</nav>")[0]
+    return [link.split(">")[1].split("<")[0] for link in nav.split("<a ")[2:]]
+
+
+def test_page_type_filters_read_in_alphabetical_order_of_the_visitors_language(client, rf):
+    hub = demo_page("hub-visitors", "fr")
+    with translation.override("en"):
+        hub.listing(rf.get(hub.url))  # a visitor reading English filled the cache first
+    labels = filter_labels(client.get(hub.url).content.decode())
+    assert labels == [
+        "Agendas",
+        "Événements",
+        "Expositions",
+        "Pages de contenu",
+        "Pages des expositions",
+        "Pages d’informations pratiques",
+    ]
+
+
 def test_an_unknown_page_type_shows_everything(client):
     hub = demo_page("hub-visitors", "en")
     html = client.get(hub.url, {"type": "nonsense"}).content.decode()

@@ -23,6 +23,7 @@ from wagtail.search import index
 from csti_cms.blocks import SlotStreamField
 from csti_cms.core.audiences import AUDIENCE_FIELDS, Audience
 from csti_cms.core.caching import cached
+from csti_cms.core.collation import alphabetical
 from csti_cms.core.forms import SlotAwarePageForm
 from csti_cms.core.hooks import public_pages
 
@@ -164,7 +165,8 @@ class AudienceHubPage(BasePage):
         context.update(
             sub_navigation=listing.sub_navigation,
             audience_pages=Paginator(teasers, HUB_PAGE_SIZE).get_page(request.GET.get("page")),
-            page_types=listing.page_types.values(),
+            # Sorted here, not in the cache: labels read in the language of each request.
+            page_types=sorted(listing.page_types.values(), key=lambda f: alphabetical(f.label)),
             chosen_type=chosen,
             filter_query=urlencode({"type": chosen}) if chosen else "",
         )
@@ -227,7 +229,7 @@ class PageTypeFilter:
 
 
 def page_type_filters(pages):
-    """The page types present among ``pages``, keyed by their model name, by label."""
+    """The page types present among ``pages``, keyed by their model name."""
     content_types = (
         ContentType.objects.get_for_id(pk)
         for pk in pages.order_by().values_list("content_type", flat=True).distinct()
@@ -237,4 +239,4 @@ def page_type_filters(pages):
         for ct in content_types
         if ct.model_class() is not None
     ]
-    return {f.key: f for f in sorted(filters, key=lambda f: str(f.label).casefold())}
+    return {f.key: f for f in filters}

@@ -13,6 +13,7 @@ from django.apps import apps
 from django.conf import settings
 from django.utils.translation import get_language
 
+from csti_cms.core.collation import alphabetical
 from csti_cms.plugins import is_enabled
 
 MEMBERSHIPS = "memberships"
@@ -57,7 +58,7 @@ def organisation_choices():
     rows = model.objects.select_related("locale")
     organisations = _in_language(rows, get_language()).values()
     return sorted(
-        ((str(o.translation_key), str(o)) for o in organisations), key=lambda c: c[1].casefold()
+        ((str(o.translation_key), str(o)) for o in organisations), key=lambda c: alphabetical(c[1])
     )
 
 

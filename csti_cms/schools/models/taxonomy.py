@@ -17,6 +17,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from csti_cms.core.collation import alphabetical
+
 
 class LevelSystem(models.TextChoices):
     """The school systems levels belong to; Belgium's communities share one structure."""
@@ -97,7 +99,7 @@ def localize_objects(objects, language=None):
 
 
 def level_sort_key(level):
-    return (LevelSystem.values.index(level.system), level.sort_order, level.name.casefold())
+    return (LevelSystem.values.index(level.system), level.sort_order, alphabetical(level.name))
 
 
 def summarise_levels(levels):
