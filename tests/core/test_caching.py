@@ -1,6 +1,8 @@
 """What public pages keep between requests shows an editor's change on the next request."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
 from csti_cms.core.caching import generation
@@ -57,6 +59,19 @@ def test_saved_branding_and_contact_show_at_once(client, demo_site):
     html = client.get(home).content.decode()
     assert "Curiosa Science Centre" in html
     assert "+32 81 00 00 99" in html
+
+
+def test_the_site_of_a_request_is_found_without_a_query_and_follows_changes(client, demo_site):
+    home = demo_page("home", "en")
+    other = Site.objects.create(hostname="other.test", root_page=home, site_name="Other centre")
+    client.get(home.url)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(home.url)
+    assert not [q for q in queries if '"wagtailcore_site"' in q["sql"]]
+    assert client.get("/", HTTP_HOST="other.test").wsgi_request._wagtail_site == other
+    other.hostname = "elsewhere.test"
+    other.save()
+    assert client.get("/", HTTP_HOST="other.test").wsgi_request._wagtail_site == demo_site
 
 
 def test_settings_of_one_site_are_not_shown_on_another(demo_site):
