@@ -4,8 +4,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
+from wagtail.models.sites import get_site_for_hostname
 
 from csti_cms.core.caching import generation
+from csti_cms.core.middleware import site_for_host
 from csti_cms.core.models import BrandingSettings, ContactSettings, ContentPage
 from tests.conftest import demo_page
 
@@ -41,7 +43,7 @@ def test_drafts_and_locks_keep_the_cache_and_publishing_renews_it():
     page.title = "About us, draft"
     page.save_revision()
     page.locked = True
-    page.save(update_fields=["locked"])
+    page.save(update_fields=["locked", "locked_by", "locked_at"])
     assert generation() == before
     page.save_revision().publish()
     assert generation() != before
@@ -72,6 +74,28 @@ def test_the_site_of_a_request_is_found_without_a_query_and_follows_changes(clie
     other.hostname = "elsewhere.test"
     other.save()
     assert client.get("/", HTTP_HOST="other.test").wsgi_request._wagtail_site == demo_site
+    assert client.get("/", HTTP_HOST="made-up.test").wsgi_request._wagtail_site == demo_site
+
+
+@pytest.mark.parametrize("default_site", [True, False], ids=["with-default", "without-default"])
+def test_the_cached_site_is_the_one_wagtail_would_choose(demo_site, default_site):
+    home = demo_site.root_page
+    Site.objects.create(hostname="museum.test", port=80, root_page=home, site_name="A")
+    Site.objects.create(hostname="museum.test", port=8080, root_page=home, site_name="B")
+    Site.objects.create(hostname="lab.test", port=443, root_page=home, site_name="C")
+    Site.objects.create(hostname="twins.test", port=81, root_page=home, site_name="D")
+    Site.objects.create(hostname="twins.test", port=82, root_page=home, site_name="E")
+    if not default_site:
+        Site.objects.filter(pk=demo_site.pk).update(is_default_site=False)
+    sites = list(Site.objects.select_related("root_page"))
+    hosts = [demo_site.hostname, "museum.test", "lab.test", "twins.test", "unknown.test"]
+    for hostname in hosts:
+        for port in (80, 443, 8080, 81, 9000):
+            try:
+                expected = get_site_for_hostname(hostname, port)
+            except Site.DoesNotExist:
+                expected = None
+            assert site_for_host(sites, hostname, port) == expected, (hostname, port)
 
 
 def test_settings_of_one_site_are_not_shown_on_another(demo_site):
