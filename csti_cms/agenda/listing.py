@@ -74,7 +74,9 @@ def attach(pages, language):
     venues = {page.venue_id: page.venue for page in pages if page.venue_id}
     localized_venues = dict(zip(venues, localize_objects(venues.values(), language), strict=True))
     for pk, copies in instances.items():
-        category_list = sorted(by_page[pk].values(), key=lambda category: category.name)
+        category_list = sorted(
+            by_page[pk].values(), key=lambda category: alphabetical(category.name)
+        )
         for page in copies:
             page.category_list = category_list
             if page.venue_id:

@@ -2,13 +2,16 @@
 
 import unicodedata
 
+# Letters that no Unicode decomposition splits, read as the two letters they join.
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
+
 
 def alphabetical(text):
     """A sort key that ignores case and accents.
 
     Python compares code points, which puts "Événements" after "Zoologie" and "énergie"
     after "Énergie". Readers of a list of categories, subjects or organisations expect
-    "Énergie", "Espace", "Événements".
+    "Énergie", "Espace", "Événements", and "Œuvres" among the O.
     """
-    decomposed = unicodedata.normalize("NFKD", str(text))
+    decomposed = unicodedata.normalize("NFKD", str(text).translate(_LIGATURES))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()

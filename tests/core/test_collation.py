@@ -4,13 +4,15 @@ from csti_cms.core.collation import alphabetical
 
 
 def test_accents_and_capitals_do_not_send_a_name_to_the_end():
-    names = ["Zoologie", "Événements", "espace", "Énergie", "Ëffect", "école"]
+    names = ["Zoologie", "Œuvres", "Événements", "espace", "Énergie", "Ëffect", "école", "Orgue"]
     assert sorted(names, key=alphabetical) == [
         "école",
         "Ëffect",
         "Énergie",
         "espace",
         "Événements",
+        "Œuvres",
+        "Orgue",
         "Zoologie",
     ]
 

@@ -11,6 +11,7 @@ The form has an address of its own so that the declaration itself sets no cookie
 
 import logging
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.http import Http404
@@ -19,6 +20,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Site
+
+from csti_cms.core.collation import alphabetical
 
 from .endorsements import (
     ExpiredLink,
@@ -65,11 +68,9 @@ def declaration_context(request, page):
         "signatories": attach_organisations(
             list(page.signatories.all()), Site.find_for_request(request)
         ),
-        "endorsers": list(
-            Endorsement.objects.public()
-            .of(page)
-            .order_by("organisation")
-            .only("organisation", "country", "website")
+        "endorsers": sorted(
+            Endorsement.objects.public().of(page).only("organisation", "country", "website"),
+            key=lambda endorsement: alphabetical(endorsement.organisation),
         ),
         "earlier": earlier,
         "later": later,
@@ -103,7 +104,9 @@ def endorse(request, page):
                 "try again in an hour."
             ),
         )
-        return endorsement_form(request, page, form, status=429)
+        response = endorsement_form(request, page, form, status=429)
+        response["Retry-After"] = str(settings.DECLARATIONS_ENDORSEMENT_RATE_PERIOD)
+        return response
     if not form.is_valid():
         return endorsement_form(request, page, form)
     sent_url = page.get_url(request) + page.reverse_subpage("endorsement_sent")

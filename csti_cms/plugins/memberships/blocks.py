@@ -3,6 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from csti_cms.core.collation import alphabetical
+
 
 class NetworksBlock(blocks.StructBlock):
     """“Our networks”: the current memberships' logos, each linking to the memberships page."""
@@ -27,7 +29,9 @@ class NetworksBlock(blocks.StructBlock):
         request = (parent_context or {}).get("request")
         page = value.get("page")
         memberships = site_memberships(request).current if request else []
-        context["memberships"] = sorted(memberships, key=lambda m: m.organisation.name.casefold())
+        context["memberships"] = sorted(
+            memberships, key=lambda membership: alphabetical(membership.organisation.name)
+        )
         context["memberships_page"] = page.localized if page is not None and page.live else None
         return context
 

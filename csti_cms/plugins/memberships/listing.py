@@ -22,6 +22,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import Site
 
+from csti_cms.core.collation import alphabetical
+
 from .models import Membership, Organisation, Role, Scope
 
 
@@ -66,7 +68,7 @@ def group_by_scope(memberships):
     for membership in memberships:
         by_scope.setdefault(membership.organisation.scope, []).append(membership)
     return [
-        ScopeGroup(scope, sorted(by_scope[scope], key=lambda m: m.organisation.name.casefold()))
+        ScopeGroup(scope, sorted(by_scope[scope], key=lambda m: alphabetical(m.organisation.name)))
         for scope in Scope
         if scope in by_scope
     ]
@@ -156,7 +158,7 @@ def organization_jsonld(request, site=None):
 
 def _member_of(memberships):
     member_of = []
-    for membership in sorted(memberships, key=lambda m: m.organisation.name.casefold()):
+    for membership in sorted(memberships, key=lambda m: alphabetical(m.organisation.name)):
         organisation = membership.organisation
         entry = {"@type": "Organization", "name": organisation.name}
         if organisation.acronym_meaning:
