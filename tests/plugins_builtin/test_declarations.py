@@ -7,6 +7,7 @@ from unittest import mock
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.test import override_settings
@@ -141,6 +142,7 @@ def test_the_featured_declaration_block_shows_its_commitments(client, site, enab
     value = {"declaration": declaration.pk, "show_commitments": True}
     _page, html = render_body_on(client, site, "declarations_featured", value)
     assert "Mechelen Declaration" in html and "Take concrete steps." in html
+    assert f'href="{urlsplit(declaration.get_url()).path}endorse/"' in html, "to the form"
 
 
 # Endorsing, end to end ------------------------------------------------------------------------
@@ -280,6 +282,7 @@ def test_too_many_endorsements_from_one_address_are_refused(client):
         assert endorse(client, page, organisation=f"Lab {number}").status_code == 302
     response = endorse(client, page, organisation="Lab 3")
     assert response.status_code == 429
+    assert response["Retry-After"] == str(settings.DECLARATIONS_ENDORSEMENT_RATE_PERIOD)
     assert "Too many endorsements" in response.content.decode()
     assert not Endorsement.objects.filter(organisation="Lab 3").exists()
     other_address = client.post(
@@ -323,6 +326,9 @@ def test_the_declaration_links_to_its_form_and_sets_no_cookie(client):
     assert 'name="organisation"' in form_page.content.decode()
     assert "csrftoken" in form_page.cookies
     assert '<meta name="robots" content="noindex, follow">' in form_page.content.decode()
+    trail = form_page.content.decode().split('class="breadcrumbs"')[1].split("</nav>")[0]
+    assert f'<li><a href="{page.url}">{page.title}</a></li>' in trail, "a way back"
+    assert "aria-current" not in trail
 
 
 # Moderation in the admin ----------------------------------------------------------------------

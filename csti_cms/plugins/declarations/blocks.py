@@ -26,7 +26,13 @@ class FeaturedDeclarationBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context=parent_context)
         page = value.get("declaration")
         page = page.localized if page is not None else None
-        context["declaration"] = page.specific if page is not None and page.live else None
+        declaration = page.specific if page is not None and page.live else None
+        context["declaration"] = declaration
+        if declaration is not None and declaration.accepts_endorsements:
+            request = (parent_context or {}).get("request")
+            context["endorse_url"] = declaration.get_url(request) + declaration.reverse_subpage(
+                "endorse"
+            )
         return context
 
 
