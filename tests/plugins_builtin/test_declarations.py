@@ -325,7 +325,8 @@ def test_the_declaration_links_to_its_form_and_sets_no_cookie(client):
     assert form_page.status_code == 200
     assert 'name="organisation"' in form_page.content.decode()
     assert "csrftoken" in form_page.cookies
-    assert '<meta name="robots" content="noindex, follow">' in form_page.content.decode()
+    canonical = re.search(r'<link rel="canonical" href="([^"]+)">', form_page.content.decode())
+    assert canonical[1].endswith(page.url), "search engines show the declaration"
     trail = form_page.content.decode().split('class="breadcrumbs"')[1].split("</nav>")[0]
     assert f'<li><a href="{page.url}">{page.title}</a></li>' in trail, "a way back"
     assert "aria-current" not in trail
