@@ -6,6 +6,12 @@ import unicodedata
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
 
 
+def without_accents(text):
+    """``text`` in lower case, its letters stripped of accents: "Musée" gives "musee"."""
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
 def alphabetical(text):
     """A sort key that ignores case and accents.
 
@@ -13,5 +19,4 @@ def alphabetical(text):
     after "Énergie". Readers of a list of categories, subjects or organisations expect
     "Énergie", "Espace", "Événements", and "Œuvres" among the O.
     """
-    decomposed = unicodedata.normalize("NFKD", str(text).translate(_LIGATURES))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return without_accents(str(text).translate(_LIGATURES))

@@ -1,13 +1,12 @@
 """How two spellings of one organisation's name are recognised as the same."""
 
-import unicodedata
+from csti_cms.core.collation import without_accents
 
 
 def organisation_key(name):
     """``name`` without case, accents or extra spaces.
 
-    “Musée  des Sciences” and “musee des sciences” give the same key.
+    “Musée  des Sciences” and “musee des sciences” give the same key. Keys are stored
+    with each endorsement: changing what they keep needs a migration of those rows.
     """
-    decomposed = unicodedata.normalize("NFKD", name)
-    unaccented = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(unaccented.casefold().split())
+    return " ".join(without_accents(name).split())
