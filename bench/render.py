@@ -40,7 +40,8 @@ def setup_django():
 
     data_dir = tempfile.mkdtemp(prefix="csti-bench-render-")
     atexit.register(shutil.rmtree, data_dir, ignore_errors=True)
-    os.environ.update(server_environment(data_dir, f"http://{HOST}"))
+    # Rendering is what is measured: the page cache would answer every timed request.
+    os.environ.update(server_environment(data_dir, f"http://{HOST}", CSTI_PAGE_CACHE_SECONDS="0"))
     import django
 
     django.setup()

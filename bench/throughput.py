@@ -4,10 +4,10 @@ Builds a throw-away demo site with the production settings (``quality.server``: 
 own SQLite file, collected static files, gunicorn with sync workers), then loads
 one page of each page type, the floor (a bare Django view returning a fixed page
 through the same middleware) and a static file with wrk (Debian's package; `make
-bench` installs it). It runs twice: as configured (no page cache), then with
-Django's per-URL cache middleware (``CSTI_BENCH_PAGE_CACHE=1``, a local-memory
-cache in each worker), to show what a page cache gives. wrk runs on the same
-machine and takes part of its cores.
+bench` installs it). It runs twice: without the page cache
+(``CSTI_PAGE_CACHE_SECONDS=0``), then with it as production serves pages
+(``csti_cms.core.page_cache``, a local-memory cache in each worker). wrk runs on the
+same machine and takes part of its cores.
 
     .venv/bin/python bench/throughput.py                     # 10 s per address
     .venv/bin/python bench/throughput.py --duration 5 --connections 16
@@ -99,8 +99,8 @@ def main():
     rows = []
     with DemoServer(workers=arguments.workers, log=lambda m: print(m, flush=True)) as server:
         targets = addresses(server)
-        for label, env in (("no page cache", "0"), ("page cache", "1")):
-            server.restart(CSTI_BENCH_PAGE_CACHE=env)
+        for label, seconds in (("no page cache", "0"), ("page cache", "60")):
+            server.restart(CSTI_PAGE_CACHE_SECONDS=seconds)
             for kind, url in targets:
                 wrk(url, 2, arguments.connections, arguments.threads)  # warm every worker
                 rate, p50, p99, errors = wrk(

@@ -56,7 +56,7 @@ class DemoServer:
     """Context manager: a gunicorn serving the demo; ``base_url`` is where it answers.
 
     ``workers`` gunicorn processes (sync workers, as ``sites.demo.wsgi`` is served);
-    ``extra_env`` adds settings, for example ``CSTI_BENCH_PAGE_CACHE=1``.
+    ``extra_env`` adds settings, for example ``CSTI_PAGE_CACHE_SECONDS=0``.
     """
 
     def __init__(self, workers=2, extra_env=None, log=print):

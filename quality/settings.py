@@ -6,25 +6,13 @@ one machine needs and production leaves to the web server in front:
 - media files (image renditions, uploads) are served by Django, because
   production settings serve none and the gate checks that every image answers 200;
 - ``/__floor__/``, a bare Django view that returns a fixed page through the same
-  middleware, which the benchmarks measure pages against;
-- with ``CSTI_BENCH_PAGE_CACHE=1``, Django's per-URL cache middleware, so the
-  throughput benchmark can show what a page cache gives.
+  middleware, which the benchmarks measure pages against.
 
 The environment still has to provide ``SECRET_KEY`` and ``ALLOWED_HOSTS``, and
 ``SECURE_SSL_REDIRECT=0`` since nothing terminates TLS in front (``quality.server``
 sets all three). Never use this module for a public site.
 """
 
-from csti_cms.settings.env import env_bool
 from sites.demo.settings.production import *  # noqa: F403
 
 ROOT_URLCONF = "quality.urls"
-
-if env_bool("CSTI_BENCH_PAGE_CACHE", False):
-    MIDDLEWARE = [  # noqa: F405
-        "django.middleware.cache.UpdateCacheMiddleware",
-        *MIDDLEWARE,  # noqa: F405
-        "django.middleware.cache.FetchFromCacheMiddleware",
-    ]
-    CACHE_MIDDLEWARE_SECONDS = 600
-    CACHE_MIDDLEWARE_KEY_PREFIX = "bench-pages"

@@ -86,19 +86,19 @@ def test_database_and_cache_come_from_the_environment():
 
 def test_production_layer_comes_after_the_sites_own_settings():
     code = (
-        "from django.conf import settings as s;print(s.DEBUG, s.STORAGES['staticfiles']['BACKEND'])"
+        "from django.conf import settings as s;"
+        "print(s.DEBUG, s.STORAGES['staticfiles']['BACKEND'], s.CSTI_PAGE_CACHE_SECONDS)"
     )
-    result = run_manage(
-        "shell",
-        "-c",
-        code,
-        DJANGO_SETTINGS_MODULE="sites.demo.settings.production",
-        SECRET_KEY=SECRET,
-        ALLOWED_HOSTS="www.curiosa.example",
-        DEBUG="1",
-    )
+    production = {
+        "DJANGO_SETTINGS_MODULE": "sites.demo.settings.production",
+        "SECRET_KEY": SECRET,
+        "ALLOWED_HOSTS": "www.curiosa.example",
+    }
+    result = run_manage("shell", "-c", code, DEBUG="1", **production)
     assert result.returncode == 0, result.stderr
-    assert "False whitenoise.storage.CompressedManifestStaticFilesStorage" in result.stdout
+    assert "False whitenoise.storage.CompressedManifestStaticFilesStorage 60" in result.stdout
+    result = run_manage("shell", "-c", code, CSTI_PAGE_CACHE_SECONDS="0", **production)
+    assert result.stdout.split()[-1] == "0", "the operator can turn the page cache off"
 
 
 def test_static_files_collect_with_the_production_storage(tmp_path):

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csti_cms.core.page_cache.PageCacheMiddleware",
     "csti_cms.core.middleware.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -108,25 +109,31 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
 def _caches(redis_url, prefix):
-    """One default cache plus a renditions cache, on Redis when configured.
+    """The default cache, a renditions cache and a pages cache, on Redis when configured.
 
-    ``prefix`` keeps several installs apart when they share one Redis server.
+    ``prefix`` keeps several installs apart when they share one Redis server. Pages have
+    a cache of their own so that many addresses cannot push out what every page reads.
     """
     if redis_url:
         backend = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": redis_url}
         return {
             "default": {**backend, "KEY_PREFIX": prefix},
             "renditions": {**backend, "KEY_PREFIX": f"{prefix}-renditions", "TIMEOUT": 24 * 3600},
+            "pages": {**backend, "KEY_PREFIX": f"{prefix}-pages"},
         }
     local = "django.core.cache.backends.locmem.LocMemCache"
     return {
         "default": {"BACKEND": local, "LOCATION": "csti-default"},
         "renditions": {"BACKEND": local, "LOCATION": "csti-renditions", "TIMEOUT": 24 * 3600},
+        "pages": {"BACKEND": local, "LOCATION": "csti-pages", "OPTIONS": {"MAX_ENTRIES": 1000}},
     }
 
 
 REDIS_URL = env_str("REDIS_URL")
 CACHES = _caches(REDIS_URL, env_str("CACHE_KEY_PREFIX", "csti"))
+# Seconds a public page is kept for the next visitors (csti_cms.core.page_cache); 0 is off,
+# as on a workstation, where templates change under the developer's hands.
+CSTI_PAGE_CACHE_SECONDS = env_int("CSTI_PAGE_CACHE_SECONDS", 0)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

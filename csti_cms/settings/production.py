@@ -4,9 +4,10 @@
     ...  # the site's own settings
     from csti_cms.settings.production import *
 
-It only hardens; it never imports the base settings itself, so a site keeps what
-it set in between. Start-up fails with a clear message when ``SECRET_KEY`` or
-``ALLOWED_HOSTS`` are missing rather than running with unsafe defaults.
+It hardens the settings and turns the page cache on; it never imports the base
+settings itself, so a site keeps what it set in between. Start-up fails with a
+clear message when ``SECRET_KEY`` or ``ALLOWED_HOSTS`` are missing rather than
+running with unsafe defaults.
 """
 
 from django.core.exceptions import ImproperlyConfigured
@@ -43,6 +44,9 @@ CSRF_COOKIE_SECURE = True
 # break it for editors; SAMEORIGIN still refuses framing by other sites.
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
+
+# Public pages are kept for a minute at most, and never past an editor's change.
+CSTI_PAGE_CACHE_SECONDS = env_int("CSTI_PAGE_CACHE_SECONDS", 60)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
