@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from wagtail.models import Page
 
-from .filters import AgendaFilterForm
+from .filters import FIRST_DAY, LAST_DAY, AgendaFilterForm
 from .listing import agenda_occurrences, attach, categories_for
 from .models import EventPage, Occurrence
 from .presentation import image_url
@@ -37,16 +37,34 @@ def _local(moment):
 
 
 def _updated_since(raw):
+    """The moment an incremental reader last read, as an aware datetime (None when not asked).
+
+    Only the agenda's years are accepted: beyond them the database's conversion to UTC
+    overflows, and a reader's typo deserves a 400, not a 500.
+    """
     if not raw:
         return None
-    moment = parse_datetime(raw)
+    moment = _moment(raw)
+    if not FIRST_DAY <= moment.date() <= LAST_DAY:
+        raise BadRequest(f"updated_since must be between {FIRST_DAY} and {LAST_DAY}")
+    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
+
+
+def _moment(raw):
+    """``updated_since`` as a datetime, midnight for a bare date.
+
+    Django's parsers return None for what is not ISO 8601 but raise ValueError for a
+    well-formed, impossible value ("2024-02-30", "T25:00"): both are the reader's typo.
+    """
+    try:
+        moment = parse_datetime(raw)
+        if moment is None:
+            day = parse_date(raw)
+            moment = day and datetime(day.year, day.month, day.day)
+    except ValueError:
+        raise BadRequest("updated_since is not a valid date or time") from None
     if moment is None:
-        day = parse_date(raw)
-        if day is None:
-            raise BadRequest("updated_since is not an ISO 8601 date or time")
-        moment = datetime(day.year, day.month, day.day)
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment)
+        raise BadRequest("updated_since is not an ISO 8601 date or time")
     return moment
 
 

@@ -5,9 +5,10 @@ bookmark, share or subscribe to, and which works without JavaScript.
 """
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,25 @@ from csti_cms.core.audiences import Audience, audience_q
 from .models import EventPage
 
 MAX_TEXT = 100
+#: The first and last days the agenda answers for: its calendar's months, its date filters
+#: and the JSON ``updated_since``. Wider than any programme, yet far enough from the ends of
+#: Python's dates that a day after, or local midnight in UTC, always exists: a visitor's
+#: 9999-12-31 is a wrong filter, not an overflow.
+FIRST_DAY = date(1901, 1, 1)
+LAST_DAY = date(2999, 12, 31)
+
+
+class AgendaDate(forms.DateField):
+    """A day within the agenda's years; the browser's date picker is told the same limits."""
+
+    def __init__(self, **kwargs):
+        limits = {"min": FIRST_DAY.isoformat(), "max": LAST_DAY.isoformat()}
+        super().__init__(
+            required=False,
+            widget=forms.DateInput(attrs={"type": "date", **limits}),
+            validators=[MinValueValidator(FIRST_DAY), MaxValueValidator(LAST_DAY)],
+            **kwargs,
+        )
 
 
 class When(forms.ChoiceField):
@@ -34,12 +54,8 @@ class When(forms.ChoiceField):
 
 class AgendaFilterForm(forms.Form):
     when = When(label=_("When"))
-    start = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end = forms.DateField(
-        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    start = AgendaDate(label=_("From"))
+    end = AgendaDate(label=_("Until"))
     audience = forms.ChoiceField(
         label=_("For"), required=False, choices=[("", _("Everyone")), *Audience.choices]
     )

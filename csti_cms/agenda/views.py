@@ -16,7 +16,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from .filters import AgendaFilterForm
+from .filters import FIRST_DAY, LAST_DAY, AgendaFilterForm
 from .listing import agenda_occurrences, attach, categories_for, map_points, with_pages
 
 PAGE_SIZE = 20
@@ -128,7 +128,7 @@ def calendar_month(request, agenda, year=None, month=None):
     today = timezone.localdate()
     if year is None:
         year, month = today.year, today.month
-    if not (1 <= month <= 12 and 1900 < year < 3000):
+    if not (1 <= month <= 12 and FIRST_DAY.year <= year <= LAST_DAY.year):
         raise Http404("No such month")
     form, filters = _filters(request, agenda)
     weeks = calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(year, month)
@@ -182,6 +182,9 @@ def calendar_month(request, agenda, year=None, month=None):
 
 
 def _month_url(request, agenda, day, query):
+    """The calendar of ``day``'s month; None beyond the agenda's years, which have no calendar."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        return None
     url = agenda.get_url(request) + agenda.reverse_subpage(
         "calendar_month", kwargs={"year": day.year, "month": day.month}
     )
