@@ -1,10 +1,10 @@
 """What an event page shows besides its fields: its dates, feeds and structured data."""
 
 from django.utils import timezone
-from wagtail.images.models import SourceImageIOError
 
 from csti_cms.core.models import BrandingSettings
 from csti_cms.core.navigation import localized_site_root
+from csti_cms.core.renditions import rendition_url
 
 from . import jsonld
 from .listing import attach
@@ -25,12 +25,8 @@ def organizer(request):
 
 
 def image_url(request, image):
-    if image is None:
-        return None
-    try:
-        return request.build_absolute_uri(image.get_rendition(SOCIAL_IMAGE_SPEC).url)
-    except (SourceImageIOError, OSError):
-        return None
+    url = rendition_url(image, SOCIAL_IMAGE_SPEC)
+    return request.build_absolute_uri(url) if url else None
 
 
 def event_context(request, page):

@@ -78,8 +78,8 @@ def site_homes(request):
 def language_versions(request, page=None):
     """A :class:`LanguageVersion` per site language, in the order of ``LANGUAGES``.
 
-    A language in which the site has no live home page at all is left out, as
-    there is nowhere to send the visitor.
+    A language in which the site has no live home page is left out, as there is
+    nowhere to send the visitor: its addresses answer 404.
     """
     current = get_language()
     site = Site.find_for_request(request)
@@ -89,14 +89,14 @@ def language_versions(request, page=None):
     homes = site_homes(request)
     result = []
     for code, name in settings.LANGUAGES:
+        if code not in homes:
+            continue
         if code in translations:
             url, is_translation = translations[code].get_url(request), True
         elif page is None:
             url, is_translation = translate_url(request.get_full_path(), code), True
-        elif code in homes:
-            url, is_translation = homes[code].get_url(request), False
         else:
-            continue
+            url, is_translation = homes[code].get_url(request), False
         result.append(LanguageVersion(code, name, url, is_translation, code == current))
     return result
 
@@ -135,13 +135,15 @@ def localize_pages(pages, language=None):
 
 
 def site_tree_filter(site):
-    """A filter for the pages of ``site`` in every language (one query for the roots).
+    """A filter for the pages of ``site`` in every language it is published in.
 
     A site's root page is its home in the default language; the homes in other
     languages are its translations, side by side under the tree root, so
-    ``descendant_of(site.root_page)`` alone would miss every other language.
+    ``descendant_of(site.root_page)`` alone would miss every other language. A
+    language whose home is not live has no pages to offer (its addresses answer 404).
+    One query for the homes.
     """
-    roots = Page.objects.filter(translation_key=site.root_page.translation_key)
+    roots = Page.objects.filter(translation_key=site.root_page.translation_key).live()
     condition = Q(pk__in=[])
     for path in roots.values_list("path", flat=True):
         condition |= Q(path__startswith=path)

@@ -9,6 +9,7 @@ from django.templatetags.static import static
 from wagtail.models import Site
 
 from csti_cms.core.models import BrandingSettings
+from csti_cms.core.renditions import rendition_url
 
 #: Square renditions of the logo: browser tabs, then home screens.
 ICON_FILTER = "fill-64x64"
@@ -17,9 +18,13 @@ DEFAULT_ICON = "csti_cms/img/site-icon.svg"
 
 
 def site_icon_urls(request):
-    """``(icon url, touch icon url)`` of the request's site; no touch icon without a logo."""
+    """``(icon url, touch icon url)`` of the request's site; no touch icon without a logo.
+
+    A logo whose file cannot be read counts as no logo.
+    """
     site = Site.find_for_request(request)
     logo = BrandingSettings.for_request(request).logo if site is not None else None
-    if logo is None:
+    icon = rendition_url(logo, ICON_FILTER)
+    if icon is None:
         return static(DEFAULT_ICON), None
-    return logo.get_rendition(ICON_FILTER).url, logo.get_rendition(TOUCH_ICON_FILTER).url
+    return icon, rendition_url(logo, TOUCH_ICON_FILTER)

@@ -2,14 +2,13 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Q
-from django.utils.translation import get_language
 from wagtail.models import Site
 
 from csti_cms.core.audiences import Audience
 from csti_cms.core.caching import cached
 from csti_cms.core.hooks import public_pages
-from csti_cms.core.i18n import site_homes
 from csti_cms.core.models import AudienceHubPage
+from csti_cms.core.routing import site_home
 
 #: What a navigation link needs of a page.
 LINK_FIELDS = ("id", "title", "url_path", "path", "depth", "translation_key")
@@ -18,13 +17,10 @@ LINK_FIELDS = ("id", "title", "url_path", "path", "depth", "translation_key")
 def localized_site_root(request):
     """The home page of the request's site in the active language.
 
-    Falls back to the site's root page when that language has no live home.
+    The site's root page when that language has no home at all; ``None`` when its home
+    is not live (see :func:`csti_cms.core.routing.site_home`).
     """
-    homes = site_homes(request)
-    if get_language() in homes:
-        return homes[get_language()]
-    site = Site.find_for_request(request)
-    return site.root_page if site is not None else None
+    return site_home(request)
 
 
 def _header_pages(request):

@@ -37,11 +37,34 @@ def route_for_request(request, path, plain_route):
     return request._wagtail_route_for_request
 
 
+def site_home(request):
+    """The home page of the request's site in the active language, or ``None``.
+
+    A language in which the site has no home at all falls back to the site's root page,
+    as with Wagtail: a centre may publish in one language only. A language whose home
+    exists but is not live (unpublished, or a translation not yet published) has no
+    site: its address answers 404 rather than the root's pages under its prefix.
+    """
+    homes = request.__dict__.setdefault("_csti_site_homes", {})
+    language = get_language()
+    if language not in homes:
+        site = Site.find_for_request(request)
+        homes[language] = None if site is None else _live_home(site, language)
+    return homes[language]
+
+
+def _live_home(site, language):
+    def read():
+        home = site.root_page.localized_draft
+        return home if home.live else None
+
+    return cached(f"site-home:{site.pk}:{language}", read)
+
+
 def _route(request, path, plain_route):
-    site = Site.find_for_request(request)
-    if site is None:
+    home = site_home(request)
+    if home is None:
         return None
-    home = cached(f"site-home:{site.pk}:{get_language()}", lambda: site.root_page.localized)
     path_components = [component for component in path.split("/") if component]
     try:
         # A home whose page type is gone routes as a plain page, as with Wagtail.

@@ -7,6 +7,7 @@ from django.utils.safestring import mark_safe
 
 from csti_cms.core.hooks import organization_extensions
 from csti_cms.core.models import BrandingSettings, ContactSettings
+from csti_cms.core.renditions import rendition_url
 
 
 def organization(request, site):
@@ -19,8 +20,9 @@ def organization(request, site):
         "name": branding.centre_name,
         "url": request.build_absolute_uri("/"),
     }
-    if branding.logo:
-        data["logo"] = request.build_absolute_uri(branding.logo.get_rendition("max-512x512").url)
+    logo = rendition_url(branding.logo, "max-512x512")
+    if logo:
+        data["logo"] = request.build_absolute_uri(logo)
     if contact.has_address:
         data["address"] = {
             "@type": "PostalAddress",

@@ -7,7 +7,9 @@ other language versions, grouped in memory from one query.
 
 from collections import defaultdict
 
+from django.http import Http404
 from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import Site
 
 from csti_cms.core.hooks import public_pages
 from csti_cms.core.i18n import pages_of_site
@@ -15,6 +17,9 @@ from csti_cms.core.i18n import pages_of_site
 
 class MultilingualSitemap(Sitemap):
     def items(self):
+        # Wagtail falls back to the default site, and fails when there is none.
+        if Site.find_for_request(self.request) is None:
+            raise Http404("No site answers at this address.")
         pages = pages_of_site(self.get_wagtail_site())
         pages = public_pages(pages, self.request)
         return (

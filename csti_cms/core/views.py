@@ -1,12 +1,14 @@
 """Views of the public site: pages (through Wagtail), search and robots.txt."""
 
+import unicodedata
+
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail import views as wagtail_views
 from wagtail.models import Page
 
@@ -20,6 +22,19 @@ RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 
 
+def search_terms(raw):
+    """What a visitor typed, as words the search backends take without tripping.
+
+    Control characters (PostgreSQL refuses NUL in text) and double quotes (SQLite's
+    full-text syntax takes one as an unfinished phrase) carry no meaning in a plain
+    search, so they are dropped rather than answered with an error.
+    """
+    kept = "".join(
+        " " if char == '"' or unicodedata.category(char) == "Cc" else char for char in raw
+    )
+    return " ".join(kept.split())[:MAX_QUERY_LENGTH]
+
+
 def serve_page(request, path):
     """Wagtail's page view, after csti-cms's routing found the page in one query.
 
@@ -30,17 +45,19 @@ def serve_page(request, path):
     return wagtail_views.serve(request, path)
 
 
-@require_GET
+@require_safe
 def search(request):
     """Search the pages of this site in the visitor's language.
 
     Each language has its own page tree, so searching under the localized home
     page keeps results in the visitor's language and on this site.
     """
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
     root = localized_site_root(request)
-    if query and root is not None:
+    if root is None:
+        raise Http404("This site has no pages in this language.")
+    query = search_terms(request.GET.get("q", ""))
+    results = Page.objects.none()
+    if query:
         pages = Page.objects.live().public().descendant_of(root, inclusive=True)
         results = public_pages(pages, request).search(query)
     paginator = Paginator(results, RESULTS_PER_PAGE)
@@ -57,10 +74,8 @@ def search(request):
     )
 
 
-@require_GET
-@cache_control(max_age=86400, public=True)
-@require_GET
-@cache_control(max_age=3600)
+@require_safe
+@cache_control(max_age=3600, public=True)
 def favicon(request):
     """``/favicon.ico``: the site's icon, for clients that do not read the page's ``<link>``."""
     icon, _touch_icon = site_icon_urls(request)

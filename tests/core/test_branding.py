@@ -4,10 +4,12 @@ import re
 
 import pytest
 from django.core.exceptions import ValidationError
+from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from csti_cms.core.colours import contrast_ratio
 from csti_cms.core.models import BrandingSettings
+from tests.conftest import demo_page
 
 pytestmark = pytest.mark.django_db
 
@@ -84,3 +86,24 @@ def test_the_header_logo_has_sharp_versions_for_dense_screens(client):
     html = client.get("/en/").content.decode()
     logo = re.search(r'<img class="site-header__logo"[^>]*>', html).group(0)
     assert re.search(r'srcset="[^"]+height-48[^"]* 1x, [^"]+height-96[^"]* 2x, [^"]+ 3x"', logo)
+
+
+def test_a_logo_whose_file_is_lost_leaves_every_page_standing(client, caplog):
+    lost = get_image_model().objects.create(
+        title="Logo restored without its file", file="original_images/lost.png", width=64, height=64
+    )
+    branding = BrandingSettings.for_site(Site.objects.get(is_default_site=True))
+    branding.logo = lost
+    branding.save()
+    for page in (
+        demo_page("home", "en"),
+        demo_page("agenda", "fr"),
+        demo_page("museum-night", "en"),
+    ):
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+    html = client.get(demo_page("home", "en").url).content.decode()
+    assert '<link rel="icon" href="/static/csti_cms/img/site-icon.svg">' in html
+    assert '"logo"' not in html, "no logo in the structured data"
+    assert client.get("/favicon.ico")["Location"] == "/static/csti_cms/img/site-icon.svg"
+    assert "Logo restored without its file" in caplog.text

@@ -94,6 +94,23 @@ def test_language_without_any_live_page_is_not_offered(client):
     assert set(links) == {"nl"}
 
 
+def test_a_language_whose_home_is_unpublished_has_no_pages(client):
+    """Its pages stay live, but nothing leads there and its addresses answer 404,
+    rather than the French site under the Dutch prefix."""
+    demo_page("home", "nl").unpublish()
+    about_nl = demo_page("about", "nl")
+    assert about_nl.live
+    for path in ("/nl/", about_nl.url, "/nl/search/?q=wetenschap"):
+        assert client.get(path).status_code == 404, path
+    html = client.get(demo_page("about", "fr").url).content.decode()
+    switcher = dict((lang, url) for url, lang in SWITCHER_LINK.findall(html))
+    assert set(switcher) == {"en"}
+    assert "nl" not in dict(HREFLANG.findall(html))
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert demo_page("about", "fr").url in sitemap
+    assert "/nl/" not in sitemap
+
+
 def test_non_page_views_switch_to_the_same_view(client):
     html = client.get("/nl/search/?q=wetenschap").content.decode()
     links = dict((lang, url) for url, lang in SWITCHER_LINK.findall(html))

@@ -3,7 +3,9 @@
 import re
 
 import pytest
+from wagtail.models import Site
 
+from csti_cms.core.views import MAX_QUERY_LENGTH, search_terms
 from tests.conftest import LANGUAGES, demo_page
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +30,14 @@ def test_empty_and_silly_searches_answer_cleanly(client):
     assert client.get("/fr/search/").status_code == 200
     assert client.get("/fr/search/", {"q": "x" * 5000, "page": "abc"}).status_code == 200
     assert client.get("/fr/search/", {"q": "science", "page": "999"}).status_code == 200
+    for query in ('"', 'a"b', "\x00", "NEAR(a b", "col:val", "-a", "*"):
+        assert client.get("/fr/search/", {"q": query}).status_code == 200, query
+    assert client.head("/fr/search/", {"q": "science"}).status_code == 200
+
+
+def test_quotes_and_control_characters_leave_the_words_searched():
+    assert search_terms(' "Mechelen\x002014" ') == "Mechelen 2014"
+    assert search_terms("x" * 500) == "x" * MAX_QUERY_LENGTH
 
 
 def test_sitemap_lists_every_language_with_alternates(client):
@@ -46,3 +56,8 @@ def test_robots_txt_points_to_the_sitemap(client):
     text = response.content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in text
     assert "Disallow: /admin/" in text
+
+
+def test_an_address_no_site_answers_to_has_no_sitemap(client):
+    Site.objects.update(is_default_site=False)
+    assert client.get("/sitemap.xml", HTTP_HOST="made-up.test").status_code == 404
