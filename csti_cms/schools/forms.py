@@ -175,7 +175,6 @@ class BookingRequestForm(SpamProtectedFormMixin, forms.ModelForm):
         self.instance.activity_title = activity.title
         self._limit_levels(activity)
         self._limit_languages(activity)
-        self.fields["adults"].min_value = 1
         self.fields["adults"].widget.attrs["min"] = 1
         self.fields["pupils"].widget.attrs["min"] = 1
         self.fields["pupils"].help_text = self._group_size_help(activity)
@@ -218,6 +217,12 @@ class BookingRequestForm(SpamProtectedFormMixin, forms.ModelForm):
                 "max": activity.max_pupils,
             }
         return _("Up to %(max)d pupils for this activity.") % {"max": activity.max_pupils}
+
+    def clean_adults(self):
+        adults = self.cleaned_data["adults"]
+        if adults is not None and adults < 1:
+            raise forms.ValidationError(_("A class comes with at least one accompanying adult."))
+        return adults
 
     def clean_pupils(self):
         pupils = self.cleaned_data["pupils"]

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django import forms
+from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -68,6 +69,27 @@ class SpaceFilterForm(forms.Form):
 class SpaceChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return obj.title
+
+    def _check_values(self, value):
+        """Refuse an id the database cannot hold with the usual "not one of the choices".
+
+        Django guards single-value lookups against integers out of the column's range,
+        but not ``__in``, which SQLite answers with an ``OverflowError``.
+        """
+        pk_type = self.queryset.model._meta.pk.get_internal_type()
+        low, high = connection.ops.integer_field_range(pk_type)
+        for pk in value:
+            try:
+                number = int(pk)
+            except (TypeError, ValueError):
+                continue  # Django's own check names it
+            if (low is not None and number < low) or (high is not None and number > high):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super()._check_values(value)
 
 
 class QuoteRequestForm(SpamProtectedFormMixin, forms.ModelForm):

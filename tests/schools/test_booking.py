@@ -118,6 +118,14 @@ def test_a_group_smaller_than_the_minimum_is_refused(client, activity):
     assert not BookingRequest.objects.exists()
 
 
+def test_a_class_without_an_accompanying_adult_is_refused(client, activity):
+    response = client.post(booking_url(activity), booking_data(activity, adults="0"))
+    assert response.context["form"].errors["adults"] == [
+        "Une classe vient avec au moins un adulte accompagnant."
+    ]
+    assert not BookingRequest.objects.exists()
+
+
 def test_a_day_the_centre_is_closed_is_refused(client, activity):
     closed_day = next_weekday(14)
     calls = []

@@ -119,6 +119,14 @@ def test_spaces_of_another_listing_are_refused(client):
     assert list(response.context["form"].errors) == ["spaces"]
 
 
+@pytest.mark.parametrize("space", ["99999999999999999999999", "-99999999999999999999999", "x"])
+def test_a_space_id_that_no_space_can_have_is_refused(client, space):
+    response = client.post(quote_url(), quote_data(spaces=[space]))
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == ["spaces"]
+    assert not QuoteRequest.objects.exists()
+
+
 def test_a_quote_is_kept_when_the_mail_server_fails(
     client, notifications, settings, django_capture_on_commit_callbacks
 ):
