@@ -21,6 +21,10 @@ from wagtail.models import Page, Site
 
 from csti_cms.core.caching import cached
 
+#: The deepest a page can lie: the tree's paths hold so many steps. A URL with more
+#: components names no page below that; the rest is for a page that routes on its own.
+MAX_DEPTH = Page._meta.get_field("path").max_length // Page.steplen
+
 #: Where the routed page keeps the pages above it, from the site's home down.
 ANCESTORS_ATTRIBUTE = "_csti_route_ancestors"
 
@@ -118,12 +122,13 @@ def pages_from_home(page):
 def pages_along(page, path_components):
     """The pages below ``page`` that ``path_components`` pass through, from the top.
 
-    Stops at the first component with no page: the rest is for a page type that routes
-    on its own, or nothing.
+    Stops at the first component with no page, and at the tree's greatest depth: the
+    rest is for a page type that routes on its own, or nothing. A made-up URL of
+    thousands of components costs no more than a deep real one.
     """
     addresses = []
     address = page.url_path
-    for component in path_components:
+    for component in path_components[: MAX_DEPTH - page.depth]:
         address += f"{component}/"
         addresses.append(address)
     found = {

@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction, Site
 
 from csti_cms.core.models import ContentPage
+from csti_cms.core.routing import MAX_DEPTH
 from tests.conftest import demo_page
 
 pytestmark = pytest.mark.django_db
@@ -46,6 +47,16 @@ def test_the_way_to_a_page_costs_one_query_at_any_depth(client):
 @pytest.mark.parametrize("suffix", ["nowhere/", "nowhere/deeper/"])
 def test_an_unknown_address_answers_404(client, suffix):
     assert client.get(demo_page("about", "en").url + suffix).status_code == 404
+
+
+def test_a_made_up_address_of_thousands_of_levels_costs_no_more_than_a_deep_one(client):
+    about = demo_page("about", "en").url
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(about + "level/" * 5000)
+    assert response.status_code == 404
+    routing = [query["sql"] for query in queries if '"url_path" IN' in query["sql"]]
+    assert len(routing) == 1
+    assert routing[0].count("level/'") <= MAX_DEPTH, "one address per level the tree can hold"
 
 
 def test_a_draft_answers_404_but_its_live_children_do_not(client):
