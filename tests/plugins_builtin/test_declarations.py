@@ -14,8 +14,9 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 from freezegun import freeze_time
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 
+from csti_cms.core.collation import without_accents
 from csti_cms.plugins import disable, enable
 from csti_cms.plugins.declarations.endorsements import confirmation_token
 from csti_cms.plugins.declarations.models import (
@@ -24,6 +25,7 @@ from csti_cms.plugins.declarations.models import (
     EndorsementStatus,
     Signatory,
 )
+from csti_cms.plugins.declarations.normalise import KEY_MAX_LENGTH, organisation_key
 from csti_cms.plugins.testing import get_page, render_body_on
 from tests.conftest import demo_page
 
@@ -145,6 +147,34 @@ def test_the_featured_declaration_block_shows_its_commitments(client, site, enab
     assert f'href="{urlsplit(declaration.get_url()).path}endorse/"' in html, "to the form"
 
 
+@pytest.mark.parametrize("restriction_type", ["password", "login"])
+def test_restricted_declarations_stay_out_of_public_listings(client, restriction_type):
+    cape_town = demo_page("declarations-cape-town-2011", "en")
+    PageViewRestriction.objects.create(
+        page=cape_town, restriction_type=restriction_type, password="secret"
+    )
+    timeline = client.get(demo_page(INDEX, "en").url).content.decode()
+    assert "Toronto Declaration" in timeline and "Mechelen Declaration" in timeline
+    assert "Cape Town Declaration" not in timeline and cape_town.url not in timeline
+    toronto = client.get(demo_page(TORONTO, "en").url).content.decode()
+    later = toronto[toronto.index("Later in the series") :]
+    assert demo_page(MECHELEN, "en").url in later
+    assert cape_town.url not in toronto, "not in Earlier/Later in the series"
+    french = client.get(demo_page(INDEX, "fr").url).content.decode()
+    assert "Déclaration du Cap" in french, "only the restricted translation is hidden"
+
+
+def test_a_restricted_declaration_is_not_featured(client, site, enable_plugin):
+    enable_plugin("declarations", site)
+    declaration = make_declaration(make_declaration_index(site.root_page))
+    PageViewRestriction.objects.create(page=declaration, restriction_type="login")
+    _page, html = render_body_on(
+        client, site, "declarations_featured", {"declaration": declaration.pk}
+    )
+    assert "featured-declaration" not in html and "Mechelen Declaration" not in html
+    assert "Take concrete steps." not in html
+
+
 # Endorsing, end to end ------------------------------------------------------------------------
 
 
@@ -245,6 +275,32 @@ def test_a_duplicate_is_refused_politely_ignoring_case_and_accents(client):
     assert endorse(client, demo_page(TORONTO, "en")).status_code == 302
 
 
+@pytest.mark.parametrize("name", ["ﷺ" * 20, "Straße " + "ß" * 150])
+def test_a_name_that_folds_longer_than_its_column_is_kept_and_deduplicated(client, name):
+    """Folding made these keys longer than the column: PostgreSQL answered 500."""
+    page = demo_page(MECHELEN, "en")
+    assert len(name) <= 200 < len(without_accents(name)), "the form takes it, folded it is long"
+    assert endorse(client, page, organisation=name).status_code == 302
+    endorsement = Endorsement.objects.get(organisation=name)
+    assert len(endorsement.organisation_key) <= KEY_MAX_LENGTH
+    assert endorsement.organisation_key == organisation_key(name)
+
+    again = endorse(client, page, organisation=name, email="other@example.org")
+    assert again.status_code == 200
+    assert "has already endorsed this declaration" in again.content.decode()
+    # A long name that starts alike is another organisation: keys are not cut short.
+    alike = name[:-1] + "x"
+    assert endorse(client, page, organisation=alike).status_code == 302
+    assert Endorsement.objects.of(page).filter(organisation__in=[name, alike]).count() == 2
+
+
+def test_a_digest_key_never_matches_the_key_of_a_name():
+    long_key = organisation_key("Straße " + "ß" * 150)
+    assert long_key.startswith("SHA256:") and len(long_key) <= KEY_MAX_LENGTH
+    assert organisation_key(long_key) != long_key, "folding leaves no capitals"
+    assert organisation_key("  MUSÉE des   Sciences ") == "musee des sciences", "unchanged"
+
+
 def test_a_rejected_or_never_confirmed_endorsement_does_not_block_a_new_one(client):
     page = demo_page(MECHELEN, "en")
     make_endorsement(page, "Rejected Lab", status="rejected")
@@ -276,6 +332,22 @@ def test_the_robot_trap_stores_and_sends_nothing(client):
 
 
 @override_settings(DECLARATIONS_ENDORSEMENT_RATE_LIMIT=2)
+def test_correcting_mistakes_does_not_count_against_the_rate_limit(client):
+    page = demo_page(MECHELEN, "en")
+    for _attempt in range(5):
+        response = endorse(client, page, email="not-an-address")
+        assert response.status_code == 200
+        assert "Enter a valid email address." in response.content.decode()
+    assert endorse(client, page, organisation="Lab 1").status_code == 302
+    duplicate = endorse(client, page, organisation="LAB 1")
+    assert duplicate.status_code == 200, "a refused duplicate does not count either"
+    assert endorse(client, page, organisation="Lab 2").status_code == 302
+    refused = endorse(client, page, organisation="Lab 3", email="lab3@example.org")
+    assert refused.status_code == 429
+    assert 'value="lab3@example.org"' in refused.content.decode(), "nothing typed is lost"
+
+
+@override_settings(DECLARATIONS_ENDORSEMENT_RATE_LIMIT=2)
 def test_too_many_endorsements_from_one_address_are_refused(client):
     page = demo_page(MECHELEN, "en")
     for number in range(2):
@@ -304,6 +376,44 @@ def test_an_email_failure_loses_nothing(client, caplog):
     assert "could not send the confirmation e-mail" in thanks
 
 
+def test_endorsing_again_after_a_failed_email_replaces_the_first_request(client):
+    page = demo_page(MECHELEN, "en")
+    with mock.patch(
+        "csti_cms.plugins.declarations.endorsements.send_mail", side_effect=OSError("down")
+    ):
+        failed = endorse(client, page, email="typo@musee.example")
+    assert failed["Location"].endswith("/endorse/sent/?delivery=failed")
+    first = Endorsement.objects.get(organisation="Musée des Sciences")
+    assert first.confirmation_failed
+
+    retry = endorse(client, page, organisation="musee des sciences", email="anne@musee.example")
+    assert retry.status_code == 302, "the thank-you page asked to endorse again"
+    assert retry["Location"].endswith("/endorse/sent/")
+    endorsement = Endorsement.objects.get(organisation_key="musee des sciences")
+    assert endorsement.pk == first.pk, "the new request replaces the first"
+    assert (endorsement.email, endorsement.confirmation_failed) == ("anne@musee.example", False)
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["anne@musee.example"]
+    token = unquote(link_in(mail.outbox[0]).split("token=")[1])
+    confirmed = client.post(page.url + "confirm/", {"token": token})
+    assert "Endorsement confirmed" in confirmed.content.decode()
+
+    # Once its link is sent, nobody can swap in their own details.
+    hijack = endorse(client, page, email="someone@else.example")
+    assert "has already endorsed this declaration" in hijack.content.decode()
+    endorsement.refresh_from_db()
+    assert endorsement.email == "anne@musee.example"
+
+
+def test_a_pending_endorsement_whose_link_was_sent_still_blocks_others(client):
+    page = demo_page(MECHELEN, "en")
+    assert endorse(client, page).status_code == 302
+    response = endorse(client, page, email="someone@else.example", country="Elsewhere")
+    assert "has already endorsed this declaration" in response.content.decode()
+    endorsement = Endorsement.objects.get(organisation="Musée des Sciences")
+    assert (endorsement.email, endorsement.country) == ("anne@musee.example", "Belgique")
+    assert len(mail.outbox) == 1, "no new link voids the contact's"
+
+
 def test_a_declaration_can_be_closed_to_endorsements(client):
     page = demo_page(MECHELEN, "en")
     DeclarationPage.objects.filter(translation_key=page.translation_key).update(
@@ -312,6 +422,18 @@ def test_a_declaration_can_be_closed_to_endorsements(client):
     assert 'id="endorse"' not in client.get(page.url).content.decode()
     assert client.get(page.url + "endorse/").status_code == 404
     assert endorse(client, page).status_code == 404
+
+
+def test_the_thank_you_page_closes_with_the_form(client):
+    page = demo_page(MECHELEN, "en")
+    assert client.get(page.url + "endorse/sent/").status_code == 200
+    DeclarationPage.objects.filter(translation_key=page.translation_key).update(
+        accepts_endorsements=False
+    )
+    for language in ("en", "fr"):
+        for query in ("", "?delivery=failed"):
+            url = demo_page(MECHELEN, language).url + "endorse/sent/" + query
+            assert client.get(url).status_code == 404, url
 
 
 def test_the_declaration_links_to_its_form_and_sets_no_cookie(client):

@@ -3,6 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from .models import DeclarationPage
+
 
 class FeaturedDeclarationBlock(blocks.StructBlock):
     """A declaration the centre stands behind, with what it commits to and a way to endorse."""
@@ -24,9 +26,7 @@ class FeaturedDeclarationBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        page = value.get("declaration")
-        page = page.localized if page is not None else None
-        declaration = page.specific if page is not None and page.live else None
+        declaration = shown_declaration(value.get("declaration"))
         context["declaration"] = declaration
         if declaration is not None and declaration.accepts_endorsements:
             request = (parent_context or {}).get("request")
@@ -34,6 +34,18 @@ class FeaturedDeclarationBlock(blocks.StructBlock):
                 "endorse"
             )
         return context
+
+
+def shown_declaration(page):
+    """``page`` in the visitor's language, if everyone may see it; otherwise None.
+
+    The block renders nothing for a declaration that is unpublished or restricted
+    (password, login, groups): a page open to all would show its title, summary and
+    commitments to visitors the restriction keeps out.
+    """
+    if page is None:
+        return None
+    return DeclarationPage.objects.live().public().filter(pk=page.localized.pk).first()
 
 
 # Blocks this plugin adds to slots of core pages. Names start with the plugin label.

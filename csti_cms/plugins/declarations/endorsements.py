@@ -1,17 +1,15 @@
-"""Confirming endorsements by e-mail, and keeping robots and floods out.
+"""Confirming endorsements by e-mail.
 
 The confirmation link carries a signed, timestamped token (Django's signing, with
 its own salt): it names the endorsement and when it was sent, so a link cannot be
 forged, reused for another endorsement or used after ``DECLARATIONS_CONFIRMATION_MAX_AGE``.
 """
 
-import hashlib
 import logging
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -93,17 +91,3 @@ def send_confirmation(request, declaration, endorsement):
         )
         return False
     return True
-
-
-def within_rate_limit(request):
-    """Count a submission from the client's address; False once it sent too many."""
-    address = request.META.get("REMOTE_ADDR", "")
-    key = "csti-declarations:endorse:" + hashlib.sha256(address.encode()).hexdigest()[:32]
-    period = settings.DECLARATIONS_ENDORSEMENT_RATE_PERIOD
-    cache.add(key, 0, timeout=period)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=period)
-        count = 1
-    return count <= settings.DECLARATIONS_ENDORSEMENT_RATE_LIMIT

@@ -4,28 +4,69 @@ from datetime import timedelta
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from csti_cms.enquiries.ratelimit import RateLimit
+
 from .models import Endorsement, EndorsementStatus
 from .normalise import organisation_key
+
+#: The rate limit's allowance, shared by the form in every language.
+RATE_LIMIT_SCOPE = "declarations.endorsement"
+
+
+def standing_endorsements(declaration, key):
+    """Endorsements of ``declaration`` by ``key`` (a normalised name), but rejected ones."""
+    return (
+        Endorsement.objects.of(declaration)
+        .filter(organisation_key=key)
+        .exclude(status=EndorsementStatus.REJECTED)
+    )
+
+
+def unconfirmable():
+    """Unconfirmed endorsements nobody can confirm: their link has expired, or was never sent."""
+    expired = timezone.now() - timedelta(seconds=settings.DECLARATIONS_CONFIRMATION_MAX_AGE)
+    return Q(confirmed_at__isnull=True) & (
+        Q(submitted_at__lt=expired) | Q(confirmation_failed=True)
+    )
 
 
 def blocking_endorsements(declaration, key):
     """Endorsements that stop ``key`` (a normalised name) from endorsing ``declaration`` again.
 
-    A rejected endorsement does not, nor does one never confirmed while its link
-    was valid: the organisation may try again, and its new details replace the old.
+    An endorsement blocks while it can still become public: once confirmed (until an
+    editor rejects it), and while it waits for confirmation through a link that was
+    e-mailed and is still valid. An unconfirmed endorsement whose link has expired, or
+    whose confirmation e-mail could not be sent, blocks nothing: the organisation may
+    endorse again, as the page after a failed e-mail asks, and its new details replace
+    the old (see :func:`replaced_endorsement`).
+
+    Why this rule: an endorsement whose e-mail failed can never be confirmed (nobody
+    holds a link to it), so letting anyone replace it takes nothing from anyone, and the
+    new request gets a link of its own. A pending endorsement whose link went out keeps
+    blocking everyone, its own organisation included: the retry is not recognised by the
+    e-mail address, which anyone can type, so nobody can swap in their own details (or
+    have a new link sent, which would void the contact's) while that link is valid.
     """
-    expired = timezone.now() - timedelta(seconds=settings.DECLARATIONS_CONFIRMATION_MAX_AGE)
-    return (
-        Endorsement.objects.of(declaration)
-        .filter(organisation_key=key)
-        .exclude(status=EndorsementStatus.REJECTED)
-        .exclude(confirmed_at__isnull=True, submitted_at__lt=expired)
-    )
+    return standing_endorsements(declaration, key).exclude(unconfirmable())
+
+
+def replaced_endorsement(declaration, key):
+    """The endorsement a new one from ``key`` takes the place of: one nobody can confirm.
+
+    Only such an endorsement, never any unconfirmed one: should another request of the
+    same organisation have been stored since the form was checked, the new one is then
+    refused as a duplicate instead of overwriting it. Reusing the row keeps one
+    endorsement per organisation, and its new ``submitted_at`` voids any old link. Locked
+    until the caller's transaction ends, so that it cannot be confirmed meanwhile.
+    """
+    replaceable = standing_endorsements(declaration, key).filter(unconfirmable())
+    return replaceable.select_for_update().first()
 
 
 def duplicate_error(name):
@@ -41,7 +82,17 @@ def duplicate_error(name):
 
 
 class EndorsementForm(forms.ModelForm):
-    """An organisation endorses a declaration. ``extra_info`` is a trap for robots."""
+    """An organisation endorses a declaration. ``extra_info`` is a trap for robots.
+
+    Pass the ``declaration`` and the ``request``: each valid submission counts against
+    the client's allowance (``DECLARATIONS_ENDORSEMENT_RATE_LIMIT`` per
+    ``DECLARATIONS_ENDORSEMENT_RATE_PERIOD`` seconds), as the enquiry forms count theirs.
+    """
+
+    rate_limit_message = _(
+        "Too many endorsements were sent from your network in a short time. Please try "
+        "again in an hour."
+    )
 
     website = forms.URLField(
         label=_("Website (optional)"),
@@ -66,9 +117,10 @@ class EndorsementForm(forms.ModelForm):
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
         }
 
-    def __init__(self, *args, declaration, **kwargs):
+    def __init__(self, *args, declaration, request, **kwargs):
         super().__init__(*args, **kwargs)
         self.declaration = declaration
+        self.request = request
         self.fields["email"].help_text = _(
             "We send you a link to confirm the endorsement. Your name and e-mail address are "
             "never published."
@@ -91,6 +143,29 @@ class EndorsementForm(forms.ModelForm):
         if blocking_endorsements(self.declaration, key).exists():
             raise duplicate_error(name)
         return name
+
+    def full_clean(self):
+        """Count only submissions that are otherwise valid against the rate limit.
+
+        A visitor correcting their mistakes is never turned away. A robot caught by the
+        trap counts too: it is answered as if its endorsement had been stored.
+        """
+        super().full_clean()
+        if self.is_bound and not self._errors and not self._consume_allowance():
+            self.add_error(None, ValidationError(self.rate_limit_message, code="rate"))
+
+    def _consume_allowance(self):
+        return RateLimit(
+            self.request,
+            RATE_LIMIT_SCOPE,
+            limit=settings.DECLARATIONS_ENDORSEMENT_RATE_LIMIT,
+            period=settings.DECLARATIONS_ENDORSEMENT_RATE_PERIOD,
+        ).consume()
+
+    @property
+    def is_rate_limited(self):
+        """The form was refused only because the client sent too many endorsements."""
+        return self.has_error(NON_FIELD_ERRORS, code="rate")
 
     @property
     def is_spam(self):

@@ -25,7 +25,7 @@ from csti_cms.blocks import SlotStreamField
 from csti_cms.core.models import BasePage
 from csti_cms.plugins import PluginPageMixin
 
-from .normalise import organisation_key
+from .normalise import KEY_MAX_LENGTH, organisation_key
 from .panels import OrganisationPanel
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
@@ -63,9 +63,14 @@ class DeclarationIndexPage(PluginPageMixin, BasePage):
         verbose_name_plural = _("declarations timelines")
 
     def timeline(self):
-        """The live declarations, oldest first, each with ``endorsement_count``."""
+        """The live, public declarations, oldest first, each with ``endorsement_count``.
+
+        A declaration restricted to some visitors (password, login, groups) is left out:
+        the timeline is public, and would show its title, date and summary to anyone.
+        """
         return list(
             DeclarationPage.objects.live()
+            .public()
             .child_of(self)
             .defer("full_text", "commitments")
             .annotate(endorsement_count=public_endorsement_count())
@@ -321,7 +326,7 @@ class Endorsement(models.Model):
     declaration_key = models.UUIDField(editable=False, db_index=True)
     organisation = models.CharField(_("organisation"), max_length=200)
     #: ``organisation`` without case, accents or extra spaces, to refuse duplicates.
-    organisation_key = models.CharField(max_length=200, editable=False)
+    organisation_key = models.CharField(max_length=KEY_MAX_LENGTH, editable=False)
     country = models.CharField(_("country"), max_length=100)
     contact_name = models.CharField(_("contact name"), max_length=150)
     email = models.EmailField(_("e-mail"))
@@ -336,6 +341,11 @@ class Endorsement(models.Model):
     )
     submitted_at = models.DateTimeField(_("submitted"), default=timezone.now, editable=False)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True, editable=False)
+    #: The confirmation e-mail could not be sent: nobody holds a link that confirms this
+    #: endorsement, so it blocks no new one (see ``forms.blocking_endorsements``).
+    confirmation_failed = models.BooleanField(
+        _("confirmation e-mail not sent"), default=False, editable=False
+    )
     moderated_at = models.DateTimeField(_("moderated"), null=True, blank=True, editable=False)
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

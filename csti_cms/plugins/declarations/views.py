@@ -18,20 +18,13 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from csti_cms.core.collation import alphabetical
 
-from .endorsements import (
-    ExpiredLink,
-    InvalidLink,
-    endorsement_from_token,
-    send_confirmation,
-    within_rate_limit,
-)
-from .forms import EndorsementForm, duplicate_error
-from .models import DeclarationPage, Endorsement, EndorsementStatus, RelatedDeclaration
+from .endorsements import ExpiredLink, InvalidLink, endorsement_from_token, send_confirmation
+from .forms import EndorsementForm, duplicate_error, replaced_endorsement
+from .models import DeclarationPage, Endorsement, RelatedDeclaration
 from .normalise import organisation_key
 from .organisations import attach_organisations
 
@@ -42,7 +35,9 @@ def related_declarations(page):
     """``(earlier, later)``: declarations linked to or from ``page``, in its language, by date.
 
     Links may have been made from any language version (they are copied to the
-    translations as they are), so they are matched by translation key.
+    translations as they are), so they are matched by translation key. Declarations
+    restricted to some visitors (password, login, groups) are left out, as everywhere
+    the public sees lists: their titles are not for everyone.
     """
     key = page.translation_key
     pairs = RelatedDeclaration.objects.filter(
@@ -53,6 +48,7 @@ def related_declarations(page):
         return [], []
     pages = (
         DeclarationPage.objects.live()
+        .public()
         .filter(translation_key__in=keys, locale_id=page.locale_id)
         .defer("full_text", "commitments")
         .order_by("date")
@@ -89,25 +85,27 @@ def endorsement_form(request, page, form, status=200):
     return response
 
 
-def endorse(request, page):
+def open_to_endorsements(page):
+    """404 where the declaration takes no endorsements: its form and thank-you page alike."""
     if not page.accepts_endorsements:
         raise Http404
+
+
+def too_many_endorsements(request, page, form):
+    """The form again, with its rate-limit error, answered 429 with when to come back."""
+    response = endorsement_form(request, page, form, status=429)
+    response["Retry-After"] = str(settings.DECLARATIONS_ENDORSEMENT_RATE_PERIOD)
+    return response
+
+
+def endorse(request, page):
+    open_to_endorsements(page)
     if request.method != "POST":
-        return endorsement_form(request, page, EndorsementForm(declaration=page))
-    form = EndorsementForm(request.POST, declaration=page)
-    if not within_rate_limit(request):
-        form.is_valid()
-        form.add_error(
-            None,
-            _(
-                "Too many endorsements were sent from your network in a short time. Please "
-                "try again in an hour."
-            ),
-        )
-        response = endorsement_form(request, page, form, status=429)
-        response["Retry-After"] = str(settings.DECLARATIONS_ENDORSEMENT_RATE_PERIOD)
-        return response
+        return endorsement_form(request, page, EndorsementForm(declaration=page, request=request))
+    form = EndorsementForm(request.POST, declaration=page, request=request)
     if not form.is_valid():
+        if form.is_rate_limited:
+            return too_many_endorsements(request, page, form)
         return endorsement_form(request, page, form)
     sent_url = page.get_url(request) + page.reverse_subpage("endorsement_sent")
     if form.is_spam:
@@ -118,28 +116,30 @@ def endorse(request, page):
     endorsement.declaration = page
     endorsement.language = get_language()
     endorsement.submitted_at = timezone.now()
-    # An earlier attempt never confirmed in time: the new details replace it.
-    stale = (
-        Endorsement.objects.of(page)
-        .filter(organisation_key=organisation_key(endorsement.organisation))
-        .filter(confirmed_at__isnull=True)
-        .exclude(status=EndorsementStatus.REJECTED)
-        .first()
-    )
-    if stale is not None:
-        endorsement.pk = stale.pk
     try:
         with transaction.atomic():
+            # An earlier attempt that can no longer be confirmed: the new details replace it.
+            stale = replaced_endorsement(page, organisation_key(endorsement.organisation))
+            if stale is not None:
+                endorsement.pk = stale.pk
             endorsement.save()
     except IntegrityError:  # the same organisation, a moment ago
         form.add_error("organisation", duplicate_error(endorsement.organisation))
         return endorsement_form(request, page, form)
     if not send_confirmation(request, page, endorsement):
+        mark_confirmation_failed(endorsement)
         sent_url += "?delivery=failed"
     return redirect(sent_url)
 
 
+def mark_confirmation_failed(endorsement):
+    """Nobody got a link to confirm ``endorsement``: let a new request replace it."""
+    endorsement.confirmation_failed = True
+    endorsement.save(update_fields=["confirmation_failed"])
+
+
 def endorsement_sent(request, page):
+    open_to_endorsements(page)
     return page.render(
         request,
         template="declarations/endorsement_sent.html",
