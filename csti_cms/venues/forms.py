@@ -76,8 +76,10 @@ class SpaceChoiceField(forms.ModelMultipleChoiceField):
         Django guards single-value lookups against integers out of the column's range,
         but not ``__in``, which SQLite answers with an ``OverflowError``.
         """
-        pk_type = self.queryset.model._meta.pk.get_internal_type()
-        low, high = connection.ops.integer_field_range(pk_type)
+        pk = self.queryset.model._meta.pk
+        while pk.is_relation:  # a page's id is its link to Wagtail's page
+            pk = pk.target_field
+        low, high = connection.ops.integer_field_range(pk.get_internal_type())
         for pk in value:
             try:
                 number = int(pk)
