@@ -17,6 +17,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -67,7 +68,9 @@ def refresh_on_change(*models):
     """Start a new generation whenever an object of one of ``models`` is saved or deleted.
 
     For what public pages show outside pages and settings: an app calls it from its
-    ``ready()`` for the models its cached content is read from.
+    ``ready()`` for every model whose rows its pages show. Whole pages are cached under
+    the generation too (:mod:`csti_cms.core.page_cache`), so a model left out would show
+    an editor's change only once a cached page expires.
     """
     for model in models:
         for name, signal in (("saved", post_save), ("deleted", post_delete)):
@@ -132,7 +135,9 @@ def connect_signals():
                 dispatch_uid=f"csti-cache-{model._meta.label_lower}-deleted",
             )
     settings = [model for model in apps.get_models() if _is_setting(model)]
-    refresh_on_change(*settings, get_image_model(), Site, Locale, PageViewRestriction)
+    refresh_on_change(
+        *settings, get_image_model(), get_document_model(), Site, Locale, PageViewRestriction
+    )
 
 
 class CachedSiteSetting:

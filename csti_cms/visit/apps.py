@@ -14,8 +14,8 @@ class VisitConfig(AppConfig):
         from csti_cms.core.caching import refresh_on_change
 
         from .blocks import OpeningHoursBlock
-        from .models import Closure, SeasonalPeriod
+        from .models import Closure, SeasonalPeriod, TicketCategory
 
         slot_registry.register("body", "opening_hours", OpeningHoursBlock(), owner=self.label)
-        # The opening calendar is cached; seasons and closures may be saved on their own.
-        refresh_on_change(SeasonalPeriod, Closure)
+        # The opening calendar and prices show on pages; they are saved on their own.
+        refresh_on_change(SeasonalPeriod, Closure, TicketCategory)

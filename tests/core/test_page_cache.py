@@ -1,19 +1,29 @@
 """The page cache serves the next visitors without a rendering, and never past a change."""
 
 import datetime
+import io
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from freezegun import freeze_time
+from wagtail.documents import get_document_model
 from wagtail.models import Site
 
+from csti_cms.agenda.models import EventCategory, Venue
+from csti_cms.core.caching import generation
 from csti_cms.core.models import BrandingSettings
+from csti_cms.plugins.declarations.models import Endorsement
+from csti_cms.plugins.memberships.models import Membership, Organisation, Role
+from csti_cms.visit.models import TicketCategory
 from tests.conftest import demo_page
 
 pytestmark = pytest.mark.django_db
+
+Document = get_document_model()
 
 
 @pytest.fixture(autouse=True)
@@ -113,3 +123,31 @@ def test_the_page_cache_is_off_unless_configured(client, settings):
     home = demo_page("home", "en").url
     client.get(home)
     assert queries_of(client, home)[1] > 0
+
+
+def test_a_renamed_ticket_category_shows_on_the_next_request(client):
+    visit = demo_page("practical-info", "en")
+    category = TicketCategory.objects.filter(locale=visit.locale).first()
+    assert category.name in client.get(visit.url).content.decode()
+    category.name = "Explorer pass"
+    category.save()
+    assert "Explorer pass" in client.get(visit.url).content.decode()
+
+
+@pytest.mark.parametrize(
+    "model",
+    [TicketCategory, EventCategory, Venue, Organisation, Membership, Role, Endorsement, Document],
+    ids=lambda model: model.__name__,
+)
+def test_saving_what_public_pages_show_starts_a_new_generation(model):
+    row = model.objects.first()
+    assert row is not None, f"the demo has a {model.__name__}"
+    before = generation()
+    row.save()
+    assert generation() != before
+
+
+def test_the_daily_agenda_refresh_starts_a_new_generation():
+    before = generation()
+    call_command("agenda_refresh", stdout=io.StringIO())
+    assert generation() != before

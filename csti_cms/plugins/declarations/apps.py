@@ -26,6 +26,15 @@ class DeclarationsConfig(PluginConfig):
     }
     default_auto_field = "django.db.models.BigAutoField"
 
+    def ready(self):
+        super().ready()
+        from csti_cms.core.caching import refresh_on_change
+
+        from .models import Endorsement
+
+        # Confirmed, approved endorsements show on the declarations and their counts.
+        refresh_on_change(Endorsement)
+
     def can_disable(self, site):
         from .models import DeclarationIndexPage, DeclarationPage
 

@@ -19,16 +19,12 @@ class MembershipsConfig(PluginConfig):
 
     def ready(self):
         super().ready()
-        from django.db.models.signals import post_delete, post_save
+        from csti_cms.core.caching import refresh_on_change
 
-        from .listing import forget_cached_data
         from .models import Membership, Organisation, Role
 
-        for model in (Organisation, Membership, Role):
-            post_save.connect(forget_cached_data, sender=model, dispatch_uid=f"memberships-{model}")
-            post_delete.connect(
-                forget_cached_data, sender=model, dispatch_uid=f"memberships-{model}-delete"
-            )
+        # Pages, the networks block and the centre's structured data show them.
+        refresh_on_change(Organisation, Membership, Role)
 
     def can_disable(self, site):
         from .models import Membership, MembershipsPage

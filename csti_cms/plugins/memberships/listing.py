@@ -11,17 +11,15 @@ logos' renditions, once per request: the page, its JSON-LD and any "Our networks
 block share the result.
 """
 
-import uuid
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import Site
 
+from csti_cms.core.caching import cached
 from csti_cms.core.collation import alphabetical
 
 from .models import Membership, Organisation, Role, Scope
@@ -118,41 +116,22 @@ def _load(site, language):
     return listing
 
 
-#: Bumped whenever an organisation, membership or role changes: cached data is then stale.
-GENERATION_KEY = "csti-memberships:generation"
-
-
-def forget_cached_data(**kwargs):
-    """Signal receiver: memberships changed somewhere, recompute what is cached.
-
-    Again once the change is committed, in case another request cached the data
-    as it was before then.
-    """
-
-    def bump():
-        cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
-
-    bump()
-    transaction.on_commit(bump)
-
-
 def organization_jsonld(request, site=None):
     """schema.org ``memberOf`` of the centre: the organisations it is a member of now.
 
     It is part of the centre's ``Organization`` on every home page, so it is cached
-    (per site, language and year) until a membership or organisation changes,
-    and costs the home page no query.
+    (per site, language and year) until a membership, role or organisation changes
+    (the app's ``ready()`` has them start a new cache generation), and costs the home
+    page no query.
     """
     site = site or Site.find_for_request(request)
     if site is None:
         return {}
-    generation = cache.get_or_set(GENERATION_KEY, uuid.uuid4().hex, None)
     year = timezone.localdate().year
-    key = f"csti-memberships:member-of:{site.pk}:{get_language()}:{year}:{generation}"
-    member_of = cache.get(key)
-    if member_of is None:
-        member_of = _member_of(site_memberships(request, site).current)
-        cache.set(key, member_of, 24 * 3600)
+    member_of = cached(
+        f"memberships:member-of:{site.pk}:{get_language()}:{year}",
+        lambda: _member_of(site_memberships(request, site).current),
+    )
     return {"memberOf": member_of} if member_of else {}
 
 

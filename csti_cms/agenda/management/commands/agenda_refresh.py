@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from csti_cms.agenda.sync import refresh_all
+from csti_cms.core.caching import content_changed
 
 
 class Command(BaseCommand):
@@ -11,4 +12,6 @@ class Command(BaseCommand):
 
     def handle(self, **options):
         count = refresh_all()
+        # Agendas list the new dates; cached pages and listings are read afresh.
+        content_changed()
         self.stdout.write(f"Agenda refreshed: {count} event pages.")
