@@ -89,6 +89,7 @@ def test_the_page_costs_a_bounded_number_of_queries(client):
         TicketCategory.objects.create(
             name=f"Tarif {number}", price=Decimal(number), locale=demo_page("home").locale
         )
+    client.get(url)  # the new prices start a cache generation: warm it again
     with CaptureQueriesContext(connection) as after:
         client.get(url)
     assert len(after) == len(before)
