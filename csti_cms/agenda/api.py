@@ -92,7 +92,7 @@ def events_json_response(request, agenda):
 
 def events_json(request, agenda):
     language = agenda.locale.language_code
-    filters = AgendaFilterForm(request.GET, categories=categories_for(language)).values()
+    filters = AgendaFilterForm(request.GET, categories=categories_for(agenda)).values()
     updated_since = _updated_since(request.GET.get("updated_since"))
     page_size = _positive_int(request.GET.get("page_size"), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
     number = _positive_int(request.GET.get("page"), 1)

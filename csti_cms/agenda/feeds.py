@@ -63,7 +63,7 @@ def calendar_for(request, pages, name, description=""):
 
 def agenda_ics_response(request, agenda):
     language = agenda.locale.language_code
-    filters = AgendaFilterForm(request.GET, categories=categories_for(language)).values()
+    filters = AgendaFilterForm(request.GET, categories=categories_for(agenda)).values()
     occurrences = filters.apply(agenda_occurrences(agenda))
     pages = export_pages(
         EventPage.objects.filter(pk__in=occurrences.order_by().values("page_id")), language

@@ -88,10 +88,26 @@ def attach(pages, language):
                 page.location = None
 
 
-def categories_for(language):
-    """The categories visitors can filter on, in their language where translated."""
+def categories_for(agenda):
+    """The categories visitors can filter ``agenda`` on, in its language where translated.
+
+    Only those of the agenda's own live events: categories are shared by every site of an
+    install, and a centre's agenda must not offer another centre's (choosing one would
+    only empty the list). Cached until an event is published or a category saved.
+    """
+    language = agenda.locale.language_code
+    return cached(
+        f"agenda-categories:{agenda.pk}:{language}", lambda: _used_categories(agenda, language)
+    )
+
+
+def _used_categories(agenda, language):
+    used = EventCategory.objects.filter(
+        events__path__startswith=agenda.path, events__depth__gt=agenda.depth, events__live=True
+    ).values("translation_key")
     by_key = {}
-    for category in EventCategory.objects.select_related("locale").order_by("pk"):
+    versions = EventCategory.objects.filter(translation_key__in=used).select_related("locale")
+    for category in versions.order_by("pk"):
         current = by_key.get(category.translation_key)
         if current is None or category.locale.language_code == language:
             by_key[category.translation_key] = category

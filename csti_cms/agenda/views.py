@@ -28,8 +28,7 @@ CALENDAR_CELL_FIELDS = ("start", "end", "all_day", "status", "page__title", "pag
 
 
 def _filters(request, agenda):
-    language = agenda.locale.language_code
-    form = AgendaFilterForm(request.GET, categories=categories_for(language))
+    form = AgendaFilterForm(request.GET, categories=categories_for(agenda))
     return form, form.values()
 
 

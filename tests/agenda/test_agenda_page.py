@@ -8,9 +8,10 @@ import pytest
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from freezegun import freeze_time
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 
-from csti_cms.agenda.models import AgendaPage, EventPage, Occurrence
+from csti_cms.agenda.models import AgendaPage, EventCategory, EventPage, Occurrence
+from csti_cms.core.models import HomePage
 from tests.agenda.helpers import json_ld, publish_event
 from tests.conftest import LANGUAGES, demo_page
 
@@ -281,3 +282,27 @@ def test_json_updated_since_gives_what_changed(client):
     assert data["results"][0]["updated"] >= since.isoformat()[:19]
     day = (timezone.localdate() - timedelta(days=1)).isoformat()
     assert client.get(agenda.url + f"json/?updated_since={day}").json()["count"] >= 1
+
+
+def test_each_centre_s_agenda_offers_only_the_categories_of_its_own_events(client):
+    """Categories are shared by the sites of an install; filters are not."""
+    other_home = Page.get_first_root_node().add_child(
+        instance=HomePage(
+            title="Autre centre", slug="autre-centre", locale=demo_page("home").locale
+        )
+    )
+    Site.objects.create(hostname="autre-centre.test", root_page=other_home)
+    other_agenda = other_home.add_child(instance=AgendaPage(title="Agenda", slug="agenda"))
+    festival = EventCategory.objects.create(
+        name="Festival des sciences", slug="festival-des-sciences", locale=other_home.locale
+    )
+    publish_event(agenda=other_agenda, categories=[festival])
+    ours = demo_page("agenda", "fr")
+    our_category = demo_page("little-chemists", "fr").categories.first()
+
+    html = client.get(ours.url).content.decode()
+    assert f'value="{our_category.slug}"' in html
+    assert 'value="festival-des-sciences"' not in html
+    theirs = client.get("/fr/agenda/", HTTP_HOST="autre-centre.test").content.decode()
+    assert 'value="festival-des-sciences"' in theirs
+    assert f'value="{our_category.slug}"' not in theirs
