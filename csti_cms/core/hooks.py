@@ -31,7 +31,10 @@ hooks (``wagtail.hooks.register``) instead.
 
 """
 
+from django.contrib.contenttypes.models import ContentType
 from wagtail import hooks
+
+from csti_cms.core.caching import cached
 
 FILTER_PUBLIC_PAGES = "csti_filter_public_pages"
 PAGE_HEAD = "csti_page_head"
@@ -41,7 +44,14 @@ ORGANIZATION_JSONLD = "csti_organization_jsonld"
 
 
 def public_pages(queryset, request):
-    """Apply every registered public-page filter to ``queryset``."""
+    """Apply every registered public-page filter to ``queryset``.
+
+    Pages whose type is no longer installed (a plugin or app removed while its pages
+    remain) are left out first: they cannot be shown, and answer 404.
+    """
+    missing = page_types_without_model()
+    if missing:
+        queryset = queryset.exclude(content_type__in=missing)
     for fn in hooks.get_hooks(FILTER_PUBLIC_PAGES):
         queryset = fn(queryset, request)
     return queryset
@@ -57,3 +67,14 @@ def footer_links(request):
 
 def organization_extensions(site, request):
     return [fn(site, request) for fn in hooks.get_hooks(ORGANIZATION_JSONLD)]
+
+
+def page_types_without_model():
+    """Ids of the content types whose model is not installed: pages of such a type are orphans.
+
+    Read from the cache: the list changes only when the code installed does.
+    """
+    return cached(
+        "content-types-without-model",
+        lambda: [kind.pk for kind in ContentType.objects.all() if kind.model_class() is None],
+    )

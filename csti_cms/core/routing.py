@@ -92,6 +92,8 @@ def route_below(page, request, path_components, plain_route):
         remaining = path_components[index + 1 :]
         if remaining and not claims(step.specific_class, remaining, plain_route):
             continue
+        if step.specific_class is None:
+            raise Http404("The type of this page is no longer installed.")
         specific = specific_with_locale(step)
         specific._cached_parent_obj = steps[index - 1] if index else page
         if above is not None:

@@ -8,6 +8,7 @@ their source), and a disabled plugin's pages answer 404 down to their children.
 import re
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction, Site
@@ -117,3 +118,19 @@ def test_wagtail_s_login_and_password_forms_for_private_pages_still_answer(clien
     assert after.status_code == 200
     assert 'name="password"' not in after.content.decode()
     assert client.get("/en/_util/login/").status_code == 200
+
+
+def test_a_page_whose_type_is_no_longer_installed_is_gone_from_the_public_site(client):
+    """As after removing a plugin whose pages remain: no blank page, no link to it."""
+    home = demo_page("home", "en")
+    page = home.add_child(instance=ContentPage(title="Quiz of the week", slug="quiz-of-the-week"))
+    page.show_in_menus = True
+    page.save_revision().publish()
+    removed, _ = ContentType.objects.get_or_create(app_label="tours", model="tourpage")
+    Page.objects.filter(pk=page.pk).update(content_type=removed)
+
+    assert client.get(page.url).status_code == 404
+    assert client.get(page.url + "results/").status_code == 404
+    assert "Quiz of the week" not in client.get(home.url).content.decode()
+    assert "/quiz-of-the-week/" not in client.get("/sitemap.xml").content.decode()
+    assert "/quiz-of-the-week/" not in client.get("/en/search/", {"q": "quiz"}).content.decode()
