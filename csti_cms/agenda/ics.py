@@ -91,7 +91,7 @@ def event_components(page, *, url, host, zone, dtstamp, categories=()):
     common(master, schedule.status)
     master.add("dtstart", moment(first))
     master.add("dtend", moment(first + schedule.duration))
-    if schedule.rule:
+    if recurrence.usable_rule(schedule):  # calendars would choke on the others too
         master.add("rrule", ics_rule(schedule, zone))
     excluded = sorted(schedule.excluded)
     added = sorted(

@@ -6,8 +6,11 @@ workshop every Wednesday at 10:00 therefore starts at 10:00 in winter and in
 summer, at 09:00 UTC or 08:00 UTC. Nothing here touches the database.
 """
 
+import logging
+import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import MAXYEAR, date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrulestr
@@ -23,6 +26,42 @@ ARCHIVE = timedelta(days=int(getattr(settings, "CSTI_AGENDA_ARCHIVE_DAYS", 365))
 #: A safety net against rules that would fill the table (FREQ=DAILY with no end...).
 MAX_OCCURRENCES = 1000
 ALLOWED_FREQUENCIES = {DAILY, WEEKLY, MONTHLY, YEARLY}
+#: A safety net against rules that would take seconds to expand: one expansion looks at
+#: this many dates of a rule at most (dateutil cannot start a series in its middle, so
+#: a daily rule begun 50 years ago walks through 18,000 dates to reach today).
+MAX_RULE_STEPS = 20_000
+#: A rule must give its first date within this many years of the event's first date:
+#: dateutil otherwise searches day after day until the year 9999 for a date that never comes.
+FIRST_DATE_YEARS = 10
+#: Leap years and weekdays repeat every 400 years, so a rule behaves the same from a
+#: date 400 years later: the trial expansion runs near the end of dateutil's calendar.
+CALENDAR_CYCLE_YEARS = 400
+#: The first date rules are tried from when the event has none yet.
+REFERENCE_START = date(2000, 1, 1)
+#: The parts of RFC 5545 rules; dateutil also takes its own (BYEASTER...), which calendars
+#: do not understand.
+RULE_PARTS = {
+    "FREQ",
+    "UNTIL",
+    "COUNT",
+    "INTERVAL",
+    "BYSECOND",
+    "BYMINUTE",
+    "BYHOUR",
+    "BYDAY",
+    "BYMONTHDAY",
+    "BYYEARDAY",
+    "BYWEEKNO",
+    "BYMONTH",
+    "BYSETPOS",
+    "WKST",
+}
+#: How far each numbered part reaches, counted from the start (1) or the end (-1).
+SIGNED_LIMITS = {"BYMONTHDAY": 31, "BYYEARDAY": 366, "BYWEEKNO": 53}
+UNTIL_FORMAT = re.compile(r"\d{8}(T\d{6})?")
+NUMBERED_DAY = re.compile(r"([+-]?\d+)?([A-Z]{2})")
+
+logger = logging.getLogger(__name__)
 
 
 def site_zone():
@@ -52,6 +91,7 @@ class Schedule:
     excluded: frozenset = frozenset()  # dates
     changes: dict = field(default_factory=dict)  # original date -> Change
     status: str = "scheduled"
+    label: str = ""  # names the event in log messages
 
     @property
     def all_day(self):
@@ -82,23 +122,157 @@ class OccurrenceData:
         return self.start != self.original_start
 
 
-def normalise_rule(rule):
-    """The repeat rule as calendars write it, or ValueError with a message for editors."""
+def normalise_rule(rule, start_date=None, start_time=None):
+    """The repeat rule as calendars write it, or ValueError with a message for editors.
+
+    Parsing is not enough: dateutil loops for ever on ``INTERVAL=0``, crashes on a
+    ninth Monday of the month and searches until the year 9999 for a 400th day of the
+    year. Such rules are refused here, before anything expands them; the event's first
+    date (``start_date``, ``start_time``) lets a trial expansion check the rule gives a
+    date soon after it.
+    """
+    rule = _rule_text(rule)
+    if not rule:
+        return ""
+    parts = _rule_parts(rule)
+    _check_known_parts(parts)
+    _check_end(parts)
+    parsed = _parse(rule)
+    if parsed._freq not in ALLOWED_FREQUENCIES:
+        raise ValueError(_("Events repeat daily, weekly, monthly or yearly at most."))
+    _check_numbers(parts)
+    _check_days(parts)
+    _check_times(parts)
+    _check_first_date(rule, start_date or REFERENCE_START, start_time)
+    return rule
+
+
+def _rule_text(rule):
     rule = rule.strip().upper()
     if rule.startswith("RRULE:"):
         rule = rule[len("RRULE:") :]
-    if not rule:
-        return ""
     if "\n" in rule or "DTSTART" in rule:
         raise ValueError(_("Give only the rule (FREQ=...), without DTSTART or other lines."))
+    return rule
+
+
+def _rule_parts(rule):
+    """``{part: value}``; malformed parts are left for dateutil to refuse."""
+    pairs = (part.partition("=") for part in rule.split(";") if part)
+    return {key: value for key, _sep, value in pairs}
+
+
+def _numbers(parts, key):
+    return [int(value) for value in parts[key].split(",")] if key in parts else []
+
+
+def _check_known_parts(parts):
+    for key in parts:
+        if key not in RULE_PARTS:
+            raise ValueError(
+                _("%(part)s is not part of calendar (RFC 5545) repeat rules.") % {"part": key}
+            )
+
+
+def _parse(rule):
     try:
-        parsed = rrulestr(rule, dtstart=datetime(2000, 1, 1))
+        return rrulestr(rule, dtstart=datetime(2000, 1, 1), cache=False)
     except (ValueError, TypeError) as error:
         message = _("This is not a valid repeat rule: %(error)s") % {"error": error}
         raise ValueError(message) from None
-    if parsed._freq not in ALLOWED_FREQUENCIES:
-        raise ValueError(_("Events repeat daily, weekly, monthly or yearly at most."))
-    return rule
+
+
+def _check_end(parts):
+    """``UNTIL`` as calendar files write it (the ICS export cannot read other forms)."""
+    if "COUNT" in parts and "UNTIL" in parts:
+        raise ValueError(_("Give COUNT or UNTIL, not both."))
+    if "UNTIL" in parts and not UNTIL_FORMAT.fullmatch(parts["UNTIL"]):
+        raise ValueError(_("Write UNTIL as a date, 20271231, or a date and time, 20271231T180000."))
+
+
+def _check_numbers(parts):
+    """Counts and numbered parts within the calendar (0 and 400 are no day of the year)."""
+    if any(number < 1 for number in _numbers(parts, "INTERVAL")):
+        raise ValueError(_("INTERVAL must be a whole number of 1 or more."))
+    if any(number < 1 for number in _numbers(parts, "COUNT")):
+        raise ValueError(_("COUNT must be a whole number of 1 or more."))
+    for key, limit in SIGNED_LIMITS.items():
+        _check_signed(key, _numbers(parts, key), limit)
+    if any(not 1 <= number <= 12 for number in _numbers(parts, "BYMONTH")):
+        raise ValueError(_("BYMONTH takes month numbers from 1 to 12."))
+
+
+def _check_signed(key, numbers, limit):
+    if any(number == 0 or abs(number) > limit for number in numbers):
+        message = _("%(part)s takes numbers from 1 to %(limit)s, or from -%(limit)s to -1.")
+        raise ValueError(message % {"part": key, "limit": limit})
+
+
+def _check_days(parts):
+    """Numbered weekdays: the fifth Monday of a month at most, the 53rd of a year."""
+    if "BYDAY" not in parts:
+        return
+    frequency = parts.get("FREQ")
+    if frequency == "MONTHLY" or (frequency == "YEARLY" and "BYMONTH" in parts):
+        limit = 5
+    elif frequency == "YEARLY":
+        limit = 53
+    else:
+        return  # dateutil ignores numbers in daily and weekly rules
+    numbers = []
+    for day in parts["BYDAY"].split(","):
+        match = NUMBERED_DAY.fullmatch(day)
+        if match and match.group(1):
+            numbers.append(int(match.group(1)))
+    _check_signed("BYDAY", numbers, limit)
+
+
+def _check_times(parts):
+    """One time a day at most: the times come from the event's start and end times."""
+    if any(len(_numbers(parts, key)) > 1 for key in ("BYHOUR", "BYMINUTE", "BYSECOND")):
+        raise ValueError(
+            _(
+                "An event repeats once a day at most: give BYHOUR, BYMINUTE and BYSECOND "
+                "one value each, or leave them out."
+            )
+        )
+
+
+def _check_first_date(rule, start_date, start_time):
+    """Expand the rule once, quickly, and refuse it unless it soon gives a date."""
+    schedule = Schedule(start_date=start_date, start_time=start_time, rule=rule)
+    try:
+        first, start = _trial_first_date(schedule)
+    except (ValueError, IndexError, OverflowError):
+        raise ValueError(_("This repeat rule cannot be expanded: check its numbers.")) from None
+    limit = timedelta(days=round(365.2425 * FIRST_DATE_YEARS))
+    if first is None or first - start > limit:
+        message = _("This repeat rule gives no date in the %(years)s years from the first date.")
+        raise ValueError(message % {"years": FIRST_DATE_YEARS})
+
+
+def _trial_first_date(schedule):
+    """``(first date, start)`` of the rule expanded from ``start``, a date whole 400-year
+    cycles after the event's first date: it behaves the same there, and dateutil stops
+    searching at the end of year 9999, a few centuries on at most rather than eight
+    thousand years. ``first`` is None when the rule gives no date."""
+    start = datetime.combine(schedule.start_date, schedule.start_time or time())
+    last_start_year = MAXYEAR - FIRST_DATE_YEARS - 1
+    shift = (last_start_year - start.year) // CALENDAR_CYCLE_YEARS * CALENDAR_CYCLE_YEARS
+    parts = []
+    for part in expansion_rule(schedule).split(";"):
+        key, _sep, value = part.partition("=")
+        if key == "UNTIL":
+            year = int(value[:4]) + shift
+            if year < 1:
+                return None, start  # it ended before the first date
+            if year > MAXYEAR:
+                continue  # it ends after the trial's window
+            value = f"{year:04d}{value[4:]}"
+        parts.append(f"{key}={value}")
+    start = start.replace(year=start.year + shift)
+    rule = rrulestr(";".join(parts), dtstart=start, cache=False)
+    return next(iter(rule), None), start
 
 
 def expansion_rule(schedule):
@@ -120,8 +294,49 @@ def expansion_rule(schedule):
     return ";".join(parts)
 
 
+def usable_rule(schedule):
+    """The schedule's rule when it can be expanded safely, else "".
+
+    Rules are checked when editors save them; one stored before those checks (or
+    written to the database otherwise) is logged and left out, and the event keeps its
+    other dates, rather than hanging a worker.
+    """
+    if not schedule.rule:
+        return ""
+    problem = _rule_problem(schedule.rule, schedule.start_date, schedule.start_time, schedule.label)
+    return "" if problem else schedule.rule
+
+
 def _rule(schedule, start):
+    """dateutil's expansion from ``start``, or None without a usable rule."""
+    if not usable_rule(schedule):
+        return None
     return rrulestr(expansion_rule(schedule), dtstart=start, cache=False)
+
+
+@lru_cache(maxsize=1024)
+def _rule_problem(rule, start_date, start_time, label):
+    """Why a stored rule cannot be expanded, logged once per process, or None."""
+    try:
+        normalise_rule(rule, start_date, start_time)
+    except ValueError as error:
+        logger.warning("Repeat rule %r of %s ignored: %s", rule, label or "an event", error)
+        return str(error)
+    return None
+
+
+def _bounded(rule, schedule):
+    """The rule's starts, :data:`MAX_RULE_STEPS` at most, so no expansion takes seconds."""
+    for step, start in enumerate(rule):
+        if step >= MAX_RULE_STEPS:
+            logger.warning(
+                "Repeat rule %r of %s cut after %s dates.",
+                schedule.rule,
+                schedule.label or "an event",
+                MAX_RULE_STEPS,
+            )
+            return
+        yield start
 
 
 def first_start(schedule):
@@ -132,9 +347,10 @@ def first_start(schedule):
     agree when DTSTART is the rule's first date, which is what we export.
     """
     start = datetime.combine(schedule.start_date, schedule.start_time or time())
-    if not schedule.rule:
+    rule = _rule(schedule, start)
+    if rule is None:
         return start
-    return _rule(schedule, start).after(start, inc=True) or start
+    return next(_bounded(rule, schedule), start)
 
 
 def planned_starts(schedule, window_start=None, window_end=None):
@@ -146,19 +362,27 @@ def planned_starts(schedule, window_start=None, window_end=None):
     default_time = schedule.start_time or time()
     first = first_start(schedule)
     starts = {first}
-    if schedule.rule:
-        rule = _rule(schedule, first)
+    rule = _rule(schedule, first)
+    if rule is not None:
         low = max(first, window_start) if window_start else first
         high = window_end or (first + HORIZON)
-        for index, start in enumerate(rule.xafter(low, inc=True)):
-            if start > high or index >= MAX_OCCURRENCES:
-                break
-            starts.add(start)
+        starts.update(_starts_between(rule, schedule, low, high))
         if window_start and first < window_start:
             starts.discard(first)
     for added_date, added_time in schedule.added:
         starts.add(datetime.combine(added_date, added_time or default_time))
     return sorted(start for start in starts if start.date() not in schedule.excluded)
+
+
+def _starts_between(rule, schedule, low, high):
+    """The rule's starts from ``low`` to ``high``, :data:`MAX_OCCURRENCES` at most."""
+    found = []
+    for start in _bounded(rule, schedule):
+        if start > high or len(found) >= MAX_OCCURRENCES:
+            break
+        if start >= low:
+            found.append(start)
+    return found
 
 
 def aware(wall_clock, zone):
@@ -221,10 +445,12 @@ def planned_on(schedule, day):
     first = first_start(schedule)
     if first.date() == day:
         return first
-    if schedule.rule:
-        following = _rule(schedule, first).after(datetime.combine(day, time()), inc=True)
-        if following is not None and following.date() == day:
-            return following
+    rule = _rule(schedule, first)
+    if rule is None:
+        return None
+    for start in _bounded(rule, schedule):
+        if start.date() >= day:
+            return start if start.date() == day else None
     return None
 
 

@@ -16,6 +16,7 @@ see are materialised in :class:`~csti_cms.agenda.models.Occurrence` on publish.
 """
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -44,6 +45,40 @@ RULE_HELP = _(
     "FREQ=WEEKLY;BYDAY=SA,SU;UNTIL=20271231 (weekends until the end of 2027), "
     "FREQ=DAILY;COUNT=5 (five days in a row)."
 )
+
+
+def agenda_date_errors(instance, *names):
+    """``{field: message}`` for the dates of ``instance`` outside the agenda's years.
+
+    The agenda's calendar, filters and feeds run from ``FIRST_DAY`` to ``LAST_DAY``.
+    Beyond them, publishing overflows: the day after an all-day event on 9999-12-31 is
+    no date, and 0001-01-01 at midnight in Brussels is before the first UTC time.
+    """
+    from ..filters import FIRST_DAY, LAST_DAY  # filters imports the models
+
+    message = _("Give a date between %(first)s and %(last)s.") % {
+        "first": FIRST_DAY.isoformat(),
+        "last": LAST_DAY.isoformat(),
+    }
+    return {
+        name: message
+        for name in names
+        if getattr(instance, name) is not None
+        and not FIRST_DAY <= getattr(instance, name) <= LAST_DAY
+    }
+
+
+class AgendaDatesMixin:
+    """Validation of the dates of an event's inline rows (added, excluded, changed dates):
+    the page form validates each row with its model's ``clean``."""
+
+    agenda_dates = ()
+
+    def clean(self):
+        super().clean()
+        errors = agenda_date_errors(self, *self.agenda_dates)
+        if errors:
+            raise ValidationError(errors)
 
 
 class EventPage(RoutablePageMixin, BasePage, Place):
@@ -214,8 +249,9 @@ class EventPage(RoutablePageMixin, BasePage, Place):
 
     def validation_errors(self):
         errors = super().validation_errors()
+        errors.update(agenda_date_errors(self, "start_date", "end_date"))
         if self.start_date and self.end_date and self.end_date < self.start_date:
-            errors["end_date"] = _("The last day cannot come before the first.")
+            errors.setdefault("end_date", _("The last day cannot come before the first."))
         if self.start_time and not self.end_time:
             errors["end_time"] = _("Say when the event ends.")
         if self.end_time and not self.start_time:
@@ -229,7 +265,9 @@ class EventPage(RoutablePageMixin, BasePage, Place):
             errors["end_time"] = _("The event must end after it starts.")
         if self.recurrence:
             try:
-                self.recurrence = recurrence.normalise_rule(self.recurrence)
+                self.recurrence = recurrence.normalise_rule(
+                    self.recurrence, self.start_date, self.start_time
+                )
             except ValueError as error:
                 errors["recurrence"] = str(error)
         if self.age_min is not None and self.age_max is not None and self.age_max < self.age_min:
@@ -265,6 +303,7 @@ class EventPage(RoutablePageMixin, BasePage, Place):
                 for change in self.occurrence_changes.all()
             },
             status=self.status,
+            label=f"event page {self.pk} ({self.title})",
         )
 
     @property
@@ -324,7 +363,7 @@ class EventPage(RoutablePageMixin, BasePage, Place):
         return context
 
 
-class AddedDate(Orderable):
+class AddedDate(AgendaDatesMixin, Orderable):
     """A date outside the repeat rule, or the only dates of an irregular event."""
 
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="added_dates")
@@ -334,13 +373,14 @@ class AddedDate(Orderable):
     )
 
     panels = [FieldRowPanel([FieldPanel("date"), FieldPanel("start_time")])]
+    agenda_dates = ("date",)
 
     class Meta(Orderable.Meta):
         verbose_name = _("added date")
         verbose_name_plural = _("added dates")
 
 
-class ExcludedDate(Orderable):
+class ExcludedDate(AgendaDatesMixin, Orderable):
     """A date the repeat rule would give but the event does not take place, without notice
     (school holidays, a public holiday): it disappears from the agenda."""
 
@@ -348,13 +388,14 @@ class ExcludedDate(Orderable):
     date = models.DateField(_("date"))
 
     panels = [FieldPanel("date")]
+    agenda_dates = ("date",)
 
     class Meta(Orderable.Meta):
         verbose_name = _("excluded date")
         verbose_name_plural = _("excluded dates")
 
 
-class OccurrenceChange(Orderable):
+class OccurrenceChange(AgendaDatesMixin, Orderable):
     """One date of a series that changed: cancelled, moved, full... It stays in the agenda
     with its new status, so people who planned to come see what happened."""
 
@@ -380,6 +421,7 @@ class OccurrenceChange(Orderable):
             [FieldPanel("new_date"), FieldPanel("new_start_time"), FieldPanel("new_end_time")]
         ),
     ]
+    agenda_dates = ("original_date", "new_date")
 
     class Meta(Orderable.Meta):
         verbose_name = _("change to one date")

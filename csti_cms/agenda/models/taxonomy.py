@@ -9,6 +9,7 @@ source language's object); pages show them in the visitor's language with
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -53,11 +54,22 @@ class Place(models.Model):
     country = models.CharField(
         _("country"), max_length=2, blank=True, default="BE", help_text=_("Two-letter code: BE.")
     )
+    # On a map and in structured data, a latitude of 200 is nowhere.
     latitude = models.DecimalField(
-        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(-90)), MaxValueValidator(Decimal(90))],
     )
     longitude = models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(-180)), MaxValueValidator(Decimal(180))],
     )
 
     address_panels = [
