@@ -9,5 +9,7 @@ gets the same guarantees without re-implementing them:
   per-client rate limit);
 - :mod:`.services`: store first, then notify, and log what could not be sent;
 - :mod:`.closures`: the days the centre is closed, asked of whichever app knows them;
-- :mod:`.viewsets`: the admin listing with a status filter and CSV export.
+- :mod:`.viewsets`: the admin listing with a status filter and CSV export;
+- :mod:`.teams`: which site's requests an admin user sees (the site of the admin's
+  host name; every site for superusers).
 """

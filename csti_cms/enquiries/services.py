@@ -23,6 +23,7 @@ from wagtail.models import Site
 from csti_cms.core.models import ContactSettings
 
 from .models import Enquiry, EnquiryNotificationSettings
+from .teams import admin_base_url
 
 logger = logging.getLogger(__name__)
 
@@ -107,8 +108,13 @@ def build_message(enquiry, recipient):
 
 
 def admin_url(enquiry):
+    """Where the team follows the request up: the admin on its own site's host name.
+
+    The admin shows each centre's team only its own site's requests, so a link
+    through another centre's host name would answer "not found" (see :mod:`.teams`).
+    """
     path = AdminURLFinder().get_edit_url(enquiry)
-    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}" if path else ""
+    return f"{admin_base_url(enquiry.site)}{path}" if path else ""
 
 
 def _record(enquiry, error):

@@ -4,20 +4,29 @@ Each kind of request (booking, quote) registers a subclass of
 :class:`EnquiryViewSet` naming its model, the columns it lists and exports. The
 base gives every kind the same behaviour:
 
-- newest first, filtered by status, notification outcome, site and date received;
+- newest first, filtered by status, notification outcome and date received;
+- each centre's team sees only its own site's requests, in the listing, the export
+  and every view of one request (:mod:`.teams`); superusers see every site's, with
+  a site column and filter;
 - CSV and XLSX export of what the filters select (Wagtail's ``list_export``), with
   cells that spreadsheets would run as formulas made inert;
 - nobody adds a request in the admin (they come from visitors), and what the
   visitor sent is shown read-only: editors change the status and their notes.
 """
 
+from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import BooleanColumn
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import DeleteView, EditView, IndexView, InspectView
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from . import teams
 
 #: Characters that make spreadsheet programs read a cell as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -49,17 +58,77 @@ class EnquiryPermissionPolicy(ModelPermissionPolicy):
 
 
 class EnquiryIndexView(IndexView):
+    """The listing and its export, limited to the requests of the user's site."""
+
     #: Relations joined for the listing and the export (viewsets add their own).
     select_related = ("site",)
     prefetch_related = ()
+    #: The filter and column only superusers need: they alone see several sites.
+    site_field = "site"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        if not teams.sees_every_site(request.user):
+            # One site only: a site filter would merely name the other centres.
+            self.list_filter = [name for name in self.list_filter or () if name != self.site_field]
 
     def get_base_queryset(self):
         queryset = super().get_base_queryset().select_related(*self.select_related)
+        queryset = teams.visible_requests(self.request, queryset)
         return queryset.prefetch_related(*self.prefetch_related)
+
+    @cached_property
+    def columns(self):
+        """Superusers see every site's requests, so each row says which site it came from."""
+        columns = super().columns
+        if teams.sees_every_site(self.request.user):
+            columns.insert(1, self._get_custom_column(self.site_field))
+        return columns
+
+    def get_page_subtitle(self):
+        """A team member's listing names their site, so they know it is not the whole install."""
+        if teams.sees_every_site(self.request.user):
+            return super().get_page_subtitle()
+        site = teams.team_site(self.request)
+        return (site.site_name or site.hostname) if site else super().get_page_subtitle()
 
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)
         return inert(value) if export_format == self.FORMAT_CSV else value
+
+
+class SameSiteRequestMixin:
+    """Views of one request answer 404 for a request of another site.
+
+    404 rather than 403: a team member learns nothing about another centre's
+    requests, not even that a given reference exists.
+    """
+
+    def get_object(self, *args, **kwargs):
+        enquiry = super().get_object(*args, **kwargs)
+        if not teams.is_visible(self.request, enquiry):
+            raise Http404
+        return enquiry
+
+
+class EnquiryEditView(SameSiteRequestMixin, EditView):
+    pass
+
+
+class EnquiryInspectView(SameSiteRequestMixin, InspectView):
+    pass
+
+
+class EnquiryDeleteView(SameSiteRequestMixin, DeleteView):
+    pass
+
+
+class EnquiryHistoryView(SameSiteRequestMixin, HistoryView):
+    pass
+
+
+class EnquiryUsageView(SameSiteRequestMixin, UsageView):
+    pass
 
 
 def visitor_panel(fields, heading):
@@ -90,6 +159,11 @@ class EnquiryViewSet(ModelViewSet):
     """Base viewset; subclasses set ``model``, ``icon``, ``list_display`` and ``list_export``."""
 
     index_view_class = EnquiryIndexView
+    edit_view_class = EnquiryEditView
+    inspect_view_class = EnquiryInspectView
+    delete_view_class = EnquiryDeleteView
+    history_view_class = EnquiryHistoryView
+    usage_view_class = EnquiryUsageView
     add_to_admin_menu = True
     copy_view_enabled = False
     inspect_view_enabled = True

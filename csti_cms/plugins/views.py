@@ -22,14 +22,35 @@ def _require_admin(request):
 
 
 def site_plugins(request):
+    """The plugins and their state on one site; with no site yet, only how to make one.
+
+    Plugins are switched per site, so until a site exists there is nothing to switch:
+    the screen says so instead of offering switches that would point at no site.
+    """
     _require_admin(request)
     sites = list(Site.objects.order_by("hostname", "port"))
-    site = next(
-        (s for s in sites if str(s.pk) == request.GET.get("site")),
-        Site.find_for_request(request) or (sites[0] if sites else None),
+    site = _chosen_site(request, sites)
+    return TemplateResponse(
+        request,
+        "csti_plugins/admin/site_plugins.html",
+        {"sites": sites, "site": site, "rows": _plugin_rows(site) if site else []},
     )
+
+
+def _chosen_site(request, sites):
+    """The site picked in the selector, else the one the admin is reached on, else the first.
+
+    Following the admin's host name by default keeps this screen on the centre the
+    administrator is working on, like the rest of the admin; None when there is no site.
+    """
+    chosen = next((s for s in sites if str(s.pk) == request.GET.get("site")), None)
+    return chosen or Site.find_for_request(request) or (sites[0] if sites else None)
+
+
+def _plugin_rows(site):
+    """One row per installed plugin: whether it is on for ``site`` and fits this version."""
     enabled = enabled_labels(site)
-    rows = [
+    return [
         {
             "config": config,
             "enabled": config.label in enabled,
@@ -37,11 +58,6 @@ def site_plugins(request):
         }
         for config in sorted(plugins(), key=lambda c: str(c.verbose_name))
     ]
-    return TemplateResponse(
-        request,
-        "csti_plugins/admin/site_plugins.html",
-        {"sites": sites, "site": site, "rows": rows},
-    )
 
 
 @require_http_methods(["GET", "POST"])

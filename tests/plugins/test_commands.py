@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from wagtail.models import Site
 
 from csti_cms.plugins.state import is_enabled
 from tests.example_plugin.models import QuizPage, QuizTheme
@@ -63,3 +64,14 @@ def test_admin_screen_is_for_administrators_only(client, site):
     editor = get_user_model().objects.create_user("editor", "e@example.org", "pw", is_staff=True)
     client.force_login(editor)
     assert client.get(reverse("csti_plugins")).status_code in (302, 403)
+
+
+def test_admin_screen_without_any_site_asks_for_one_first(client):
+    Site.objects.all().delete()
+    admin = get_user_model().objects.create_superuser("root", "root@example.org", "pw")
+    client.force_login(admin)
+    response = client.get(reverse("csti_plugins"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "there is no site yet" in html and reverse("wagtailsites:add") in html
+    assert "Switch on" not in html and 'name="site"' not in html

@@ -1,0 +1,77 @@
+"""Which centre's requests an admin user works on, when several centres share one install.
+
+Each centre (a Wagtail site) has its own team, and visitors' names, e-mails and phone
+numbers are meant for that team only. The admin shows a user the requests of one
+site: the site of the host name the admin is reached on (``Site.find_for_request``),
+the same rule the plugins' admin menus and views follow. A centre's team therefore
+uses the admin on the centre's own host name, and the notification e-mail links
+there. Superusers look after the whole install and see every site's requests,
+including those whose site was deleted.
+
+The rule scopes what each host shows; it is not a wall between accounts. User
+accounts are shared by every site, so someone with the request permissions who
+logs in on another centre's host name sees that centre's requests: give those
+permissions only to people entitled to see the requests of every centre whose
+host they can reach.
+"""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from wagtail.models import Site
+from wagtail.models.sites import get_site_for_hostname
+
+
+def sees_every_site(user):
+    """Superusers run the whole install, so they follow up any centre's requests."""
+    return user.is_superuser
+
+
+def team_site(request):
+    """The site whose requests ``request`` may show: the one the admin is reached on."""
+    return Site.find_for_request(request)
+
+
+def visible_requests(request, queryset):
+    """``queryset`` narrowed to the requests the user may see on this host.
+
+    With no site for the host (none exists yet), a team member sees nothing rather
+    than everything.
+    """
+    if sees_every_site(request.user):
+        return queryset
+    site = team_site(request)
+    if site is None:
+        return queryset.none()
+    return queryset.filter(site=site)
+
+
+def is_visible(request, enquiry):
+    """Whether the user may open ``enquiry`` on this host (see :func:`visible_requests`)."""
+    if sees_every_site(request.user):
+        return True
+    site = team_site(request)
+    return site is not None and enquiry.site_id == site.pk
+
+
+def admin_base_url(site):
+    """The address at which ``site``'s team opens the admin, for links in e-mails.
+
+    ``WAGTAILADMIN_BASE_URL`` when its host name leads to ``site`` (as it does on an
+    install with one default site); otherwise the site's own root URL, since a team
+    finds its requests only on its own host name.
+    """
+    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    if site is None or _site_of_url(base_url) == site:
+        return base_url
+    return site.root_url
+
+
+def _site_of_url(url):
+    """The site Wagtail serves ``url`` from, or None when none would."""
+    parts = urlsplit(url)
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    try:
+        return get_site_for_hostname(parts.hostname, port)
+    except Site.DoesNotExist:
+        return None
