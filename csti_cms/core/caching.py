@@ -73,12 +73,24 @@ def refresh_on_change(*models):
     an editor's change only once a cached page expires.
     """
     for model in models:
-        for name, signal in (("saved", post_save), ("deleted", post_delete)):
-            signal.connect(
-                content_changed,
-                sender=model,
-                dispatch_uid=f"csti-cache-{model._meta.label_lower}-{name}",
-            )
+        label = model._meta.label_lower
+        post_save.connect(row_saved, sender=model, dispatch_uid=f"csti-cache-{label}-saved")
+        post_delete.connect(
+            content_changed, sender=model, dispatch_uid=f"csti-cache-{label}-deleted"
+        )
+
+
+#: Fields Wagtail fills in on its own the first time a page shows a file: an image's or a
+#: document's size and hash. Every page rendered meanwhile computed the same values, so
+#: writing them changes nothing visitors see.
+COMPUTED_FILE_FIELDS = frozenset({"file_size", "file_hash"})
+
+
+def row_saved(update_fields=None, **kwargs):
+    """A new generation, unless only fields Wagtail computes from a file were written."""
+    if update_fields and set(update_fields) <= COMPUTED_FILE_FIELDS:
+        return
+    content_changed()
 
 
 #: Fields of a page's row that only the admin shows. Saving a draft or locking a page

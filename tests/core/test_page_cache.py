@@ -151,3 +151,12 @@ def test_the_daily_agenda_refresh_starts_a_new_generation():
     before = generation()
     call_command("agenda_refresh", stdout=io.StringIO())
     assert generation() != before
+
+
+def test_the_size_wagtail_reads_from_a_file_on_first_show_keeps_the_cache():
+    document = Document.objects.first()
+    before = generation()
+    document.file_size = None
+    document.get_file_size()  # as the downloads block does: reads the file, saves its size
+    assert document.file_size
+    assert generation() == before
