@@ -9,6 +9,7 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.utils import translation
 from wagtail.models import Locale, Page
+from wagtail.users.models import UserProfile
 
 from csti_cms.core.demo_content import stable_uuid
 
@@ -58,6 +59,16 @@ def english_unless_asked(client):
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def english_admin_client(admin_client, admin_user):
+    """A superuser working in English, so the checks read the admin's own words
+    (the admin otherwise follows the user's preferred language)."""
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "en"
+    profile.save()
+    return admin_client
 
 
 @pytest.fixture

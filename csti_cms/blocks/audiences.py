@@ -64,12 +64,12 @@ class AudienceChooserBlock(blocks.StructBlock):
         hubs = {hub.hub_audience: hub for hub in audience_hubs(request)} if request else {}
         chosen = [entry["page"] for entry in value["entries"] if entry["page"] is not None]
         pks = [page.pk for page in chosen]
-        localized = dict(zip(pks, localize_pages(chosen), strict=True))
+        localized = dict(zip(pks, localize_pages(chosen, request=request), strict=True))
         entries = []
         for entry in value["entries"]:
             if entry["page"] is not None:
                 target = localized[entry["page"].pk]
-                target = target if target.live else None
+                target = target if target is not None and target.live else None
             else:
                 target = hubs.get(entry["audience"])
             if target is not None:

@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -14,22 +13,20 @@ from csti_cms.core.i18n import localize_pages
 class LinkValue(blocks.StructValue):
     """A link to a page of the site or to another website."""
 
-    @cached_property
-    def target_page(self):
-        page = self.get("page")
-        return localize_pages([page])[0] if page is not None else None
+    def resolve(self, request=None):
+        """``(url, text)`` of the link; the url is None when the page cannot be shown.
 
-    @property
-    def url(self):
-        page = self.target_page
-        if page is not None:
-            return page.url if page.live else None
-        return self.get("external_url") or None
-
-    @property
-    def text(self):
-        page = self.target_page
-        return self.get("label") or (page.title if page is not None else self.get("external_url"))
+        The chosen page is read in the current language; with ``request``, a page
+        the site does not show (its plugin is switched off there) gives no url.
+        """
+        chosen = self.get("page")
+        if chosen is None:
+            external = self.get("external_url") or None
+            return external, self.get("label") or external
+        page = localize_pages([chosen], request=request)[0]
+        if page is None or not page.live:
+            return None, self.get("label") or chosen.title
+        return page.get_url(request), self.get("label") or page.title
 
 
 class LinkBlock(blocks.StructBlock):
@@ -68,6 +65,12 @@ class CallToActionBlock(blocks.StructBlock):
         template = "blocks/call_to_action.html"
         description = _("A highlighted invitation with one button: book, visit, contact.")
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        request = (parent_context or {}).get("request")
+        context["link_url"], context["link_text"] = value["link"].resolve(request)
+        return context
+
 
 class CardBlock(blocks.StructBlock):
     page = blocks.PageChooserBlock(label=_("Page"))
@@ -99,7 +102,8 @@ class CardGridBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         cards = [card for card in value["cards"] if card["page"] is not None]
-        pages = localize_pages(card["page"] for card in cards)
+        request = (parent_context or {}).get("request")
+        pages = localize_pages((card["page"] for card in cards), request=request)
         context["cards"] = [
             {
                 "page": page,
@@ -108,7 +112,7 @@ class CardGridBlock(blocks.StructBlock):
                 "image": card["image"],
             }
             for card, page in zip(cards, pages, strict=True)
-            if page.live
+            if page is not None and page.live
         ]
         return context
 

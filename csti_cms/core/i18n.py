@@ -13,6 +13,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from csti_cms.core.hooks import public_pages
+
 
 @dataclass(frozen=True)
 class LanguageVersion:
@@ -115,23 +117,34 @@ def hreflang_links(request, versions):
     return links
 
 
-def localize_pages(pages, language=None):
+def localize_pages(pages, language=None, request=None):
     """Each page's live version in ``language`` (default: active), in one query.
 
     Page choosers in translated content still point at the source page (that is
     how wagtail-localize stores them), so links are localized when rendered. A
     page without a live translation stays as it is.
+
+    With ``request``, a page the public site does not show on the request's site
+    (its plugin is switched off there, its type is no longer installed) comes back
+    as ``None``, so blocks that chose it leave it out instead of linking to a 404.
     """
     pages = list(pages)
     if not pages:
         return []
     language = language or get_language()
-    translations = Page.objects.filter(
-        translation_key__in={page.translation_key for page in pages},
-        locale__language_code=language,
-    ).live()
-    by_key = {translation.translation_key: translation for translation in translations}
-    return [by_key.get(page.translation_key, page) for page in pages]
+    keys = {page.translation_key for page in pages}
+    candidates = Page.objects.filter(
+        Q(translation_key__in=keys, locale__language_code=language, live=True)
+        | Q(pk__in={page.pk for page in pages})
+    ).select_related("locale")
+    if request is not None:
+        candidates = public_pages(candidates, request)
+    by_key, shown = {}, set()
+    for candidate in candidates:
+        shown.add(candidate.pk)
+        if candidate.live and candidate.locale.language_code == language:
+            by_key[candidate.translation_key] = candidate
+    return [by_key.get(page.translation_key, page if page.pk in shown else None) for page in pages]
 
 
 def site_tree_filter(site):

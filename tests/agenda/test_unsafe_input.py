@@ -18,7 +18,6 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
-from wagtail.users.models import UserProfile
 
 from csti_cms.agenda import recurrence, sync
 from csti_cms.agenda.models import EventPage, OccurrenceChange, Venue
@@ -47,15 +46,6 @@ def within(seconds):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
-
-
-@pytest.fixture
-def admin_client(admin_client, admin_user):
-    """A superuser working in English, so the checks read the admin's own words."""
-    profile = UserProfile.get_for_user(admin_user)
-    profile.preferred_language = "en"
-    profile.save()
-    return admin_client
 
 
 def event_form(slug, **fields):
@@ -200,19 +190,19 @@ def test_the_trial_follows_the_first_date_of_the_event():
         ("FREQ=DAILY;BYHOUR=10,14", ONCE_A_DAY),
     ],
 )
-def test_publishing_an_unsafe_rule_answers_with_a_message(admin_client, rule, message):
+def test_publishing_an_unsafe_rule_answers_with_a_message(english_admin_client, rule, message):
     # A first date over a year ago: publishing expanded the rule through the past.
     first = timezone.localdate() - timedelta(days=500)
     slug = "regle-" + re.sub(r"[^a-z0-9]+", "-", rule.lower())
-    response = post_event(admin_client, slug, start_date=first.isoformat(), recurrence=rule)
+    response = post_event(english_admin_client, slug, start_date=first.isoformat(), recurrence=rule)
     refused(response, "recurrence", message)
     assert not EventPage.objects.filter(slug=slug).exists()
 
 
-def test_a_safe_rule_is_published_with_its_dates(admin_client):
+def test_a_safe_rule_is_published_with_its_dates(english_admin_client):
     first = timezone.localdate() - timedelta(days=500)
     response = post_event(
-        admin_client, "regle-sure", start_date=first.isoformat(), recurrence="FREQ=WEEKLY"
+        english_admin_client, "regle-sure", start_date=first.isoformat(), recurrence="FREQ=WEEKLY"
     )
     assert response.status_code == 302, field_errors(response)
     page = EventPage.objects.get(slug="regle-sure")
@@ -315,9 +305,9 @@ ALL_DAY = {"start_time": "", "end_time": ""}
         ({"end_date": "3000-01-01"}, "end_date"),
     ],
 )
-def test_an_all_day_event_beyond_the_agendas_years_is_refused(admin_client, fields, field):
+def test_an_all_day_event_beyond_the_agendas_years_is_refused(english_admin_client, fields, field):
     slug = f"hors-limites-{field}-{fields[field][:4]}"
-    response = post_event(admin_client, slug, **ALL_DAY, **fields)
+    response = post_event(english_admin_client, slug, **ALL_DAY, **fields)
     refused(response, field, AGENDA_YEARS)
     assert not EventPage.objects.filter(slug=slug).exists()
 
@@ -340,11 +330,13 @@ def test_an_all_day_event_beyond_the_agendas_years_is_refused(admin_client, fiel
         ),
     ],
 )
-def test_dates_of_a_series_beyond_the_agendas_years_are_refused(admin_client, inline, row, field):
+def test_dates_of_a_series_beyond_the_agendas_years_are_refused(
+    english_admin_client, inline, row, field
+):
     slug = f"serie-hors-limites-{inline.replace('_', '-')}-{field.replace('_', '-')}"
     row = {"new_start_time": "", "new_end_time": "", **row} if "status" in row else row
     response = post_event(
-        admin_client,
+        english_admin_client,
         slug,
         **ALL_DAY,
         recurrence="FREQ=WEEKLY",
@@ -355,9 +347,9 @@ def test_dates_of_a_series_beyond_the_agendas_years_are_refused(admin_client, in
 
 
 @pytest.mark.parametrize("day", ["1901-01-01", "2999-12-31"])
-def test_an_all_day_event_on_the_agendas_first_or_last_day_is_published(admin_client, day):
+def test_an_all_day_event_on_the_agendas_first_or_last_day_is_published(english_admin_client, day):
     slug = f"bord-{day}"
-    response = post_event(admin_client, slug, **ALL_DAY, start_date=day, end_date=day)
+    response = post_event(english_admin_client, slug, **ALL_DAY, start_date=day, end_date=day)
     assert response.status_code == 302, field_errors(response)
     (occurrence,) = EventPage.objects.get(slug=slug).occurrences.all()
     assert occurrence.all_day and occurrence.local_day.isoformat() == day
@@ -387,21 +379,23 @@ def test_model_validation_keeps_inline_dates_within_the_agendas_years():
         ("50.46", "-181", "longitude", "greater than or equal to -180"),
     ],
 )
-def test_an_event_off_the_globe_is_refused(admin_client, latitude, longitude, field, message):
+def test_an_event_off_the_globe_is_refused(
+    english_admin_client, latitude, longitude, field, message
+):
     slug = f"hors-globe-{field}-{latitude.replace('.', '-')}-{longitude.replace('.', '-')}"
-    response = post_event(admin_client, slug, latitude=latitude, longitude=longitude)
+    response = post_event(english_admin_client, slug, latitude=latitude, longitude=longitude)
     refused(response, field, message)
     assert not EventPage.objects.filter(slug=slug).exists()
 
 
-def test_a_venue_off_the_globe_is_refused(admin_client):
+def test_a_venue_off_the_globe_is_refused(english_admin_client):
     url = reverse("wagtailsnippets_csti_agenda_venue:add") + "?locale=fr"
     data = {"name": "Salle du pôle", "country": "BE", "latitude": "200", "longitude": "4.86"}
-    response = admin_client.post(url, data)
+    response = english_admin_client.post(url, data)
     assert response.status_code == 200
     assert "less than or equal to 90" in response.content.decode()
     assert not Venue.objects.filter(name="Salle du pôle").exists()
-    response = admin_client.post(url, {**data, "latitude": "90", "longitude": "-180"})
+    response = english_admin_client.post(url, {**data, "latitude": "90", "longitude": "-180"})
     assert response.status_code == 302
     assert Venue.objects.filter(name="Salle du pôle").exists()
 

@@ -3,7 +3,6 @@
 import pytest
 from django.urls import reverse
 from wagtail.models import Site
-from wagtail.users.models import UserProfile
 
 from csti_cms.enquiries.models import EnquiryStatus
 from csti_cms.enquiries.services import recipient_for
@@ -15,33 +14,24 @@ pytestmark = pytest.mark.django_db
 INDEX = "/admin/booking_requests/"
 
 
-@pytest.fixture
-def admin_client(admin_client, admin_user):
-    """A superuser working in English, so the checks read the admin's own words."""
-    profile = UserProfile.get_for_user(admin_user)
-    profile.preferred_language = "en"
-    profile.save()
-    return admin_client
-
-
-def test_requests_are_listed_newest_first_and_filtered_by_status(admin_client):
+def test_requests_are_listed_newest_first_and_filtered_by_status(english_admin_client):
     stored_booking(school_name="École des Tilleuls")
     stored_booking(school_name="Basisschool De Linde", status=EnquiryStatus.CONFIRMED)
-    html = admin_client.get(INDEX).content.decode()
+    html = english_admin_client.get(INDEX).content.decode()
     assert html.index("Basisschool De Linde") < html.index("École des Tilleuls")
-    confirmed = admin_client.get(INDEX, {"status": "confirmed"}).content.decode()
+    confirmed = english_admin_client.get(INDEX, {"status": "confirmed"}).content.decode()
     assert "Basisschool De Linde" in confirmed and "École des Tilleuls" not in confirmed
 
 
-def test_nobody_adds_a_request_in_the_admin(admin_client):
-    assert f"{INDEX}new/" not in admin_client.get(INDEX).content.decode()
-    response = admin_client.get(f"{INDEX}new/")
+def test_nobody_adds_a_request_in_the_admin(english_admin_client):
+    assert f"{INDEX}new/" not in english_admin_client.get(INDEX).content.decode()
+    response = english_admin_client.get(f"{INDEX}new/")
     assert response.status_code in (302, 403)
 
 
-def test_editors_change_the_status_and_notes_but_not_what_the_visitor_sent(admin_client):
+def test_editors_change_the_status_and_notes_but_not_what_the_visitor_sent(english_admin_client):
     booking = stored_booking()
-    response = admin_client.post(
+    response = english_admin_client.post(
         f"{INDEX}edit/{booking.pk}/",
         {
             "status": "confirmed",
@@ -57,11 +47,11 @@ def test_editors_change_the_status_and_notes_but_not_what_the_visitor_sent(admin
     assert booking.pupils == 20 and booking.school_name == "Basisschool De Linde"
 
 
-def test_the_csv_export_has_every_request_and_no_formulas(admin_client):
+def test_the_csv_export_has_every_request_and_no_formulas(english_admin_client):
     stored_booking(needs='=HYPERLINK("http://evil.example","click")')
     stored_booking(school_name="École des Tilleuls", status=EnquiryStatus.DECLINED)
     # The file is written after the view returns, in the request's language.
-    response = admin_client.get(
+    response = english_admin_client.get(
         INDEX, {"export": "csv", "status": "new"}, HTTP_ACCEPT_LANGUAGE="en"
     )
     assert response.status_code == 200
@@ -75,10 +65,10 @@ def test_the_csv_export_has_every_request_and_no_formulas(admin_client):
     assert "'=HYPERLINK" in row
 
 
-def test_every_admin_view_of_both_kinds_of_request_opens(admin_client, client):
+def test_every_admin_view_of_both_kinds_of_request_opens(english_admin_client, client):
     booking = stored_booking()
     assert client.post(quote_url(), quote_data()).status_code == 302
-    quote_pk = admin_client.get("/admin/quote_requests/").context["object_list"][0].pk
+    quote_pk = english_admin_client.get("/admin/quote_requests/").context["object_list"][0].pk
     for url in (
         f"{INDEX}edit/{booking.pk}/",
         f"{INDEX}inspect/{booking.pk}/",
@@ -86,11 +76,11 @@ def test_every_admin_view_of_both_kinds_of_request_opens(admin_client, client):
         f"/admin/quote_requests/edit/{quote_pk}/",
         f"/admin/quote_requests/inspect/{quote_pk}/",
     ):
-        response = admin_client.get(url)
+        response = english_admin_client.get(url)
         assert response.status_code == 200, url
-    html = admin_client.get(f"/admin/quote_requests/edit/{quote_pk}/").content.decode()
+    html = english_admin_client.get(f"/admin/quote_requests/edit/{quote_pk}/").content.decode()
     assert "Auditorium Marie Curie" in html and "Biotech Namur SA" in html
-    export = admin_client.get(
+    export = english_admin_client.get(
         "/admin/quote_requests/", {"export": "csv"}, HTTP_ACCEPT_LANGUAGE="en"
     )
     rows = b"".join(export.streaming_content).decode().splitlines()
@@ -98,12 +88,12 @@ def test_every_admin_view_of_both_kinds_of_request_opens(admin_client, client):
     assert "Coffee breaks, Cocktail reception" in rows[1]
 
 
-def test_the_notification_address_is_set_per_site(admin_client):
+def test_the_notification_address_is_set_per_site(english_admin_client):
     site = Site.objects.get(is_default_site=True)
     url = reverse(
         "wagtailsettings:edit", args=["csti_enquiries", "enquirynotificationsettings", site.pk]
     )
-    assert admin_client.get(url).status_code == 200
-    response = admin_client.post(url, {"recipient_email": "reservations@curiosa.example"})
+    assert english_admin_client.get(url).status_code == 200
+    response = english_admin_client.post(url, {"recipient_email": "reservations@curiosa.example"})
     assert response.status_code == 302
     assert recipient_for(site) == "reservations@curiosa.example"

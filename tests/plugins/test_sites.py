@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from csti_cms.core.models import ContentPage
 from csti_cms.plugins.testing import get_page, render_body_on
 from tests.example_plugin.apps import QuizConfig
 from tests.example_plugin.models import QuizPage
@@ -181,3 +182,35 @@ def test_footer_links_and_organization_data_come_only_from_enabled_plugins(clien
     assert "Quiz of the month" in here and "Quiz of the month" not in there
     assert '"knowsAbout": ["science quizzes"]' in here
     assert '"@type": "Organization"' in there and "knowsAbout" not in there
+
+
+def test_links_to_a_switched_off_plugins_page_are_left_out(
+    client, site, enable_plugin, disable_plugin
+):
+    """Cards, calls to action and audience choosers chosen while the plugin was on
+    drop the link where it is off instead of sending visitors to a 404."""
+    enable_plugin("quiz", site)
+    quiz = quiz_page(site, slug="quiz-of-the-week")
+    page = site.root_page.specific.add_child(
+        instance=ContentPage(
+            title="Things to do",
+            slug="things-to-do",
+            body=[
+                {"type": "card_grid", "value": {"heading": "", "cards": [{"page": quiz.pk}]}},
+                {
+                    "type": "call_to_action",
+                    "value": {"title": "Play now", "text": "", "link": {"page": quiz.pk}},
+                },
+            ],
+        )
+    )
+    page.save_revision().publish()
+    on = get_page(client, page, site).content.decode()
+    assert on.count('href="/fr/quiz-of-the-week/"') == 2
+    assert "Play now" in on
+
+    disable_plugin("quiz", site)
+    off = get_page(client, page, site)
+    assert off.status_code == 200
+    assert "quiz-of-the-week" not in off.content.decode()
+    assert "Play now" not in off.content.decode()
