@@ -124,7 +124,8 @@ def _record(enquiry, error):
     enquiry.notified, enquiry.notification_error = sent, error
     if error:
         logger.warning(
-            "%s %s is stored but the team was not notified: %s",
+            "%s %s is stored but the team was not notified: %s "
+            "(the retry_enquiry_notifications command sends it again)",
             enquiry._meta.label_lower,
             enquiry.pk,
             error,

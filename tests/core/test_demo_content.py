@@ -95,3 +95,31 @@ def test_extra_content_files_cannot_rebrand_the_site(tmp_path):
     (tmp_path / "demo" / "extra.json").write_text(json.dumps({"branding": {}}))
     with pytest.raises(CommandError, match="extra.json: only images"):
         call_command("load_demo_content", "--from", str(tmp_path / "demo"))
+
+
+def test_content_that_clashes_with_the_database_is_a_clear_error(tmp_path):
+    """A page the demo needs at an address another page already holds stops the load."""
+    shutil.copytree(settings.CSTI_DEMO_CONTENT_DIR, tmp_path / "demo")
+    taken = demo_page("about", "fr").slug
+    (tmp_path / "demo" / "zz-clash.json").write_text(
+        json.dumps(
+            {
+                "pages": [
+                    {
+                        "key": "clash",
+                        "type": "csti_core.ContentPage",
+                        "parent": "home",
+                        "fields": {
+                            "title": {"fr": "Doublon", "nl": "Dubbel", "en": "Double"},
+                            "slug": {"fr": taken, "nl": "dubbel", "en": "double"},
+                        },
+                        "body": [],
+                    }
+                ]
+            }
+        )
+    )
+    before = Page.objects.count()
+    with pytest.raises(CommandError, match="clashes with content already in the database"):
+        call_command("load_demo_content", "--from", str(tmp_path / "demo"))
+    assert Page.objects.count() == before

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from csti_cms.core.demo_content import ContentFileError, DemoContentLoader
@@ -25,6 +26,12 @@ class Command(BaseCommand):
             report = DemoContentLoader(Path(directory)).load()
         except (ContentFileError, TranslationMismatch) as error:
             raise CommandError(f"Demo content not loaded, nothing was changed: {error}") from None
+        except ValidationError as error:
+            # Typically a page of the database already holds an address the demo needs.
+            raise CommandError(
+                "Demo content not loaded, nothing was changed: it clashes with content "
+                f"already in the database ({'; '.join(error.messages)})."
+            ) from None
         self.stdout.write(
             f"Demo content: {len(report.created)} items created, "
             f"{len(report.kept)} already there and left unchanged."
