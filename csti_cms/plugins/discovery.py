@@ -12,12 +12,14 @@ it is switched off), except those listed in ``CSTI_PLUGINS_EXCLUDE``.
 from dataclasses import dataclass
 from importlib.metadata import entry_points
 
+from django.conf import settings
+from django.core import checks
 from django.utils.module_loading import import_string
 
 from csti_cms import __version__
 
 from .config import PluginConfig
-from .errors import PluginError
+from .errors import PluginError, PluginSettingError
 
 ENTRY_POINT_GROUP = "csti_cms.plugins"
 
@@ -89,6 +91,23 @@ def _dependencies_first(by_label):
     return ordered
 
 
+def excluded_labels(value):
+    """The labels of ``CSTI_PLUGINS_EXCLUDE``: a list, tuple or set, or a comma-separated string.
+
+    A string must not be read as a sequence: its characters would exclude nothing,
+    and the plugin the operator meant to leave out would be installed silently.
+    """
+    if isinstance(value, str):
+        value = value.split(",")
+    elif not isinstance(value, (list, tuple, set, frozenset)):
+        raise PluginSettingError(
+            "CSTI_PLUGINS_EXCLUDE",
+            f"is set to a {type(value).__name__}, not to plugin labels",
+            'give a list of labels, e.g. ["memberships"], or a comma-separated string',
+        )
+    return {label.strip() for label in value if label.strip()}
+
+
 def discover_plugins(namespace, *, also=()):
     """Install every discovered plugin into the settings ``namespace`` (``globals()``).
 
@@ -96,7 +115,7 @@ def discover_plugins(namespace, *, also=()):
     merges its default settings under the site's own, and records the labels in
     ``CSTI_PLUGINS``. Returns the discovered plugins.
     """
-    exclude = set(namespace.get("CSTI_PLUGINS_EXCLUDE", ()))
+    exclude = excluded_labels(namespace.get("CSTI_PLUGINS_EXCLUDE", ()))
     plugins = [plugin for plugin in find_plugins(also, exclude) if plugin.label not in exclude]
     labels = {plugin.label for plugin in plugins}
     for plugin in plugins:
@@ -126,3 +145,25 @@ def _check(plugin, labels, namespace):
             raise PluginError(
                 plugin.label, f"needs the setting {name}", f"define {name} in the site's settings"
             )
+
+
+@checks.register()
+def check_excluded_plugins_exist(app_configs=None, **kwargs):
+    """A label in ``CSTI_PLUGINS_EXCLUDE`` that names no installed plugin.
+
+    Most likely a typo: the plugin the operator meant to leave out is still there.
+    Installed plugins are those found by entry point (excluded or not) and those
+    :func:`discover_plugins` added to the site.
+    """
+    excluded = excluded_labels(getattr(settings, "CSTI_PLUGINS_EXCLUDE", ()))
+    known = {entry_point.name for entry_point in entry_points(group=ENTRY_POINT_GROUP)}
+    known.update(getattr(settings, "CSTI_PLUGINS", ()))
+    return [
+        checks.Warning(
+            f"CSTI_PLUGINS_EXCLUDE names {label!r}, which is not an installed plugin.",
+            hint=f"Installed plugins: {', '.join(sorted(known)) or 'none'}. "
+            "Check the spelling of the label, or remove it from CSTI_PLUGINS_EXCLUDE.",
+            id="csti_plugins.W001",
+        )
+        for label in sorted(excluded - known)
+    ]

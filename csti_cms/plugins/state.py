@@ -56,49 +56,65 @@ def forget(site_id):
     content_changed()
 
 
-@transaction.atomic
 def enable(label, site, user=None):
     """Switch ``label`` on for ``site`` and run its ``installed`` callback. Idempotent."""
-    from .models import SitePlugin
-
     config = _installed_plugin(label)
     missing = [dep for dep in config.depends_on if not is_enabled(dep, site)]
     if missing:
         raise PluginStateError(f"{label} needs {', '.join(missing)} switched on for {site} first.")
-    SitePlugin.objects.update_or_create(
-        site=site, label=label, defaults={"enabled": True, "changed_by": user}
-    )
-    transaction.on_commit(lambda: forget(site.pk))
-    forget(site.pk)
-    config.installed(site)
+    _switch(label, site, True, user, config.installed)
     logger.info("plugin %s enabled on %s by %s", label, site, user or "a command")
 
 
-@transaction.atomic
 def disable(label, site, user=None):
     """Switch ``label`` off for ``site`` and run its ``uninstalled`` callback. Idempotent.
 
     Nothing is deleted: switching it on again brings every page and block back.
     """
-    from .models import SitePlugin
-
     config = _installed_plugin(label)
-    dependants = [
-        other.label
-        for other in plugins()
-        if label in other.depends_on and is_enabled(other.label, site)
+    check_can_disable(label, site)
+    _switch(label, site, False, user, config.uninstalled)
+    logger.info("plugin %s disabled on %s by %s", label, site, user or "a command")
+
+
+def enabled_dependants(label, site):
+    """The plugins switched on for ``site`` that need ``label``: it stays on while there are any."""
+    return [
+        other for other in plugins() if label in other.depends_on and is_enabled(other.label, site)
     ]
+
+
+def check_can_disable(label, site):
+    """Raise :class:`PluginStateError` while a plugin switched on for ``site`` needs ``label``."""
+    dependants = [other.label for other in enabled_dependants(label, site)]
     if dependants:
         raise PluginStateError(
             f"{', '.join(dependants)} need(s) {label} on {site}: switch them off first."
         )
-    SitePlugin.objects.update_or_create(
-        site=site, label=label, defaults={"enabled": False, "changed_by": user}
-    )
-    transaction.on_commit(lambda: forget(site.pk))
-    forget(site.pk)
-    config.uninstalled(site)
-    logger.info("plugin %s disabled on %s by %s", label, site, user or "a command")
+
+
+def _switch(label, site, enabled, user, callback):
+    """Record the switch and run the lifecycle ``callback`` in one transaction.
+
+    The cached state is dropped before the callback, so the callback sees the switch;
+    again once it is committed, for requests that read the database meanwhile; and
+    again when it fails: a rollback never reaches ``on_commit``, and whatever
+    ``is_enabled`` cached during the callback would otherwise claim, for ``STATE_TTL``
+    seconds, a state the database never held.
+    """
+    from .models import SitePlugin
+
+    try:
+        with transaction.atomic():
+            SitePlugin.objects.update_or_create(
+                site=site, label=label, defaults={"enabled": enabled, "changed_by": user}
+            )
+            transaction.on_commit(lambda: forget(site.pk))
+            forget(site.pk)
+            callback(site)
+    except BaseException:
+        forget(site.pk)
+        raise
 
 
 def _installed_plugin(label):

@@ -4,10 +4,11 @@ from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import transaction
+from django.db.migrations.loader import MigrationLoader
 from wagtail.models import Page
 
 from .models import SitePlugin
-from .registration import get_plugin
+from .registration import get_plugin, plugins
 
 
 def content_summary(label):
@@ -21,15 +22,42 @@ def content_summary(label):
     return summary
 
 
+def dependent_plugins(label):
+    """Labels of the installed plugins that declare ``label`` in their ``depends_on``."""
+    return sorted(config.label for config in plugins() if label in config.depends_on)
+
+
+def dependent_apps(label, graph=None):
+    """Labels of the other apps with a migration that depends on one of ``label``'s.
+
+    ``migrate <label> zero`` unapplies those migrations first, dropping their tables
+    and the data in them, whether or not the app is a plugin. ``graph`` is the
+    project's migration graph unless given.
+    """
+    if graph is None:
+        graph = MigrationLoader(None, ignore_no_migrations=True).graph
+    return sorted(
+        {
+            app
+            for (app, _name), node in graph.node_map.items()
+            if app != label and any(parent.key[0] == label for parent in node.parents)
+        }
+    )
+
+
 def uninstall(label, *, delete_content=False):
     """Remove pages, tables, content types and permissions of plugin ``label``.
 
-    Refuses while the plugin stores content, unless ``delete_content`` is true.
-    Every site where it is on gets its ``uninstalled`` callback first. The package
-    must then be removed (or excluded with CSTI_PLUGINS_EXCLUDE), or the next
-    ``migrate`` creates its tables again. Returns the summary of what was there.
+    Refuses while other apps depend on it (their tables would go with its own), and
+    while the plugin stores content, unless ``delete_content`` is true. Every site
+    where it is on gets its ``uninstalled`` callback first. The package must then be
+    removed (or excluded with CSTI_PLUGINS_EXCLUDE), or the next ``migrate`` creates
+    its tables again. Returns the summary of what was there.
     """
     config = get_plugin(label)
+    plugins_needing_it, apps_needing_it = dependent_plugins(label), dependent_apps(label)
+    if plugins_needing_it or apps_needing_it:
+        raise UninstallBlockedByDependents(label, plugins_needing_it, apps_needing_it)
     summary = content_summary(label)
     if summary and not delete_content:
         raise RefusedUninstall(label, summary)
@@ -51,10 +79,30 @@ def uninstall(label, *, delete_content=False):
 
 
 class RefusedUninstall(Exception):
+    """Uninstalling would delete content the operator did not agree to lose."""
+
     def __init__(self, label, summary):
         self.label, self.summary = label, summary
         described = ", ".join(f"{count} {name}" for name, count in summary.items())
         super().__init__(
             f"{label} still has content ({described}). Nothing was removed; run again with "
             "--delete-content to delete it for good."
+        )
+
+
+class UninstallBlockedByDependents(Exception):
+    """Other apps need the plugin: uninstalling it would drop their tables too."""
+
+    def __init__(self, label, plugins, apps):
+        self.label, self.plugins, self.apps = label, plugins, apps
+        reasons = []
+        if plugins:
+            reasons.append(f"the plugin(s) {', '.join(plugins)} declare it in depends_on")
+        if apps:
+            reasons.append(f"migrations of the app(s) {', '.join(apps)} depend on its migrations")
+        blockers = ", ".join(sorted({*plugins, *apps}))
+        super().__init__(
+            f"{label} cannot be uninstalled while other apps need it: {'; '.join(reasons)}. "
+            f"Removing its tables (migrate {label} zero) would remove theirs too. "
+            f"Nothing was removed; uninstall {blockers} first."
         )

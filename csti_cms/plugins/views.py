@@ -13,7 +13,7 @@ from wagtail.models import Site
 from csti_cms import __version__
 
 from .registration import get_plugin, plugins
-from .state import PluginStateError, disable, enable, enabled_labels
+from .state import PluginStateError, disable, enable, enabled_dependants, enabled_labels
 
 
 def _require_admin(request):
@@ -73,7 +73,12 @@ def switch_plugin(request, site_id, label):
         return TemplateResponse(
             request,
             "csti_plugins/admin/confirm_disable.html",
-            {"site": site, "config": config, "warnings": config.can_disable(site)},
+            {
+                "site": site,
+                "config": config,
+                "needed_by": enabled_dependants(label, site),
+                "warnings": config.can_disable(site),
+            },
         )
     try:
         if turn_on:

@@ -1,6 +1,7 @@
 """Operators manage plugins from the command line and the admin screen."""
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.urls import reverse
@@ -75,3 +76,19 @@ def test_admin_screen_without_any_site_asks_for_one_first(client):
     html = response.content.decode()
     assert "there is no site yet" in html and reverse("wagtailsites:add") in html
     assert "Switch on" not in html and 'name="site"' not in html
+
+
+def test_admin_screen_offers_no_switch_off_while_another_plugin_needs_it(
+    client, site, enable_plugin, monkeypatch
+):
+    memberships = apps.get_app_config("memberships")
+    monkeypatch.setattr(memberships, "depends_on", ("quiz",))
+    enable_plugin("quiz", site)
+    enable_plugin("memberships", site)
+    admin = get_user_model().objects.create_superuser("root", "root@example.org", "pw")
+    client.force_login(admin)
+    confirm = client.get(reverse("csti_plugins_switch", args=[site.pk, "quiz"]))
+    html = confirm.content.decode()
+    assert "cannot be switched off while these plugins" in html
+    assert str(memberships.verbose_name) in html
+    assert 'name="enabled"' not in html

@@ -3,8 +3,14 @@ from wagtail.models import Site
 
 from csti_cms import __version__
 from csti_cms.plugins.registration import get_plugin, plugins
-from csti_cms.plugins.state import PluginStateError, disable, enable, enabled_labels
-from csti_cms.plugins.uninstall import RefusedUninstall, uninstall
+from csti_cms.plugins.state import (
+    PluginStateError,
+    check_can_disable,
+    disable,
+    enable,
+    enabled_labels,
+)
+from csti_cms.plugins.uninstall import RefusedUninstall, UninstallBlockedByDependents, uninstall
 
 
 class Command(BaseCommand):
@@ -44,15 +50,25 @@ class Command(BaseCommand):
                 self.stdout.write(f"    {site.hostname}:{site.port}  {state}")
 
     def _site(self, hostname):
+        """The site named by ``host`` or ``host:port``; the port is required when
+        several sites share the host name, rather than switching one at random."""
         host, _, port = hostname.partition(":")
-        sites = Site.objects.filter(hostname=host)
+        if port and not port.isdigit():
+            raise CommandError(f"Invalid port in {hostname!r}: give the site as host or host:port")
+        sites = Site.objects.filter(hostname=host).order_by("port")
         if port:
             sites = sites.filter(port=int(port))
-        site = sites.first()
-        if site is None:
-            known = ", ".join(f"{s.hostname}:{s.port}" for s in Site.objects.all())
+        sites = list(sites)
+        if not sites:
+            known = ", ".join(_address(s) for s in Site.objects.order_by("hostname", "port"))
             raise CommandError(f"No site with host name {hostname!r}. Sites: {known}")
-        return site
+        if len(sites) > 1:
+            choices = ", ".join(_address(s) for s in sites)
+            raise CommandError(
+                f"Several sites have the host name {host!r}: {choices}. "
+                f"Give the port too, e.g. --site {_address(sites[0])}"
+            )
+        return sites[0]
 
     def _plugin(self, label):
         if get_plugin(label) is None:
@@ -60,30 +76,41 @@ class Command(BaseCommand):
             raise CommandError(f"No installed plugin {label!r}. Installed: {known}")
 
     def handle_enable(self, label, site, **options):
-        self._switch(enable, label, site, "on")
+        self._plugin(label)
+        self._switch(enable, label, self._site(site), "on")
 
     def handle_disable(self, label, site, **options):
+        """The warnings describe a switch about to happen: none while a dependant forbids it."""
         self._plugin(label)
-        for warning in get_plugin(label).can_disable(self._site(site)):
+        site = self._site(site)
+        _refused_as_command_error(check_can_disable, label, site)
+        for warning in get_plugin(label).can_disable(site):
             self.stderr.write(f"warning: {warning}")
         self._switch(disable, label, site, "off")
 
-    def _switch(self, action, label, hostname, state):
-        self._plugin(label)
-        site = self._site(hostname)
-        try:
-            action(label, site)
-        except PluginStateError as error:
-            raise CommandError(str(error)) from None
+    def _switch(self, action, label, site, state):
+        _refused_as_command_error(action, label, site)
         self.stdout.write(f"{label} is {state} for {site.hostname}.")
 
     def handle_uninstall(self, label, delete_content=False, **options):
         self._plugin(label)
         try:
             summary = uninstall(label, delete_content=delete_content)
-        except RefusedUninstall as error:
+        except (RefusedUninstall, UninstallBlockedByDependents) as error:
             raise CommandError(str(error)) from None
         removed = ", ".join(f"{count} {name}" for name, count in summary.items()) or "no content"
         self.stdout.write(
             f"{label} uninstalled ({removed} removed). You can now remove its package."
         )
+
+
+def _refused_as_command_error(action, label, site):
+    """Run a state change; a switch that a dependency forbids ends the command."""
+    try:
+        action(label, site)
+    except PluginStateError as error:
+        raise CommandError(str(error)) from None
+
+
+def _address(site):
+    return f"{site.hostname}:{site.port}"
