@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from csti_cms.settings.env import env_bool, env_list
+from csti_cms.plugins.discovery import check_excluded_plugins_exist
+from csti_cms.settings.env import env_bool, env_database, env_hosts, env_list, env_log_level
 
 ROOT = Path(__file__).resolve().parent.parent
 SECRET = secrets.token_urlsafe(64)
@@ -114,3 +115,106 @@ def test_static_files_collect_with_the_production_storage(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "staticfiles.json").exists()
+
+
+@pytest.mark.parametrize(
+    ("raw", "level"), [("debug", "DEBUG"), (" Warning ", "WARNING"), ("", "INFO")]
+)
+def test_the_log_level_is_read_in_any_case(monkeypatch, raw, level):
+    monkeypatch.setenv("CSTI_LOG_LEVEL", raw)
+    assert env_log_level("CSTI_LOG_LEVEL", "INFO") == level
+
+
+def test_an_unknown_log_level_is_refused_with_the_allowed_ones(monkeypatch):
+    monkeypatch.setenv("CSTI_LOG_LEVEL", "verbose")
+    with pytest.raises(ImproperlyConfigured, match="CSTI_LOG_LEVEL") as refused:
+        env_log_level("CSTI_LOG_LEVEL", "INFO")
+    assert "DEBUG, INFO, WARNING, ERROR" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "csti@localhost/csti",
+        "postgres://csti:s3cr#t@127.0.0.1:5432/csti",
+        "postgres://csti:s3cr/t@127.0.0.1:5432/csti",
+        "postgres://csti:1234#5@127.0.0.1:5432/csti",
+        "postgres://csti:s3cret@127.0.0.1:5432/",
+    ],
+)
+def test_a_database_url_that_cannot_be_understood_is_explained(monkeypatch, url):
+    monkeypatch.setenv("DATABASE_URL", url)
+    with pytest.raises(ImproperlyConfigured) as refused:
+        env_database("DATABASE_URL", "sqlite:///unused.sqlite3")
+    message = str(refused.value)
+    assert "DATABASE_URL" in message
+    assert "postgres://user:password@host:5432/name" in message
+    assert "percent-encoded" in message
+    assert "s3cr" not in message and "1234" not in message, "never the password"
+
+
+def test_a_percent_encoded_password_is_read_back(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgres://csti:s3cr%23t@127.0.0.1:5432/csti")
+    database = env_database("DATABASE_URL", "sqlite:///unused.sqlite3", conn_max_age=60)
+    assert database["PASSWORD"] == "s3cr#t"
+    assert (database["NAME"], database["CONN_MAX_AGE"]) == ("csti", 60)
+    monkeypatch.delenv("DATABASE_URL")
+    assert env_database("DATABASE_URL", "sqlite:///csti.sqlite3")["NAME"] == "csti.sqlite3"
+
+
+@pytest.mark.parametrize(
+    "hosts",
+    ["https://www.example-centre.org/", "www.example-centre.org/", "a.example,http://b.example"],
+)
+def test_allowed_hosts_are_host_names_not_addresses(monkeypatch, hosts):
+    monkeypatch.setenv("ALLOWED_HOSTS", hosts)
+    with pytest.raises(ImproperlyConfigured, match="ALLOWED_HOSTS"):
+        env_hosts("ALLOWED_HOSTS")
+
+
+def test_allowed_hosts_keep_every_form_django_accepts(monkeypatch):
+    monkeypatch.setenv("ALLOWED_HOSTS", "www.example-centre.org,.example-centre.org,[::1],*")
+    hosts = env_hosts("ALLOWED_HOSTS")
+    assert hosts == ["www.example-centre.org", ".example-centre.org", "[::1]", "*"]
+
+
+@pytest.mark.parametrize(
+    ("env", "named"),
+    [
+        ({"CSTI_LOG_LEVEL": "verbose"}, ["CSTI_LOG_LEVEL"]),
+        ({"DATABASE_URL": "csti@localhost/csti"}, ["DATABASE_URL"]),
+        ({"ALLOWED_HOSTS": "https://www.example-centre.org/"}, ["ALLOWED_HOSTS"]),
+        ({"EMAIL_USE_TLS": "1", "EMAIL_USE_SSL": "1"}, ["EMAIL_USE_TLS", "EMAIL_USE_SSL"]),
+    ],
+)
+def test_an_invalid_value_stops_start_up_naming_the_variable(env, named):
+    result = run_manage("check", **env)
+    assert result.returncode != 0
+    last_line = result.stderr.strip().splitlines()[-1]
+    assert last_line.startswith("django.core.exceptions.ImproperlyConfigured")
+    assert all(name in last_line for name in named), last_line
+
+
+def test_a_lower_case_log_level_starts():
+    result = run_manage("check", CSTI_LOG_LEVEL="debug")
+    assert result.returncode == 0, result.stderr
+
+
+def test_excluding_a_plugin_that_does_not_exist_is_a_warning(settings):
+    settings.CSTI_PLUGINS_EXCLUDE = ["declarations", "telescpoe"]
+    warnings = check_excluded_plugins_exist()
+    assert [warning.id for warning in warnings] == ["csti_plugins.W001"]
+    assert "CSTI_PLUGINS_EXCLUDE" in warnings[0].msg and "'telescpoe'" in warnings[0].msg
+    assert "declarations" in warnings[0].hint, "the hint lists the installed plugins"
+    settings.CSTI_PLUGINS_EXCLUDE = ["declarations", "quiz"]
+    assert check_excluded_plugins_exist() == []
+    settings.CSTI_PLUGINS_EXCLUDE = "declarations, telescpoe"
+    assert [warning.msg for warning in check_excluded_plugins_exist()] == [
+        "CSTI_PLUGINS_EXCLUDE names 'telescpoe', which is not an installed plugin."
+    ]
+
+
+def test_the_plugin_exclusion_check_runs_with_the_system_checks():
+    result = run_manage("check", CSTI_PLUGINS_EXCLUDE="telescpoe")
+    assert result.returncode == 0, result.stderr
+    assert "CSTI_PLUGINS_EXCLUDE names 'telescpoe'" in result.stdout + result.stderr

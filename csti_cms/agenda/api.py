@@ -68,16 +68,23 @@ def _moment(raw):
     return moment
 
 
-def _positive_int(raw, default, maximum=None):
+def _whole_number(name, raw, default, maximum=None):
+    """The query parameter ``name`` as a whole number from 1 (up to ``maximum``).
+
+    A value out of range is refused rather than quietly bent into it, as documented: a
+    reader asking for 1,000 events at once should learn that it gets at most 100.
+    Only plain digits count (no sign, no spaces, no ``1_000``).
+    """
     if raw in (None, ""):
         return default
     try:
-        value = int(raw)
-    except ValueError:
-        raise BadRequest(f"{raw!r} is not a whole number") from None
-    if value < 1:
-        raise BadRequest(f"{raw!r} must be 1 or more")
-    return min(value, maximum) if maximum else value
+        value = int(raw) if raw.isascii() and raw.isdigit() else 0
+    except ValueError:  # more digits than Python converts
+        value = 0
+    if value < 1 or (maximum is not None and value > maximum):
+        allowed = f"from 1 to {maximum}" if maximum is not None else "of 1 or more"
+        raise BadRequest(f"{name} must be a whole number {allowed}")
+    return value
 
 
 def events_json_response(request, agenda):
@@ -94,8 +101,10 @@ def events_json(request, agenda):
     language = agenda.locale.language_code
     filters = AgendaFilterForm(request.GET, categories=categories_for(agenda)).values()
     updated_since = _updated_since(request.GET.get("updated_since"))
-    page_size = _positive_int(request.GET.get("page_size"), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
-    number = _positive_int(request.GET.get("page"), 1)
+    page_size = _whole_number(
+        "page_size", request.GET.get("page_size"), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+    )
+    number = _whole_number("page", request.GET.get("page"), 1)
 
     base = agenda_occurrences(agenda)
     if updated_since is None:

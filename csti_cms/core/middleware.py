@@ -1,7 +1,12 @@
 """Middleware of the core: what every request needs before a view runs."""
 
+from django.conf import settings
 from django.http.request import split_domain_port
-from wagtail.models import Site
+from django.middleware.locale import LocaleMiddleware
+from django.urls import LocalePrefixPattern, get_resolver
+from django.utils import translation
+from django.utils.translation.trans_real import parse_accept_lang_header
+from wagtail.models import Page, Site
 
 from .caching import cached
 
@@ -57,3 +62,101 @@ class CachedSiteMiddleware:
         hostname = split_domain_port(request._get_raw_host())[0]
         request._wagtail_site = site_for_host(sites, hostname, request.get_port())
         return self.get_response(request)
+
+
+def live_languages(site):
+    """The languages in which ``site`` has a live home, its own language first.
+
+    The site's root page is its home in its own language; the others are its
+    translations. Cached until published content changes: one query per generation.
+    """
+
+    def read():
+        homes = dict(
+            Page.objects.filter(translation_key=site.root_page.translation_key)
+            .live()
+            .values_list("pk", "locale__language_code")
+        )
+        own = [homes[site.root_page_id]] if site.root_page_id in homes else []
+        return own + [
+            code for code, _name in settings.LANGUAGES if code in homes.values() and code not in own
+        ]
+
+    return cached(f"site-languages:{site.pk}", read)
+
+
+def asked_languages(request):
+    """The site languages a visitor asks for, best first: language cookie, then browser.
+
+    The same sources, in the same order, as Django's choice of the visitor's language.
+    """
+    asked = [request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")]
+    for code, _quality in parse_accept_lang_header(request.META.get("HTTP_ACCEPT_LANGUAGE", "")):
+        if code == "*":
+            break
+        asked.append(code)
+    for code in asked:
+        try:
+            yield translation.get_supported_language_variant(code)
+        except LookupError:
+            continue
+
+
+def language_for_visitor(request):
+    """The language to send a visitor of an address without one to, or ``None``.
+
+    The visitor's preferred language among those the request's site has live, else
+    the site's own language (or another live one): never a language whose home is
+    unpublished, where every address answers 404.
+    """
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    live = live_languages(site)
+    preferred = (code for code in asked_languages(request) if code in live)
+    return next(preferred, live[0] if live else None)
+
+
+def outside_languages(request):
+    """Whether the request's address belongs to a part of the site without languages.
+
+    Those are the URL patterns outside ``i18n_patterns``: the admin, documents, the
+    sitemap, ``robots.txt``. An address under one of them is never given a language.
+    """
+    resolver = get_resolver(getattr(request, "urlconf", None))
+    path = request.path_info.lstrip("/")
+    return any(
+        not isinstance(pattern.pattern, LocalePrefixPattern) and pattern.pattern.match(path)
+        for pattern in resolver.url_patterns
+    )
+
+
+class LiveLanguageLocaleMiddleware(LocaleMiddleware):
+    """Django's ``LocaleMiddleware``, redirecting only to a language the site has live.
+
+    An address without a language (``/``, an old link) is redirected to the visitor's
+    language. Django picks it from the cookie or Accept-Language alone, although a centre
+    may publish in fewer languages, or have unpublished one: the visitor would land on a
+    404. Only the language of that redirect changes; pages keep the language of their URL.
+    """
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and outside_languages(request):
+            # The admin, documents or the sitemap said "not found" themselves: Django would
+            # redirect to the same address under /fr/, a page that does not exist either.
+            return response
+        language = self.redirect_language(request, response)
+        if language is None or language == translation.get_language():
+            return super().process_response(request, response)
+        # A 404 that is not redirected after all keeps the language it was written in.
+        response.headers.setdefault("Content-Language", translation.get_language())
+        with translation.override(language):
+            return super().process_response(request, response)
+
+    def redirect_language(self, request, response):
+        """The language for the redirect Django may make, ``None`` when it makes none."""
+        if response.status_code != 404:
+            return None
+        if translation.get_language_from_path(request.path_info):
+            return None
+        return language_for_visitor(request)

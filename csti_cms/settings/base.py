@@ -8,9 +8,9 @@ with SQLite, an in-process cache and the database search backend.
 
 from pathlib import Path
 
-import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_database, env_hosts, env_int, env_list, env_log_level, env_str
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # Where a site keeps its runtime data (SQLite file, media, collected static).
@@ -20,7 +20,7 @@ DATA_DIR = Path(env_str("CSTI_DATA_DIR", str(Path.cwd() / "var")))
 DEBUG = env_bool("DEBUG", False)
 # Development-only fallback; production settings refuse to start without SECRET_KEY.
 SECRET_KEY = env_str("SECRET_KEY") or "csti-cms-insecure-development-key-do-not-use-in-production"
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
+ALLOWED_HOSTS = env_hosts("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -64,7 +64,7 @@ MIDDLEWARE = [
     "csti_cms.core.page_cache.PageCacheMiddleware",
     "csti_cms.core.middleware.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "csti_cms.core.middleware.LiveLanguageLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -99,8 +99,9 @@ if not env_str("DATABASE_URL"):
     # The embedded default: an SQLite file in the site's data folder.
     DATA_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'csti.sqlite3'}",
+    "default": env_database(
+        "DATABASE_URL",
+        f"sqlite:///{DATA_DIR / 'csti.sqlite3'}",
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
@@ -108,14 +109,29 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
+#: Seconds to wait for Redis to connect or answer; a healthy server takes about a millisecond.
+#: An entry it cannot give in that time counts as a miss.
+REDIS_SOCKET_TIMEOUT = 0.2
+
+
 def _caches(redis_url, prefix):
     """The default cache, a renditions cache and a pages cache, on Redis when configured.
 
     ``prefix`` keeps several installs apart when they share one Redis server. Pages have
     a cache of their own so that many addresses cannot push out what every page reads.
+    Redis only holds what can be computed again, so when it is down or slow the caches
+    report a miss (``IGNORE_EXCEPTIONS``) and the site keeps answering, only slower.
     """
     if redis_url:
-        backend = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": redis_url}
+        backend = {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": redis_url,
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": REDIS_SOCKET_TIMEOUT,
+                "SOCKET_TIMEOUT": REDIS_SOCKET_TIMEOUT,
+            },
+        }
         return {
             "default": {**backend, "KEY_PREFIX": prefix},
             "renditions": {**backend, "KEY_PREFIX": f"{prefix}-renditions", "TIMEOUT": 24 * 3600},
@@ -131,6 +147,9 @@ def _caches(redis_url, prefix):
 
 REDIS_URL = env_str("REDIS_URL")
 CACHES = _caches(REDIS_URL, env_str("CACHE_KEY_PREFIX", "csti"))
+# Every cache operation Redis could not serve is logged, with its cause, under csti_cms.redis.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "csti_cms.redis"
 # Seconds a public page is kept for the next visitors (csti_cms.core.page_cache); 0 is off,
 # as on a workstation, where templates change under the developer's hands.
 CSTI_PAGE_CACHE_SECONDS = env_int("CSTI_PAGE_CACHE_SECONDS", 0)
@@ -183,7 +202,10 @@ if ELASTICSEARCH_URL:
             "BACKEND": "wagtail.search.backends.elasticsearch8",
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": env_str("ELASTICSEARCH_INDEX_PREFIX", "csti_"),
-            "TIMEOUT": 10,
+            # A search waits at most this long: an unreachable server is not asked again
+            # and again (the client's default retries) while the visitor waits.
+            "TIMEOUT": 5,
+            "OPTIONS": {"max_retries": 1, "retry_on_timeout": False},
         }
     }
 else:
@@ -204,6 +226,11 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured(
+        "EMAIL_USE_TLS and EMAIL_USE_SSL are both set: use one only, EMAIL_USE_TLS for "
+        "STARTTLS (usually port 587) or EMAIL_USE_SSL for implicit TLS (usually port 465)."
+    )
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
@@ -219,7 +246,7 @@ LOGGING = {
     "loggers": {
         "csti_cms": {
             "handlers": ["console"],
-            "level": env_str("CSTI_LOG_LEVEL", "INFO"),
+            "level": env_log_level("CSTI_LOG_LEVEL", "INFO"),
             "propagate": False,
         },
     },

@@ -7,6 +7,7 @@ variable when a value cannot be understood.
 
 import os
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -44,3 +45,68 @@ def env_int(name, default):
         return int(raw)
     except ValueError:
         raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number.") from None
+
+
+#: The log levels an operator may choose, from the most talkative.
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+def env_log_level(name, default):
+    """A log level in any case (``debug`` as well as ``DEBUG``).
+
+    Python's logging knows only upper-case names and would stop start-up with a
+    message about a logger rather than the variable.
+    """
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    level = raw.strip().upper()
+    if level not in LOG_LEVELS:
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} is not a log level: use one of {', '.join(LOG_LEVELS)}."
+        )
+    return level
+
+
+def env_hosts(name, default=()):
+    """Host names, comma-separated, as ``ALLOWED_HOSTS`` wants them.
+
+    An address copied from the browser (``https://www.example-centre.org/``) would pass
+    Django's checks, then every request would answer 400: it is refused at start-up.
+    """
+    hosts = env_list(name, default)
+    for host in hosts:
+        if "://" in host or "/" in host:
+            raise ImproperlyConfigured(
+                f"{name} lists {host!r}: give host names only, without scheme or slash "
+                f"(for example {name}=www.example-centre.org,example-centre.org)."
+            )
+    return hosts
+
+
+#: What a database address looks like, for messages: never the operator's own password.
+DATABASE_URL_FORM = "postgres://user:password@host:5432/name"
+
+
+def env_database(name, default, **options):
+    """The database described by the URL in ``name`` (``default`` when unset), for ``DATABASES``.
+
+    dj-database-url's own errors name neither the variable nor the likely cause, and
+    an unencoded ``#`` in a password silently cuts the address short until the first
+    connection fails. The message never repeats the address: it holds the password.
+    """
+    url = env_str(name) or default
+    problem = (
+        f"{name} is not a database address of the form {DATABASE_URL_FORM}. Special "
+        "characters in the password (such as # / ? @ : %) must be percent-encoded, "
+        "e.g. # as %23."
+    )
+    if "#" in url:
+        raise ImproperlyConfigured(problem)
+    try:
+        database = dj_database_url.parse(url, **options)
+    except ValueError:
+        raise ImproperlyConfigured(problem) from None
+    if not database.get("NAME"):
+        raise ImproperlyConfigured(problem)
+    return database

@@ -12,7 +12,7 @@ running with unsafe defaults.
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_hosts, env_int, env_str
 
 DEBUG = False
 
@@ -23,7 +23,7 @@ if len(SECRET_KEY) < 50:
         "for example: python -c 'import secrets; print(secrets.token_urlsafe(64))'"
     )
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+ALLOWED_HOSTS = env_hosts("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured(
         "ALLOWED_HOSTS must list the host names the site answers to, comma-separated "
