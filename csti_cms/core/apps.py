@@ -9,6 +9,10 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from csti_cms.core import caching
+        from django.core.checks import Tags, register
+
+        from csti_cms.core import caching, checks
 
         caching.connect_signals()
+        register(checks.check_redis, Tags.caches)
+        register(checks.check_search_server, "search")

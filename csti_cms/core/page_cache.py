@@ -63,10 +63,10 @@ def is_shareable_response(response):
     return directives.keys().isdisjoint(_UNSHAREABLE) and directives.get("max-age") != "0"
 
 
-def page_key(request):
-    """The cache key of the page at ``request``'s full address in this generation."""
+def page_key(request, current_generation):
+    """The cache key of the page at ``request``'s full address in ``current_generation``."""
     address = sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"page:{generation()}:{address}"
+    return f"page:{current_generation}:{address}"
 
 
 class PageCacheMiddleware:
@@ -84,8 +84,12 @@ class PageCacheMiddleware:
         seconds = page_cache_seconds()
         if seconds <= 0 or not is_shareable_request(request):
             return self.get_response(request)
+        current_generation = generation()
+        if current_generation is None:
+            # The cache cannot keep anything at the moment (Redis is down).
+            return self.get_response(request)
         cache = caches[CACHE_ALIAS]
-        key = page_key(request)
+        key = page_key(request, current_generation)
         response = cache.get(key)
         if response is None:
             response = self.get_response(request)

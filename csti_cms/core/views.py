@@ -1,5 +1,6 @@
 """Views of the public site: pages (through Wagtail), search and robots.txt."""
 
+import logging
 import unicodedata
 
 from django.conf import settings
@@ -9,8 +10,11 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
+from elastic_transport import TransportError
+from elasticsearch import ApiError
 from wagtail import views as wagtail_views
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
 from csti_cms.core.hooks import public_pages
 from csti_cms.core.icons import site_icon_urls
@@ -20,6 +24,12 @@ from csti_cms.core.routing import route_for_request
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
+
+#: What the Elasticsearch client raises when the search server is down, too slow or refuses
+#: a query: the visitor is told search is unavailable, while other errors stay errors.
+SEARCH_BACKEND_ERRORS = (TransportError, ApiError)
+
+logger = logging.getLogger(__name__)
 
 
 def search_terms(raw):
@@ -50,12 +60,38 @@ def search(request):
     """Search the pages of this site in the visitor's language.
 
     Each language has its own page tree, so searching under the localized home
-    page keeps results in the visitor's language and on this site.
+    page keeps results in the visitor's language and on this site. When the search
+    server cannot answer, the page says so with status 503 ("try again later") and
+    the rest of the site is unaffected.
     """
     root = localized_site_root(request)
     if root is None:
         raise Http404("This site has no pages in this language.")
     query = search_terms(request.GET.get("q", ""))
+    try:
+        paginator, page_of_results = find_pages(request, root, query)
+    except SEARCH_BACKEND_ERRORS as error:
+        logger.error(
+            "Search is unavailable: the search server at %s did not answer: %s",
+            search_server_address(),
+            search_error_text(error),
+        )
+        return TemplateResponse(
+            request, "csti_core/search.html", {"query": query, "unavailable": True}, status=503
+        )
+    return TemplateResponse(
+        request,
+        "csti_core/search.html",
+        {"query": query, "results": page_of_results, "paginator": paginator},
+    )
+
+
+def find_pages(request, root, query):
+    """``(paginator, page of results)`` of the public pages under ``root`` matching ``query``.
+
+    The results are read here, not while the template renders, so that a search server
+    that cannot answer is noticed while the view can still answer the visitor.
+    """
     results = Page.objects.none()
     if query:
         pages = Page.objects.live().public().descendant_of(root, inclusive=True)
@@ -67,11 +103,28 @@ def search(request):
         page_of_results = paginator.page(1)
     except EmptyPage:
         page_of_results = paginator.page(paginator.num_pages)
-    return TemplateResponse(
-        request,
-        "csti_core/search.html",
-        {"query": query, "results": page_of_results, "paginator": paginator},
-    )
+    page_of_results.object_list = list(page_of_results.object_list)
+    return paginator, page_of_results
+
+
+def search_error_text(error):
+    """The search client's own account of ``error``, which ``str()`` cuts short.
+
+    A refused connection reads "Connection error" alone; its message names the cause.
+    """
+    return getattr(error, "message", None) or str(error)
+
+
+def search_server_address(alias="default"):
+    """Where the search backend ``alias`` is served, for operators' logs and checks.
+
+    The addresses come from the Elasticsearch client, which keeps user names and
+    passwords apart from them; the database backend has no server of its own.
+    """
+    client = getattr(get_search_backend(alias), "es", None)
+    if client is None:
+        return "the database"
+    return ", ".join(node.base_url for node in client.transport.node_pool.all())
 
 
 @require_safe

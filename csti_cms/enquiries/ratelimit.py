@@ -53,4 +53,8 @@ class RateLimit:
             # The entry expired between add and incr: this use opens a new window.
             cache.set(self.key, 1, timeout=self.period)
             count = 1
+        if count is None:
+            # The cache cannot count (Redis is down): a visitor's request matters more
+            # than the limit, which holds again once the cache answers.
+            return True
         return count <= self.limit

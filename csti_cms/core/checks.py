@@ -1,0 +1,91 @@
+"""System checks that tell operators, at start-up, about servers the site cannot reach.
+
+Redis (``REDIS_URL``) and Elasticsearch (``ELASTICSEARCH_URL``) are helpers: without
+Redis the site answers more slowly, without Elasticsearch only its search page is
+unavailable. An unreachable one is therefore a warning naming the setting to look at,
+shown by ``manage.py check`` and ``runserver``, never an error that keeps the site down.
+"""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.checks import Warning
+from redis.exceptions import RedisError
+from wagtail.search.backends import get_search_backend
+
+from .views import SEARCH_BACKEND_ERRORS, search_error_text, search_server_address
+
+#: Seconds the search server is given to answer: start-up must not hang on a lost server.
+SEARCH_PROBE_TIMEOUT = 2
+
+REDIS_BACKEND = "django_redis.cache.RedisCache"
+
+
+def check_redis(app_configs, **kwargs):
+    """A warning for each Redis server of the caches that does not answer a ping.
+
+    The ping goes through the cache's own client, with the connection options and short
+    timeouts of the settings, so it meets Redis exactly as a request would.
+    """
+    warnings = []
+    for location, alias in _redis_caches().items():
+        try:
+            caches[alias].client.get_client(write=True).ping()
+        except RedisError as error:
+            address = _without_credentials(location)
+            warnings.append(
+                Warning(
+                    f"Redis at {address} (REDIS_URL) cannot be reached: {error}",
+                    hint=(
+                        "Start Redis or correct REDIS_URL. Until it answers, pages are "
+                        "served without the cache, more slowly."
+                    ),
+                    id="csti_core.W001",
+                )
+            )
+    return warnings
+
+
+def check_search_server(app_configs, **kwargs):
+    """A warning when the Elasticsearch server of site search does not answer."""
+    client = getattr(get_search_backend(), "es", None)
+    if client is None:
+        return []
+    try:
+        client.options(request_timeout=SEARCH_PROBE_TIMEOUT, max_retries=0).info()
+    except SEARCH_BACKEND_ERRORS as error:
+        address = search_server_address()
+        return [
+            Warning(
+                f"Elasticsearch at {address} (ELASTICSEARCH_URL) cannot be reached: "
+                f"{search_error_text(error)}",
+                hint=(
+                    "Start Elasticsearch or correct ELASTICSEARCH_URL. Until it answers, "
+                    "the search page tells visitors that search is unavailable."
+                ),
+                id="csti_core.W002",
+            )
+        ]
+    return []
+
+
+def _redis_caches():
+    """``{location: alias}``: one cache alias for each Redis server the caches write to.
+
+    A location may list replicas after the server written to; the first is the one asked.
+    """
+    found = {}
+    for alias, options in settings.CACHES.items():
+        if options.get("BACKEND") == REDIS_BACKEND:
+            location = options["LOCATION"]
+            if isinstance(location, list | tuple):
+                location = location[0]
+            found.setdefault(location.split(",")[0], alias)
+    return found
+
+
+def _without_credentials(url):
+    """``url`` without the user name and password an operator may have written in it."""
+    parts = urlsplit(url)
+    return parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl()
