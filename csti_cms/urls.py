@@ -1,7 +1,8 @@
 """The URLs of a csti-cms site; a site's own ``urls.py`` starts from these.
 
 Public pages carry their language (``/fr/``, ``/nl/``, ``/en/``); ``/`` redirects
-to the visitor's language from the language cookie or Accept-Language.
+to the visitor's language from the language cookie or Accept-Language, among the
+languages the site has live (:class:`csti_cms.core.middleware.LiveLanguageLocaleMiddleware`).
 """
 
 from django.conf import settings
@@ -12,8 +13,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from csti_cms.core import views
+from csti_cms.core import errors, views
 from csti_cms.core.sitemap import MultilingualSitemap
+
+# The error pages (csti_cms.core.errors). Django reads them from the root URLconf only: a
+# site's own urls.py imports them along with ``urlpatterns``.
+handler400 = errors.bad_request
+handler403 = errors.permission_denied
+handler404 = errors.page_not_found
+handler500 = errors.server_error
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

@@ -5,6 +5,7 @@ from django.urls import path, re_path
 from django.views.static import serve
 
 from quality.floor import floor
+from sites.demo.urls import handler400, handler403, handler404, handler500  # noqa: F401
 from sites.demo.urls import urlpatterns as demo_urlpatterns
 
 urlpatterns = [

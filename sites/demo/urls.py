@@ -1,5 +1,9 @@
-"""URLs of the demo centre: the distribution's, unchanged."""
+"""URLs of the demo centre: the distribution's, unchanged, with its error pages.
 
-from csti_cms.urls import urlpatterns
+Django reads ``handler404`` and the other error views from the root URLconf only,
+so they are imported along with ``urlpatterns``.
+"""
 
-__all__ = ["urlpatterns"]
+from csti_cms.urls import handler400, handler403, handler404, handler500, urlpatterns
+
+__all__ = ["handler400", "handler403", "handler404", "handler500", "urlpatterns"]
