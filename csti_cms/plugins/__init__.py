@@ -11,9 +11,22 @@ The public API for plugin authors and sites:
 - :func:`is_enabled`, :func:`enable`, :func:`disable`: per-site state, and
   :class:`PluginStateError`, raised by a switch that would break a dependency.
 
+Helpers of the core that plugins build on, offered here so that a plugin needs no
+module of the core beyond those the plugin guide lists as public:
+
+- :func:`pages_of_site`: the pages of a site in every language (a site's homes in
+  other languages are translations beside its root page, not below it);
+- :func:`alphabetical`, :func:`without_accents`: sort keys and comparisons that
+  ignore case and accents, as readers of French, Dutch and English expect;
+- :class:`RateLimit`: a per-client allowance that keeps a public form from being flooded;
+- :func:`stable_uuid` and :data:`DEMO_SOURCE_LANGUAGE`: for demo content added through
+  the ``csti_demo_content`` hook, whose loader names objects by stable translation keys.
+
 Only this module and :mod:`csti_cms.plugins.testing` are public; anything else
 may change without notice.
 """
+
+from importlib import import_module
 
 from .config import PluginConfig
 from .discovery import discover_plugins
@@ -21,32 +34,45 @@ from .errors import PluginError
 from .extension_points import hookimpl
 
 __all__ = [
+    "DEMO_SOURCE_LANGUAGE",
     "PluginConfig",
     "PluginError",
     "PluginPageMixin",
     "PluginStateError",
     "PluginViewSetGroupMixin",
+    "RateLimit",
+    "alphabetical",
     "disable",
     "discover_plugins",
     "enable",
     "hookimpl",
     "is_enabled",
+    "pages_of_site",
+    "stable_uuid",
+    "without_accents",
 ]
+
+#: Names imported on first use, by where they live. Most need the app registry, and a
+#: plugin's apps.py, loaded while settings are read, must be able to import this module.
+_LAZY_EXPORTS = {
+    "PluginPageMixin": ("csti_cms.plugins.pages", "PluginPageMixin"),
+    "PluginViewSetGroupMixin": ("csti_cms.plugins.menus", "PluginViewSetGroupMixin"),
+    "is_enabled": ("csti_cms.plugins.state", "is_enabled"),
+    "enable": ("csti_cms.plugins.state", "enable"),
+    "disable": ("csti_cms.plugins.state", "disable"),
+    "PluginStateError": ("csti_cms.plugins.state", "PluginStateError"),
+    "pages_of_site": ("csti_cms.core.i18n", "pages_of_site"),
+    "alphabetical": ("csti_cms.core.collation", "alphabetical"),
+    "without_accents": ("csti_cms.core.collation", "without_accents"),
+    "RateLimit": ("csti_cms.enquiries.ratelimit", "RateLimit"),
+    "stable_uuid": ("csti_cms.core.demo_content", "stable_uuid"),
+    "DEMO_SOURCE_LANGUAGE": ("csti_cms.core.demo_content", "SOURCE_LANGUAGE"),
+}
 
 
 def __getattr__(name):
-    # Parts that need the app registry are imported on first use, so a plugin's
-    # apps.py (loaded while settings are read) can import PluginConfig freely.
-    if name == "PluginPageMixin":
-        from .pages import PluginPageMixin
-
-        return PluginPageMixin
-    if name == "PluginViewSetGroupMixin":
-        from .menus import PluginViewSetGroupMixin
-
-        return PluginViewSetGroupMixin
-    if name in {"is_enabled", "enable", "disable", "PluginStateError"}:
-        from . import state
-
-        return getattr(state, name)
-    raise AttributeError(name)
+    try:
+        module, attribute = _LAZY_EXPORTS[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    return getattr(import_module(module), attribute)

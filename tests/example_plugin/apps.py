@@ -19,7 +19,7 @@ class QuizConfig(PluginConfig):
         self.calls.append(("uninstalled", site.pk))
 
     def can_disable(self, site):
-        from csti_cms.core.i18n import pages_of_site
+        from csti_cms.plugins import pages_of_site
 
         from .models import QuizPage
 

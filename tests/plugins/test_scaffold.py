@@ -2,9 +2,12 @@
 
 This is the path a developer outside the project takes: generate, `pip install -e`,
 restart, switch on. The generated package's own tests run unchanged, in a
-separate process that discovers it through its entry point.
+separate process that discovers it through its entry point; and, before any
+install, from a plugin folder made beside a site's manage.py, as the plugin
+guide's quick start does.
 """
 
+import gettext
 import os
 import subprocess
 import sys
@@ -12,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from csti_cms import __version__
 from csti_cms.cli import main
-from csti_cms.plugins.scaffold import ScaffoldError, names_for
+from csti_cms.plugins.scaffold import ScaffoldError, create_plugin, names_for, supported_versions
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -64,6 +68,50 @@ def test_generated_plugin_tests_pass_unchanged(installed_plugin):
     result = run("-m", "pytest", "-q", "-p", "no:cacheprovider", cwd=installed_plugin)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert " passed" in result.stdout
+
+
+def make_site_folder(directory):
+    """A csti-cms site's folder: manage.py, a conftest and a ``tests`` package of its own.
+
+    Each of them breaks the run of a plugin's tests that picks it up instead of the
+    plugin's own files.
+    """
+    refuse = "raise RuntimeError('the site folder was used by the plugin tests')\n"
+    directory.mkdir()
+    (directory / "manage.py").write_text(refuse)
+    (directory / "conftest.py").write_text(refuse)
+    (directory / "tests").mkdir()
+    (directory / "tests" / "__init__.py").write_text("")
+    (directory / "tests" / "settings.py").write_text(refuse)
+    return directory
+
+
+def test_tests_of_a_plugin_made_inside_a_site_folder_pass_there(tmp_path):
+    # The quick start runs startplugin beside manage.py; the plugin is not installed yet.
+    site_folder = make_site_folder(tmp_path / "centre-site")
+    assert main(["startplugin", "planetarium-shows", "--directory", str(site_folder)]) == 0
+    plugin = site_folder / "csti-planetarium-shows"
+    result = run("-m", "pytest", "-q", "-p", "no:cacheprovider", cwd=plugin)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert " passed" in result.stdout
+
+
+def test_catalogues_are_compiled_for_shipping(tmp_path):
+    plugin = create_plugin("science-quiz", tmp_path, make_migration=False)
+    locale = plugin / "csti_science_quiz" / "locale"
+    for language, highlight in (("fr", "Temps fort :"), ("nl", "Uitgelicht:")):
+        with (locale / language / "LC_MESSAGES" / "django.mo").open("rb") as compiled:
+            assert gettext.GNUTranslations(compiled).gettext("Highlight:") == highlight
+
+
+def test_plugin_claims_csti_cms_up_to_the_next_major_version(tmp_path):
+    assert supported_versions("0.1.0") == ">=0.1,<1"
+    assert supported_versions("1.4.2") == ">=1.4,<2"
+    plugin = create_plugin("science-quiz", tmp_path, make_migration=False)
+    claimed = supported_versions(__version__)
+    assert f'dependencies = ["csti-cms{claimed}"]' in (plugin / "pyproject.toml").read_text()
+    apps = (plugin / "csti_science_quiz" / "apps.py").read_text()
+    assert f'compatibility = "{claimed}"' in apps
 
 
 def test_bad_names_are_refused_with_a_reason():

@@ -6,8 +6,7 @@ by organisation, so nothing is duplicated and what exists is left alone.
 
 from django.utils import timezone
 
-from csti_cms.core.demo_content import SOURCE_LANGUAGE, stable_uuid
-from csti_cms.plugins import enable
+from csti_cms.plugins import DEMO_SOURCE_LANGUAGE, enable, stable_uuid
 
 from .demo_data import DECLARATIONS, INDEX_PAGE
 from .models import (
@@ -44,7 +43,7 @@ def declaration_parts(loader, spec, pages):
             language,
             ("page", key, "commitments"),
         )
-        if language != SOURCE_LANGUAGE:
+        if language != DEMO_SOURCE_LANGUAGE:
             return  # signatories and links are copied to translations as they are
         page.signatories = [
             Signatory(

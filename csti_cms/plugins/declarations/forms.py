@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from csti_cms.enquiries.ratelimit import RateLimit
+from csti_cms.plugins import RateLimit
 
 from .models import Endorsement, EndorsementStatus
 from .normalise import organisation_key

@@ -2,7 +2,7 @@
 
 import hashlib
 
-from csti_cms.core.collation import without_accents
+from csti_cms.plugins import without_accents
 
 #: The length of the column keys are stored in (``Endorsement.organisation_key``).
 KEY_MAX_LENGTH = 200

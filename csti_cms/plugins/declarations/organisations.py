@@ -13,8 +13,7 @@ from django.apps import apps
 from django.conf import settings
 from django.utils.translation import get_language
 
-from csti_cms.core.collation import alphabetical
-from csti_cms.plugins import is_enabled
+from csti_cms.plugins import alphabetical, is_enabled
 
 MEMBERSHIPS = "memberships"
 

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import Site
 
-from csti_cms.core.collation import alphabetical
+from csti_cms.plugins import alphabetical
 
 from .endorsements import ExpiredLink, InvalidLink, endorsement_from_token, send_confirmation
 from .forms import EndorsementForm, duplicate_error, replaced_endorsement

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from csti_cms.core.collation import alphabetical
+from csti_cms.plugins import alphabetical
 
 
 class NetworksBlock(blocks.StructBlock):

@@ -5,8 +5,7 @@ Safe to run again: every object has a stable translation key, and what exists
 and English ones are stored through wagtail-localize, as a translator's work is.
 """
 
-from csti_cms.core.demo_content import stable_uuid
-from csti_cms.plugins import enable
+from csti_cms.plugins import enable, stable_uuid
 
 from .demo_data import DIRECTOR, DIRECTOR_FUNCTION, MEMBERSHIPS, MEMBERSHIPS_PAGE, ORGANISATIONS
 from .models import Membership, MembershipsPage, Organisation

@@ -20,7 +20,7 @@ from django.utils.translation import get_language
 from wagtail.models import Site
 
 from csti_cms.core.caching import cached
-from csti_cms.core.collation import alphabetical
+from csti_cms.plugins import alphabetical
 
 from .models import Membership, Organisation, Role, Scope
 

@@ -1,9 +1,11 @@
 """``csti-cms startplugin``: write a complete, tested plugin package to start from.
 
 The files come from ``template/`` (``${...}`` placeholders, ``-tpl`` suffix so the
-templates are not mistaken for code). The initial migration is then made by
-Django's own ``makemigrations`` against the installed csti-cms, so it always
-matches the core models the plugin's page type builds on.
+templates are not mistaken for code). The translation catalogues are compiled
+right away, so the new plugin speaks French and Dutch before its author installs
+gettext. The initial migration is then made by Django's own ``makemigrations``
+against the installed csti-cms, so it always matches the core models the
+plugin's page type builds on.
 """
 
 import keyword
@@ -13,6 +15,9 @@ import subprocess
 import sys
 from pathlib import Path
 from string import Template
+
+import polib
+from packaging.version import Version
 
 TEMPLATE_DIR = Path(__file__).parent / "template"
 NAME = re.compile(r"^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$")
@@ -44,11 +49,21 @@ def names_for(name):
     }
 
 
+def supported_versions(version):
+    """The csti-cms versions a plugin made against ``version`` claims: up to the next major.
+
+    ``0.1.0`` gives ``>=0.1,<1``. Without an upper bound, pip would happily install
+    the plugin beside a csti-cms whose public API it was never tested with.
+    """
+    release = Version(version)
+    return f">={release.major}.{release.minor},<{release.major + 1}"
+
+
 def create_plugin(name, directory, *, make_migration=True):
     """Write the plugin package for ``name`` into ``directory``; return its path."""
     from csti_cms import __version__
 
-    context = {**names_for(name), "csti_version": __version__}
+    context = {**names_for(name), "csti_versions": supported_versions(__version__)}
     target = Path(directory) / context["project_name"]
     if target.exists():
         raise ScaffoldError(f"{target} already exists; choose another folder or name.")
@@ -62,9 +77,20 @@ def create_plugin(name, directory, *, make_migration=True):
             destination.write_text(Template(source.read_text()).substitute(context))
         else:
             destination.write_bytes(source.read_bytes())
+    compile_catalogues(target)
     if make_migration:
         make_initial_migration(target, context)
     return target
+
+
+def compile_catalogues(target):
+    """Write the ``.mo`` file Django reads beside each ``.po`` catalogue of the plugin.
+
+    Done with polib (which wagtail-localize, and so every csti-cms install, has)
+    rather than ``compilemessages``, which needs GNU gettext's ``msgfmt``.
+    """
+    for catalogue in target.rglob("locale/*/LC_MESSAGES/*.po"):
+        polib.pofile(str(catalogue)).save_as_mofile(str(catalogue.with_suffix(".mo")))
 
 
 def make_initial_migration(target, context):
