@@ -13,6 +13,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from csti_cms.core.caching import cached
 from csti_cms.core.hooks import public_pages
 
 
@@ -147,18 +148,35 @@ def localize_pages(pages, language=None, request=None):
     return [by_key.get(page.translation_key, page if page.pk in shown else None) for page in pages]
 
 
+def live_homes(site):
+    """The tree path of each live home of ``site``, by language code, its own first.
+
+    A site's root page is its home in its own language; the homes in other languages
+    are its translations, side by side under the tree root. The language redirect,
+    the sitemap and plugins all start from them. Cached until published content
+    changes: one query per generation.
+    """
+
+    def read():
+        homes = Page.objects.filter(translation_key=site.root_page.translation_key).live()
+        rows = list(homes.values_list("pk", "locale__language_code", "path"))
+        paths = {code: path for _pk, code, path in rows}
+        own = [code for pk, code, _path in rows if pk == site.root_page_id]
+        codes = own + [code for code, _name in settings.LANGUAGES] + list(paths)
+        return {code: paths[code] for code in dict.fromkeys(codes) if code in paths}
+
+    return cached(f"site-homes:{site.pk}", read)
+
+
 def site_tree_filter(site):
     """A filter for the pages of ``site`` in every language it is published in.
 
-    A site's root page is its home in the default language; the homes in other
-    languages are its translations, side by side under the tree root, so
-    ``descendant_of(site.root_page)`` alone would miss every other language. A
-    language whose home is not live has no pages to offer (its addresses answer 404).
-    One query for the homes.
+    ``descendant_of(site.root_page)`` alone would miss every language but the site's
+    own (see :func:`live_homes`). A language whose home is not live has no pages to
+    offer (its addresses answer 404).
     """
-    roots = Page.objects.filter(translation_key=site.root_page.translation_key).live()
     condition = Q(pk__in=[])
-    for path in roots.values_list("path", flat=True):
+    for path in live_homes(site).values():
         condition |= Q(path__startswith=path)
     return condition
 

@@ -6,9 +6,10 @@ from django.middleware.locale import LocaleMiddleware
 from django.urls import LocalePrefixPattern, get_resolver
 from django.utils import translation
 from django.utils.translation.trans_real import parse_accept_lang_header
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from .caching import cached
+from .i18n import live_homes
 
 # How well a site matches a request's host, best first: Wagtail's own order.
 _HOSTNAME_AND_PORT, _HOSTNAME_AND_DEFAULT, _DEFAULT, _HOSTNAME = range(4)
@@ -65,24 +66,9 @@ class CachedSiteMiddleware:
 
 
 def live_languages(site):
-    """The languages in which ``site`` has a live home, its own language first.
-
-    The site's root page is its home in its own language; the others are its
-    translations. Cached until published content changes: one query per generation.
-    """
-
-    def read():
-        homes = dict(
-            Page.objects.filter(translation_key=site.root_page.translation_key)
-            .live()
-            .values_list("pk", "locale__language_code")
-        )
-        own = [homes[site.root_page_id]] if site.root_page_id in homes else []
-        return own + [
-            code for code, _name in settings.LANGUAGES if code in homes.values() and code not in own
-        ]
-
-    return cached(f"site-languages:{site.pk}", read)
+    """The languages in which ``site`` has a live home, its own language first."""
+    languages = dict(settings.LANGUAGES)
+    return [code for code in live_homes(site) if code in languages]
 
 
 def asked_languages(request):
