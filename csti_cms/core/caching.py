@@ -10,7 +10,6 @@ The default cache lives in each process. An install served by several processes 
 entries expire, after :data:`TIMEOUT` seconds at most.
 """
 
-import time
 import uuid
 
 from django.apps import apps
@@ -26,25 +25,18 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 #: Seconds a cached entry lives: the longest another process may show a change.
 TIMEOUT = 60
 
-#: Seconds pages are computed without the cache once it could not keep a generation.
-OUTAGE_PAUSE = 5
-
 GENERATION_KEY = "csti:site-generation"
 _MISSING = object()
-_outage_until = 0.0
 
 
 def generation():
     """The current generation of published content and settings; None while there is none.
 
     There is none while the cache cannot keep one: Redis is down and its errors are
-    ignored (``_caches`` in the settings), so every read misses. Nothing is cached then,
-    and the cache is left alone for :data:`OUTAGE_PAUSE` seconds: a page asks it for
-    dozens of entries, each of which would otherwise wait for Redis to time out.
+    ignored (``_caches`` in the settings), so every read misses and nothing is cached.
+    Asking costs no wait meanwhile: once Redis could not be reached, the cache answers
+    without it for a few seconds (:mod:`csti_cms.core.redis_cache`).
     """
-    global _outage_until
-    if time.monotonic() < _outage_until:
-        return None
     current = cache.get(GENERATION_KEY)
     if current is None:
         fresh = uuid.uuid4().hex
@@ -52,8 +44,6 @@ def generation():
         if cache.add(GENERATION_KEY, fresh, None):
             return fresh
         current = cache.get(GENERATION_KEY)
-        if current is None:
-            _outage_until = time.monotonic() + OUTAGE_PAUSE
     return current
 
 

@@ -120,13 +120,15 @@ def _caches(redis_url, prefix):
     ``prefix`` keeps several installs apart when they share one Redis server. Pages have
     a cache of their own so that many addresses cannot push out what every page reads.
     Redis only holds what can be computed again, so when it is down or slow the caches
-    report a miss (``IGNORE_EXCEPTIONS``) and the site keeps answering, only slower.
+    report a miss (``IGNORE_EXCEPTIONS``) and the site keeps answering, only slower; once
+    Redis could not be reached, they do not ask it for ``CSTI_REDIS_OUTAGE_PAUSE`` seconds.
     """
     if redis_url:
         backend = {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": redis_url,
             "OPTIONS": {
+                "CLIENT_CLASS": "csti_cms.core.redis_cache.OutageBreakerClient",
                 "IGNORE_EXCEPTIONS": True,
                 "SOCKET_CONNECT_TIMEOUT": REDIS_SOCKET_TIMEOUT,
                 "SOCKET_TIMEOUT": REDIS_SOCKET_TIMEOUT,
@@ -147,9 +149,15 @@ def _caches(redis_url, prefix):
 
 REDIS_URL = env_str("REDIS_URL")
 CACHES = _caches(REDIS_URL, env_str("CACHE_KEY_PREFIX", "csti"))
-# Every cache operation Redis could not serve is logged, with its cause, under csti_cms.redis.
-DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+# The cache client logs under csti_cms.redis, with the cause, when Redis cannot be reached and
+# when it answers again, and each error Redis answers with; django-redis's own line for every
+# operation it ignores would repeat an outage once per operation.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 DJANGO_REDIS_LOGGER = "csti_cms.redis"
+# Seconds the caches leave Redis alone, every operation a miss, once it could not be reached
+# (csti_cms.core.redis_cache): a lost server then costs one timeout, not one per operation.
+# A cache's OPTIONS may give its own as OUTAGE_PAUSE.
+CSTI_REDIS_OUTAGE_PAUSE = 5
 # Seconds a public page is kept for the next visitors (csti_cms.core.page_cache); 0 is off,
 # as on a workstation, where templates change under the developer's hands.
 CSTI_PAGE_CACHE_SECONDS = env_int("CSTI_PAGE_CACHE_SECONDS", 0)

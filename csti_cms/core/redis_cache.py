@@ -1,0 +1,162 @@
+"""The Redis cache client, which leaves Redis alone for a few seconds once it stops answering.
+
+Redis only holds what can be computed again, so the caches ignore its failures
+(``IGNORE_EXCEPTIONS`` in ``_caches`` of the settings) and an entry it cannot give counts as
+a miss. A server that has vanished from the network, its packets dropped rather than
+refused, still makes each cache operation wait for the socket timeout, and a page makes
+dozens of them: seconds per page. So once an operation could not reach Redis, every cache
+operation of the process gets the answer django-redis gives to an ignored failure (a miss,
+nothing stored, no count) at once, without the network, for a pause of a few seconds
+(``CSTI_REDIS_OUTAGE_PAUSE``, or the ``OUTAGE_PAUSE`` option of a cache). The
+first operation after the pause asks Redis again; the others keep the pause until it knows.
+
+Operators read one warning when an outage starts and one line when Redis answers again,
+under ``DJANGO_REDIS_LOGGER`` (``csti_cms.redis``), rather than an error per operation: the
+settings turn django-redis's own logging of ignored failures off.
+"""
+
+import functools
+import logging
+import threading
+import time
+
+from django.conf import settings
+from django_redis.client import DefaultClient
+from django_redis.exceptions import ConnectionInterrupted
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+#: Seconds Redis is left alone after it could not be reached, unless the cache's ``OPTIONS``
+#: give another ``OUTAGE_PAUSE`` or the settings another ``CSTI_REDIS_OUTAGE_PAUSE``.
+DEFAULT_OUTAGE_PAUSE = 5
+
+#: What Redis not being reached looks like. Other failures (an answer Redis gives with an
+#: error) come from a server that answers, so they never start a pause.
+UNREACHABLE = (RedisConnectionError, RedisTimeoutError, TimeoutError)
+
+#: Methods of the client that must work whatever the state of Redis: they build keys and
+#: values or manage connections, and the system check (``check_redis``) pings Redis
+#: through ``get_client`` to report on it as it is, not as the pause assumes it is.
+UNGUARDED = frozenset(
+    {
+        "close",
+        "connect",
+        "decode",
+        "disconnect",
+        "do_close_clients",
+        "encode",
+        "get_client",
+        "get_client_with_index",
+        "get_next_client_index",
+        "make_key",
+        "make_pattern",
+    }
+)
+
+
+class RedisPaused(RedisConnectionError):
+    """Raised, instead of asking Redis, while it is left alone after a failure."""
+
+
+class OutageBreaker:
+    """Whether one Redis server is taken for down, shared by every thread of a process."""
+
+    def __init__(self, pause):
+        self.pause = pause
+        self._lock = threading.Lock()
+        #: ``time.monotonic()`` until which Redis is left alone; None while it answers.
+        self._down_until = None
+
+    def call(self, method, /, *args, **kwargs):
+        """``method(*args, **kwargs)`` unless Redis is taken for down."""
+        if self._down_until is not None and not self._may_ask():
+            raise ConnectionInterrupted(connection=None) from RedisPaused(
+                f"Redis is left alone for {self.pause} seconds after it could not be reached."
+            )
+        try:
+            result = method(*args, **kwargs)
+        except ConnectionInterrupted as error:
+            if isinstance(error.__cause__, UNREACHABLE):
+                self._went_down(error)
+            else:
+                self._answered()
+                _logger().error("Redis could not serve a cache operation", exc_info=error)
+            raise
+        if self._down_until is not None:
+            self._answered()
+        return result
+
+    def _may_ask(self):
+        """Whether this operation is the one that asks Redis again, once the pause is over."""
+        with self._lock:
+            if self._down_until is None:
+                return True
+            now = time.monotonic()
+            if now < self._down_until:
+                return False
+            # The other operations keep the pause while this one finds out.
+            self._down_until = now + self.pause
+            return True
+
+    def _went_down(self, error):
+        with self._lock:
+            was_up = self._down_until is None
+            self._down_until = time.monotonic() + self.pause
+        if was_up:
+            _logger().warning(
+                "Redis cannot be reached: the cache counts as empty and Redis is left alone "
+                "for %s seconds at a time until it answers again.",
+                self.pause,
+                exc_info=error,
+            )
+
+    def _answered(self):
+        with self._lock:
+            was_down = self._down_until is not None
+            self._down_until = None
+        if was_down:
+            _logger().info("Redis answers again: the cache is back in use.")
+
+
+def _logger():
+    return logging.getLogger(getattr(settings, "DJANGO_REDIS_LOGGER", __name__))
+
+
+_breakers = {}
+_breakers_lock = threading.Lock()
+
+
+def breaker_for(server, pause):
+    """The breaker of ``server`` in this process: every cache alias and thread shares it,
+    so an outage is noticed, paused and logged once, whichever cache met it first."""
+    key = (server if isinstance(server, str) else tuple(server), pause)
+    with _breakers_lock:
+        if key not in _breakers:
+            _breakers[key] = OutageBreaker(pause)
+        return _breakers[key]
+
+
+class OutageBreakerClient:
+    """django-redis's client, asked only while its Redis server is not taken for down.
+
+    Named by the ``CLIENT_CLASS`` option of the caches, so the backend stays django-redis's
+    ``RedisCache``. The backend turns the ``ConnectionInterrupted`` raised during a pause
+    into the very value it returns for any ignored failure: ``get`` the default,
+    ``get_many`` ``{}``, ``incr`` None (forms' rate limits then let visitors through).
+    """
+
+    def __init__(self, server, params, backend):
+        self._client = DefaultClient(server, params, backend)
+        pause = params.get("OPTIONS", {}).get(
+            "OUTAGE_PAUSE", getattr(settings, "CSTI_REDIS_OUTAGE_PAUSE", DEFAULT_OUTAGE_PAUSE)
+        )
+        self._breaker = breaker_for(server, pause)
+
+    def __getattr__(self, name):
+        attribute = getattr(self._client, name)
+        if not callable(attribute) or name.startswith("_") or name in UNGUARDED:
+            return attribute
+        guarded = functools.partial(self._breaker.call, attribute)
+        # Kept on the instance: the next access does not come through here.
+        setattr(self, name, guarded)
+        return guarded

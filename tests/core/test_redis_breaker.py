@@ -1,0 +1,248 @@
+"""A Redis server lost from the network costs a page one timeout, not one per cache operation.
+
+When the packets sent to Redis are dropped, each operation waits for the socket timeout
+(``REDIS_SOCKET_TIMEOUT``) before it counts as a miss, and a page makes dozens of them. Once
+one operation could not reach Redis, the caches leave it alone for ``OUTAGE_PAUSE`` seconds
+(csti_cms.core.redis_cache). The Redis server of the test suite (127.0.0.1:6379) is reached
+here through a route a test can cut: connections are then accepted and whatever is sent
+along them dropped, as by a server that has vanished from the network.
+"""
+
+import contextlib
+import logging
+import socket
+import threading
+import time
+import uuid
+
+import pytest
+import redis
+from django.core.cache import caches
+from django.test import override_settings
+
+from csti_cms.core import checks, redis_cache
+from csti_cms.enquiries.ratelimit import RateLimit
+from csti_cms.settings.base import REDIS_SOCKET_TIMEOUT, _caches
+from tests.core.test_cache_outage import RecordsKept, redis_errors
+
+REDIS_ADDRESS = ("127.0.0.1", 6379)
+REDIS_DB = 7
+
+
+class Route:
+    """A TCP route to the Redis server that drops everything sent along it while ``cut``."""
+
+    def __init__(self):
+        self.cut = True
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self._listener.settimeout(0.05)
+        self._sockets = []
+        self._closing = threading.Event()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    @property
+    def url(self):
+        return f"redis://127.0.0.1:{self._listener.getsockname()[1]}/{REDIS_DB}"
+
+    def _accept(self):
+        while not self._closing.is_set():
+            try:
+                incoming, _ = self._listener.accept()
+            except TimeoutError:
+                continue
+            incoming.settimeout(None)
+            self._sockets.append(incoming)
+            if self.cut:
+                continue  # Held open, never answered.
+            outgoing = socket.create_connection(REDIS_ADDRESS)
+            self._sockets.append(outgoing)
+            for source, target in ((incoming, outgoing), (outgoing, incoming)):
+                threading.Thread(target=_relay, args=(source, target), daemon=True).start()
+
+    def close(self):
+        self._closing.set()
+        self._thread.join()
+        self._listener.close()
+        for connection in self._sockets:
+            with contextlib.suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
+            connection.close()
+
+
+def _relay(source, target):
+    with contextlib.suppress(OSError):
+        while data := source.recv(65536):
+            target.sendall(data)
+        target.shutdown(socket.SHUT_WR)
+
+
+@pytest.fixture
+def route():
+    route = Route()
+    yield route
+    route.close()
+
+
+@pytest.fixture(autouse=True)
+def fresh_breakers(monkeypatch):
+    """Every test meets Redis as a process that has not seen it fail yet."""
+    monkeypatch.setattr(redis_cache, "_breakers", {})
+
+
+@pytest.fixture
+def redis_log():
+    """Records of ``csti_cms.redis``, which does not hand them on to the root logger."""
+    logger = logging.getLogger("csti_cms.redis")
+    handler = RecordsKept()
+    logger.addHandler(handler)
+    yield handler
+    logger.removeHandler(handler)
+
+
+@pytest.fixture
+def direct_redis():
+    """The Redis server itself, to write entries the caches will find there."""
+    client = redis.Redis(*REDIS_ADDRESS, db=REDIS_DB)
+    written = []
+    yield client, written
+    if written:
+        client.delete(*written)
+    client.close()
+
+
+@contextlib.contextmanager
+def caches_on(url, pause=None):
+    """The caches of the settings on Redis at ``url``, under a key prefix of their own."""
+    config = _caches(url, f"test-breaker-{uuid.uuid4().hex[:8]}")
+    if pause is not None:
+        for alias in config.values():
+            alias["OPTIONS"] = {**alias["OPTIONS"], "OUTAGE_PAUSE": pause}
+    with override_settings(CACHES=config):
+        yield caches["default"]
+
+
+def log_lines(log):
+    return [(record.levelname, record.getMessage()) for record in log.records]
+
+
+def test_fifty_reads_from_a_lost_redis_wait_for_one_timeout(route, redis_log):
+    with caches_on(route.url) as cache:
+        started = time.monotonic()
+        values = [cache.get(f"entry-{number}", "miss") for number in range(50)]
+        elapsed = time.monotonic() - started
+    assert values == ["miss"] * 50
+    # Each read used to wait for its own timeout: 50 x 0.2 s, about 10 s.
+    assert elapsed < 1
+    records = redis_errors(redis_log)
+    assert len(records) == 1
+    assert "Redis cannot be reached" in records[0].getMessage()
+    assert "Timeout" in str(records[0].exc_info[1])
+
+
+def test_meanwhile_the_cache_answers_at_once_as_for_an_ignored_failure(route):
+    with caches_on(route.url) as cache:
+        cache.get("entry")
+        started = time.monotonic()
+        assert cache.get("entry", "default") == "default"
+        assert cache.get_many(["entry", "other"]) == {}
+        assert cache.set("entry", "value") is None
+        assert cache.add("entry", "value") is None
+        assert cache.incr("entry") is None
+        assert cache.delete("entry") is None
+        assert cache.has_key("entry") is None
+        assert cache.get_or_set("entry", "computed") == "computed"
+        assert time.monotonic() - started < REDIS_SOCKET_TIMEOUT
+
+
+def test_a_form_lets_visitors_through_while_redis_is_left_alone(route, rf):
+    with caches_on(route.url):
+        allowance = RateLimit(rf.post("/"), "test-breaker", limit=1)
+        assert [allowance.consume() for _ in range(3)] == [True, True, True]
+
+
+def test_redis_is_asked_again_after_the_pause_and_its_return_is_logged(
+    route, direct_redis, redis_log
+):
+    client, written = direct_redis
+    with caches_on(route.url, pause=0.5) as cache:
+        assert cache.get("entry") is None
+        route.cut = False
+        written.append(cache.make_key("entry"))
+        client.set(cache.make_key("entry"), 42)
+        # Redis answers again, but is left alone until the pause is over.
+        assert cache.get("entry") is None
+        time.sleep(0.5)
+        assert cache.get("entry") == 42
+        assert cache.get("entry") == 42
+    assert [level for level, _ in log_lines(redis_log)] == ["WARNING", "INFO"]
+    assert log_lines(redis_log)[1][1] == "Redis answers again: the cache is back in use."
+
+
+def test_a_failed_new_attempt_starts_another_pause_without_another_warning(
+    route, redis_log, settings
+):
+    settings.CSTI_REDIS_OUTAGE_PAUSE = 0.3
+    with caches_on(route.url) as cache:
+        cache.get("entry")
+        time.sleep(0.3)
+        started = time.monotonic()
+        cache.get("entry")
+        # That read asked Redis and waited for it in vain; the next one does not ask.
+        assert time.monotonic() - started >= REDIS_SOCKET_TIMEOUT * 0.9
+        started = time.monotonic()
+        cache.get("entry")
+        assert time.monotonic() - started < REDIS_SOCKET_TIMEOUT
+    assert len(redis_log.records) == 1
+
+
+def test_one_pause_for_every_cache_and_thread_of_a_process(route, redis_log):
+    def read(alias):
+        for number in range(20):
+            caches[alias].get(f"entry-{number}")
+
+    with caches_on(route.url):
+        threads = [
+            threading.Thread(target=read, args=(alias,))
+            for alias in ("default", "renditions", "pages") * 3
+        ]
+        started = time.monotonic()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        elapsed = time.monotonic() - started
+    assert elapsed < 1
+    assert len(redis_errors(redis_log)) == 1
+
+
+def test_a_refused_connection_starts_a_pause_too(redis_log):
+    with caches_on("redis://127.0.0.1:1/7") as cache:
+        assert [cache.get(f"entry-{number}") for number in range(50)] == [None] * 50
+    records = redis_errors(redis_log)
+    assert len(records) == 1
+    assert "Connection refused" in str(records[0].exc_info[1])
+
+
+def test_an_error_redis_answers_with_is_logged_and_starts_no_pause(direct_redis, redis_log):
+    client, written = direct_redis
+    with caches_on(f"redis://{REDIS_ADDRESS[0]}:{REDIS_ADDRESS[1]}/{REDIS_DB}") as cache:
+        written += [cache.make_key("list"), cache.make_key("entry")]
+        # A list, where the cache expects a value: Redis answers GET with WRONGTYPE.
+        client.rpush(cache.make_key("list"), "item")
+        assert cache.get("list", "miss") == "miss"
+        cache.set("entry", "kept")
+        assert cache.get("entry") == "kept"
+    records = redis_errors(redis_log)
+    assert [record.getMessage() for record in records] == [
+        "Redis could not serve a cache operation"
+    ]
+    assert "WRONGTYPE" in str(records[0].exc_info[1])
+
+
+def test_the_system_check_asks_redis_itself_during_a_pause(route):
+    with caches_on(route.url) as cache:
+        cache.get("entry")
+        assert [warning.id for warning in checks.check_redis(None)] == ["csti_core.W001"]
+        route.cut = False
+        assert checks.check_redis(None) == []
