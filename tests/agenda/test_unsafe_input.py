@@ -356,6 +356,26 @@ def test_an_all_day_event_on_the_agendas_first_or_last_day_is_published(english_
     assert occurrence.last_day.isoformat() == day
 
 
+def test_an_event_stored_beyond_the_agendas_years_before_they_were_enforced(
+    client, english_admin_client
+):
+    """Such an event still shows, and publishing it again asks for a date, never a 500."""
+    event = publish_event()
+    EventPage.objects.filter(pk=event.pk).update(start_date=date(9999, 12, 31), start_time=None)
+    agenda = demo_page("agenda", "fr")
+    for url in (event.url, agenda.url, agenda.url + "ics/", agenda.url + "json/"):
+        assert client.get(url).status_code == 200, url
+
+    edit = reverse("wagtailadmin_pages:edit", args=[event.pk])
+    assert english_admin_client.get(edit).status_code == 200
+    data = event_form(event.slug, title=event.title, **ALL_DAY, start_date="9999-12-31")
+    with within(20):
+        response = english_admin_client.post(edit, data)
+    refused(response, "start_date", AGENDA_YEARS)
+    with pytest.raises(ValidationError):
+        EventPage.objects.get(pk=event.pk).save_revision().publish()
+
+
 def test_model_validation_keeps_inline_dates_within_the_agendas_years():
     change = OccurrenceChange(
         original_date=date(2026, 3, 11), status="rescheduled", new_date=date(9999, 12, 31)
