@@ -74,10 +74,17 @@ def _route(request, path, plain_route):
         # A home whose page type is gone routes as a plain page, as with Wagtail.
         home_route = getattr(home.specific_class, "route", Page.route)
         if path_components and home_route in (plain_route, Page.route):
-            return route_below(home, request, path_components, plain_route)
-        return home.specific.route(request, path_components)
+            return route_below(_site_top(home), request, path_components, plain_route)
+        return _site_top(home.specific).route(request, path_components)
     except Http404:
         return None
+
+
+def _site_top(home):
+    """``home``, marked as the top of its site: nothing above it is a page of the site,
+    even where a network files its centres' homes below a folder of the tree."""
+    setattr(home, ANCESTORS_ATTRIBUTE, [])
+    return home
 
 
 def route_below(page, request, path_components, plain_route):
@@ -113,7 +120,8 @@ def specific_with_locale(page):
 def pages_from_home(page):
     """``page`` and the pages above it from the site's home down, or ``None`` if unknown.
 
-    A site's home sits right under the tree root (depth 2); below it, routing knows.
+    Most sites' homes sit right under the tree root (depth 2); routing marks the others,
+    and knows the pages below them.
     """
     if page.depth == 2:
         return [page]

@@ -10,11 +10,14 @@ import re
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
 
-from csti_cms.core.models import ContentPage
+from csti_cms.core.models import ContentPage, HomePage
 from csti_cms.core.routing import MAX_DEPTH
+from csti_cms.core.templatetags.csti_core import breadcrumb_ancestors
 from tests.conftest import demo_page
 
 pytestmark = pytest.mark.django_db
@@ -134,3 +137,30 @@ def test_a_page_whose_type_is_no_longer_installed_is_gone_from_the_public_site(c
     assert "Quiz of the week" not in client.get(home.url).content.decode()
     assert "/quiz-of-the-week/" not in client.get("/sitemap.xml").content.decode()
     assert "/quiz-of-the-week/" not in client.get("/en/search/", {"q": "quiz"}).content.decode()
+
+
+def test_a_site_below_a_folder_of_the_tree_starts_its_breadcrumbs_at_its_home(client):
+    """A network may file its centres' sites under a folder page: the folder is no page
+    of any site, so no breadcrumb leads to it."""
+    folder = Page.get_first_root_node().add_child(instance=Page(title="Réseau", slug="reseau"))
+    home = folder.add_child(
+        instance=HomePage(title="Centre des Sciences du Nord", slug="nord", locale=folder.locale)
+    )
+    section = home.add_child(instance=ContentPage(title="Visiter", slug="visiter"))
+    page = section.add_child(instance=ContentPage(title="Tarifs", slug="tarifs"))
+    Site.objects.create(hostname="nord.test", root_page=home, site_name="Nord")
+
+    for url, expected in (
+        ("/fr/visiter/tarifs/", ["Centre des Sciences du Nord", "Visiter", "Tarifs"]),
+        ("/fr/visiter/", ["Centre des Sciences du Nord", "Visiter"]),
+    ):
+        response = client.get(url, HTTP_HOST="nord.test")
+        assert response.status_code == 200, url
+        assert breadcrumb_titles(response.content.decode()) == expected
+        assert "Réseau" not in response.content.decode()
+
+    # Pages shown without routing (a preview) read their ancestors from the tree.
+    request = RequestFactory().get("/fr/", HTTP_HOST="nord.test")
+    with translation.override("fr"):
+        ancestors = breadcrumb_ancestors({"request": request}, Page.objects.get(pk=page.pk))
+    assert [ancestor.title for ancestor in ancestors] == ["Centre des Sciences du Nord", "Visiter"]

@@ -4,8 +4,7 @@ from django import template
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
-from csti_cms.core import hooks, i18n, icons, navigation, seo
-from csti_cms.core.routing import route_ancestors
+from csti_cms.core import hooks, i18n, icons, navigation, routing, seo
 
 register = template.Library()
 
@@ -72,11 +71,19 @@ def footer_links(context):
     return hooks.footer_links(context["request"])
 
 
-@register.simple_tag
-def breadcrumb_ancestors(page):
-    """The pages above ``page`` from the site's home down (routing has usually read them)."""
-    known = route_ancestors(page)
-    return known if known is not None else list(page.get_ancestors()[1:])
+@register.simple_tag(takes_context=True)
+def breadcrumb_ancestors(context, page):
+    """The pages above ``page`` from the site's home down (routing has usually read them).
+
+    Otherwise (a preview, say) they are read from the tree, starting at the depth of the
+    site's home: a network may file its centres' homes below a folder of no site.
+    """
+    known = routing.route_ancestors(page)
+    if known is not None:
+        return known
+    request = context.get("request")
+    home = routing.site_home(request) if request else None
+    return list(page.get_ancestors().filter(depth__gte=home.depth if home else 2))
 
 
 @register.inclusion_tag("includes/site_icons.html", takes_context=True)
