@@ -1,0 +1,42 @@
+"""Operators read one line per refused host, and every traceback that helps them."""
+
+import logging
+import sys
+
+import pytest
+from django.conf import settings
+from django.utils.module_loading import import_string
+
+pytestmark = pytest.mark.django_db
+
+
+def operator_lines(record):
+    """``record`` as the console handler of the settings writes it."""
+    spec = settings.LOGGING["formatters"]["plain"]
+    return import_string(spec["()"])(spec["format"]).format(record)
+
+
+def test_a_host_missing_from_allowed_hosts_is_logged_on_one_line(client, caplog, settings):
+    settings.ALLOWED_HOSTS = ["curiosa.test"]
+    with caplog.at_level(logging.ERROR, "django.security"):
+        response = client.get("/fr/", HTTP_HOST="scanner.example")
+    assert response.status_code == 400
+    (record,) = [r for r in caplog.records if r.name == "django.security.DisallowedHost"]
+    line = operator_lines(record)
+    assert "Invalid HTTP_HOST header: 'scanner.example'" in line
+    assert "ALLOWED_HOSTS" in line
+    assert "Traceback" not in line and "\n" not in line
+    # Other handlers (an error tracker) still get the exception.
+    assert record.exc_info is not None
+
+
+def test_other_errors_keep_their_traceback():
+    try:
+        raise RuntimeError("the agenda feed could not be read")
+    except RuntimeError:
+        record = logging.getLogger("csti_cms.agenda").makeRecord(
+            "csti_cms.agenda", logging.ERROR, __file__, 1, "import failed", (), sys.exc_info()
+        )
+    line = operator_lines(record)
+    assert "import failed" in line
+    assert "Traceback" in line and "the agenda feed could not be read" in line
