@@ -1,5 +1,7 @@
 """Middleware of the core: what every request needs before a view runs."""
 
+from contextvars import ContextVar
+
 from django.conf import settings
 from django.http.request import split_domain_port
 from django.middleware.locale import LocaleMiddleware
@@ -45,13 +47,27 @@ def site_for_host(sites, hostname, port):
     return None
 
 
+_current_request = ContextVar("csti_current_request", default=None)
+
+
+def current_request():
+    """The request being answered, ``None`` outside one (a command, a task).
+
+    For the code Wagtail calls without the request although what it renders depends on
+    the site: rich text link handlers, which must not link to a page the visitor's site
+    does not show. Everything that is handed the request uses that one.
+    """
+    return _current_request.get()
+
+
 class CachedSiteMiddleware:
     """Finds the site a request is addressed to without a query.
 
     Wagtail looks the site up with a query on every request, although sites change
     about never. The list of sites is cached instead (saving a site starts a new
     generation) and matched against the request's host here: one cache entry, whatever
-    the ``Host`` headers requests make up.
+    the ``Host`` headers requests make up. The request is also made known to code that is
+    not handed it, through :func:`current_request`, until its response is ready.
     """
 
     def __init__(self, get_response):
@@ -62,7 +78,11 @@ class CachedSiteMiddleware:
         # Wagtail reads the raw host too: ALLOWED_HOSTS is Django's check, made later.
         hostname = split_domain_port(request._get_raw_host())[0]
         request._wagtail_site = site_for_host(sites, hostname, request.get_port())
-        return self.get_response(request)
+        token = _current_request.set(request)
+        try:
+            return self.get_response(request)
+        finally:
+            _current_request.reset(token)
 
 
 def live_languages(site):

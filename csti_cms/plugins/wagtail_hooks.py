@@ -19,6 +19,7 @@ from csti_cms.core.hooks import (
 from . import extension_points, views
 from .ownership import plugin_of_url
 from .registration import get_plugin, plugins
+from .rich_text import PublicPageLinkHandler
 from .state import enabled_labels, is_enabled
 
 
@@ -42,6 +43,12 @@ def hide_pages_of_disabled_plugins(queryset, request):
         return queryset
     content_types = ContentType.objects.get_for_models(*models, for_concrete_models=False)
     return queryset.exclude(content_type__in=list(content_types.values()))
+
+
+# After Wagtail's own features (order 0), so this handler replaces its page link handler.
+@hooks.register("register_rich_text_features", order=1)
+def register_public_page_links(features):
+    features.register_link_type(PublicPageLinkHandler)
 
 
 @hooks.register(BLOCK_AVAILABLE_HOOK)
