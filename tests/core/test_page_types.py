@@ -6,7 +6,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from csti_cms.core.models import ContentPage, HomePage
+from csti_cms.core.models import AudienceHubPage, ContentPage, HomePage
 from tests.conftest import LANGUAGES, demo_page
 
 pytestmark = pytest.mark.django_db
@@ -93,8 +93,9 @@ class TestPageTree(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertChildrenChoseParent(HomePage, {ContentPage})
 
-    def test_content_pages_sit_under_home_or_content_pages(self):
-        self.assertAllowedParentPageTypes(ContentPage, {HomePage, ContentPage})
+    def test_content_pages_sit_under_home_hub_or_content_pages(self):
+        self.assertAllowedParentPageTypes(ContentPage, {HomePage, AudienceHubPage, ContentPage})
+        self.assertCanCreateAt(AudienceHubPage, ContentPage)
         self.assertChildrenChoseParent(ContentPage, {ContentPage})
         self.assertCanNotCreateAt(Page, ContentPage)
 

@@ -170,7 +170,8 @@ class ContentPage(BasePage):
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
-    parent_page_types = ["csti_core.HomePage", "csti_core.ContentPage"]
+    # An audience hub lists its content pages: "Plan your visit" under "Visit".
+    parent_page_types = ["csti_core.HomePage", "csti_core.AudienceHubPage", "csti_core.ContentPage"]
     subpage_types = ["csti_core.ContentPage"]
 
     class Meta:
