@@ -9,12 +9,18 @@ base gives every kind the same behaviour:
   and every view of one request (:mod:`.teams`); superusers see every site's, with
   a site column and filter;
 - CSV and XLSX export of what the filters select (Wagtail's ``list_export``), with
-  cells that spreadsheets would run as formulas made inert;
+  cells that spreadsheets would run as formulas made inert, and codes, yes/no and
+  times written as the admin shows them (:mod:`.display`);
 - nobody adds a request in the admin (they come from visitors), and what the
   visitor sent is shown read-only: editors change the status and their notes.
 """
 
+import datetime
+
+from django.core.exceptions import FieldDoesNotExist
+from django.core.validators import EMPTY_VALUES
 from django.http import Http404
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -27,6 +33,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from . import teams
+from .display import ReadOnlyFieldPanel, is_coded, words_for
 
 #: Characters that make spreadsheet programs read a cell as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -42,6 +49,20 @@ def inert(value):
     if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
         return "'" + value
     return value
+
+
+def in_admin_locale(lines, language, zone):
+    """``lines`` produced in the admin's ``language`` and time ``zone``.
+
+    Wagtail writes a CSV file while it is sent, after the view has returned and
+    left the user's language and time zone: each line is written back in them.
+    """
+    while True:
+        with translation.override(language), timezone.override(zone):
+            line = next(lines, None)
+        if line is None:
+            return
+        yield line
 
 
 class EnquiryPermissionPolicy(ModelPermissionPolicy):
@@ -93,8 +114,28 @@ class EnquiryIndexView(IndexView):
         return (site.site_name or site.hostname) if site else super().get_page_subtitle()
 
     def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
+        value = super().preprocess_field_value(field, self.as_shown(field, value), export_format)
         return inert(value) if export_format == self.FORMAT_CSV else value
+
+    def as_shown(self, field, value):
+        """``value`` as the admin shows it: labels for codes, Yes/No, the admin's local time.
+
+        A spreadsheet keeps no time zone, so times are written in the one the admin
+        uses (the site's unless the user chose another), not in UTC.
+        """
+        if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+            return timezone.localtime(value).replace(tzinfo=None, microsecond=0)
+        try:
+            model_field = self.model._meta.get_field(field)
+        except FieldDoesNotExist:
+            return value
+        if is_coded(model_field) and value not in EMPTY_VALUES:
+            return words_for(model_field, value)
+        return value
+
+    def stream_csv(self, queryset):
+        lines = super().stream_csv(queryset)
+        return in_admin_locale(lines, translation.get_language(), timezone.get_current_timezone())
 
 
 class SameSiteRequestMixin:
@@ -133,7 +174,7 @@ class EnquiryUsageView(SameSiteRequestMixin, UsageView):
 
 def visitor_panel(fields, heading):
     """Fields the visitor filled in, shown to editors but not editable."""
-    return MultiFieldPanel([FieldPanel(name, read_only=True) for name in fields], heading=heading)
+    return MultiFieldPanel([ReadOnlyFieldPanel(name) for name in fields], heading=heading)
 
 
 def follow_up_panels():
@@ -144,11 +185,11 @@ def follow_up_panels():
         ),
         MultiFieldPanel(
             [
-                FieldPanel("created_at", read_only=True),
-                FieldPanel("site", read_only=True),
-                FieldPanel("language", read_only=True),
-                FieldPanel("notified", read_only=True),
-                FieldPanel("notification_error", read_only=True),
+                ReadOnlyFieldPanel("created_at"),
+                ReadOnlyFieldPanel("site"),
+                ReadOnlyFieldPanel("language"),
+                ReadOnlyFieldPanel("notified"),
+                ReadOnlyFieldPanel("notification_error"),
             ],
             heading=_("Received"),
         ),

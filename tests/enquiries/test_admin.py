@@ -1,11 +1,20 @@
 """Editors follow requests up in the admin: list, filter, change the status, export."""
 
+import csv
+import io
+import re
+from datetime import UTC, timedelta
+
+import openpyxl
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Site
+from wagtail.users.models import UserProfile
 
 from csti_cms.enquiries.models import EnquiryStatus
 from csti_cms.enquiries.services import recipient_for
+from csti_cms.venues.models import QuoteRequest
 from tests.enquiries.test_notifications import stored_booking
 from tests.venues.test_quote import quote_data, quote_url
 
@@ -97,3 +106,108 @@ def test_the_notification_address_is_set_per_site(english_admin_client):
     response = english_admin_client.post(url, {"recipient_email": "reservations@curiosa.example"})
     assert response.status_code == 302
     assert recipient_for(site) == "reservations@curiosa.example"
+
+
+# What the team reads: words in the admin's language, the admin's local time.
+
+
+def read_only_values(html):
+    """The values the edit view shows in its read-only panels, in page order."""
+    return [
+        value.strip()
+        for value in re.findall(r'class="w-field__textoutput"[^>]*>(.*?)</div>', html, re.S)
+    ]
+
+
+def stored_quote(**fields):
+    """A quote request as a visitor leaves it with only the required answers."""
+    fields = {
+        "site": Site.objects.get(is_default_site=True),
+        "language": "fr",
+        "organisation": "Biotech Namur SA",
+        "contact_name": "Sophie Lambert",
+        "email": "sophie.lambert@biotech.example",
+        "event_type": "conference",
+        "event_date": timezone.localdate() + timedelta(days=60),
+        "guests": 150,
+        **fields,
+    }
+    return QuoteRequest.objects.create(**fields)
+
+
+def exported(client, url, export_format):
+    response = client.get(url, {"export": export_format})
+    assert response.status_code == 200
+    return b"".join(response.streaming_content)
+
+
+def csv_rows(client, url):
+    return list(csv.DictReader(io.StringIO(exported(client, url, "csv").decode())))
+
+
+def xlsx_rows(client, url):
+    sheet = openpyxl.load_workbook(io.BytesIO(exported(client, url, "xlsx"))).active
+    header, *rows = sheet.iter_rows(values_only=True)
+    return [dict(zip(header, row, strict=True)) for row in rows]
+
+
+def test_the_edit_view_shows_what_the_visitor_sent_in_words(english_admin_client):
+    booking = stored_booking(language="fr", activity_language="nl", notified=True)
+    html = english_admin_client.get(f"{INDEX}edit/{booking.pk}/").content.decode()
+    values = read_only_values(html)
+    assert "French" in values and "Dutch" in values, "the request's and the activity's language"
+    assert "Yes" in values
+    assert "—" in values, "the other possible date, left empty"
+    assert not {"fr", "nl", "True", "False", "None", "", "---------"} & set(values)
+
+
+def test_a_quote_left_mostly_empty_shows_no_code_nor_none(english_admin_client):
+    quote = stored_quote()
+    html = english_admin_client.get(f"/admin/quote_requests/edit/{quote.pk}/").content.decode()
+    values = read_only_values(html)
+    assert {"Conference", "French", "No", "—"} <= set(values)
+    assert not {"conference", "fr", "False", "None", "", "---------"} & set(values)
+
+
+def test_the_admin_in_french_says_oui_and_non(admin_client, admin_user):
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "fr"
+    profile.save()
+    booking = stored_booking(language="nl", notified=True, notification_error="")
+    values = read_only_values(admin_client.get(f"{INDEX}edit/{booking.pk}/").content.decode())
+    assert "Néerlandais" in values and "Oui" in values
+    quote = stored_quote(language="fr", event_type="meeting")
+    html = admin_client.get(f"/admin/quote_requests/edit/{quote.pk}/").content.decode()
+    assert {"Français", "Non"} <= set(read_only_values(html))
+    (row,) = csv_rows(admin_client, "/admin/quote_requests/")
+    assert row["Statut"] == "Nouvelle" and row["Équipe prévenue"] == "Non"
+    assert row["Langue"] == "Français"
+
+
+def test_the_csv_export_reads_as_the_admin_does(english_admin_client):
+    booking = stored_booking(language="fr", activity_language="nl", notified=True)
+    (row,) = csv_rows(english_admin_client, INDEX)
+    assert row["Reference"] == str(booking.pk)
+    assert row["Status"] == "New" and row["Language"] == "French"
+    assert row["Language of the activity"] == "Dutch"
+    assert row["Team notified"] == "Yes"
+    assert row["E-mail"] == "pieter@school.example"
+    received = timezone.localtime(booking.created_at)
+    assert row["Received"] == received.strftime("%Y-%m-%d %H:%M:%S")
+    quote = stored_quote()
+    (row,) = csv_rows(english_admin_client, "/admin/quote_requests/")
+    assert row["Type of event"] == "Conference" and row["Team notified"] == "No"
+    assert row["Layout"] == "" and row["Budget in euros"] == ""
+    assert row["Reference"] == str(quote.pk)
+
+
+def test_the_xlsx_export_reads_as_the_admin_does(english_admin_client):
+    quote = stored_quote(layout="theatre", notified=True)
+    (row,) = xlsx_rows(english_admin_client, "/admin/quote_requests/")
+    assert row["Reference"] == quote.pk
+    assert row["Status"] == "New" and row["Language"] == "French"
+    assert row["Type of event"] == "Conference" and row["Layout"] == "Theatre"
+    assert row["Team notified"] == "Yes"
+    received = timezone.localtime(quote.created_at)
+    assert row["Received"].replace(microsecond=0) == received.replace(tzinfo=None, microsecond=0)
+    assert row["Received"].hour == received.hour != quote.created_at.astimezone(UTC).hour
