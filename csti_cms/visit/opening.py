@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import time_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 
 from csti_cms.core.caching import cached
@@ -168,14 +169,15 @@ class WeekdayRange:
 
     @property
     def days_label(self):
+        """The days of the range, as the start of a line of the week's hours."""
         names = {"first": self.days[0], "last": self.days[-1]}
         if len(self.days) == len(WEEKDAYS):
             return gettext("Every day")
         if len(self.days) == 1:
-            return str(self.days[0])
+            return capfirst(self.days[0])
         if len(self.days) == 2:
-            return gettext("%(first)s and %(last)s") % names
-        return gettext("%(first)s to %(last)s") % names
+            return capfirst(gettext("%(first)s and %(last)s") % names)
+        return capfirst(gettext("%(first)s to %(last)s") % names)
 
     @property
     def hours_label(self):

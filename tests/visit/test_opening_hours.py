@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.template import Context, Template
 from django.test import RequestFactory
 from django.utils import translation
+from django.utils.formats import date_format
 from freezegun import freeze_time
 from wagtail.models import Site
 
@@ -175,3 +176,20 @@ def test_week_summary_groups_days_with_the_same_hours(site):
         ("Tuesday to Friday", "9:30 a.m. to 5 p.m."),
         ("Saturday and Sunday", "10 a.m. to 6 p.m."),
     ]
+
+
+@pytest.mark.parametrize(
+    "language, first_line, a_date",
+    [
+        ("fr", "Du mardi au vendredi", "lundi 14 décembre 2026"),
+        ("nl", "Dinsdag tot vrijdag", "maandag 14 december 2026"),
+    ],
+)
+def test_weekdays_take_a_capital_at_the_start_of_a_line_only(site, language, first_line, a_date):
+    """The hours' own names of the days leave Django's alone: dates inside sentences
+    ("closed on Monday 14 December") keep the language's lower case."""
+    with translation.override(language):
+        summary = [r.days_label for r in week_summary(OpeningHours(**REGULAR))]
+        formatted = date_format(date(2026, 12, 14), "l j F Y")
+    assert summary[1] == first_line
+    assert formatted == a_date

@@ -8,21 +8,26 @@ be translated by hand and no language version can fall out of step.
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
 
+#: Names of the days as they read inside a sentence ("lundi", "maandag"): callers put a
+#: capital where one starts a line. A context of their own keeps them from replacing
+#: Django's names, which format every date.
 WEEKDAYS = [
-    ("monday", _("Monday")),
-    ("tuesday", _("Tuesday")),
-    ("wednesday", _("Wednesday")),
-    ("thursday", _("Thursday")),
-    ("friday", _("Friday")),
-    ("saturday", _("Saturday")),
-    ("sunday", _("Sunday")),
+    ("monday", pgettext_lazy("day of the week", "Monday")),
+    ("tuesday", pgettext_lazy("day of the week", "Tuesday")),
+    ("wednesday", pgettext_lazy("day of the week", "Wednesday")),
+    ("thursday", pgettext_lazy("day of the week", "Thursday")),
+    ("friday", pgettext_lazy("day of the week", "Friday")),
+    ("saturday", pgettext_lazy("day of the week", "Saturday")),
+    ("sunday", pgettext_lazy("day of the week", "Sunday")),
 ]
 
 
@@ -54,7 +59,7 @@ class WeeklySchedule(models.Model):
                 FieldPanel(f"{name}_opens", heading=_("Opens")),
                 FieldPanel(f"{name}_closes", heading=_("Closes")),
             ],
-            heading=label,
+            heading=capfirst(label),
         )
         for name, label in WEEKDAYS
     ]
