@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django import forms
+from django.core.validators import MinValueValidator
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -176,9 +177,12 @@ class BookingRequestForm(SpamProtectedFormMixin, forms.ModelForm):
         self._limit_levels(activity)
         self._limit_languages(activity)
         self.fields["adults"].widget.attrs["min"] = 1
-        self.fields["pupils"].widget.attrs["min"] = 1
-        self.fields["pupils"].help_text = self._group_size_help(activity)
-        self.fields["preferred_date"].help_text = _("A weekday on which your class can come.")
+        pupils = self.fields["pupils"]
+        # clean_pupils names the group size this activity needs, not "at least 0".
+        pupils.validators = [v for v in pupils.validators if not isinstance(v, MinValueValidator)]
+        pupils.widget.attrs.update(min=activity.min_pupils or 1, max=activity.max_pupils)
+        pupils.help_text = self._group_size_help(activity)
+        self.fields["preferred_date"].help_text = _("A day on which your class can come.")
         self.fields["alternative_date"].help_text = _("In case the first date is taken.")
 
     def _limit_levels(self, activity):
@@ -218,6 +222,18 @@ class BookingRequestForm(SpamProtectedFormMixin, forms.ModelForm):
             }
         return _("Up to %(max)d pupils for this activity.") % {"max": activity.max_pupils}
 
+    def _check_adults_for_pupils(self, cleaned_data):
+        """More adults than pupils is a typing slip more often than a class."""
+        pupils, adults = cleaned_data.get("pupils"), cleaned_data.get("adults")
+        if pupils and adults and adults > pupils:
+            self.add_error(
+                "adults",
+                _(
+                    "A class comes with at most as many adults as pupils. For another group, "
+                    "tell us about it under “Anything else?”."
+                ),
+            )
+
     def clean_adults(self):
         adults = self.cleaned_data["adults"]
         if adults is not None and adults < 1:
@@ -251,6 +267,7 @@ class BookingRequestForm(SpamProtectedFormMixin, forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        self._check_adults_for_pupils(cleaned_data)
         today = timezone.localdate()
         dates = {}
         for name in ("preferred_date", "alternative_date"):

@@ -66,6 +66,8 @@ def test_pages_and_forms_are_accessible(page, demo_server, axe_violations, langu
     assert axe_violations(page) == [], "booking form"
     page.locator(".enquiry-form button[type=submit]").click()
     expect(page.locator(".enquiry-form__summary")).to_be_visible()
+    # The teacher starts again from the list of what to correct.
+    expect(page.locator(".enquiry-form__summary")).to_be_focused()
     assert axe_violations(page) == [], "booking form with errors"
 
     page.goto(demo_server + VENUES[language])

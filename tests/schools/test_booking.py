@@ -118,6 +118,23 @@ def test_a_group_smaller_than_the_minimum_is_refused(client, activity):
     assert not BookingRequest.objects.exists()
 
 
+def test_a_negative_group_is_told_the_activitys_group_size(client, activity):
+    response = client.post(booking_url(activity), booking_data(activity, pupils="-3"))
+    assert response.context["form"].errors["pupils"] == [
+        "Indiquez le nombre d’élèves de votre groupe."
+    ]
+    assert 'min="10"' in response.content.decode()
+    assert not BookingRequest.objects.exists()
+
+
+def test_more_adults_than_pupils_is_refused(client, activity):
+    data = booking_data(activity, pupils="22", adults="80")
+    errors = client.post(booking_url(activity), data).context["form"].errors
+    assert list(errors) == ["adults"]
+    assert not BookingRequest.objects.exists()
+    assert client.post(booking_url(activity), {**data, "adults": "22"}).status_code == 302
+
+
 def test_a_class_without_an_accompanying_adult_is_refused(client, activity):
     response = client.post(booking_url(activity), booking_data(activity, adults="0"))
     assert response.context["form"].errors["adults"] == [
