@@ -33,7 +33,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from . import teams
-from .display import ReadOnlyFieldPanel, is_coded, words_for
+from .display import ReadOnlyFieldPanel, is_coded, language_name, words_for
 
 #: Characters that make spreadsheet programs read a cell as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -157,7 +157,9 @@ class EnquiryEditView(SameSiteRequestMixin, EditView):
 
 
 class EnquiryInspectView(SameSiteRequestMixin, InspectView):
-    pass
+    def get_language_display_value(self):
+        """The visitor's language by its name, as on the edit view, not its code."""
+        return language_name(self.object.language)
 
 
 class EnquiryDeleteView(SameSiteRequestMixin, DeleteView):

@@ -211,3 +211,9 @@ def test_the_xlsx_export_reads_as_the_admin_does(english_admin_client):
     received = timezone.localtime(quote.created_at)
     assert row["Received"].replace(microsecond=0) == received.replace(tzinfo=None, microsecond=0)
     assert row["Received"].hour == received.hour != quote.created_at.astimezone(UTC).hour
+
+
+def test_the_inspect_view_names_the_visitors_language(english_admin_client):
+    booking = stored_booking(language="nl")
+    html = english_admin_client.get(f"{INDEX}inspect/{booking.pk}/").content.decode()
+    assert "Dutch" in html
