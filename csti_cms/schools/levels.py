@@ -29,12 +29,16 @@ class Level:
     age_max: int
 
 
+def _french_ordinal(number):
+    """``1re``, ``2e``, ``3e``...: how French abbreviates a school year."""
+    return f"{number}re" if number == 1 else f"{number}e"
+
+
 def _primary_be(year):
-    suffix = {1: "re"}.get(year, "e")
     return Level(
         f"p{year}",
         {
-            "fr": f"{year}{suffix} primaire",
+            "fr": f"{_french_ordinal(year)} primaire",
             "nl": f"{year}e leerjaar (lager onderwijs)",
             "en": f"Primary year {year}",
         },
@@ -48,7 +52,8 @@ def _secondary_be(stage, first_year):
     return Level(
         f"s{stage}",
         {
-            "fr": f"Secondaire {fr_stage} ({first_year}e-{first_year + 1}e)",
+            "fr": f"Secondaire {fr_stage} "
+            f"({_french_ordinal(first_year)}-{_french_ordinal(first_year + 1)})",
             "nl": f"Secundair {stage}e graad ({first_year}e-{first_year + 1}e jaar)",
             "en": f"Secondary stage {stage} (years {first_year}-{first_year + 1})",
         },

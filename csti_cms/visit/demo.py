@@ -1,12 +1,15 @@
 """The demo centre's opening hours and ticket shop, which are site settings, not pages.
 
 Dates are relative to the day the demo is loaded, so the demo always shows a
-coming school holiday, a week closed for maintenance and a day reserved for
-schools. Loading is skipped when the site already has opening hours: an editor
-may have changed them.
+coming school holiday, the next Christmas and New Year's Day (closed, as the
+"Plan your visit" page says), a working week closed for maintenance and a
+Tuesday reserved for schools; the demo agenda's Wednesday workshop leaves out
+the Wednesday of the maintenance week (``+52d:wed`` in fixtures/demo/content.json).
+Loading is skipped when the site already has opening hours: an editor may have
+changed them.
 """
 
-from datetime import time, timedelta
+from datetime import date, time, timedelta
 
 from .models import Closure, ClosureReason, OpeningHours, SeasonalPeriod, TicketingSettings
 from .models.hours import WEEKDAYS
@@ -32,10 +35,18 @@ REGULAR_WEEK = week(
 )
 #: School holidays: every day, Mondays included, 10:00 to 18:00.
 HOLIDAY_WEEK = week(dict.fromkeys((name for name, _label in WEEKDAYS), (time(10), time(18))))
+#: Days the centre closes every year, as (month, day): 25 December and 1 January.
+PUBLIC_HOLIDAYS = ((12, 25), (1, 1))
 
 
 def next_weekday(day, weekday):
     return day + timedelta(days=(weekday - day.weekday()) % 7)
+
+
+def next_anniversary(day, month, day_of_month):
+    """The next ``day_of_month`` of ``month`` from ``day`` on, ``day`` included."""
+    this_year = date(day.year, month, day_of_month)
+    return this_year if this_year >= day else date(day.year + 1, month, day_of_month)
 
 
 def load_demo_opening_hours(loader):
@@ -54,17 +65,20 @@ def load_demo_opening_hours(loader):
             start_date=holidays_start, end_date=holidays_start + timedelta(days=13), **HOLIDAY_WEEK
         )
     ]
+    # Monday to Friday, so the agenda's family Sunday is never closed; the day for schools
+    # is a Tuesday, as the agenda moves one Wednesday workshop to a Thursday.
     maintenance_start = next_weekday(today + timedelta(days=50), 0)
+    schools_day = next_weekday(today + timedelta(days=8), 1)
     hours.closures = [
-        Closure(
-            start_date=next_weekday(today + timedelta(days=8), 3),
-            end_date=next_weekday(today + timedelta(days=8), 3),
-            reason=ClosureReason.SCHOOL_GROUPS,
-        ),
+        Closure(start_date=schools_day, end_date=schools_day, reason=ClosureReason.SCHOOL_GROUPS),
         Closure(
             start_date=maintenance_start,
-            end_date=maintenance_start + timedelta(days=6),
+            end_date=maintenance_start + timedelta(days=4),
             reason=ClosureReason.MAINTENANCE,
+        ),
+        *(
+            Closure(start_date=holiday, end_date=holiday, reason=ClosureReason.PUBLIC_HOLIDAY)
+            for holiday in (next_anniversary(today, *month_day) for month_day in PUBLIC_HOLIDAYS)
         ),
     ]
     hours.full_clean()

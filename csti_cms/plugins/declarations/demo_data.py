@@ -59,17 +59,17 @@ DECLARATIONS = [
             },
             "event_edition": 5,
             "introduction": {
-                "fr": "À l'issue du 5e Science Centre World Congress de Toronto (2008), "
-                "Technopolis a signé la « Toronto Declaration » avec 2 000 collaborateurs du "
-                "monde entier : le premier document dans lequel les centres des sciences "
+                "fr": "À l’issue du 5e Science Centre World Congress de Toronto (2008), "
+                "Curiosa a signé la «\u00a0Toronto Declaration\u00a0» avec 2\u00a0000 collègues "
+                "du monde entier\u00a0: le premier document dans lequel les centres des sciences "
                 "internationaux résument de commun accord leurs objectifs et leurs convictions.",
                 "nl": "Na afloop van het 5de Science Centre World Congress in Toronto (2008) "
-                "ondertekende Technopolis samen met 2 000 collega's uit de hele wereld de "
+                "ondertekende Curiosa samen met 2 000 collega's uit de hele wereld de "
                 "'Toronto Declaration': het eerste document waarin de internationale "
                 "wetenschapscentra in onderling akkoord hun doelstellingen en overtuigingen "
                 "samenvatten.",
                 "en": "At the close of the 5th Science Centre World Congress in Toronto (2008), "
-                "Technopolis signed the Toronto Declaration together with 2,000 colleagues from "
+                "Curiosa signed the Toronto Declaration together with 2,000 colleagues from "
                 "all over the world: the first document in which the world's science centres "
                 "jointly set out their goals and beliefs.",
             },
