@@ -70,3 +70,44 @@ def test_layout_fits_small_and_large_screens(page, demo_server, width):
     page.goto(f"{demo_server}/fr/")
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"the page scrolls sideways by {overflow}px at {width}px"
+
+
+def _expect_all_visible(locator):
+    assert locator.count() >= 3
+    for index in range(locator.count()):
+        expect(locator.nth(index)).to_be_visible()
+
+
+def test_phones_fold_the_main_navigation_behind_a_menu_button(page, demo_server, axe_violations):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{demo_server}/fr/")
+    heading_top = page.locator("h1").first.bounding_box()["y"]
+    assert heading_top < 300, f"the page's heading starts {heading_top}px down a phone's screen"
+    menu_button = page.locator(".site-menu > summary")
+    links = page.locator(".main-nav a")
+    expect(links.first).to_be_hidden()
+    expect(page.locator(".site-search input")).to_be_hidden()
+    expect(page.locator(".language-switcher a[lang=nl]")).to_be_visible()
+    assert axe_violations(page) == []
+
+    # Keyboard: the button shows where the focus is, and Enter opens and closes the menu.
+    menu_button.focus()
+    assert menu_button.evaluate("el => getComputedStyle(el).outlineStyle") == "solid"
+    page.keyboard.press("Enter")
+    _expect_all_visible(links)
+    page.keyboard.press("Enter")
+    expect(links.first).to_be_hidden()
+
+    menu_button.click()
+    _expect_all_visible(links)
+    expect(page.get_by_role("navigation", name="Menu principal")).to_be_visible()
+    assert axe_violations(page) == []
+
+
+def test_wide_screens_show_the_main_navigation_without_a_click(page, demo_server, axe_violations):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{demo_server}/fr/")
+    expect(page.locator(".site-menu > summary")).to_be_hidden()
+    _expect_all_visible(page.locator(".main-nav a"))
+    expect(page.locator(".site-search input")).to_be_visible()
+    assert axe_violations(page) == []
