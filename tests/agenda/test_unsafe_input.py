@@ -22,7 +22,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from csti_cms.agenda import recurrence, sync
 from csti_cms.agenda.models import EventPage, OccurrenceChange, Venue
 from csti_cms.agenda.recurrence import Schedule
-from tests.agenda.helpers import publish_event
+from tests.agenda.helpers import json_ld, publish_event
 from tests.conftest import demo_page
 
 pytestmark = pytest.mark.django_db
@@ -425,3 +425,68 @@ def test_model_validation_keeps_coordinates_on_the_globe():
     with pytest.raises(ValidationError) as error:
         venue.clean_fields(exclude=["locale"])
     assert set(error.value.message_dict) == {"latitude", "longitude"}
+
+
+# Prices -----------------------------------------------------------------------------------
+
+
+def test_a_negative_price_is_refused(english_admin_client):
+    response = post_event(english_admin_client, "prix-negatif", price="-5")
+    refused(response, "price", "greater than or equal to 0")
+    assert not EventPage.objects.filter(slug="prix-negatif").exists()
+
+
+def test_a_price_of_nothing_is_published(english_admin_client):
+    response = post_event(english_admin_client, "prix-nul", price="0")
+    assert response.status_code == 302, field_errors(response)
+    assert EventPage.objects.get(slug="prix-nul").price == 0
+
+
+# Country codes ----------------------------------------------------------------------------
+
+COUNTRY_CODE = "Give the two-letter country code, e.g. BE, FR, NL."
+
+
+def test_a_country_code_in_lower_case_is_stored_in_capitals(client, english_admin_client):
+    # Structured data describes the dates to come.
+    soon = (date.today() + timedelta(days=30)).isoformat()
+    response = post_event(english_admin_client, "pays-minuscules", country="nl", start_date=soon)
+    assert response.status_code == 302, field_errors(response)
+    event = EventPage.objects.get(slug="pays-minuscules")
+    assert event.country == "NL"
+    (item,) = json_ld(client.get(event.url).content.decode())
+    assert item["location"]["address"]["addressCountry"] == "NL"
+
+
+@pytest.mark.parametrize("country", ["Belgium", "B", "B1", "BEL"])
+def test_a_country_that_is_not_a_two_letter_code_is_refused(english_admin_client, country):
+    slug = f"pays-{country.lower()}"
+    response = post_event(english_admin_client, slug, country=country)
+    refused(response, "country", COUNTRY_CODE)
+    assert not EventPage.objects.filter(slug=slug).exists()
+
+
+def test_a_venue_country_is_a_two_letter_code_in_capitals(english_admin_client):
+    url = reverse("wagtailsnippets_csti_agenda_venue:add") + "?locale=fr"
+    form = english_admin_client.get(url).content.decode()
+    (country,) = re.findall(r'<input[^>]*name="country"[^>]*>', form)
+    assert "maxlength" not in country, "the browser cut “Belgium” to “Be” without a word"
+
+    data = {"name": "Salle de Lille", "country": "France", "latitude": "", "longitude": ""}
+    response = english_admin_client.post(url, data)
+    assert response.status_code == 200
+    assert COUNTRY_CODE in response.content.decode()
+    assert not Venue.objects.filter(name="Salle de Lille").exists()
+    response = english_admin_client.post(url, {**data, "country": " fr "})
+    assert response.status_code == 302
+    assert Venue.objects.get(name="Salle de Lille").country == "FR"
+
+
+def test_model_validation_keeps_country_codes_in_capitals():
+    venue = Venue(name="Salle du pôle", country="be")
+    venue.clean_fields(exclude=["locale"])
+    assert venue.country == "BE"
+    venue.country = "Belgium"
+    with pytest.raises(ValidationError) as error:
+        venue.clean_fields(exclude=["locale"])
+    assert COUNTRY_CODE in error.value.message_dict["country"]

@@ -17,6 +17,7 @@ see are materialised in :class:`~csti_cms.agenda.models.Occurrence` on publish.
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -29,6 +30,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from csti_cms.blocks import SlotStreamField
 from csti_cms.core.audiences import AUDIENCE_FIELDS
+from csti_cms.core.collation import without_accents
 from csti_cms.core.fields import ChoiceListField
 from csti_cms.core.models import BasePage
 from csti_cms.core.models.images import IMAGE_ALT_TEXT, image_with_alt_text
@@ -139,6 +141,9 @@ class EventPage(RoutablePageMixin, BasePage, Place):
     )
     online_url = models.URLField(_("online link"), blank=True)
 
+    #: What the agenda's keyword filter reads, without case or accents (see :meth:`save`).
+    search_text = models.TextField(editable=False, blank=True, default="")
+
     # Who, how much, how
     status = models.CharField(
         _("status"), max_length=20, choices=EventStatus.choices, default=EventStatus.SCHEDULED
@@ -152,6 +157,7 @@ class EventPage(RoutablePageMixin, BasePage, Place):
         decimal_places=2,
         null=True,
         blank=True,
+        validators=[MinValueValidator(0)],
         help_text=_("The full price; details such as reductions go below."),
     )
     price_details = models.CharField(_("price details"), max_length=255, blank=True)
@@ -240,10 +246,27 @@ class EventPage(RoutablePageMixin, BasePage, Place):
     parent_page_types = ["csti_agenda.AgendaPage"]
     subpage_types = []
     alt_text_rules = [IMAGE_ALT_TEXT]
+    visitor_label = _("Event")
+    visitor_label_plural = _("Events")
 
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
+
+    def save(self, *args, **kwargs):
+        """Keep :attr:`search_text` in step with the words it folds.
+
+        Visitors type "etoiles" for "Étoiles" (and the reverse); neither SQLite nor
+        PostgreSQL folds accents without an extension, and Wagtail's search backends
+        do not fold them on PostgreSQL. Folding once here, in Python, lets the agenda
+        match any word inside the one listing query, the same on both databases.
+        """
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or SEARCHED_FIELDS.intersection(update_fields):
+            self.search_text = event_search_text(self)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "search_text"}
+        return super().save(*args, **kwargs)
 
     # Validation ----------------------------------------------------------------
 
@@ -361,6 +384,22 @@ class EventPage(RoutablePageMixin, BasePage, Place):
         context = super().get_context(request, *args, **kwargs)
         context.update(event_context(request, self))
         return context
+
+
+#: What the keyword filter searches: what lists show of an event, and its venue's name.
+SEARCHED_FIELDS = frozenset(
+    {"title", "introduction", "place_name", "locality", "venue", "venue_id"}
+)
+
+
+def event_search_text(page, venue=None):
+    """The words of ``page`` the keyword filter searches, in lower case without accents.
+
+    ``venue`` stands for the page's own when it is being renamed.
+    """
+    venue = venue or (page.venue if page.venue_id else None)
+    texts = (page.title, page.introduction, page.place_name, page.locality, venue and venue.name)
+    return "\n".join(without_accents(text) for text in texts if text)
 
 
 class AddedDate(AgendaDatesMixin, Orderable):

@@ -6,9 +6,12 @@ source language's object); pages show them in the visitor's language with
 :func:`localize_objects`, one query per list, the way core localizes page links.
 """
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import get_language
@@ -44,6 +47,80 @@ class EventCategory(TranslatableMixin, index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
+    def validate_constraints(self, exclude=None):
+        """Check that the slug is free in the category's language, next to the slug field.
+
+        The admin takes the language from the address, not from a form field, so Django's
+        form validation skipped the constraint on (locale, slug) and the database refused
+        a duplicate with a server error. Translations keep their source's slug: another
+        language never conflicts.
+        """
+        exclude = set(exclude or ())
+        errors = {}
+        if "slug" not in exclude and self._slug_taken():
+            errors["slug"] = [
+                ValidationError(
+                    _("A category with this slug already exists in this language."),
+                    code="unique",
+                )
+            ]
+        try:
+            # The check above stands for the constraint on (locale, slug).
+            super().validate_constraints(exclude=exclude | {"slug"})
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def _slug_taken(self):
+        # A category saved without a locale gets the default one when it is saved.
+        locale_id = self.locale_id or self.get_default_locale().pk
+        others = EventCategory.objects.filter(locale_id=locale_id, slug=self.slug)
+        if not self._state.adding:
+            others = others.exclude(pk=self.pk)
+        return others.exists()
+
+
+def validate_country_code(value):
+    """Structured data and maps read ISO 3166-1 alpha-2 codes; a country's name is not one."""
+    if not re.fullmatch(r"[A-Z]{2}", value):
+        raise ValidationError(
+            _("Give the two-letter country code, e.g. BE, FR, NL."), code="country_code"
+        )
+
+
+def capitals(value):
+    return value.strip().upper() if isinstance(value, str) else value
+
+
+class CountryCodeFormField(forms.CharField):
+    """The code as editors type it, in capitals; anything else is answered with an example.
+
+    No ``maxlength`` in the page: the browser cut "Belgium" to "Be" without a word, and
+    "Netherlands" would have become Niger.
+    """
+
+    default_validators = [validate_country_code]
+
+    def __init__(self, **kwargs):
+        kwargs.pop("max_length", None)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        return capitals(super().to_python(value))
+
+
+class CountryCodeField(models.CharField):
+    """An ISO 3166-1 alpha-2 code, stored in capitals whichever way it is given."""
+
+    default_validators = [validate_country_code]
+
+    def to_python(self, value):
+        return capitals(super().to_python(value))
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": CountryCodeFormField, **kwargs})
+
 
 class Place(models.Model):
     """An address with coordinates: a venue of the centre or the place of one event."""
@@ -51,7 +128,7 @@ class Place(models.Model):
     street_address = models.CharField(_("street address"), max_length=200, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
     locality = models.CharField(_("town or city"), max_length=100, blank=True)
-    country = models.CharField(
+    country = CountryCodeField(
         _("country"), max_length=2, blank=True, default="BE", help_text=_("Two-letter code: BE.")
     )
     # On a map and in structured data, a latitude of 200 is nowhere.

@@ -57,6 +57,8 @@ class DeclarationIndexPage(PluginPageMixin, BasePage):
     parent_page_types = ["csti_core.HomePage", "csti_core.ContentPage"]
     subpage_types = ["declarations.DeclarationPage"]
     template = "declarations/declaration_index_page.html"
+    visitor_label = _("Timeline of declarations")
+    visitor_label_plural = _("Timelines of declarations")
 
     class Meta:
         verbose_name = _("declarations timeline")
@@ -177,6 +179,8 @@ class DeclarationPage(PluginPageMixin, RoutablePageMixin, BasePage):
     parent_page_types = ["declarations.DeclarationIndexPage"]
     subpage_types = []
     template = "declarations/declaration_page.html"
+    visitor_label = _("Declaration")
+    visitor_label_plural = _("Declarations")
 
     class Meta:
         verbose_name = _("declaration")
@@ -379,6 +383,47 @@ class Endorsement(models.Model):
         self.declaration_key = self.declaration.translation_key
         self.organisation_key = organisation_key(self.organisation)
         super().save(*args, **kwargs)
+
+    def validate_constraints(self, exclude=None):
+        """Check one standing endorsement per organisation with the keys ``save`` will store.
+
+        Editors moderating may restore a rejected endorsement or rename an organisation;
+        the keys are not form fields, so Django skipped the constraint and the database
+        refused such a change with a server error. The public form checks before the
+        endorsement has a declaration (see ``forms.blocking_endorsements``).
+        """
+        exclude = set(exclude or ())
+        errors = {}
+        valid = self.declaration_id and not exclude & {"organisation", "status"}
+        if valid and self._organisation_stands_already():
+            errors["organisation"] = [
+                ValidationError(
+                    _(
+                        "%(organisation)s already has an endorsement of this declaration "
+                        "that is not rejected. Reject one of the two."
+                    ),
+                    code="duplicate",
+                    params={"organisation": self.organisation},
+                )
+            ]
+        try:
+            # The check above stands for the constraint on the keys.
+            super().validate_constraints(exclude=exclude | {"organisation_key"})
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def _organisation_stands_already(self):
+        if self.status == EndorsementStatus.REJECTED:
+            return False
+        others = Endorsement.objects.filter(
+            declaration_key=self.declaration.translation_key,
+            organisation_key=organisation_key(self.organisation),
+        ).exclude(status=EndorsementStatus.REJECTED)
+        if not self._state.adding:
+            others = others.exclude(pk=self.pk)
+        return others.exists()
 
     @property
     def is_confirmed(self):

@@ -8,6 +8,7 @@ language prefix and is answered in the visitor's language.
 """
 
 from django import forms
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -55,6 +56,8 @@ class SchoolActivityIndexPage(RoutablePageMixin, BasePage):
 
     parent_page_types = LISTING_PARENTS
     subpage_types = ["csti_schools.SchoolActivityPage"]
+    visitor_label = _("School programme")
+    visitor_label_plural = _("School programmes")
 
     class Meta:
         verbose_name = _("school activities listing")
@@ -185,6 +188,7 @@ class SchoolActivityPage(RoutablePageMixin, BasePage):
         decimal_places=2,
         null=True,
         blank=True,
+        validators=[MinValueValidator(0)],
         help_text=_("0 for a free activity; leave empty for a price on request."),
     )
     price_basis = models.CharField(
@@ -246,6 +250,8 @@ class SchoolActivityPage(RoutablePageMixin, BasePage):
     parent_page_types = ["csti_schools.SchoolActivityIndexPage"]
     subpage_types = []
     alt_text_rules = [IMAGE_ALT_TEXT]
+    visitor_label = _("School activity")
+    visitor_label_plural = _("School activities")
 
     class Meta:
         verbose_name = _("school activity")

@@ -1,5 +1,6 @@
 """What a visit costs: ticket categories and the centre's online ticket shop."""
 
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -29,6 +30,7 @@ class TicketCategory(TranslatableMixin, index.Indexed, models.Model):
         _("price"),
         max_digits=7,
         decimal_places=2,
+        validators=[MinValueValidator(0)],
         help_text=_("In euros; 0 for free entry."),
     )
     sort_order = models.PositiveSmallIntegerField(

@@ -1,0 +1,89 @@
+"""Editors moderating endorsements keep one standing endorsement per organisation.
+
+The moderation form edits the status and the organisation's name, while the database
+compares keys computed from them (the declaration's translation key, the name without
+case or accents): a change that would give an organisation two standing endorsements
+of one declaration is answered next to the organisation's name, never with a 500.
+"""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from csti_cms.plugins.declarations.models import Endorsement, EndorsementStatus
+from tests.conftest import demo_page
+
+from .helpers import make_endorsement
+
+pytestmark = pytest.mark.django_db
+
+MECHELEN = "declarations-mechelen-2014"
+TAKEN = "already has an endorsement of this declaration that is not rejected"
+
+
+def moderate(client, endorsement, **changes):
+    data = {
+        "status": endorsement.status,
+        "organisation": endorsement.organisation,
+        "country": endorsement.country,
+        "website": endorsement.website,
+        "contact_name": endorsement.contact_name,
+        "email": endorsement.email,
+        **changes,
+    }
+    return client.post(reverse("endorsements:edit", args=[endorsement.pk]), data)
+
+
+def organisation_errors(response):
+    assert response.status_code == 200, "the endorsement was saved"
+    return [str(message) for message in response.context["form"].errors.get("organisation", [])]
+
+
+@pytest.fixture
+def endorsements():
+    """An approved endorsement, and a rejected one by the same organisation in French."""
+    declaration = demo_page(MECHELEN, "fr")
+    approved = make_endorsement(declaration, "Musée des Sciences")
+    rejected = make_endorsement(demo_page(MECHELEN, "en"), "musee des  sciences", status="rejected")
+    return approved, rejected
+
+
+def test_restoring_a_rejected_duplicate_is_refused(english_admin_client, endorsements):
+    approved, rejected = endorsements
+    response = moderate(english_admin_client, rejected, status="pending")
+    assert any(TAKEN in message for message in organisation_errors(response))
+    assert "musee des  sciences already has an endorsement" in response.content.decode()
+    rejected.refresh_from_db()
+    assert rejected.status == EndorsementStatus.REJECTED
+
+
+def test_renaming_to_an_organisation_that_endorses_already_is_refused(
+    english_admin_client, endorsements
+):
+    approved, _ = endorsements
+    other = make_endorsement(demo_page(MECHELEN, "fr"), "Planétarium de Namur")
+    response = moderate(english_admin_client, other, organisation="MUSÉE des Sciences")
+    assert any(TAKEN in message for message in organisation_errors(response))
+    assert Endorsement.objects.get(pk=other.pk).organisation == "Planétarium de Namur"
+
+
+def test_moderating_keeps_working_for_an_endorsement_that_is_alone(
+    english_admin_client, endorsements
+):
+    approved, rejected = endorsements
+    response = moderate(english_admin_client, approved, website="https://musee.example/")
+    assert response.status_code == 302
+    assert moderate(english_admin_client, rejected, country="Belgique").status_code == 302
+    response = moderate(english_admin_client, approved, status="rejected")
+    assert response.status_code == 302
+    assert moderate(english_admin_client, rejected, status="pending").status_code == 302, (
+        "once the other one is rejected, the organisation may stand again"
+    )
+
+
+def test_model_validation_compares_the_keys_it_will_store(endorsements):
+    approved, rejected = endorsements
+    rejected.status = EndorsementStatus.PENDING
+    with pytest.raises(ValidationError) as error:
+        rejected.full_clean()
+    assert list(error.value.message_dict) == ["organisation"]
