@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 
 from csti_cms.enquiries.forms import SpamProtectedFormMixin
 
-from .models import CAPACITY_FIELDS, CATERING, Layout, QuoteRequest
+from .models import CAPACITY_FIELDS, CATERING, EventType, Layout, QuoteRequest
 
 MAX_GUESTS = 100_000
 #: How far ahead an event may be asked for, and how long it may last.
@@ -157,6 +157,7 @@ class QuoteRequestForm(SpamProtectedFormMixin, forms.ModelForm):
     def __init__(self, *args, spaces, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["spaces"].queryset = spaces
+        self.fields["event_type"].choices = [("", _("Choose a type of event")), *EventType.choices]
         self.fields["layout"].choices = [("", _("No preference")), *Layout.choices]
 
     def clean_guests(self):

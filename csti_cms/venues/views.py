@@ -39,8 +39,14 @@ def space_listing(request, listing):
         .prefetch_related(Prefetch("image", queryset=images))[:MAX_SPACES]
     )
     layouts = [Layout(filters.layout)] if filters.layout else list(Layout)
+    # Cards give the guests of the chosen layout: a space's largest capacity
+    # (often standing) would promise a banquet more seats than it has.
     rows = [
-        {"space": space, "capacities": [space.capacity(layout) for layout in layouts]}
+        {
+            "space": space,
+            "capacities": [space.capacity(layout) for layout in layouts],
+            "guests": space.capacity(filters.layout) if filters.layout else space.max_capacity,
+        }
         for space in spaces
     ]
     base_url = listing.get_url(request)

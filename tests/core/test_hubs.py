@@ -10,11 +10,16 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
+from csti_cms.agenda.models import AgendaPage, EventPage
 from csti_cms.blocks import AudienceChooserBlock
 from csti_cms.core.audiences import Audience
+from csti_cms.core.collation import alphabetical
 from csti_cms.core.models import AudienceHubPage, ContentPage
-from csti_cms.core.models.hubs import HUB_PAGE_SIZE
+from csti_cms.core.models.hubs import HUB_PAGE_SIZE, visitor_labels
+from csti_cms.plugins import state
+from csti_cms.visit.models import ExhibitionIndexPage, ExhibitionPage, PracticalInfoPage
 from tests.conftest import LANGUAGES, demo_page
+from tests.example_plugin.models import QuizPage
 
 pytestmark = pytest.mark.django_db
 
@@ -103,19 +108,28 @@ def filter_labels(html):
     return [link.split(">")[1].split("<")[0] for link in nav.split("<a ")[2:]]
 
 
+#: The page types the visitors' hub of the demo lists.
+VISITOR_HUB_TYPES = [
+    AgendaPage,
+    ContentPage,
+    EventPage,
+    ExhibitionIndexPage,
+    ExhibitionPage,
+    PracticalInfoPage,
+]
+
+
+def visitor_words(models, language, attribute="visitor_label_plural"):
+    with translation.override(language):
+        return [str(getattr(model, attribute)) for model in models]
+
+
 def test_page_type_filters_read_in_alphabetical_order_of_the_visitors_language(client, rf):
     hub = demo_page("hub-visitors", "fr")
     with translation.override("en"):
         hub.listing(rf.get(hub.url))  # a visitor reading English filled the cache first
     labels = filter_labels(client.get(hub.url).content.decode())
-    assert labels == [
-        "Agendas",
-        "Événements",
-        "Expositions",
-        "Pages de contenu",
-        "Pages des expositions",
-        "Pages d’informations pratiques",
-    ]
+    assert labels == sorted(visitor_words(VISITOR_HUB_TYPES, "fr"), key=alphabetical)
 
 
 def test_an_unknown_page_type_shows_everything(client):
@@ -287,3 +301,70 @@ class TestHubEditing(WagtailPageTestCase):
         )
         self.assertPageIsEditable(hub, post_data=data)
         self.assertPageIsPreviewable(hub, post_data=data)
+
+
+def teaser_types(html):
+    """``{page URL: type label on its card}``; ``None`` for a card without one."""
+    cards = html.split('class="teaser-list"')[1].split("</ul>")[0].split('<li class="teaser">')[1:]
+    return {
+        card.split('href="')[1].split('"')[0]: (
+            card.split('class="teaser__type">')[1].split("<")[0]
+            if 'class="teaser__type"' in card
+            else None
+        )
+        for card in cards
+    }
+
+
+def test_hub_filters_name_page_types_in_visitors_words_not_the_admins(client):
+    labels = filter_labels(client.get(demo_page("hub-visitors", "en").url).content.decode())
+    assert labels == [
+        "Agendas",
+        "Events",
+        "Exhibition programmes",
+        "Exhibitions",
+        "Pages",
+        "Practical information",
+    ]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_hub_cards_and_filters_never_show_verbose_names(client, language):
+    html = client.get(demo_page("hub-visitors", language).url).content.decode()
+    with translation.override(language):
+        admin_words = {
+            str(name).lower()
+            for model in VISITOR_HUB_TYPES
+            for name in (model._meta.verbose_name, model._meta.verbose_name_plural)
+        }
+    visitors = [
+        *visitor_words(VISITOR_HUB_TYPES, language, "visitor_label"),
+        *visitor_words(VISITOR_HUB_TYPES, language),
+    ]
+    admin_only = admin_words - {word.lower() for word in visitors}
+    shown = {*filter_labels(html), *(t for t in teaser_types(html).values() if t)}
+    assert admin_only and shown
+    assert not admin_only & {label.lower() for label in shown}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_hub_cards_name_their_page_type_in_the_singular(client, language):
+    types = teaser_types(client.get(demo_page("hub-visitors", language).url).content.decode())
+    exhibition, event = visitor_words([ExhibitionPage, EventPage], language, "visitor_label")
+    assert types[demo_page("expo-matter", language).url] == exhibition
+    assert types[demo_page("little-chemists", language).url] == event
+    # "Plan your visit" is a content page: its kind tells a visitor nothing.
+    assert types[demo_page("plan-your-visit", language).url] is None
+
+
+def test_page_types_without_visitor_labels_fall_back_on_their_verbose_names(client):
+    hub = demo_page("hub-visitors", "en")
+    state.enable("quiz", hub.get_site())
+    quiz = demo_page("home", "en").add_child(
+        instance=QuizPage(title="Light quiz", slug="light-quiz", for_visitors=True)
+    )
+    quiz.save_revision().publish()
+    assert visitor_labels(QuizPage) == ("quiz page", "quiz pages")
+    html = client.get(hub.url, {"type": "quizpage"}).content.decode()
+    assert teaser_types(html) == {quiz.url: "Quiz page"}
+    assert "Quiz pages" in filter_labels(html)

@@ -135,3 +135,11 @@ def test_a_quote_is_kept_when_the_mail_server_fails(
         assert client.post(quote_url(), quote_data()).status_code == 302
     quote = QuoteRequest.objects.get()
     assert not quote.notified and "SMTPServerDisconnected" in quote.notification_error
+
+
+def test_the_event_type_starts_with_a_prompt_not_dashes(client):
+    html = client.get(quote_url("en")).content.decode()
+    select = html.split('name="event_type"')[1].split("</select>")[0]
+    first = select.split("<option", 2)[1]
+    assert 'value=""' in first and "Choose a type of event" in first
+    assert "---------" not in select

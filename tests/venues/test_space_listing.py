@@ -1,5 +1,7 @@
 """The comparison of spaces: filtered by guests and layout, in every language."""
 
+import re
+
 import pytest
 from django.core.exceptions import ValidationError
 from wagtail.test.utils import WagtailPageTestCase
@@ -84,3 +86,26 @@ class TestPageTree(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(VenueSpaceIndexPage, {VenueSpacePage})
         self.assertAllowedParentPageTypes(VenueSpacePage, {VenueSpaceIndexPage})
         self.assertAllowedSubpageTypes(VenueSpacePage, set())
+
+
+def card_guests(html):
+    """``{space title: (fact label, guests text)}`` of the cards of a listing."""
+    cards = html.split('<ul class="listing-cards">', 1)[1].split("</ul>", 1)[0]
+    facts = {}
+    for card in cards.split('class="listing-card__title">')[1:]:
+        title = re.search(r"<a [^>]*>([^<]*)</a>", card)[1]
+        facts[title] = re.findall(r"<dt>([^<]*)</dt><dd>([^<]*)</dd>", card)[-1]
+    return facts
+
+
+def test_cards_give_the_capacity_of_the_chosen_layout(client):
+    response, _keys = listed(client, "en", layout="banquet")
+    atrium = demo_page("space-atrium", "en")
+    assert (atrium.capacity_banquet, atrium.max_capacity) == (220, 400)
+    assert card_guests(response.content.decode())[atrium.title] == ("Banquet", "220 guests")
+
+
+def test_cards_without_a_layout_give_the_largest_capacity(client):
+    response, _keys = listed(client, "en")
+    atrium = demo_page("space-atrium", "en")
+    assert card_guests(response.content.decode())[atrium.title] == ("Up to", "400 guests")

@@ -190,8 +190,8 @@ class Teaser:
     @classmethod
     def of(cls, page, request):
         text = page.search_description or getattr(page, "introduction", "")
-        meta = page._meta
-        return cls(page.title, page.get_url(request), meta.model_name, meta.verbose_name, text)
+        singular, _plural = visitor_labels(type(page))
+        return cls(page.title, page.get_url(request), page._meta.model_name, singular, text)
 
     @property
     def type_label(self):
@@ -234,9 +234,28 @@ def page_type_filters(pages):
         ContentType.objects.get_for_id(pk)
         for pk in pages.order_by().values_list("content_type", flat=True).distinct()
     )
+    models_present = (ct.model_class() for ct in content_types)
     filters = [
-        PageTypeFilter(ct.model, ct.model_class()._meta.verbose_name_plural)
-        for ct in content_types
-        if ct.model_class() is not None
+        PageTypeFilter(model._meta.model_name, visitor_labels(model)[1])
+        for model in models_present
+        if model is not None
     ]
     return {f.key: f for f in filters}
+
+
+def visitor_labels(model):
+    """``(singular, plural)`` naming a page type to visitors: cards and filters.
+
+    Verbose names are the editors' words ("content page", "exhibitions page");
+    visitors read a page type's ``visitor_label`` and ``visitor_label_plural``.
+    Page types that give none, such as those of plugins written before these
+    attributes, fall back on their verbose names. An empty ``visitor_label``
+    leaves their cards unlabelled, for page types whose kind tells visitors nothing.
+    """
+    meta = model._meta
+    singular = getattr(model, "visitor_label", None)
+    plural = getattr(model, "visitor_label_plural", None)
+    return (
+        meta.verbose_name if singular is None else singular,
+        meta.verbose_name_plural if plural is None else plural,
+    )

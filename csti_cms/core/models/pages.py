@@ -173,6 +173,9 @@ class ContentPage(BasePage):
     # An audience hub lists its content pages: "Plan your visit" under "Visit".
     parent_page_types = ["csti_core.HomePage", "csti_core.AudienceHubPage", "csti_core.ContentPage"]
     subpage_types = ["csti_core.ContentPage"]
+    # "About us", "Plan your visit", "Contact": their kind tells a visitor nothing.
+    visitor_label = ""
+    visitor_label_plural = _("Pages")
 
     class Meta:
         verbose_name = _("content page")

@@ -246,6 +246,8 @@ class MembershipsPage(PluginPageMixin, RoutablePageMixin, BasePage):
     parent_page_types = ["csti_core.HomePage", "csti_core.ContentPage"]
     subpage_types = []
     template = "memberships/memberships_page.html"
+    visitor_label = _("Networks")
+    visitor_label_plural = _("Networks")
 
     class Meta:
         verbose_name = _("memberships page")

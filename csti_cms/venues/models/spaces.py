@@ -42,6 +42,8 @@ class VenueSpaceIndexPage(RoutablePageMixin, BasePage):
 
     parent_page_types = LISTING_PARENTS
     subpage_types = ["csti_venues.VenueSpacePage"]
+    visitor_label = _("Spaces for hire")
+    visitor_label_plural = _("Spaces for hire")
 
     class Meta:
         verbose_name = _("venue spaces listing")
@@ -166,6 +168,8 @@ class VenueSpacePage(BasePage):
     parent_page_types = ["csti_venues.VenueSpaceIndexPage"]
     subpage_types = []
     alt_text_rules = [PHOTO_ALT_TEXT]
+    visitor_label = _("Venue")
+    visitor_label_plural = _("Venues")
 
     class Meta:
         verbose_name = _("venue space")

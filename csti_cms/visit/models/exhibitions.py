@@ -76,6 +76,8 @@ class ExhibitionPage(BasePage):
     parent_page_types = ["csti_visit.ExhibitionIndexPage"]
     subpage_types = []
     alt_text_rules = [IMAGE_ALT_TEXT]
+    visitor_label = _("Exhibition")
+    visitor_label_plural = _("Exhibitions")
 
     class Meta:
         verbose_name = _("exhibition")
@@ -101,6 +103,10 @@ class ExhibitionPage(BasePage):
         today = today or timezone.localdate()
         return self.end_date is not None and self.end_date < today
 
+    def is_upcoming(self, today=None):
+        today = today or timezone.localdate()
+        return self.start_date is not None and self.start_date > today
+
 
 class ExhibitionIndexPage(BasePage):
     """The centre's exhibitions, filtered by date and age, with or without JavaScript."""
@@ -109,6 +115,8 @@ class ExhibitionIndexPage(BasePage):
 
     parent_page_types = ["csti_core.HomePage", "csti_core.AudienceHubPage"]
     subpage_types = ["csti_visit.ExhibitionPage"]
+    visitor_label = _("Exhibition programme")
+    visitor_label_plural = _("Exhibition programmes")
 
     class Meta:
         verbose_name = _("exhibitions page")

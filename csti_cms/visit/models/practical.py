@@ -99,6 +99,8 @@ class PracticalInfoPage(BasePage):
 
     parent_page_types = ["csti_core.HomePage", "csti_core.AudienceHubPage"]
     subpage_types = []
+    visitor_label = _("Practical information")
+    visitor_label_plural = _("Practical information")
 
     class Meta:
         verbose_name = _("practical information page")
