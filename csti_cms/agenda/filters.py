@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from csti_cms.core.audiences import Audience, audience_q
+from csti_cms.core.collation import without_accents
 
 from .models import EventPage
 
@@ -180,17 +181,12 @@ class Filters:
         if self.free:
             pages = pages.filter(is_free=True)
         if self.q:
-            # A substring match on what the list shows: "atel" finds "Atelier", on
-            # every database, inside the one listing query.
+            # A substring match on what the list shows, folded as the pages' search text
+            # is: "atel" finds "Atelier", "etoiles" finds "Étoiles", on every database,
+            # inside the one listing query.
             words = Q()
-            for word in self.q.split()[:8]:
-                words &= (
-                    Q(title__icontains=word)
-                    | Q(introduction__icontains=word)
-                    | Q(place_name__icontains=word)
-                    | Q(locality__icontains=word)
-                    | Q(venue__name__icontains=word)
-                )
+            for word in without_accents(self.q).split()[:8]:
+                words &= Q(search_text__contains=word)
             pages = pages.filter(words)
         return pages.values("pk")
 

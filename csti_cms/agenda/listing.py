@@ -13,7 +13,15 @@ from wagtail.models import PageViewRestriction
 from csti_cms.core.caching import cached
 from csti_cms.core.collation import alphabetical
 
-from .models import EventCategory, EventPage, Location, Occurrence, Venue, localize_objects
+from .models import (
+    EventCategory,
+    EventPage,
+    EventStatus,
+    Location,
+    Occurrence,
+    Venue,
+    localize_objects,
+)
 
 #: Page fields lists never show: left out of the listing query.
 HEAVY_FIELDS = ("page__body", "page__accessibility")
@@ -115,7 +123,12 @@ def _used_categories(agenda, language):
 
 
 def map_points(occurrences, language, agenda_url, limit=300):
-    """Events with coordinates among ``occurrences``, once each, for the agenda map.
+    """The places of ``occurrences`` that have coordinates, each with its events, for the map.
+
+    Each event shows its next date that still takes place: a cancelled date on the map
+    would send visitors to nothing, and an event whose every date ahead is cancelled is
+    left off. Events at the same place (often the centre's own venue) share one marker,
+    since markers drawn on the same point hide all but the top one from the mouse.
 
     Events are children of the agenda, so their addresses are the agenda's plus
     their slug: no page needs loading.
@@ -124,6 +137,7 @@ def map_points(occurrences, language, agenda_url, limit=300):
     # the (at most ``limit``) events is read by a second query.
     firsts = (
         occurrences.filter(Q(page__venue__latitude__isnull=False) | Q(page__latitude__isnull=False))
+        .exclude(status=EventStatus.CANCELLED)
         .values("page_id")
         .annotate(start=Min("start"))
         .order_by("start", "page_id")[:limit]
@@ -151,7 +165,7 @@ def map_points(occurrences, language, agenda_url, limit=300):
             translation_key__in=venue_keys, locale__language_code=language
         ).only("translation_key", "name")
     }
-    points = []
+    points = {}
     for page_id, start in starts.items():
         row = events.get(page_id)
         if row is None:  # deleted since the first query
@@ -164,14 +178,15 @@ def map_points(occurrences, language, agenda_url, limit=300):
             place, lat, lon = row["place_name"], row["latitude"], row["longitude"]
         if lat is None or lon is None:
             continue
-        points.append(
+        point = points.setdefault(
+            (float(lat), float(lon)), {"lat": float(lat), "lon": float(lon), "events": []}
+        )
+        point["events"].append(
             {
                 "title": row["title"],
                 "url": f"{agenda_url}{row['slug']}/",
                 "start": start,
                 "place": place,
-                "lat": float(lat),
-                "lon": float(lon),
             }
         )
-    return points
+    return list(points.values())

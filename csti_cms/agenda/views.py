@@ -91,7 +91,7 @@ def upcoming(request, agenda):
         page_of_dates=page_of_dates,
         paginator=paginator,
         map_points=[
-            {**point, "start": None, "when": date_format(timezone.localtime(point["start"]), "j F")}
+            {**point, "events": [_map_event(event) for event in point["events"]]}
             for point in map_points(occurrences, language, agenda_url)
         ],
         map_tile_url=settings.CSTI_MAP_TILE_URL,
@@ -100,6 +100,12 @@ def upcoming(request, agenda):
     return agenda.render(
         request, template="csti_agenda/agenda_page.html", context_overrides=context
     )
+
+
+def _map_event(event):
+    """An event of the map as the page's script reads it: its next date written out."""
+    shown = {key: value for key, value in event.items() if key != "start"}
+    return {**shown, "when": date_format(timezone.localtime(event["start"]), "j F")}
 
 
 def archive(request, agenda):

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.urls import translate_url
 from django.utils.translation import get_language
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 
 from csti_cms.core.caching import cached
@@ -95,13 +96,42 @@ def language_versions(request, page=None):
         if code not in homes:
             continue
         if code in translations:
-            url, is_translation = translations[code].get_url(request), True
+            url, is_translation = version_url(request, page, translations[code]), True
         elif page is None:
             url, is_translation = translate_url(request.get_full_path(), code), True
         else:
             url, is_translation = homes[code].get_url(request), False
         result.append(LanguageVersion(code, name, url, is_translation, code == current))
     return result
+
+
+def version_url(request, page, translation):
+    """Where ``translation`` shows what the visitor sees of ``page``.
+
+    A routable page (an agenda's calendar month, its archive) serves several views at
+    sub-routes: a visitor switching language expects the same view, not the page's
+    root. A page type may refine this (carry its own query, translated) with a
+    ``language_version_url(request, translation)`` method.
+    """
+    own = getattr(page, "language_version_url", None)
+    if own is not None:
+        return own(request, translation)
+    if isinstance(page, RoutablePageMixin):
+        return same_route_url(request, page, translation)
+    return translation.get_url(request)
+
+
+def same_route_url(request, page, translation):
+    """The address of the sub-route the request shows of routable ``page``, on ``translation``.
+
+    Translations share the page's type, so the route the request resolved to is
+    reversed the same way under the translation's address.
+    """
+    url = translation.get_url(request)
+    match = getattr(request, "routable_resolver_match", None)
+    if url is None or match is None or not match.url_name:
+        return url
+    return url + page.reverse_subpage(match.url_name, args=match.args, kwargs=match.kwargs)
 
 
 def hreflang_links(request, versions):

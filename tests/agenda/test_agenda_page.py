@@ -3,6 +3,7 @@
 import json
 import re
 from datetime import date, time, timedelta
+from urllib.parse import parse_qs
 
 import pytest
 from django.utils import timezone, translation
@@ -10,7 +11,13 @@ from django.utils.formats import date_format
 from freezegun import freeze_time
 from wagtail.models import Page, PageViewRestriction, Site
 
-from csti_cms.agenda.models import AgendaPage, EventCategory, EventPage, Occurrence
+from csti_cms.agenda.models import (
+    AgendaPage,
+    EventCategory,
+    EventPage,
+    Occurrence,
+    OccurrenceChange,
+)
 from csti_cms.core.models import HomePage
 from tests.agenda.helpers import json_ld, publish_event
 from tests.conftest import LANGUAGES, demo_page
@@ -189,11 +196,20 @@ def test_validation_speaks_to_editors():
     assert set(error.value.message_dict) == {"end_time", "recurrence", "venue", "online_url"}
 
 
-def map_points(html):
+def map_markers(html):
     match = re.search(
         r'<script id="agenda-map-points" type="application/json">(.*?)</script>', html
     )
     return json.loads(match.group(1)) if match else []
+
+
+def map_points(html):
+    """Every event on the map, with the position of the marker that lists it."""
+    return [
+        {**event, "lat": marker["lat"], "lon": marker["lon"]}
+        for marker in map_markers(html)
+        for event in marker["events"]
+    ]
 
 
 def test_the_map_shows_each_placed_event_once_at_its_next_date(client):
@@ -306,3 +322,108 @@ def test_each_centre_s_agenda_offers_only_the_categories_of_its_own_events(clien
     theirs = client.get("/fr/agenda/", HTTP_HOST="autre-centre.test").content.decode()
     assert 'value="festival-des-sciences"' in theirs
     assert f'value="{our_category.slug}"' not in theirs
+
+
+# Map, keywords and languages on the agenda's own routes ---------------------------------
+
+
+def test_the_map_shows_the_next_date_that_takes_place_and_skips_cancelled_events(client):
+    agenda = demo_page("agenda", "fr")
+    soon = timezone.localdate() + timedelta(days=2)
+    workshop = publish_event(
+        title="Atelier des fusées",
+        start_date=soon,
+        recurrence="FREQ=DAILY;COUNT=3",
+        occurrence_changes=[OccurrenceChange(original_date=soon, status="cancelled")],
+    )
+    talk = publish_event(title="Conférence annulée", start_date=soon, status="cancelled")
+    events = {
+        event["title"]: event for event in map_points(client.get(agenda.url).content.decode())
+    }
+    with translation.override("fr"):
+        assert events[workshop.title]["when"] == date_format(soon + timedelta(days=1), "j F")
+    assert talk.title not in events, "no date of it takes place: nothing to go to"
+    cancelled_talk = demo_page("climate-talk", "fr")
+    assert cancelled_talk.title not in events
+
+
+def test_events_at_the_same_place_share_one_marker_that_lists_them_all(client):
+    agenda = demo_page("agenda", "fr")
+    soon = timezone.localdate() + timedelta(days=2)
+    first = publish_event(title="Robots en folie", start_date=soon)
+    second = publish_event(title="Volcans en bouteille", start_date=soon + timedelta(days=1))
+    markers = map_markers(client.get(agenda.url).content.decode())
+    positions = [(marker["lat"], marker["lon"]) for marker in markers]
+    assert len(positions) == len(set(positions)), "one marker per place"
+    ours = next(marker for marker in markers if (marker["lat"], marker["lon"]) == (50.46, 4.86))
+    assert [event["title"] for event in ours["events"]] == [first.title, second.title]
+    venue_marker = next(m for m in markers if any(e["place"] == "Le Labo" for e in m["events"]))
+    assert len(venue_marker["events"]) > 1, "the demo's events at the centre share its marker"
+
+
+@pytest.mark.parametrize(
+    ("title", "typed"),
+    [
+        ("La nuit des étoiles filantes", "etoiles"),
+        ("Atelier Energie solaire", "ÉNERGIE"),
+        ("Cœur de comète", "COMETE"),
+    ],
+)
+def test_the_keyword_filter_ignores_accents_and_case(client, title, typed):
+    agenda = demo_page("agenda", "fr")
+    event = publish_event(title=title, start_date=timezone.localdate() + timedelta(days=2))
+    html = client.get(agenda.url, {"q": typed}).content.decode()
+    assert event.title.replace("'", "&#x27;") in html
+    assert demo_page("little-chemists", "fr").title not in html
+
+
+def test_the_keyword_filter_finds_an_event_by_its_venues_new_name(client):
+    agenda = demo_page("agenda", "fr")
+    workshop = demo_page("little-chemists", "fr")
+    venue = workshop.venue
+    venue.name = "Salle Éole"
+    venue.save()
+    html = client.get(agenda.url, {"q": "eole"}).content.decode()
+    assert workshop.title.replace("'", "&#x27;") in html
+
+
+def switcher_links(html):
+    """The language switcher's addresses and the hreflang alternates, by language."""
+    switcher = re.findall(r'<a href="([^"]*)" lang="(\w+)" hreflang="\w+"', html)
+    alternates = re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]*)">', html)
+    return {code: url for url, code in switcher}, dict(alternates)
+
+
+def test_switching_language_on_a_calendar_month_stays_on_that_month(client):
+    french = demo_page("agenda", "fr")
+    html = client.get(f"{french.url}calendar/2027/1/").content.decode()
+    switcher, alternates = switcher_links(html)
+    for language in ("nl", "en"):
+        month = f"{demo_page('agenda', language).url}calendar/2027/1/"
+        assert switcher[language] == month
+        assert alternates[language] == f"http://testserver{month}"
+        assert client.get(month).status_code == 200
+    archive = client.get(f"{french.url}archive/").content.decode()
+    assert switcher_links(archive)[0]["nl"] == f"{demo_page('agenda', 'nl').url}archive/"
+
+
+def test_switching_language_keeps_the_filters_with_the_categorys_own_slug(client):
+    french = demo_page("agenda", "fr")
+    html = client.get(french.url, {"category": "conferences", "q": "climat", "page": "2"})
+    switcher, _alternates = switcher_links(html.content.decode().replace("&amp;", "&"))
+    dutch = switcher["nl"]
+    assert dutch.startswith(demo_page("agenda", "nl").url + "?")
+    assert parse_qs(dutch.split("?", 1)[1]) == {"category": ["lezingen"], "q": ["climat"]}
+    english = parse_qs(switcher["en"].split("?", 1)[1])
+    assert english["category"] == ["talks"]
+
+
+def test_a_category_the_other_agenda_does_not_offer_is_left_out_of_the_switch(client):
+    french = demo_page("agenda", "fr")
+    local = EventCategory.objects.create(
+        name="Spécial Namur", slug="special-namur", locale=french.locale
+    )
+    publish_event(start_date=timezone.localdate() + timedelta(days=2), categories=[local])
+    html = client.get(french.url, {"category": "special-namur", "free": "on"}).content.decode()
+    switcher, _alternates = switcher_links(html.replace("&amp;", "&"))
+    assert switcher["nl"] == demo_page("agenda", "nl").url + "?free=on"

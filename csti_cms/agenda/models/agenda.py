@@ -16,12 +16,19 @@ Feeds are folders, not ``feed.ics`` files, because Wagtail serves page paths mad
 of letters, digits, ``-`` and ``_`` only; their answers name a ``.ics`` file.
 """
 
+from urllib.parse import urlencode
+
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from csti_cms.core.i18n import same_route_url
 from csti_cms.core.models import BasePage
+
+#: Query parameters that mean the same in every language; ``category`` is translated,
+#: and a page number of one language's list says nothing of another's.
+SHARED_FILTERS = ("when", "start", "end", "audience", "age", "free", "q")
 
 
 class AgendaPage(RoutablePageMixin, BasePage):
@@ -32,10 +39,35 @@ class AgendaPage(RoutablePageMixin, BasePage):
     parent_page_types = ["csti_core.HomePage"]
     subpage_types = ["csti_agenda.EventPage"]
     max_count_per_parent = 1
+    visitor_label = _("Agenda")
+    visitor_label_plural = _("Agendas")
 
     class Meta:
         verbose_name = _("agenda")
         verbose_name_plural = _("agendas")
+
+    def language_version_url(self, request, translation):
+        """The same view (month, archive) of the agenda in ``translation``'s language,
+        with the same filters where that agenda can apply them.
+
+        A category is a translated snippet with a slug per language: it is carried as
+        its translation's slug among the categories that agenda offers, or dropped.
+        """
+        from ..listing import categories_for
+
+        url = same_route_url(request, self, translation)
+        query = [
+            (key, value) for key in SHARED_FILTERS for value in request.GET.getlist(key) if value
+        ]
+        chosen = request.GET.get("category")
+        if chosen:
+            keys = {category.slug: category.translation_key for category in categories_for(self)}
+            theirs = {
+                category.translation_key: category.slug for category in categories_for(translation)
+            }
+            if keys.get(chosen) in theirs:
+                query.append(("category", theirs[keys[chosen]]))
+        return f"{url}?{urlencode(query)}" if query else url
 
     @path("", name="upcoming")
     def upcoming(self, request):

@@ -31,18 +31,27 @@
         maxZoom: 18
     }).addTo(map);
 
+    // One marker per place, listing every event held there: markers drawn on the same
+    // point would hide all but the top one from the mouse.
     var bounds = [];
     points.forEach(function (point) {
-        var popup = document.createElement("div");
-        var link = document.createElement("a");
-        link.href = point.url;
-        link.textContent = point.title;
-        popup.appendChild(link);
-        var details = document.createElement("p");
-        details.textContent = [point.place, point.when].filter(Boolean).join(" · ");
-        popup.appendChild(details);
-        L.marker([point.lat, point.lon], { title: point.title, alt: point.title })
-            .bindPopup(popup)
+        var popup = document.createElement("ul");
+        point.events.forEach(function (event) {
+            var item = document.createElement("li");
+            var link = document.createElement("a");
+            link.href = event.url;
+            link.textContent = event.title;
+            item.appendChild(link);
+            var details = document.createElement("p");
+            details.textContent = [event.place, event.when].filter(Boolean).join(" · ");
+            item.appendChild(details);
+            popup.appendChild(item);
+        });
+        var label = point.events.map(function (event) {
+            return event.title;
+        }).join(" · ");
+        L.marker([point.lat, point.lon], { title: label, alt: label })
+            .bindPopup(popup, { maxHeight: 320 })
             .addTo(map);
         bounds.push([point.lat, point.lon]);
     });
