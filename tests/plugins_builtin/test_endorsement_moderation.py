@@ -9,6 +9,7 @@ of one declaration is answered next to the organisation's name, never with a 500
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import translation
 
 from csti_cms.plugins.declarations.models import Endorsement, EndorsementStatus
 from tests.conftest import demo_page
@@ -35,8 +36,12 @@ def moderate(client, endorsement, **changes):
 
 
 def organisation_errors(response):
+    """The form's messages, in English: they are translated when read, and the request
+    leaves the language of the declaration's site active."""
     assert response.status_code == 200, "the endorsement was saved"
-    return [str(message) for message in response.context["form"].errors.get("organisation", [])]
+    with translation.override("en"):
+        errors = response.context["form"].errors.get("organisation", [])
+        return [str(message) for message in errors]
 
 
 @pytest.fixture
