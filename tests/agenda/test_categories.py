@@ -8,6 +8,7 @@ with a server error. Translations keep their source's slug in another language.
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Locale
 
 from csti_cms.agenda.models import EventCategory
@@ -26,8 +27,11 @@ def edit_url(category):
 
 
 def slug_errors(response):
+    """The form's messages, in English: they are translated when read, and the admin
+    leaves the category's language active."""
     assert response.status_code == 200, "the category was saved"
-    return [str(message) for message in response.context["form"].errors.get("slug", [])]
+    with translation.override("en"):
+        return [str(message) for message in response.context["form"].errors.get("slug", [])]
 
 
 def french(**fields):
