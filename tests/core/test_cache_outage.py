@@ -6,8 +6,6 @@ speed, never pages: every cache operation reports a miss and the outage is logge
 How long an outage costs is in test_redis_breaker.
 """
 
-import logging
-
 import pytest
 from django.test import override_settings
 
@@ -16,6 +14,7 @@ from csti_cms.core.caching import cached, generation
 from csti_cms.schools.models import BookingRequest
 from csti_cms.settings.base import _caches
 from tests.conftest import demo_page
+from tests.core.conftest import redis_errors
 from tests.schools.test_booking import booking_data, booking_url
 from tests.test_settings import run_manage
 
@@ -37,31 +36,6 @@ def redis_down(settings, monkeypatch):
     monkeypatch.setattr(redis_cache, "_breakers", {})
     with override_settings(CACHES=_caches(UNREACHABLE_REDIS, "test")):
         yield
-
-
-class RecordsKept(logging.Handler):
-    """Keeps the records it is handed, for a test to read."""
-
-    def __init__(self):
-        super().__init__()
-        self.records = []
-
-    def emit(self, record):
-        self.records.append(record)
-
-
-@pytest.fixture
-def redis_log():
-    """Records of ``csti_cms.redis``, which does not hand them on to the root logger."""
-    logger = logging.getLogger("csti_cms.redis")
-    handler = RecordsKept()
-    logger.addHandler(handler)
-    yield handler
-    logger.removeHandler(handler)
-
-
-def redis_errors(log):
-    return [record for record in log.records if record.levelno >= logging.WARNING]
 
 
 def assert_logged_redis_failure(log):

@@ -9,7 +9,6 @@ along them dropped, as by a server that has vanished from the network.
 """
 
 import contextlib
-import logging
 import socket
 import threading
 import time
@@ -23,7 +22,7 @@ from django.test import override_settings
 from csti_cms.core import checks, redis_cache
 from csti_cms.enquiries.ratelimit import RateLimit
 from csti_cms.settings.base import REDIS_SOCKET_TIMEOUT, _caches
-from tests.core.test_cache_outage import RecordsKept, redis_errors
+from tests.core.conftest import redis_errors
 
 REDIS_ADDRESS = ("127.0.0.1", 6379)
 REDIS_DB = 7
@@ -88,16 +87,6 @@ def route():
 def fresh_breakers(monkeypatch):
     """Every test meets Redis as a process that has not seen it fail yet."""
     monkeypatch.setattr(redis_cache, "_breakers", {})
-
-
-@pytest.fixture
-def redis_log():
-    """Records of ``csti_cms.redis``, which does not hand them on to the root logger."""
-    logger = logging.getLogger("csti_cms.redis")
-    handler = RecordsKept()
-    logger.addHandler(handler)
-    yield handler
-    logger.removeHandler(handler)
 
 
 @pytest.fixture
