@@ -17,3 +17,20 @@ class OperatorFormatter(logging.Formatter):
         if record.exc_info and record.name.startswith("django.security."):
             record = logging.makeLogRecord({**record.__dict__, "exc_info": None, "exc_text": None})
         return super().format(record)
+
+
+class RoutineAsWarning(logging.Filter):
+    """Records of routine internet noise, lowered from ERROR to WARNING for every handler.
+
+    Django logs a request for a host missing from ``ALLOWED_HOSTS`` as an error, yet bots
+    scanning addresses send them all day: nothing in csti-cms failed, and alerts raised on
+    errors (the journal watched for ERROR, an error tracker) would fire for each bot. It
+    still reaches the log as a warning, in case the host is one an operator forgot to add.
+    Set on the logger in ``LOGGING``, so every handler, not only the console, sees it lowered.
+    """
+
+    def filter(self, record):
+        if record.levelno > logging.WARNING:
+            record.levelno = logging.WARNING
+            record.levelname = logging.getLevelName(logging.WARNING)
+        return True

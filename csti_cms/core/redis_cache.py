@@ -4,11 +4,13 @@ Redis only holds what can be computed again, so the caches ignore its failures
 (``IGNORE_EXCEPTIONS`` in ``_caches`` of the settings) and an entry it cannot give counts as
 a miss. A server that has vanished from the network, its packets dropped rather than
 refused, still makes each cache operation wait for the socket timeout, and a page makes
-dozens of them: seconds per page. So once an operation could not reach Redis, every cache
-operation of the process gets the answer django-redis gives to an ignored failure (a miss,
-nothing stored, no count) at once, without the network, for a pause of a few seconds
-(``CSTI_REDIS_OUTAGE_PAUSE``, or the ``OUTAGE_PAUSE`` option of a cache). The
-first operation after the pause asks Redis again; the others keep the pause until it knows.
+dozens of them: seconds per page. A server that answers on Redis's address without being
+usable (another program on the port, a password Redis refuses) fails every operation the
+same way. So once an operation could not use Redis, every cache operation of the process
+gets the answer django-redis gives to an ignored failure (a miss, nothing stored, no count)
+at once, without the network, for a pause of a few seconds (``CSTI_REDIS_OUTAGE_PAUSE``, or
+the ``OUTAGE_PAUSE`` option of a cache). The first operation after the pause asks Redis
+again; the others keep the pause until it knows.
 
 Operators read one warning when an outage starts and one line when Redis answers again,
 under ``DJANGO_REDIS_LOGGER`` (``csti_cms.redis``), rather than an error per operation: the
@@ -23,16 +25,27 @@ import time
 from django.conf import settings
 from django_redis.client import DefaultClient
 from django_redis.exceptions import ConnectionInterrupted
+from redis.exceptions import AuthenticationError, InvalidResponse
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-#: Seconds Redis is left alone after it could not be reached, unless the cache's ``OPTIONS``
+#: Seconds Redis is left alone after it could not be used, unless the cache's ``OPTIONS``
 #: give another ``OUTAGE_PAUSE`` or the settings another ``CSTI_REDIS_OUTAGE_PAUSE``.
 DEFAULT_OUTAGE_PAUSE = 5
 
-#: What Redis not being reached looks like. Other failures (an answer Redis gives with an
-#: error) come from a server that answers, so they never start a pause.
-UNREACHABLE = (RedisConnectionError, RedisTimeoutError, TimeoutError)
+#: What Redis being unusable looks like: not reached, not answering in time, answering with
+#: bytes that are not Redis's protocol (another program listening on the port), or refusing
+#: the password of ``REDIS_URL`` (redis-py makes that a ``ConnectionError``, named here so it
+#: keeps its pause whatever redis-py derives it from). Every operation would fail alike until
+#: an operator acts. Other errors (a ``ResponseError`` such as WRONGTYPE) are Redis answering
+#: about one operation, so they never start a pause.
+UNUSABLE = (
+    RedisConnectionError,
+    RedisTimeoutError,
+    TimeoutError,
+    InvalidResponse,
+    AuthenticationError,
+)
 
 #: Methods of the client that must work whatever the state of Redis: they build keys and
 #: values or manage connections, and the system check (``check_redis``) pings Redis
@@ -71,17 +84,22 @@ class OutageBreaker:
         """``method(*args, **kwargs)`` unless Redis is taken for down."""
         if self._down_until is not None and not self._may_ask():
             raise ConnectionInterrupted(connection=None) from RedisPaused(
-                f"Redis is left alone for {self.pause} seconds after it could not be reached."
+                f"Redis is left alone for {self.pause} seconds after it could not be used."
             )
         try:
             result = method(*args, **kwargs)
         except ConnectionInterrupted as error:
-            if isinstance(error.__cause__, UNREACHABLE):
+            if isinstance(error.__cause__, UNUSABLE):
                 self._went_down(error)
             else:
                 self._answered()
                 _logger().error("Redis could not serve a cache operation", exc_info=error)
             raise
+        except InvalidResponse as error:
+            # django-redis wraps only the failures it expects, so a reply that is not Redis's
+            # would otherwise reach the page as an error instead of counting as a miss.
+            self._went_down(error)
+            raise ConnectionInterrupted(connection=None) from error
         if self._down_until is not None:
             self._answered()
         return result
@@ -104,8 +122,8 @@ class OutageBreaker:
             self._down_until = time.monotonic() + self.pause
         if was_up:
             _logger().warning(
-                "Redis cannot be reached: the cache counts as empty and Redis is left alone "
-                "for %s seconds at a time until it answers again.",
+                "Redis cannot be reached or used: the cache counts as empty and Redis is left "
+                "alone for %s seconds at a time until it answers again.",
                 self.pause,
                 exc_info=error,
             )

@@ -30,6 +30,15 @@ def language_name(code):
         return code
 
 
+def site_name(site):
+    """The website a request came from, named as its centre calls it ("Curiosa").
+
+    Wagtail's own label adds the server's port and " [default]", words about the install
+    that mean nothing to a centre's team; a site left unnamed is known by its host name.
+    """
+    return site.site_name or site.hostname
+
+
 def is_language(field):
     return field.name == "language" and issubclass(field.model, Enquiry)
 

@@ -9,8 +9,8 @@ base gives every kind the same behaviour:
   and every view of one request (:mod:`.teams`); superusers see every site's, with
   a site column and filter;
 - CSV and XLSX export of what the filters select (Wagtail's ``list_export``), with
-  cells that spreadsheets would run as formulas made inert, and codes, yes/no and
-  times written as the admin shows them (:mod:`.display`);
+  cells that spreadsheets would run as formulas made inert, codes, yes/no and sites
+  written as the admin shows them (:mod:`.display`), and times in the admin's time zone;
 - nobody adds a request in the admin (they come from visitors), and what the
   visitor sent is shown read-only: editors change the status and their notes.
 """
@@ -19,21 +19,24 @@ import datetime
 
 from django.core.exceptions import FieldDoesNotExist
 from django.core.validators import EMPTY_VALUES
+from django.db import models
 from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.views.generic import DeleteView, EditView, IndexView, InspectView
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Site
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from . import teams
-from .display import ReadOnlyFieldPanel, is_coded, language_name, words_for
+from .display import ReadOnlyFieldPanel, is_coded, language_name, site_name, words_for
 
 #: Characters that make spreadsheet programs read a cell as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -111,20 +114,48 @@ class EnquiryIndexView(IndexView):
         if teams.sees_every_site(self.request.user):
             return super().get_page_subtitle()
         site = teams.team_site(self.request)
-        return (site.site_name or site.hostname) if site else super().get_page_subtitle()
+        return site_name(site) if site else super().get_page_subtitle()
 
     def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, self.as_shown(field, value), export_format)
+        value = self.as_shown(field, value, export_format)
+        value = super().preprocess_field_value(field, value, export_format)
         return inert(value) if export_format == self.FORMAT_CSV else value
 
-    def as_shown(self, field, value):
+    def get_heading(self, queryset, field):
+        """A column of times names the time zone they are in: "Received (Europe/Brussels)".
+
+        An XLSX cell holds a date-time without any offset, so the heading is what tells
+        the time zone; the CSV file says the same, so both exports have the same columns.
+        """
+        heading = super().get_heading(queryset, field)
+        try:
+            model_field = self.model._meta.get_field(field)
+        except FieldDoesNotExist:
+            return heading
+        if not isinstance(model_field, models.DateTimeField):
+            return heading
+        # Translators: a column heading of an export, e.g. "Received (Europe/Brussels)".
+        return pgettext("export heading of times", "%(heading)s (%(time_zone)s)") % {
+            "heading": heading,
+            "time_zone": timezone.get_current_timezone_name(),
+        }
+
+    def as_shown(self, field, value, export_format):
         """``value`` as the admin shows it: labels for codes, Yes/No, the admin's local time.
 
-        A spreadsheet keeps no time zone, so times are written in the one the admin
-        uses (the site's unless the user chose another), not in UTC.
+        Times are written in the time zone the admin uses (the site's unless the user
+        chose another), not in UTC. A CSV time carries its UTC offset (ISO 8601), so the
+        hour repeated when summer time ends reads as either the first or the second;
+        an XLSX cell stays a date-time a spreadsheet can sort and count, which holds no
+        offset, so it is the local time the heading names.
         """
         if isinstance(value, datetime.datetime) and timezone.is_aware(value):
-            return timezone.localtime(value).replace(tzinfo=None, microsecond=0)
+            local = timezone.localtime(value).replace(microsecond=0)
+            if export_format == self.FORMAT_CSV:
+                return local.isoformat()
+            return local.replace(tzinfo=None)
+        if isinstance(value, Site):
+            return site_name(value)
         try:
             model_field = self.model._meta.get_field(field)
         except FieldDoesNotExist:

@@ -257,6 +257,7 @@ LOGGING = {
             "format": "%(asctime)s %(levelname)s %(name)s: %(message)s",
         }
     },
+    "filters": {"routine_as_warning": {"()": "csti_cms.core.log_format.RoutineAsWarning"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
@@ -265,5 +266,7 @@ LOGGING = {
             "level": env_log_level("CSTI_LOG_LEVEL", "INFO"),
             "propagate": False,
         },
+        # A refused Host header is bots' routine, not an application error.
+        "django.security.DisallowedHost": {"filters": ["routine_as_warning"]},
     },
 }

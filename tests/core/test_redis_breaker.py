@@ -9,7 +9,9 @@ along them dropped, as by a server that has vanished from the network.
 """
 
 import contextlib
+import shutil
 import socket
+import subprocess
 import threading
 import time
 import uuid
@@ -22,6 +24,7 @@ from django.test import override_settings
 from csti_cms.core import checks, redis_cache
 from csti_cms.enquiries.ratelimit import RateLimit
 from csti_cms.settings.base import REDIS_SOCKET_TIMEOUT, _caches
+from tests.conftest import demo_page
 from tests.core.conftest import redis_errors
 
 REDIS_ADDRESS = ("127.0.0.1", 6379)
@@ -74,6 +77,88 @@ def _relay(source, target):
         while data := source.recv(65536):
             target.sendall(data)
         target.shutdown(socket.SHUT_WR)
+
+
+class NotRedis:
+    """Another program on Redis's address: a web server answering each request with an error.
+
+    ``requests`` counts what it was sent, so a test can tell whether the caches asked it.
+    """
+
+    REPLY = b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+
+    def __init__(self):
+        self.requests = 0
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self._listener.settimeout(0.05)
+        self._sockets = []
+        self._closing = threading.Event()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    @property
+    def url(self):
+        return f"redis://127.0.0.1:{self._listener.getsockname()[1]}/{REDIS_DB}"
+
+    def _accept(self):
+        while not self._closing.is_set():
+            try:
+                incoming, _ = self._listener.accept()
+            except TimeoutError:
+                continue
+            incoming.settimeout(None)
+            self._sockets.append(incoming)
+            threading.Thread(target=self._answer, args=(incoming,), daemon=True).start()
+
+    def _answer(self, connection):
+        with contextlib.suppress(OSError):
+            while connection.recv(65536):
+                self.requests += 1
+                connection.sendall(self.REPLY)
+
+    def close(self):
+        self._closing.set()
+        self._thread.join()
+        self._listener.close()
+        for connection in self._sockets:
+            with contextlib.suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
+            connection.close()
+
+
+@pytest.fixture
+def not_redis():
+    server = NotRedis()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def protected_redis(tmp_path):
+    """A Redis server of the test's own that asks for a password: (port, password)."""
+    executable = shutil.which("redis-server")
+    if executable is None:
+        pytest.skip("redis-server is not installed")
+    with socket.create_server(("127.0.0.1", 0)) as probe:
+        port = probe.getsockname()[1]
+    password = uuid.uuid4().hex
+    server = subprocess.Popen(
+        [executable, "--port", str(port), "--bind", "127.0.0.1", "--requirepass", password]
+        + ["--save", "", "--appendonly", "no", "--dir", str(tmp_path)],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        client = redis.Redis("127.0.0.1", port, password=password)
+        for _ in range(100):
+            with contextlib.suppress(redis.ConnectionError):
+                client.ping()
+                break
+            time.sleep(0.05)
+        client.close()
+        yield port, password
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 @pytest.fixture
@@ -211,6 +296,41 @@ def test_a_refused_connection_starts_a_pause_too(redis_log):
     records = redis_errors(redis_log)
     assert len(records) == 1
     assert "Connection refused" in str(records[0].exc_info[1])
+
+
+def test_another_program_on_the_redis_port_starts_a_pause(not_redis, redis_log):
+    with caches_on(not_redis.url) as cache:
+        assert [cache.get(f"entry-{number}", "miss") for number in range(50)] == ["miss"] * 50
+        assert cache.set("entry", "value") is None
+        assert cache.incr("entry") is None
+    # One request found out it was not Redis; the others left it alone.
+    assert not_redis.requests == 1
+    records = redis_errors(redis_log)
+    assert len(records) == 1
+    assert records[0].getMessage().startswith("Redis cannot be reached or used")
+    assert "Protocol Error: b'HTTP/1.1 400 Bad Request'" in str(records[0].exc_info[1])
+
+
+@pytest.mark.django_db
+def test_pages_answer_while_another_program_holds_the_redis_port(client, not_redis, settings):
+    settings.CSTI_PAGE_CACHE_SECONDS = 60
+    with caches_on(not_redis.url):
+        for key in ("home", "about"):
+            assert client.get(demo_page(key, "fr").url).status_code == 200, key
+        assert [warning.id for warning in checks.check_redis(None)] == ["csti_core.W001"]
+
+
+def test_a_password_redis_refuses_starts_a_pause(protected_redis, redis_log):
+    port, password = protected_redis
+    with redis.Redis("127.0.0.1", port, password=password) as operator:
+        connections_before = operator.info("stats")["total_connections_received"]
+        with caches_on(f"redis://:not-the-password@127.0.0.1:{port}/0") as cache:
+            assert [cache.get(f"entry-{n}", "miss") for n in range(50)] == ["miss"] * 50
+        # Counted by Redis itself: one connection tried the password, then it was left alone.
+        assert operator.info("stats")["total_connections_received"] == connections_before + 1
+    records = redis_errors(redis_log)
+    assert len(records) == 1
+    assert "invalid username-password pair" in str(records[0].exc_info[1])
 
 
 def test_an_error_redis_answers_with_is_logged_and_starts_no_pause(direct_redis, redis_log):

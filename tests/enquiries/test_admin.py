@@ -3,7 +3,7 @@
 import csv
 import io
 import re
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
 
 import openpyxl
 import pytest
@@ -68,7 +68,9 @@ def test_the_csv_export_has_every_request_and_no_formulas(english_admin_client):
     rows = b"".join(response.streaming_content).decode().splitlines()
     assert len(rows) == 2, "the header and the one new request"
     header, row = rows
-    assert header.startswith("Reference,Received,Status,Site,Language,Activity requested")
+    assert header.startswith(
+        "Reference,Received (Europe/Brussels),Status,Site,Language,Activity requested"
+    )
     assert "School" in header and "Preferred date" in header
     assert "Basisschool De Linde" in row
     assert "'=HYPERLINK" in row
@@ -192,8 +194,8 @@ def test_the_csv_export_reads_as_the_admin_does(english_admin_client):
     assert row["Language of the activity"] == "Dutch"
     assert row["Team notified"] == "Yes"
     assert row["E-mail"] == "pieter@school.example"
-    received = timezone.localtime(booking.created_at)
-    assert row["Received"] == received.strftime("%Y-%m-%d %H:%M:%S")
+    received = timezone.localtime(booking.created_at).replace(microsecond=0)
+    assert row["Received (Europe/Brussels)"] == received.isoformat()
     quote = stored_quote()
     (row,) = csv_rows(english_admin_client, "/admin/quote_requests/")
     assert row["Type of event"] == "Conference" and row["Team notified"] == "No"
@@ -209,8 +211,74 @@ def test_the_xlsx_export_reads_as_the_admin_does(english_admin_client):
     assert row["Type of event"] == "Conference" and row["Layout"] == "Theatre"
     assert row["Team notified"] == "Yes"
     received = timezone.localtime(quote.created_at)
-    assert row["Received"].replace(microsecond=0) == received.replace(tzinfo=None, microsecond=0)
-    assert row["Received"].hour == received.hour != quote.created_at.astimezone(UTC).hour
+    cell = row["Received (Europe/Brussels)"]
+    assert cell.replace(microsecond=0) == received.replace(tzinfo=None, microsecond=0)
+    assert cell.hour == received.hour != quote.created_at.astimezone(UTC).hour
+
+
+# Where and when a request came in, as the centre's team reads it in an export.
+
+#: 02:30 in Brussels twice on 25 October 2026: in summer time, then an hour later in winter time.
+SUMMER_TIME_0230 = datetime(2026, 10, 25, 0, 30, tzinfo=UTC)
+WINTER_TIME_0230 = datetime(2026, 10, 25, 1, 30, tzinfo=UTC)
+
+
+def received_at(enquiry, moment):
+    """``enquiry`` as received at ``moment``: ``created_at`` is only ever set on creation."""
+    type(enquiry).objects.filter(pk=enquiry.pk).update(created_at=moment)
+
+
+def test_the_csv_export_tells_the_repeated_hour_apart_and_names_the_centre(english_admin_client):
+    received_at(stored_booking(school_name="École des Tilleuls"), SUMMER_TIME_0230)
+    received_at(stored_booking(school_name="Basisschool De Linde"), WINTER_TIME_0230)
+    received_at(stored_quote(), WINTER_TIME_0230)
+    bookings = csv_rows(english_admin_client, INDEX)
+    (quote,) = csv_rows(english_admin_client, "/admin/quote_requests/")
+    assert [(row["School"], row["Received (Europe/Brussels)"]) for row in bookings] == [
+        ("Basisschool De Linde", "2026-10-25T02:30:00+01:00"),
+        ("École des Tilleuls", "2026-10-25T02:30:00+02:00"),
+    ]
+    assert quote["Received (Europe/Brussels)"] == "2026-10-25T02:30:00+01:00"
+    site = Site.objects.get(is_default_site=True)
+    assert site.site_name == "Curiosa" and str(site) != "Curiosa"
+    assert [row["Site"] for row in [*bookings, quote]] == ["Curiosa"] * 3
+
+
+def test_the_xlsx_export_keeps_times_as_dates_in_the_time_zone_its_heading_names(
+    english_admin_client,
+):
+    received_at(stored_quote(organisation="Biotech Namur SA"), SUMMER_TIME_0230)
+    received_at(stored_quote(organisation="Lumière Events"), WINTER_TIME_0230)
+    received_at(stored_booking(), SUMMER_TIME_0230)
+    quotes = xlsx_rows(english_admin_client, "/admin/quote_requests/")
+    (booking,) = xlsx_rows(english_admin_client, INDEX)
+    assert [(row["Organisation"], row["Received (Europe/Brussels)"]) for row in quotes] == [
+        ("Lumière Events", datetime(2026, 10, 25, 2, 30)),
+        ("Biotech Namur SA", datetime(2026, 10, 25, 2, 30)),
+    ]
+    assert booking["Received (Europe/Brussels)"] == datetime(2026, 10, 25, 2, 30)
+    assert [row["Site"] for row in [*quotes, booking]] == ["Curiosa"] * 3
+
+
+def test_the_export_follows_the_time_zone_the_admin_chose(english_admin_client, admin_user):
+    profile = UserProfile.get_for_user(admin_user)
+    profile.current_time_zone = "America/Toronto"
+    profile.save()
+    received_at(stored_booking(), WINTER_TIME_0230)
+    (row,) = csv_rows(english_admin_client, INDEX)
+    assert row["Received (America/Toronto)"] == "2026-10-24T21:30:00-04:00"
+    (row,) = xlsx_rows(english_admin_client, INDEX)
+    assert row["Received (America/Toronto)"] == datetime(2026, 10, 24, 21, 30)
+
+
+def test_a_site_without_a_name_is_exported_by_its_host_name(english_admin_client):
+    site = Site.objects.get(is_default_site=True)
+    Site.objects.filter(pk=site.pk).update(site_name="")
+    stored_quote()
+    (row,) = csv_rows(english_admin_client, "/admin/quote_requests/")
+    assert row["Site"] == site.hostname
+    (row,) = xlsx_rows(english_admin_client, "/admin/quote_requests/")
+    assert row["Site"] == site.hostname
 
 
 def test_the_inspect_view_names_the_visitors_language(english_admin_client):
