@@ -7,12 +7,23 @@ Tuesday reserved for schools; the demo agenda's Wednesday workshop leaves out
 the Wednesday of the maintenance week (``+52d:wed`` in fixtures/demo/content.json).
 Loading is skipped when the site already has opening hours: an editor may have
 changed them.
+
+Whatever the day of loading, the demo agenda must not invite visitors on a day the
+centre is closed (Christmas falls on any weekday), so demo events are moved off
+those days as they are loaded: see :func:`keep_demo_event_open`.
 """
 
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
+
+from wagtail import hooks
+
+from csti_cms.agenda import recurrence
+from csti_cms.agenda.models import EventPage, ExcludedDate
+from csti_cms.core.demo_content import DEMO_DATES, ContentFileError
 
 from .models import Closure, ClosureReason, OpeningHours, SeasonalPeriod, TicketingSettings
 from .models.hours import WEEKDAYS
+from .opening import OpeningCalendar
 
 TICKET_SHOP_URL = "https://tickets.curiosa.example/"
 
@@ -58,6 +69,14 @@ def load_demo_opening_hours(loader):
     if OpeningHours.objects.filter(site=site).exists():
         loader.report.add(False, "settings opening hours")
         return
+    hours = demo_opening_hours(site, today)
+    hours.full_clean()
+    hours.save()
+    loader.report.add(True, "settings opening hours")
+
+
+def demo_opening_hours(site, today):
+    """The demo centre's opening hours from ``today`` on, not saved yet."""
     hours = OpeningHours(site=site, **REGULAR_WEEK)
     holidays_start = next_weekday(today + timedelta(days=21), 0)
     hours.seasonal_periods = [
@@ -81,6 +100,90 @@ def load_demo_opening_hours(loader):
             for holiday in (next_anniversary(today, *month_day) for month_day in PUBLIC_HOLIDAYS)
         ),
     ]
-    hours.full_clean()
-    hours.save()
-    loader.report.add(True, "settings opening hours")
+    return hours
+
+
+#: How far ahead demo events are kept off closed days: as far as the agenda lists
+#: the dates of repeating events.
+DEMO_AGENDA_DAYS = 550
+#: A dated event is moved on by whole weeks, so a Saturday night stays on a Saturday.
+MAX_WEEKS_MOVED = 8
+
+
+def demo_calendar(loader):
+    """The opening calendar the demo site has, or will have once the demo is loaded.
+
+    Events are loaded before the opening hours (the site is not even known for the
+    first pages), so the demo's own hours are used unless the site already has some.
+    """
+    start, end = loader.today, loader.today + timedelta(days=DEMO_AGENDA_DAYS)
+    if loader.site is not None and OpeningHours.objects.filter(site=loader.site).exists():
+        return OpeningCalendar.read(loader.site, start, end)
+    hours = demo_opening_hours(loader.site, loader.today)
+    return OpeningCalendar(hours, tuple(hours.seasonal_periods.all()), tuple(hours.closures.all()))
+
+
+def fits_opening_hours(calendar, occurrence):
+    """Whether the centre is open for ``occurrence`` (an agenda ``OccurrenceData``).
+
+    An all-day event needs every day it covers open. A timed one needs its day open
+    and its hours within the opening hours, unless it starts once the centre has
+    closed: an evening (a talk, a night at the museum) is held after hours.
+    """
+    start, end = occurrence.start.replace(tzinfo=None), occurrence.end.replace(tzinfo=None)
+    if occurrence.all_day:
+        days = (end.date() - start.date()).days
+        return all(calendar.day(start.date() + timedelta(days=n)).is_open for n in range(days))
+    hours = calendar.day(start.date())
+    if not hours.is_open:
+        return False
+    if start.time() >= hours.closes:
+        return True
+    return hours.opens <= start.time() and end <= datetime.combine(start.date(), hours.closes)
+
+
+def demo_event_occurrences(event, today):
+    """The dates of a demo event from ``today`` to the end of the demo agenda."""
+    return recurrence.occurrences(
+        event.schedule, today, today + timedelta(days=DEMO_AGENDA_DAYS), recurrence.site_zone()
+    )
+
+
+@hooks.register(DEMO_DATES)
+def keep_demo_event_open(loader, page):
+    """Move a demo event off the days the demo centre is closed, as it is loaded.
+
+    A repeating event leaves out those dates (and forgets a change planned on one);
+    a moved date and a dated event go on by whole weeks until the centre is open.
+    """
+    if not isinstance(page, EventPage) or page.start_date is None:
+        return
+    calendar = demo_calendar(loader)
+    for _week in range(MAX_WEEKS_MOVED):
+        closed = [
+            occurrence
+            for occurrence in demo_event_occurrences(page, loader.today)
+            if not fits_opening_hours(calendar, occurrence)
+        ]
+        if not closed:
+            return
+        if not page.recurrence:
+            page.start_date += timedelta(weeks=1)
+            if page.end_date:
+                page.end_date += timedelta(weeks=1)
+            continue
+        planned = {occurrence.original_start.date() for occurrence in closed}
+        moved = {occurrence.original_start.date() for occurrence in closed if occurrence.is_moved}
+        changes = list(page.occurrence_changes.all())
+        for change in changes:
+            if change.original_date in moved and change.new_date:
+                change.new_date += timedelta(weeks=1)
+        not_held = planned - moved
+        page.occurrence_changes = [c for c in changes if c.original_date not in not_held]
+        page.excluded_dates = [
+            *page.excluded_dates.all(),
+            *(ExcludedDate(date=day) for day in sorted(not_held)),
+        ]
+    raise ContentFileError(
+        f"No open day for the demo event {page.title!r} in {MAX_WEEKS_MOVED} weeks."
+    )
