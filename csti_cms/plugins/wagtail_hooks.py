@@ -1,8 +1,10 @@
 """How the framework plugs into the core and the Wagtail admin."""
 
+from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.urls import path, reverse
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -18,6 +20,7 @@ from csti_cms.core.hooks import (
 
 from . import extension_points, views
 from .ownership import plugin_of_url
+from .pages import PluginPageMixin
 from .registration import get_plugin, plugins
 from .rich_text import PublicPageLinkHandler
 from .state import enabled_labels, is_enabled
@@ -94,6 +97,31 @@ def _hide_disabled_plugin_items(request, menu_items):
 
 hooks.register("construct_main_menu", _hide_disabled_plugin_items)
 hooks.register("construct_settings_menu", _hide_disabled_plugin_items)
+
+
+@hooks.register("before_edit_page")
+def warn_page_of_disabled_plugin(request, page):
+    """Tell an editor why a page they can edit answers 404 to visitors.
+
+    Switching a plugin off hides its pages but keeps them editable, so without this
+    an editor sees a live page that nobody can visit. Only on opening the editor:
+    after a save, the redirect shows the editor again.
+    """
+    page_type = page.specific_class
+    if request.method != "GET" or not issubclass(page_type or Page, PluginPageMixin):
+        return
+    site = page.get_site()
+    label = page_type.plugin_label()
+    if site is None or is_enabled(label, site):
+        return
+    messages.warning(
+        request,
+        gettext(
+            "The “%(plugin)s” plugin is switched off for %(site)s, so visitors do not see "
+            "this page. An administrator can switch it on in Settings > Plugins."
+        )
+        % {"plugin": get_plugin(label).verbose_name, "site": site.site_name or site.hostname},
+    )
 
 
 @hooks.register("register_admin_urls")
