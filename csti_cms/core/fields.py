@@ -2,6 +2,8 @@
 
 from django import forms
 from django.db import models
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 
 
 class ChoiceListField(models.JSONField):
@@ -26,7 +28,7 @@ class ChoiceListField(models.JSONField):
         return forms.MultipleChoiceField(
             choices=self.options,
             required=not self.blank,
-            label=self.verbose_name,
+            label=capfirst(self.verbose_name),
             help_text=self.help_text,
             widget=forms.CheckboxSelectMultiple,
         )
@@ -36,4 +38,6 @@ class ChoiceListField(models.JSONField):
         allowed = {code for code, _label in self.options}
         unknown = [code for code in value or [] if code not in allowed]
         if unknown:
-            raise forms.ValidationError(f"Unknown values: {', '.join(unknown)}")
+            raise forms.ValidationError(
+                _("Not one of the choices: %(values)s."), params={"values": ", ".join(unknown)}
+            )

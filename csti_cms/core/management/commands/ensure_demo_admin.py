@@ -27,6 +27,9 @@ class Command(BaseCommand):
             defaults={"email": f"{username}@example.org", "is_staff": True, "is_superuser": True},
         )
         user.is_staff = user.is_superuser = user.is_active = True
+        # Wagtail's account preferences (the admin's language among them) require a name.
+        user.first_name = user.first_name or "Demo"
+        user.last_name = user.last_name or "Admin"
         user.set_password(password)
         user.save()
         action = "created" if created else "password reset"
