@@ -37,6 +37,12 @@ def _date(moment, all_day, end=False):
     return local.date().isoformat() if all_day else local.isoformat()
 
 
+def country_code(stored):
+    """ISO 3166-1 alpha-2 in capitals, as schema.org asks: pages and venues saved before
+    country codes were checked may still hold "be"."""
+    return (stored or "").strip().upper()
+
+
 def location(page):
     """A Place, a VirtualLocation, or both for an event held on site and online."""
     places = []
@@ -50,7 +56,7 @@ def location(page):
                 "streetAddress": place.street_address,
                 "postalCode": place.postal_code,
                 "addressLocality": place.locality,
-                "addressCountry": place.country,
+                "addressCountry": country_code(place.country),
             },
         }
         if place.has_coordinates:

@@ -12,9 +12,11 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import Exists
 from django.http import Http404
 from django.utils import timezone
 from django.utils.formats import date_format
+from wagtail.models import Page
 
 from .filters import FIRST_DAY, LAST_DAY, AgendaFilterForm
 from .listing import agenda_occurrences, attach, categories_for, map_points, with_pages
@@ -140,11 +142,8 @@ def calendar_month(request, agenda, year=None, month=None):
     zone = timezone.get_current_timezone()
     low = datetime.combine(weeks[0][0], time(), tzinfo=zone)
     high = datetime.combine(weeks[-1][-1] + timedelta(days=1), time(), tzinfo=zone)
-    occurrences = (
-        filters.apply(agenda_occurrences(agenda), dates=False)
-        .filter(end__gt=low, start__lt=high)
-        .order_by("start", "page_id")
-    )
+    filtered = filters.apply(agenda_occurrences(agenda), dates=False)
+    occurrences = filtered.filter(end__gt=low, start__lt=high).order_by("start", "page_id")
     # A dense month holds thousands of dates: read only what a cell shows.
     items = list(
         occurrences.select_related("page").only(*CALENDAR_CELL_FIELDS)[:CALENDAR_ROW_LIMIT]
@@ -169,21 +168,50 @@ def calendar_month(request, agenda, year=None, month=None):
         ]
         for week in weeks
     ]
-    previous_month = date(year, month, 1) - timedelta(days=1)
-    next_month = date(year, month, 28) + timedelta(days=4)
+    first_day = date(year, month, 1)
+    previous_month = first_day - timedelta(days=1)
+    next_month = (first_day + timedelta(days=31)).replace(day=1)
+    earlier, later = _dates_around(agenda, filtered, _midnight(first_day), _midnight(next_month))
     context = _context(
         request,
         agenda,
         form,
         filters,
-        month=date(year, month, 1),
+        month=first_day,
         weeks=grid,
         weekdays=weeks[0],
-        previous_url=_month_url(request, agenda, previous_month, query),
-        next_url=_month_url(request, agenda, next_month, query),
+        has_dates=any(by_day[day] for week in weeks for day in week if day.month == month),
+        previous_url=_month_url(request, agenda, previous_month, query) if earlier else None,
+        next_url=_month_url(request, agenda, next_month, query) if later else None,
         this_month_url=agenda.get_url(request) + agenda.reverse_subpage("calendar"),
+        is_this_month=(year, month) == (today.year, today.month),
     )
     return agenda.render(request, template="csti_agenda/calendar.html", context_overrides=context)
+
+
+def _midnight(day):
+    """The start of ``day`` in the site's time zone, as occurrences are compared."""
+    return datetime.combine(day, time(), tzinfo=timezone.get_current_timezone())
+
+
+def _dates_around(agenda, occurrences, month_start, month_end):
+    """``(earlier, later)``: whether ``occurrences`` has a date starting before the month, and
+    one ending after it.
+
+    The calendar links to the previous and next months only then, so neither visitors nor
+    crawlers page through centuries of empty months. One query, whatever the number of
+    dates: two EXISTS, asked on the agenda's own row, which the indexes on start and end
+    answer.
+    """
+    earlier = Exists(occurrences.filter(start__lt=month_start))
+    later = Exists(occurrences.filter(end__gt=month_end))
+    found = (
+        Page.objects.filter(pk=agenda.pk)
+        .annotate(earlier=earlier, later=later)
+        .values_list("earlier", "later")
+        .first()
+    )
+    return found or (False, False)
 
 
 def _month_url(request, agenda, day, query):

@@ -7,10 +7,11 @@ import icalendar
 import pytest
 import recurring_ical_events
 import vobject
+from django.db.models.functions import Lower
 from django.utils import timezone
 from freezegun import freeze_time
 
-from csti_cms.agenda.models import ExcludedDate, Occurrence, OccurrenceChange
+from csti_cms.agenda.models import EventPage, ExcludedDate, Occurrence, OccurrenceChange
 from tests.agenda.helpers import json_ld, publish_event
 from tests.conftest import LANGUAGES, demo_page
 
@@ -168,3 +169,15 @@ def _utc(value):
     if isinstance(value, datetime):
         return value.astimezone(UTC)
     return datetime.combine(value, time(), tzinfo=BRUSSELS).astimezone(UTC)
+
+
+def test_structured_data_writes_a_country_stored_in_lower_case_in_capitals(client):
+    """schema.org reads ISO 3166-1 alpha-2 codes; events and venues saved before codes were
+    checked may still hold "be"."""
+    soon = timezone.localdate() + timedelta(days=30)
+    page = publish_event(start_date=soon, country="BE")
+    # In SQL: the field itself capitalises whatever Python gives it.
+    EventPage.objects.filter(pk=page.pk).update(country=Lower("country"))
+    assert EventPage.objects.get(pk=page.pk).country == "be"
+    (item,) = json_ld(client.get(page.url).content.decode())
+    assert item["location"]["address"]["addressCountry"] == "BE"

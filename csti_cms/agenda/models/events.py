@@ -32,6 +32,7 @@ from csti_cms.blocks import SlotStreamField
 from csti_cms.core.audiences import AUDIENCE_FIELDS
 from csti_cms.core.collation import without_accents
 from csti_cms.core.fields import ChoiceListField
+from csti_cms.core.forms import SlotAwarePageForm
 from csti_cms.core.models import BasePage
 from csti_cms.core.models.images import IMAGE_ALT_TEXT, image_with_alt_text
 from csti_cms.core.spoken_languages import SPOKEN_LANGUAGES
@@ -81,6 +82,70 @@ class AgendaDatesMixin:
         errors = agenda_date_errors(self, *self.agenda_dates)
         if errors:
             raise ValidationError(errors)
+
+
+#: What decides an event's dates: when one of them is wrong, the editor sees that error
+#: rather than a doubt about the excluded dates.
+SCHEDULE_FIELDS = ("start_date", "start_time", "recurrence")
+
+
+class EventPageForm(SlotAwarePageForm):
+    """Tells the editor when an excluded date is not one of the event's dates.
+
+    Such a row excludes nothing, silently: often a date typed a week off, or a rule
+    changed since. Whether a date is one of the event's depends on the page's dates
+    and on its added-date rows together, so the check runs on the whole form once the
+    page and its rows are cleaned, not on the row's own model.
+    """
+
+    def _post_clean(self):
+        super()._post_clean()
+        self._check_excluded_dates()
+
+    def _check_excluded_dates(self):
+        excluded = self.formsets.get("excluded_dates")
+        added = self.formsets.get("added_dates")
+        page = self.instance
+        if excluded is None or added is None or page.start_date is None:
+            return
+        # A wrong first date, rule or added date shows its own error; judging the
+        # excluded dates against it would only add a confusing second one.
+        if set(SCHEDULE_FIELDS) & set(self.errors) or any(row.errors for row in added.forms):
+            return
+        schedule = recurrence.Schedule(
+            start_date=page.start_date,
+            start_time=page.start_time,
+            rule=page.recurrence,
+            added=tuple(
+                (row.cleaned_data["date"], row.cleaned_data.get("start_time"))
+                for row in added.forms
+                if _kept_date(row)
+            ),
+            label=f"event page {page.pk} ({page.title})",
+        )
+        for row in excluded.forms:
+            day = _kept_date(row)
+            if day is not None and recurrence.planned_on(schedule, day) is None:
+                row.add_error("date", _not_a_date_message(schedule))
+
+
+def _kept_date(row):
+    """The row's date, unless the row is empty, deleted or refused (its error shows)."""
+    if row.errors:
+        return None
+    return None if row.cleaned_data.get("DELETE") else row.cleaned_data.get("date")
+
+
+def _not_a_date_message(schedule):
+    if schedule.rule:
+        return _(
+            "This date is not one of the event's dates, so there is nothing to exclude. "
+            "Pick a date the rule produces, or remove this row."
+        )
+    return _(
+        "This event does not repeat and this date is not one of its dates, so there is "
+        "nothing to exclude. Remove this row, or give a repeat rule."
+    )
 
 
 class EventPage(RoutablePageMixin, BasePage, Place):
@@ -243,6 +308,7 @@ class EventPage(RoutablePageMixin, BasePage, Place):
         SynchronizedField("categories"),
     ]
 
+    base_form_class = EventPageForm
     parent_page_types = ["csti_agenda.AgendaPage"]
     subpage_types = []
     alt_text_rules = [IMAGE_ALT_TEXT]
