@@ -8,6 +8,8 @@ languages the site has live (:class:`csti_cms.core.middleware.LiveLanguageLocale
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.utils.translation import pgettext_lazy
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -39,7 +41,9 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
-    path("search/", views.search, name="search"),
+    # Spelled in each language (``/fr/recherche/``); older links spelled in English move on.
+    path(pgettext_lazy("URL", "search/"), views.search, name="search"),
+    path("search/", RedirectView.as_view(pattern_name="search", permanent=True, query_string=True)),
     path("", include("csti_cms.plugins.urls")),
     # Wagtail's views for visitors (login and password forms of private pages) come before
     # the pages; Wagtail's own catch-all stays last, for reversing ``wagtail_serve``.

@@ -16,6 +16,7 @@ from wagtail.models import Page, Site
 
 from csti_cms.core.caching import cached
 from csti_cms.core.hooks import public_pages
+from csti_cms.core.routes import reverse_route
 
 
 @dataclass(frozen=True)
@@ -125,13 +126,14 @@ def same_route_url(request, page, translation):
     """The address of the sub-route the request shows of routable ``page``, on ``translation``.
 
     Translations share the page's type, so the route the request resolved to is
-    reversed the same way under the translation's address.
+    reversed the same way, as the translation spells it in its own language.
     """
     url = translation.get_url(request)
     match = getattr(request, "routable_resolver_match", None)
     if url is None or match is None or not match.url_name:
         return url
-    return url + page.reverse_subpage(match.url_name, args=match.args, kwargs=match.kwargs)
+    language = translation.locale.language_code
+    return url + reverse_route(type(page), language, match.url_name, match.args, match.kwargs)
 
 
 def hreflang_links(request, versions):

@@ -20,6 +20,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 
 from csti_cms.core.caching import cached
+from csti_cms.core.routes import resolve_route
 
 #: The deepest a page can lie: the tree's paths hold so many steps. A URL with more
 #: components names no page below that; the rest is for a page that routes on its own.
@@ -169,7 +170,7 @@ def claims(page_class, remaining, plain_route):
         return False
     if own_route is RoutablePageMixin.route:
         try:
-            page_class.get_resolver().resolve("/" + "/".join(remaining) + "/")
+            resolve_route(page_class, "/" + "/".join(remaining) + "/", get_language())
         except Resolver404:
             return False
     return True

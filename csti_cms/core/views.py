@@ -8,6 +8,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from elastic_transport import TransportError
@@ -135,11 +136,23 @@ def favicon(request):
     return HttpResponseRedirect(icon)
 
 
+def search_addresses():
+    """Search results in every language, each in its spelling and in the English one
+    that older links use: crawlers should not index the endless pages of queries.
+    """
+    addresses = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            addresses[reverse("search")] = None
+        addresses[f"/{code}/search/"] = None
+    return list(addresses)
+
+
 def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        *(f"Disallow: /{code}/search/" for code, _name in settings.LANGUAGES),
+        *(f"Disallow: {address}" for address in search_addresses()),
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

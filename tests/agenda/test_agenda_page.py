@@ -396,15 +396,15 @@ def switcher_links(html):
 
 def test_switching_language_on_a_calendar_month_stays_on_that_month(client):
     french = demo_page("agenda", "fr")
-    html = client.get(f"{french.url}calendar/2027/1/").content.decode()
+    html = client.get(f"{french.url}calendrier/2027/1/").content.decode()
     switcher, alternates = switcher_links(html)
-    for language in ("nl", "en"):
-        month = f"{demo_page('agenda', language).url}calendar/2027/1/"
+    for language, calendar in (("nl", "kalender"), ("en", "calendar")):
+        month = f"{demo_page('agenda', language).url}{calendar}/2027/1/"
         assert switcher[language] == month
         assert alternates[language] == f"http://testserver{month}"
         assert client.get(month).status_code == 200
-    archive = client.get(f"{french.url}archive/").content.decode()
-    assert switcher_links(archive)[0]["nl"] == f"{demo_page('agenda', 'nl').url}archive/"
+    archive = client.get(f"{french.url}archives/").content.decode()
+    assert switcher_links(archive)[0]["nl"] == f"{demo_page('agenda', 'nl').url}archief/"
 
 
 def test_switching_language_keeps_the_filters_with_the_categorys_own_slug(client):

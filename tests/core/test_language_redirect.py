@@ -40,7 +40,9 @@ def test_other_addresses_without_a_language_keep_their_path_and_query(client):
     demo_page("home", "nl").unpublish()
     location = redirect_of(client, "/search/?q=wetenschap", "nl")
     assert location == "/fr/search/?q=wetenschap"
-    assert client.get(location).status_code == 200
+    answer = client.get(location, follow=True)
+    assert answer.redirect_chain == [("/fr/recherche/?q=wetenschap", 301)], "to the French spelling"
+    assert answer.status_code == 200
 
 
 def test_without_the_sites_own_language_the_first_live_one_is_chosen(client):

@@ -100,7 +100,7 @@ def test_a_language_whose_home_is_unpublished_has_no_pages(client):
     demo_page("home", "nl").unpublish()
     about_nl = demo_page("about", "nl")
     assert about_nl.live
-    for path in ("/nl/", about_nl.url, "/nl/search/?q=wetenschap"):
+    for path in ("/nl/", about_nl.url, "/nl/zoeken/?q=wetenschap"):
         assert client.get(path).status_code == 404, path
     html = client.get(demo_page("about", "fr").url).content.decode()
     switcher = dict((lang, url) for url, lang in SWITCHER_LINK.findall(html))
@@ -112,9 +112,9 @@ def test_a_language_whose_home_is_unpublished_has_no_pages(client):
 
 
 def test_non_page_views_switch_to_the_same_view(client):
-    html = client.get("/nl/search/?q=wetenschap").content.decode()
+    html = client.get("/nl/zoeken/?q=wetenschap").content.decode()
     links = dict((lang, url) for url, lang in SWITCHER_LINK.findall(html))
-    assert links["fr"].startswith("/fr/search/")
+    assert links["fr"].startswith("/fr/recherche/")
     assert links["en"].startswith("/en/search/")
 
 

@@ -68,13 +68,13 @@ def test_a_search_answers_503_with_a_message_and_one_log_line(client, search_dow
 
 
 def test_the_french_search_page_answers_503_too(client, search_down):
-    response = client.get("/fr/search/", {"q": "centre", "page": "2"})
+    response = client.get("/fr/recherche/", {"q": "centre", "page": "2"})
     assert response.status_code == 503
     assert 'class="search-unavailable"' in response.content.decode()
 
 
 def test_the_empty_search_page_and_other_pages_do_not_need_the_server(client, search_down):
-    assert client.get("/fr/search/").status_code == 200
+    assert client.get("/fr/recherche/").status_code == 200
     assert client.get(demo_page("home", "fr").url).status_code == 200
     assert client.get("/sitemap.xml").status_code == 200
 

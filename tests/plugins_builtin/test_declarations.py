@@ -70,7 +70,7 @@ def public_count(client, page):
 
 
 def link_in(message):
-    return re.search(r"https?://\S+/confirm/\?token=\S+", message.body)[0]
+    return re.search(r"https?://\S+/(?:confirm|confirmer|bevestigen)/\?token=\S+", message.body)[0]
 
 
 def path_of(url):
@@ -144,7 +144,8 @@ def test_the_featured_declaration_block_shows_its_commitments(client, site, enab
     value = {"declaration": declaration.pk, "show_commitments": True}
     _page, html = render_body_on(client, site, "declarations_featured", value)
     assert "Mechelen Declaration" in html and "Take concrete steps." in html
-    assert f'href="{urlsplit(declaration.get_url()).path}endorse/"' in html, "to the form"
+    form = urlsplit(declaration.get_url()).path + declaration.reverse_subpage("endorse")
+    assert f'href="{form}"' in html, "to the form"
 
 
 @pytest.mark.parametrize("restriction_type", ["password", "login"])
@@ -184,7 +185,7 @@ def test_endorsing_stores_confirms_by_email_then_waits_for_an_editor(client, adm
 
     response = endorse(client, page)
     assert response.status_code == 302
-    assert response["Location"].endswith("/endorse/sent/")
+    assert response["Location"].endswith("/signer/merci/")
     endorsement = Endorsement.objects.get(organisation="Musée des Sciences")
     assert (endorsement.confirmed_at, endorsement.status, endorsement.language) == (
         None,

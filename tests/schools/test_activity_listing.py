@@ -133,7 +133,7 @@ def test_the_activity_page_shows_what_a_teacher_needs(client):
     assert "CE2 (3e leerjaar) – CM2 (5e leerjaar)" in html
     assert "Chemie" in html and "Wetenschappen" in html  # subjects in Dutch
     assert "Cycle 3 (CM1-CM2, Frankrijk)" in html  # curriculum links, translated
-    assert f'href="{activity.url}book/"' in html
+    assert f'href="{activity.url}{activity.reverse_subpage("book")}"' in html
     assert "Gratis voor begeleiders." in html
 
 

@@ -57,7 +57,7 @@ def test_a_booking_is_stored_then_announced_to_the_team(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(booking_url(activity), booking_data(activity))
     assert response.status_code == 302
-    assert response["Location"].endswith(activity.url + "book/sent/")
+    assert response["Location"].endswith(activity.url + "reserver/merci/")
     booking = BookingRequest.objects.get()
     assert booking.activity == activity
     assert booking.activity_title == activity.title

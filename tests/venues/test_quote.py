@@ -46,7 +46,7 @@ def test_a_quote_request_is_stored_then_announced(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(quote_url(), quote_data())
     assert response.status_code == 302
-    assert response["Location"].endswith("quote/sent/")
+    assert response["Location"].endswith("devis/merci/")
     quote = QuoteRequest.objects.get()
     assert [space.title for space in quote.spaces.all()] == ["Auditorium Marie Curie"]
     assert quote.catering == ["coffee", "cocktail"] and quote.language == "fr"

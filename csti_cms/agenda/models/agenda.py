@@ -12,6 +12,10 @@ language's agenda serves them under its own address and language prefix
 ``./json/``               events and their dates as JSON (docs/agenda-json.md)
 ========================  ==============================================
 
+Route segments are spelled in the agenda's language (``/fr/agenda/calendrier/``,
+``/nl/activiteiten/archief/``; csti_cms.core.routes); the English spelling above
+answers on every translation too.
+
 Feeds are folders, not ``feed.ics`` files, because Wagtail serves page paths made
 of letters, digits, ``-`` and ``_`` only; their answers name a ``.ics`` file.
 """
@@ -19,19 +23,26 @@ of letters, digits, ``-`` and ``_`` only; their answers name a ``.ics`` file.
 from urllib.parse import urlencode
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.models import Page
 
 from csti_cms.core.i18n import same_route_url
 from csti_cms.core.models import BasePage
+from csti_cms.core.routes import LocalizedRoutablePageMixin, localized_route
 
 #: Query parameters that mean the same in every language; ``category`` is translated,
 #: and a page number of one language's list says nothing of another's.
 SHARED_FILTERS = ("when", "start", "end", "audience", "age", "free", "q")
 
 
-class AgendaPage(RoutablePageMixin, BasePage):
+#: Route segments, spelled in the agenda's language (csti_cms.core.routes).
+CALENDAR = pgettext_lazy("URL", "calendar/")
+ARCHIVE = pgettext_lazy("URL", "archive/")
+
+
+class AgendaPage(LocalizedRoutablePageMixin, BasePage):
     """The centre's agenda; its events are its children."""
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
@@ -75,14 +86,14 @@ class AgendaPage(RoutablePageMixin, BasePage):
 
         return upcoming(request, self)
 
-    @path("calendar/", name="calendar")
-    @path("calendar/<int:year>/<int:month>/", name="calendar_month")
+    @path(CALENDAR, name="calendar")
+    @path(localized_route(CALENDAR, "<int:year>/<int:month>/"), name="calendar_month")
     def calendar(self, request, year=None, month=None):
         from ..views import calendar_month
 
         return calendar_month(request, self, year, month)
 
-    @path("archive/", name="archive")
+    @path(ARCHIVE, name="archive")
     def archive(self, request):
         from ..views import archive
 

@@ -13,22 +13,29 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from csti_cms.blocks import SlotStreamField
 from csti_cms.core.models import BasePage
+from csti_cms.core.routes import SENT, LocalizedRoutablePageMixin, localized_route
 from csti_cms.plugins import PluginPageMixin
 
 from .normalise import KEY_MAX_LENGTH, organisation_key
 from .panels import OrganisationPanel
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+
+
+#: Route segments, spelled in the declaration's language (csti_cms.core.routes).
+ENDORSE = pgettext_lazy("URL", "endorse/")
+CONFIRM = pgettext_lazy("URL", "confirm/")
 
 
 class CommitmentBlock(blocks.StructBlock):
@@ -85,7 +92,7 @@ class DeclarationIndexPage(PluginPageMixin, BasePage):
         return context
 
 
-class DeclarationPage(PluginPageMixin, RoutablePageMixin, BasePage):
+class DeclarationPage(PluginPageMixin, LocalizedRoutablePageMixin, BasePage):
     """A declaration: where and when it was adopted, what it commits to, who signed it.
 
     Routes: ``endorse/`` takes the public endorsement form, ``endorse/sent/`` thanks,
@@ -204,19 +211,19 @@ class DeclarationPage(PluginPageMixin, RoutablePageMixin, BasePage):
 
         return declaration(request, self)
 
-    @path("endorse/", name="endorse")
+    @path(ENDORSE, name="endorse")
     def endorse(self, request):
         from .views import endorse
 
         return endorse(request, self)
 
-    @path("endorse/sent/", name="endorsement_sent")
+    @path(localized_route(ENDORSE, SENT), name="endorsement_sent")
     def endorsement_sent(self, request):
         from .views import endorsement_sent
 
         return endorsement_sent(request, self)
 
-    @path("confirm/", name="confirm")
+    @path(CONFIRM, name="confirm")
     def confirm(self, request):
         from .views import confirm
 

@@ -10,22 +10,28 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from csti_cms.blocks import SlotStreamField
 from csti_cms.core.models import BasePage
+from csti_cms.core.routes import LocalizedRoutablePageMixin
 from csti_cms.plugins import PluginPageMixin
 
 from .forms import MembershipForm
 from .validation import membership_years_errors, role_years_errors
 
 YEAR_VALIDATORS = [MinValueValidator(1800), MaxValueValidator(2200)]
+
+
+#: The route segment of past memberships, spelled in the page's language (csti_cms.core.routes).
+PAST = pgettext_lazy("URL", "past/")
 
 
 class Scope(models.TextChoices):
@@ -225,7 +231,7 @@ class Role(TranslatableMixin, Orderable):
             raise ValidationError(errors)
 
 
-class MembershipsPage(PluginPageMixin, RoutablePageMixin, BasePage):
+class MembershipsPage(PluginPageMixin, LocalizedRoutablePageMixin, BasePage):
     """The networks the centre belongs to, grouped by scope, with its people's roles.
 
     Serves the current memberships at its own address and the past ones under
@@ -267,7 +273,7 @@ class MembershipsPage(PluginPageMixin, RoutablePageMixin, BasePage):
             },
         )
 
-    @path("past/", name="past")
+    @path(PAST, name="past")
     def past(self, request):
         from .listing import site_memberships
 

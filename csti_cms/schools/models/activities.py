@@ -11,10 +11,11 @@ from django import forms
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -26,6 +27,7 @@ from csti_cms.core.fields import ChoiceListField
 from csti_cms.core.forms import SlotAwarePageForm
 from csti_cms.core.models import BasePage
 from csti_cms.core.models.images import IMAGE_ALT_TEXT, image_with_alt_text
+from csti_cms.core.routes import SENT, LocalizedRoutablePageMixin, localized_route
 from csti_cms.core.spoken_languages import SPOKEN_LANGUAGES
 
 from .choices import ActivityType, PriceBasis
@@ -35,7 +37,11 @@ from .taxonomy import SchoolLevel, Subject, grouped_levels
 LISTING_PARENTS = ["csti_core.AudienceHubPage", "csti_core.HomePage", "csti_core.ContentPage"]
 
 
-class SchoolActivityIndexPage(RoutablePageMixin, BasePage):
+#: The booking form's route segment, spelled in the activity's language (csti_cms.core.routes).
+BOOK = pgettext_lazy("URL", "book/")
+
+
+class SchoolActivityIndexPage(LocalizedRoutablePageMixin, BasePage):
     """The list of the centre's school activities, filtered by what the teacher needs.
 
     The activities are its children. The filters are a plain GET form, so every
@@ -123,7 +129,7 @@ class SchoolActivityForm(SlotAwarePageForm):
             ]
 
 
-class SchoolActivityPage(RoutablePageMixin, BasePage):
+class SchoolActivityPage(LocalizedRoutablePageMixin, BasePage):
     """A workshop, guided visit, show or conference offered to school groups."""
 
     activity_type = models.CharField(
@@ -305,13 +311,13 @@ class SchoolActivityPage(RoutablePageMixin, BasePage):
     def detail(self, request):
         return self.render(request)
 
-    @path("book/", name="book")
+    @path(BOOK, name="book")
     def book(self, request):
         from ..views import booking_form
 
         return booking_form(request, self)
 
-    @path("book/sent/", name="booking_sent")
+    @path(localized_route(BOOK, SENT), name="booking_sent")
     def booking_sent(self, request):
         from ..views import booking_sent
 

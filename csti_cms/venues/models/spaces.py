@@ -8,8 +8,9 @@ and layout; its quote form (``./quote/``) asks for one or several spaces at once
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -18,6 +19,7 @@ from csti_cms.blocks import ImageBlock, SlotStreamField
 from csti_cms.core.fields import ChoiceListField
 from csti_cms.core.models import BasePage
 from csti_cms.core.models.images import AltTextRule, image_with_alt_text
+from csti_cms.core.routes import SENT, LocalizedRoutablePageMixin, localized_route
 
 from .choices import CAPACITY_FIELDS, CATERING, EQUIPMENT, Layout
 
@@ -25,7 +27,11 @@ from .choices import CAPACITY_FIELDS, CATERING, EQUIPMENT, Layout
 LISTING_PARENTS = ["csti_core.AudienceHubPage", "csti_core.HomePage", "csti_core.ContentPage"]
 
 
-class VenueSpaceIndexPage(RoutablePageMixin, BasePage):
+#: The quote form's route segment, spelled in the page's language (csti_cms.core.routes).
+QUOTE = pgettext_lazy("URL", "quote/")
+
+
+class VenueSpaceIndexPage(LocalizedRoutablePageMixin, BasePage):
     """The centre's rentable spaces, compared side by side; its children are the spaces."""
 
     body = SlotStreamField(
@@ -55,13 +61,13 @@ class VenueSpaceIndexPage(RoutablePageMixin, BasePage):
 
         return space_listing(request, self)
 
-    @path("quote/", name="quote")
+    @path(QUOTE, name="quote")
     def quote(self, request):
         from ..views import quote_form
 
         return quote_form(request, self)
 
-    @path("quote/sent/", name="quote_sent")
+    @path(localized_route(QUOTE, SENT), name="quote_sent")
     def quote_sent(self, request):
         from ..views import quote_sent
 

@@ -1,0 +1,79 @@
+"""Sub-routes of routable pages, spelled in the page's language.
+
+A French agenda's calendar answers at ``/fr/agenda/calendrier/`` and a Dutch school
+activity's booking form at ``…/reserveren/``: page types spell their route segments with
+``pgettext_lazy("URL", "calendar/")`` and Django compiles such a pattern once per
+language.
+
+Wagtail resolves and reverses sub-routes in whatever language is active, which is not
+always the page's: the language switcher reverses one route on every translation within
+one request, and previews and e-mails run in the editor's or the visitor's language.
+:class:`LocalizedRoutablePageMixin` makes the page's own language active around both.
+
+Addresses spelled as the routes were before they were translated (in English) still
+resolve on every translation, so links already printed, e-mailed or bookmarked keep
+working.
+"""
+
+from django.urls import Resolver404
+from django.utils.text import format_lazy
+from django.utils.translation import override, pgettext_lazy
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+
+__all__ = [
+    "SENT",
+    "LocalizedRoutablePageMixin",
+    "localized_route",
+    "resolve_route",
+    "reverse_route",
+]
+
+
+#: The page a form shows once it is sent (``book/sent/``), shared by every form route.
+SENT = pgettext_lazy("URL", "sent/")
+
+
+def localized_route(*parts):
+    """A route made of ``parts``, each a segment translated with ``pgettext_lazy("URL", …)``
+    or a plain string that translators should not touch, such as path converters:
+    ``localized_route(CALENDAR, "<int:year>/<int:month>/")``.
+
+    The route stays lazy, so Django compiles it in each language that asks for it.
+    """
+    return format_lazy("{}" * len(parts), *parts)
+
+
+def resolve_route(page_class, path, language_code):
+    """The sub-route of ``page_class`` that ``path`` names in ``language_code``, or in
+    the routes' source spelling; raises :class:`~django.urls.Resolver404` if neither.
+    """
+    resolver = page_class.get_resolver()
+    try:
+        with override(language_code):
+            return resolver.resolve(path)
+    except Resolver404:
+        # ``None`` deactivates translation: patterns read as written, in English.
+        with override(None):
+            return resolver.resolve(path)
+
+
+def reverse_route(page_class, language_code, name, args=None, kwargs=None):
+    """The sub-route ``name`` of ``page_class`` as spelled in ``language_code``.
+
+    Translations share their page type, so one page can spell the route for each of
+    its translations (the language switcher does, from plain ``Page`` objects).
+    """
+    with override(language_code):
+        return page_class.get_resolver().reverse(name, *(args or ()), **(kwargs or {}))
+
+
+class LocalizedRoutablePageMixin(RoutablePageMixin):
+    """A routable page whose sub-routes are spelled in its own language."""
+
+    def reverse_subpage(self, name, args=None, kwargs=None):
+        return reverse_route(type(self), self.locale.language_code, name, args, kwargs)
+
+    def resolve_subpage(self, path):
+        match = resolve_route(type(self), path, self.locale.language_code)
+        match.func = match.func.__get__(self, type(self))
+        return match
