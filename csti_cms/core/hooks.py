@@ -29,6 +29,11 @@ hooks (``wagtail.hooks.register``) instead.
     ``loader.ensure_page(model, parent, spec)`` and ``loader.ensure_translated(model, spec)``
     create a page or snippet with its translations only where missing.
 
+``csti_demo_dates``
+    ``fn(loader, instance)``: called by ``load_demo_content`` once a page or snippet has
+    its fields and before it is saved, so an app moves dates the demo computed from
+    ``loader.today`` (the visit app keeps demo events off the days the centre is closed).
+
 """
 
 from django.contrib.contenttypes.models import ContentType
