@@ -11,6 +11,7 @@ from django.core.validators import EMPTY_VALUES
 from django.db import models
 from django.utils.translation import get_language_info, gettext
 from wagtail.admin.panels import FieldPanel
+from wagtail.models import Site
 
 from .models import Enquiry
 
@@ -78,4 +79,6 @@ class ReadOnlyFieldPanel(FieldPanel):
             return EMPTY
         if is_coded(field):
             return words_for(field, value)
+        if isinstance(value, Site):
+            return site_name(value)
         return super().format_value_for_display(value)

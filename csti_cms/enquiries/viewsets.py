@@ -106,7 +106,9 @@ class EnquiryIndexView(IndexView):
         """Superusers see every site's requests, so each row says which site it came from."""
         columns = super().columns
         if teams.sees_every_site(self.request.user):
-            columns.insert(1, self._get_custom_column(self.site_field))
+            column = self._get_custom_column(self.site_field)
+            column.accessor = lambda enquiry: site_name(enquiry.site)
+            columns.insert(1, column)
         return columns
 
     def get_page_subtitle(self):

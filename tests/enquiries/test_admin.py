@@ -285,3 +285,14 @@ def test_the_inspect_view_names_the_visitors_language(english_admin_client):
     booking = stored_booking(language="nl")
     html = english_admin_client.get(f"{INDEX}inspect/{booking.pk}/").content.decode()
     assert "Dutch" in html
+
+
+def test_the_listing_and_the_edit_view_name_the_site_as_the_centre_does(english_admin_client):
+    booking = stored_booking()
+    site = Site.objects.get(is_default_site=True)
+    listing = english_admin_client.get(INDEX).content.decode()
+    assert re.search(rf">\s*{re.escape(site.site_name)}\s*</td>", listing)
+    assert str(site) not in listing
+    edit = english_admin_client.get(f"{INDEX}edit/{booking.pk}/").content.decode()
+    assert site.site_name in read_only_values(edit)
+    assert str(site) not in edit
