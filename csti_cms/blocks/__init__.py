@@ -5,6 +5,7 @@ every page, and so that plugins can add their own blocks next to them.
 """
 
 from .audiences import AudienceChooserBlock, AudienceEntryBlock
+from .choosers import TranslatedPageChooserBlock
 from .links import CallToActionBlock, CardBlock, CardGridBlock, LinkBlock
 from .media import DocumentDownloadsBlock, ImageBlock, VideoEmbedBlock
 from .slots import (
@@ -28,6 +29,7 @@ __all__ = [
     "slot_registry",
     "visible_children",
     "AudienceChooserBlock",
+    "TranslatedPageChooserBlock",
     "AudienceEntryBlock",
     "BodyStreamBlock",
     "CallToActionBlock",

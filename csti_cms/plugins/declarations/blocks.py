@@ -3,13 +3,15 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from csti_cms.blocks import TranslatedPageChooserBlock
+
 from .models import DeclarationPage
 
 
 class FeaturedDeclarationBlock(blocks.StructBlock):
     """A declaration the centre stands behind, with what it commits to and a way to endorse."""
 
-    declaration = blocks.PageChooserBlock(
+    declaration = TranslatedPageChooserBlock(
         label=_("Declaration"),
         page_type="declarations.DeclarationPage",
         help_text=_("Shown in the visitor's language when translated."),

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from csti_cms.blocks import TranslatedPageChooserBlock
 from csti_cms.plugins import alphabetical
 
 
@@ -10,7 +11,7 @@ class NetworksBlock(blocks.StructBlock):
     """“Our networks”: the current memberships' logos, each linking to the memberships page."""
 
     heading = blocks.CharBlock(label=_("Heading"), max_length=120, required=False)
-    page = blocks.PageChooserBlock(
+    page = TranslatedPageChooserBlock(
         label=_("Memberships page"),
         page_type="memberships.MembershipsPage",
         help_text=_("Where the logos lead; shown in the visitor's language."),
