@@ -21,7 +21,7 @@ from django.utils.translation import override, pgettext_lazy
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 
 __all__ = [
-    "SENT",
+    "SENT_SEGMENT",
     "LocalizedRoutablePageMixin",
     "localized_route",
     "resolve_route",
@@ -30,7 +30,7 @@ __all__ = [
 
 
 #: The page a form shows once it is sent (``book/sent/``), shared by every form route.
-SENT = pgettext_lazy("URL", "sent/")
+SENT_SEGMENT = pgettext_lazy("URL", "sent/")
 
 
 def localized_route(*parts):

@@ -19,6 +19,8 @@ module of the core beyond those the plugin guide lists as public:
 - :func:`alphabetical`, :func:`without_accents`: sort keys and comparisons that
   ignore case and accents, as readers of French, Dutch and English expect;
 - :class:`RateLimit`: a per-client allowance that keeps a public form from being flooded;
+- :class:`LocalizedRoutablePageMixin`, :func:`localized_route` and :data:`SENT_SEGMENT`:
+  sub-routes of a routable page spelled in the page's language;
 - :func:`stable_uuid` and :data:`DEMO_SOURCE_LANGUAGE`: for demo content added through
   the ``csti_demo_content`` hook, whose loader names objects by stable translation keys.
 
@@ -35,18 +37,21 @@ from .extension_points import hookimpl
 
 __all__ = [
     "DEMO_SOURCE_LANGUAGE",
+    "LocalizedRoutablePageMixin",
     "PluginConfig",
     "PluginError",
     "PluginPageMixin",
     "PluginStateError",
     "PluginViewSetGroupMixin",
     "RateLimit",
+    "SENT_SEGMENT",
     "alphabetical",
     "disable",
     "discover_plugins",
     "enable",
     "hookimpl",
     "is_enabled",
+    "localized_route",
     "pages_of_site",
     "stable_uuid",
     "without_accents",
@@ -65,6 +70,9 @@ _LAZY_EXPORTS = {
     "alphabetical": ("csti_cms.core.collation", "alphabetical"),
     "without_accents": ("csti_cms.core.collation", "without_accents"),
     "RateLimit": ("csti_cms.enquiries.ratelimit", "RateLimit"),
+    "LocalizedRoutablePageMixin": ("csti_cms.core.routes", "LocalizedRoutablePageMixin"),
+    "localized_route": ("csti_cms.core.routes", "localized_route"),
+    "SENT_SEGMENT": ("csti_cms.core.routes", "SENT_SEGMENT"),
     "stable_uuid": ("csti_cms.core.demo_content", "stable_uuid"),
     "DEMO_SOURCE_LANGUAGE": ("csti_cms.core.demo_content", "SOURCE_LANGUAGE"),
 }

@@ -24,8 +24,12 @@ from wagtail.search import index
 
 from csti_cms.blocks import SlotStreamField
 from csti_cms.core.models import BasePage
-from csti_cms.core.routes import SENT, LocalizedRoutablePageMixin, localized_route
-from csti_cms.plugins import PluginPageMixin
+from csti_cms.plugins import (
+    SENT_SEGMENT,
+    LocalizedRoutablePageMixin,
+    PluginPageMixin,
+    localized_route,
+)
 
 from .normalise import KEY_MAX_LENGTH, organisation_key
 from .panels import OrganisationPanel
@@ -217,7 +221,7 @@ class DeclarationPage(PluginPageMixin, LocalizedRoutablePageMixin, BasePage):
 
         return endorse(request, self)
 
-    @path(localized_route(ENDORSE, SENT), name="endorsement_sent")
+    @path(localized_route(ENDORSE, SENT_SEGMENT), name="endorsement_sent")
     def endorsement_sent(self, request):
         from .views import endorsement_sent
 

@@ -21,8 +21,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from csti_cms.blocks import SlotStreamField
 from csti_cms.core.models import BasePage
-from csti_cms.core.routes import LocalizedRoutablePageMixin
-from csti_cms.plugins import PluginPageMixin
+from csti_cms.plugins import LocalizedRoutablePageMixin, PluginPageMixin
 
 from .forms import MembershipForm
 from .validation import membership_years_errors, role_years_errors

@@ -27,7 +27,7 @@ from csti_cms.core.fields import ChoiceListField
 from csti_cms.core.forms import SlotAwarePageForm
 from csti_cms.core.models import BasePage
 from csti_cms.core.models.images import IMAGE_ALT_TEXT, image_with_alt_text
-from csti_cms.core.routes import SENT, LocalizedRoutablePageMixin, localized_route
+from csti_cms.core.routes import SENT_SEGMENT, LocalizedRoutablePageMixin, localized_route
 from csti_cms.core.spoken_languages import SPOKEN_LANGUAGES
 
 from .choices import ActivityType, PriceBasis
@@ -317,7 +317,7 @@ class SchoolActivityPage(LocalizedRoutablePageMixin, BasePage):
 
         return booking_form(request, self)
 
-    @path(localized_route(BOOK, SENT), name="booking_sent")
+    @path(localized_route(BOOK, SENT_SEGMENT), name="booking_sent")
     def booking_sent(self, request):
         from ..views import booking_sent
 

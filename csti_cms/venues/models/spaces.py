@@ -19,7 +19,7 @@ from csti_cms.blocks import ImageBlock, SlotStreamField
 from csti_cms.core.fields import ChoiceListField
 from csti_cms.core.models import BasePage
 from csti_cms.core.models.images import AltTextRule, image_with_alt_text
-from csti_cms.core.routes import SENT, LocalizedRoutablePageMixin, localized_route
+from csti_cms.core.routes import SENT_SEGMENT, LocalizedRoutablePageMixin, localized_route
 
 from .choices import CAPACITY_FIELDS, CATERING, EQUIPMENT, Layout
 
@@ -67,7 +67,7 @@ class VenueSpaceIndexPage(LocalizedRoutablePageMixin, BasePage):
 
         return quote_form(request, self)
 
-    @path(localized_route(QUOTE, SENT), name="quote_sent")
+    @path(localized_route(QUOTE, SENT_SEGMENT), name="quote_sent")
     def quote_sent(self, request):
         from ..views import quote_sent
 
