@@ -169,6 +169,11 @@ class BookingRequestForm(SpamProtectedFormMixin, forms.ModelForm):
         (_("Anything else?"), ["needs"]),
     )
 
+    too_many_adults_message = _(
+        "A class comes with at most as many adults as pupils. For another group, "
+        "tell us about it under “Anything else?”."
+    )
+
     def __init__(self, *args, activity, **kwargs):
         super().__init__(*args, **kwargs)
         self.activity = activity
@@ -176,11 +181,15 @@ class BookingRequestForm(SpamProtectedFormMixin, forms.ModelForm):
         self.instance.activity_title = activity.title
         self._limit_levels(activity)
         self._limit_languages(activity)
-        self.fields["adults"].widget.attrs["min"] = 1
+        # clean_pupils and clean_adults name the rule of this activity rather than the
+        # column's "at least 0": every value below the minimum gets the same message.
+        for name in ("pupils", "adults"):
+            field = self.fields[name]
+            field.validators = [v for v in field.validators if not isinstance(v, MinValueValidator)]
         pupils = self.fields["pupils"]
-        # clean_pupils names the group size this activity needs, not "at least 0".
-        pupils.validators = [v for v in pupils.validators if not isinstance(v, MinValueValidator)]
         pupils.widget.attrs.update(min=activity.min_pupils or 1, max=activity.max_pupils)
+        # No more adults than pupils, so never more than the activity's largest group.
+        self.fields["adults"].widget.attrs.update(min=1, max=activity.max_pupils)
         pupils.help_text = self._group_size_help(activity)
         self.fields["preferred_date"].help_text = _("A day on which your class can come.")
         self.fields["alternative_date"].help_text = _("In case the first date is taken.")
@@ -226,18 +235,19 @@ class BookingRequestForm(SpamProtectedFormMixin, forms.ModelForm):
         """More adults than pupils is a typing slip more often than a class."""
         pupils, adults = cleaned_data.get("pupils"), cleaned_data.get("adults")
         if pupils and adults and adults > pupils:
-            self.add_error(
-                "adults",
-                _(
-                    "A class comes with at most as many adults as pupils. For another group, "
-                    "tell us about it under “Anything else?”."
-                ),
-            )
+            self.add_error("adults", self.too_many_adults_message)
 
     def clean_adults(self):
+        """Bounded here, not only against the pupils in :meth:`clean`.
+
+        When the number of pupils is itself wrong, an absurd number of adults would
+        otherwise reach the model's checks, which speak of the database's limits.
+        """
         adults = self.cleaned_data["adults"]
         if adults is not None and adults < 1:
             raise forms.ValidationError(_("A class comes with at least one accompanying adult."))
+        if adults is not None and adults > self.activity.max_pupils:
+            raise forms.ValidationError(self.too_many_adults_message, code="max_value")
         return adults
 
     def clean_pupils(self):

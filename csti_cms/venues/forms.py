@@ -4,9 +4,11 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django import forms
+from django.core.validators import MinValueValidator
 from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -14,7 +16,14 @@ from csti_cms.enquiries.forms import SpamProtectedFormMixin
 
 from .models import CAPACITY_FIELDS, CATERING, EventType, Layout, QuoteRequest
 
-MAX_GUESTS = 100_000
+#: The most guests a quote or the comparison accepts. The largest science centres hold a
+#: few thousand people in all their spaces together; a higher figure is a typing slip,
+#: and a bound the visitor is told about keeps the database's own limit out of sight.
+MAX_GUESTS = 10_000
+#: The highest budget a quote accepts, in euros. Hiring every space of a science centre
+#: for a fortnight with full catering costs a few hundred thousand euros; a larger figure
+#: is most likely extra zeros, and the field is optional for anyone it does not suit.
+MAX_BUDGET = 1_000_000
 #: How far ahead an event may be asked for, and how long it may last.
 QUOTE_HORIZON = timedelta(days=3 * 366)
 LONGEST_EVENT = timedelta(days=14)
@@ -137,8 +146,8 @@ class QuoteRequestForm(SpamProtectedFormMixin, forms.ModelForm):
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
             "event_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "guests": forms.NumberInput(attrs={"inputmode": "numeric", "min": 1}),
-            "budget": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
+            "guests": forms.NumberInput(attrs={"inputmode": "numeric"}),
+            "budget": forms.NumberInput(attrs={"inputmode": "numeric"}),
             "message": forms.Textarea(attrs={"rows": 5}),
         }
         labels = {"contact_name": _("Your name"), "email": _("Your e-mail")}
@@ -159,6 +168,12 @@ class QuoteRequestForm(SpamProtectedFormMixin, forms.ModelForm):
         self.fields["spaces"].queryset = spaces
         self.fields["event_type"].choices = [("", _("Choose a type of event")), *EventType.choices]
         self.fields["layout"].choices = [("", _("No preference")), *Layout.choices]
+        # The model fields only know "at least 0"; clean_guests and clean_budget give
+        # the real bounds, with one message for every value outside them.
+        for name, low, high in (("guests", 1, MAX_GUESTS), ("budget", 0, MAX_BUDGET)):
+            field = self.fields[name]
+            field.validators = [v for v in field.validators if not isinstance(v, MinValueValidator)]
+            field.widget.attrs.update(min=low, max=high)
 
     def clean_guests(self):
         guests = self.cleaned_data["guests"]
@@ -167,6 +182,16 @@ class QuoteRequestForm(SpamProtectedFormMixin, forms.ModelForm):
         if guests > MAX_GUESTS:
             raise forms.ValidationError(_("That is more guests than any space can hold."))
         return guests
+
+    def clean_budget(self):
+        budget = self.cleaned_data["budget"]
+        if budget is not None and not 0 <= budget <= MAX_BUDGET:
+            raise forms.ValidationError(
+                _("Enter a budget between 0 and %(max)s euros, or leave the field empty.")
+                % {"max": number_format(MAX_BUDGET, force_grouping=True)},
+                code="budget",
+            )
+        return budget
 
     def clean(self):
         cleaned_data = super().clean()

@@ -1,0 +1,57 @@
+"""The error summary above a request form: each line is a sentence translators can shape."""
+
+from contextlib import contextmanager
+
+import pytest
+from django.utils import translation
+from django.utils.translation import trans_real
+
+from csti_cms.schools.models import BookingRequest
+from tests.conftest import demo_page
+from tests.schools.test_booking import booking_data, booking_url
+
+pytestmark = pytest.mark.django_db
+
+SUMMARY_LINE = "%(label)s: %(error)s"
+
+
+@contextmanager
+def translated(language, msgid, msgstr):
+    """``msgid`` translated as the project's translators would, for the block only."""
+    catalog = trans_real.translation(language)._catalog._catalogs[0]
+    missing = object()
+    before = catalog.get(msgid, missing)
+    catalog[msgid] = msgstr
+    try:
+        yield
+    finally:
+        if before is missing:
+            del catalog[msgid]
+        else:
+            catalog[msgid] = before
+
+
+def summary_line(html, field):
+    start = html.index(f'<li><a href="#id_{field}">')
+    return html[start : html.index("</li>", start) + len("</li>")]
+
+
+def test_an_english_summary_line_names_the_field_then_the_error(client):
+    activity = demo_page("activity-colour-chemistry", "en")
+    response = client.post(booking_url(activity), booking_data(activity, school_name=""))
+    assert not BookingRequest.objects.exists()
+    with translation.override("en"):
+        required = translation.gettext("This field is required.")
+    assert response.context["form"]["school_name"].label == "School"
+    assert summary_line(response.content.decode(), "school_name") == (
+        f'<li><a href="#id_school_name">School: {required}</a></li>'
+    )
+
+
+def test_the_summary_line_is_translatable_so_french_can_space_its_colon(client):
+    activity = demo_page("activity-colour-chemistry", "fr")
+    with translated("fr", SUMMARY_LINE, "%(label)s\u00a0: %(error)s"):
+        response = client.post(booking_url(activity), booking_data(activity, school_name=""))
+    label = response.context["form"]["school_name"].label
+    line = summary_line(response.content.decode(), "school_name")
+    assert f'<a href="#id_school_name">{label}\u00a0: ' in line
