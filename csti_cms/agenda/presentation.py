@@ -6,8 +6,9 @@ from csti_cms.core.models import BrandingSettings
 from csti_cms.core.navigation import localized_site_root
 from csti_cms.core.renditions import rendition_url
 
-from . import jsonld
+from . import jsonld, recurrence
 from .listing import attach
+from .models import Occurrence
 
 #: Upcoming dates listed on an event page.
 MAX_DATES = 12
@@ -29,10 +30,50 @@ def image_url(request, image):
     return request.build_absolute_uri(url) if url else None
 
 
-def event_context(request, page):
-    now = timezone.now()
+def is_preview(request, page):
+    """Whether ``page`` is shown as the editor is writing it rather than as published.
+
+    Wagtail's previews (of the edit form, a draft, a revision) mark the request; a page
+    never saved has no stored dates at all.
+    """
+    return getattr(request, "is_preview", False) or page.pk is None
+
+
+def stored_dates(page, now):
+    """``(upcoming dates, last date or None)`` from the dates materialised on publish."""
     upcoming = list(page.occurrences.filter(end__gt=now).order_by("start")[:MAX_DATES])
     last = None if upcoming else page.occurrences.order_by("-start").first()
+    return upcoming, last
+
+
+def previewed_dates(page, now):
+    """``(upcoming dates, last date or None)`` computed from ``page`` as it stands.
+
+    The stored dates are those of the last publication (none before the first): a
+    preview must show the dates publishing this version would give, so they are
+    expanded here exactly as publishing expands them, into unsaved rows.
+    """
+    expanded = recurrence.occurrences(page.schedule) if page.start_date else []
+    dates = [
+        Occurrence(
+            page=page,
+            original_start=occurrence.original_start,
+            start=occurrence.start,
+            end=occurrence.end,
+            all_day=occurrence.all_day,
+            status=occurrence.status,
+        )
+        for occurrence in expanded
+    ]
+    upcoming = [occurrence for occurrence in dates if occurrence.end > now][:MAX_DATES]
+    last = None if upcoming or not dates else max(dates, key=lambda occurrence: occurrence.start)
+    return upcoming, last
+
+
+def event_context(request, page):
+    now = timezone.now()
+    dates = previewed_dates if is_preview(request, page) else stored_dates
+    upcoming, last = dates(page, now)
     attach([page], page.locale.language_code)
     url = page.get_full_url(request)
     objects = jsonld.event_objects(

@@ -85,55 +85,127 @@ class AgendaDatesMixin:
 
 
 #: What decides an event's dates: when one of them is wrong, the editor sees that error
-#: rather than a doubt about the excluded dates.
+#: rather than a doubt about the rows of added, excluded or changed dates.
 SCHEDULE_FIELDS = ("start_date", "start_time", "recurrence")
 
 
 class EventPageForm(SlotAwarePageForm):
-    """Tells the editor when an excluded date is not one of the event's dates.
+    """Tells the editor when a date row does nothing, and offers categories of the page's
+    language only.
 
-    Such a row excludes nothing, silently: often a date typed a week off, or a rule
-    changed since. Whether a date is one of the event's depends on the page's dates
-    and on its added-date rows together, so the check runs on the whole form once the
-    page and its rows are cleaned, not on the row's own model.
+    An excluded date or a change to a single date that is not one of the event's dates
+    does nothing, silently: often a date typed a week off, or a rule changed since. An
+    added date the rule already gives adds nothing. Whether a date is one of the
+    event's depends on the page's dates and on its added-date rows together, so the
+    checks run on the whole form once the page and its rows are cleaned, not on the
+    rows' own models.
     """
+
+    def __init__(self, *args, parent_page=None, **kwargs):
+        super().__init__(*args, parent_page=parent_page, **kwargs)
+        if "categories" in self.fields:
+            self._offer_own_categories(parent_page)
+
+    def _offer_own_categories(self, parent_page):
+        """Categories in the page's language only: the list showed the three languages'
+        side by side ("Festivals, Festivals, Festivals"), and a category of another
+        language picked by mistake would only show up translated on the public page.
+        """
+        from .taxonomy import EventCategory
+
+        locale_id = self.instance.locale_id or (parent_page and parent_page.locale_id)
+        if locale_id is None:
+            return
+        field = self.fields["categories"]
+        field.queryset = field.queryset.filter(locale_id=locale_id)
+        if self.instance.pk:
+            # Translations keep their source's categories (wagtail-localize synchronises
+            # them): tick the same categories in this page's language.
+            keys = [category.translation_key for category in self.instance.categories.all()]
+            self.initial["categories"] = list(
+                EventCategory.objects.filter(
+                    locale_id=locale_id, translation_key__in=keys
+                ).values_list("pk", flat=True)
+            )
 
     def _post_clean(self):
         super()._post_clean()
-        self._check_excluded_dates()
+        self._check_dates()
 
-    def _check_excluded_dates(self):
-        excluded = self.formsets.get("excluded_dates")
+    def _check_dates(self):
         added = self.formsets.get("added_dates")
         page = self.instance
-        if excluded is None or added is None or page.start_date is None:
+        if added is None or page.start_date is None:
             return
-        # A wrong first date, rule or added date shows its own error; judging the
-        # excluded dates against it would only add a confusing second one.
-        if set(SCHEDULE_FIELDS) & set(self.errors) or any(row.errors for row in added.forms):
+        # A wrong first date or rule shows its own error; judging the rows against it
+        # would only add a confusing second one.
+        if set(SCHEDULE_FIELDS) & set(self.errors):
             return
-        schedule = recurrence.Schedule(
-            start_date=page.start_date,
-            start_time=page.start_time,
-            rule=page.recurrence,
-            added=tuple(
+        self._check_added_dates(added, self._schedule(()))
+        # Likewise for a refused added date, which the other rows are judged with.
+        if any(row.errors for row in added.forms):
+            return
+        schedule = self._schedule(
+            tuple(
                 (row.cleaned_data["date"], row.cleaned_data.get("start_time"))
                 for row in added.forms
                 if _kept_date(row)
-            ),
+            )
+        )
+        self._check_rows("excluded_dates", "date", schedule, _not_a_date_message(schedule))
+        self._check_rows(
+            "occurrence_changes", "original_date", schedule, _nothing_to_change_message(schedule)
+        )
+
+    def _schedule(self, added):
+        page = self.instance
+        return recurrence.Schedule(
+            start_date=page.start_date,
+            start_time=page.start_time,
+            rule=page.recurrence,
+            added=added,
             label=f"event page {page.pk} ({page.title})",
         )
-        for row in excluded.forms:
+
+    def _check_added_dates(self, added, schedule):
+        """An added date must add one: not the first date, not one the rule gives, and
+        not twice. ``schedule`` has no added dates, or each would find itself planned."""
+        seen = set()
+        for row in added.forms:
             day = _kept_date(row)
+            if day is None:
+                continue
+            if day in seen or recurrence.planned_on(schedule, day) is not None:
+                row.add_error(
+                    "date", _("This date is already one of the event's dates: remove this row.")
+                )
+            seen.add(day)
+
+    def _check_rows(self, name, field, schedule, message):
+        formset = self.formsets.get(name)
+        for row in formset.forms if formset is not None else ():
+            day = _kept_date(row, field)
             if day is not None and recurrence.planned_on(schedule, day) is None:
-                row.add_error("date", _not_a_date_message(schedule))
+                row.add_error(field, message)
 
 
-def _kept_date(row):
+def _kept_date(row, field="date"):
     """The row's date, unless the row is empty, deleted or refused (its error shows)."""
     if row.errors:
         return None
-    return None if row.cleaned_data.get("DELETE") else row.cleaned_data.get("date")
+    return None if row.cleaned_data.get("DELETE") else row.cleaned_data.get(field)
+
+
+def _nothing_to_change_message(schedule):
+    if schedule.rule:
+        return _(
+            "This date is not one of the event's dates, so there is nothing to change. "
+            "Pick a date the rule produces, or remove this row."
+        )
+    return _(
+        "This event does not repeat and this date is not one of its dates, so there is "
+        "nothing to change. Give the first date or an added date, or remove this row."
+    )
 
 
 def _not_a_date_message(schedule):
