@@ -13,11 +13,11 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.formats import time_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
 from csti_cms.core.caching import cached
+from csti_cms.core.dates import time_of_day
 
 from .models import Closure, OpeningHours, SeasonalPeriod
 from .models.hours import WEEKDAYS, ClosureReason
@@ -42,14 +42,6 @@ class DayHours:
     @property
     def is_open(self):
         return self.closure is None and self.opens is not None
-
-    @property
-    def opens_display(self):
-        return time_format(self.opens) if self.opens else ""
-
-    @property
-    def closes_display(self):
-        return time_format(self.closes) if self.closes else ""
 
 
 @dataclass(frozen=True)
@@ -157,7 +149,7 @@ def opening_status(site, now=None):
 
 @dataclass(frozen=True)
 class WeekdayRange:
-    """Consecutive weekdays with the same hours: "Tuesday to Friday, 9:30 to 17:00"."""
+    """Consecutive weekdays with the same hours: "Tuesday to Friday: 9:30 to 17:00"."""
 
     days: tuple
     opens: time | None
@@ -184,8 +176,8 @@ class WeekdayRange:
         if not self.is_open:
             return gettext("closed")
         return gettext("%(opens)s to %(closes)s") % {
-            "opens": time_format(self.opens),
-            "closes": time_format(self.closes),
+            "opens": time_of_day(self.opens),
+            "closes": time_of_day(self.closes),
         }
 
 

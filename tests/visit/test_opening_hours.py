@@ -130,7 +130,7 @@ def render_status(site, language):
 
 
 @pytest.mark.parametrize(
-    ("language", "closes"), [("fr", "17:00"), ("nl", "17:00"), ("en", "5 p.m.")]
+    ("language", "closes"), [("fr", "17\u00a0h"), ("nl", "17\u00a0uur"), ("en", "17:00")]
 )
 def test_open_today_until_is_shown_in_the_visitors_language(site, language, closes):
     with freeze_time("2026-03-10T09:00:00Z"):
@@ -173,9 +173,12 @@ def test_week_summary_groups_days_with_the_same_hours(site):
         summary = [(r.days_label, r.hours_label) for r in week_summary(OpeningHours(**REGULAR))]
     assert summary == [
         ("Monday", "closed"),
-        ("Tuesday to Friday", "9:30 a.m. to 5 p.m."),
-        ("Saturday and Sunday", "10 a.m. to 6 p.m."),
+        ("Tuesday to Friday", "9:30 to 17:00"),
+        ("Saturday and Sunday", "10:00 to 18:00"),
     ]
+    with translation.override("fr"):
+        french = [r.hours_label for r in week_summary(OpeningHours(**REGULAR))]
+    assert french[1:] == ["de 9\u00a0h\u00a030 à 17\u00a0h", "de 10\u00a0h à 18\u00a0h"]
 
 
 @pytest.mark.parametrize(

@@ -3,9 +3,11 @@
 from datetime import timedelta
 
 from django import template
+from django.template.defaultfilters import floatformat
 from django.utils import timezone
-from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
+
+from csti_cms.core.dates import day_date, time_of_day, time_range
 
 register = template.Library()
 
@@ -13,7 +15,7 @@ register = template.Library()
 def _day(moment):
     """The day, with its year only when it is not this year's."""
     this_year = moment.year == timezone.localdate().year
-    return date_format(moment, "l j F" if this_year else "l j F Y")
+    return day_date(moment, "l j F" if this_year else "l j F Y")
 
 
 @register.simple_tag
@@ -27,13 +29,13 @@ def when(occurrence, with_day=True):
             return _day(start) if with_day else _("All day")
         return _("%(first)s to %(last)s") % {"first": _day(start), "last": _day(last)}
     if end.date() == start.date() or end - start <= timedelta(hours=12) and end.hour < 6:
-        hours = f"{time_format(start, 'H:i')}–{time_format(end, 'H:i')}"
+        hours = time_range(start, end)
         return f"{_day(start)}, {hours}" if with_day else hours
     return _("%(first)s, %(start)s to %(last)s, %(end)s") % {
         "first": _day(start),
-        "start": time_format(start, "H:i"),
+        "start": time_of_day(start),
         "last": _day(end),
-        "end": time_format(end, "H:i"),
+        "end": time_of_day(end),
     }
 
 
@@ -41,3 +43,16 @@ def when(occurrence, with_day=True):
 def local_iso(moment):
     """The ``datetime`` attribute of a ``<time>`` element: ISO 8601 with the local offset."""
     return timezone.localtime(moment).isoformat()
+
+
+@register.filter
+def money(amount):
+    """A price in euros the way the visitor's language writes it: "5 €", "€5.50".
+
+    Prices are typed as "5" and stored as 5.00: printed raw, a preview and its
+    published page disagreed. Cents show only when there are some, and the euro sign
+    goes where the language puts it (the translations of "€%(price)s").
+    """
+    if amount is None or amount == "":
+        return ""
+    return _("€%(price)s") % {"price": floatformat(amount, -2)}

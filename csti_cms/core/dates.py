@@ -1,0 +1,85 @@
+"""Times of day and day dates written the way each language's typography writes them.
+
+Django's formats cannot say "10 h" for a whole hour but "9 h 30" otherwise, nor "1er janvier"
+on the first of the month only, so the public site prints times and day dates through these
+functions (in templates, the ``csti_dates`` filters). Machine-readable values
+(``<time datetime>``, JSON-LD, iCalendar) keep ISO 8601.
+
+- French: "10 h", "9 h 30", "14 h – 17 h", "mercredi 1er janvier".
+- Dutch (Flemish usage, as the Taalunie advises and the demo's prose writes): "10 uur",
+  "9.30 uur", "14–17 uur": a full hour says no minutes, "uur" comes once after a range.
+- English: the 24-hour clock of the signs at the door, "10:00", "9:30", "14:00–17:00".
+"""
+
+from datetime import datetime
+
+from django.utils import timezone, translation
+from django.utils.formats import date_format, get_format
+
+#: Keeps "10 h" and "9.30 uur" on one line.
+NBSP = "\u00a0"
+EN_DASH = "\u2013"
+
+
+def _language(language):
+    return (language or translation.get_language() or "en").split("-")[0].lower()
+
+
+def _local(value):
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        return timezone.localtime(value)
+    return value
+
+
+def _clock(value, language):
+    """The time without the unit Dutch writes once after a range."""
+    hour, minute = value.hour, value.minute
+    if language == "fr":
+        return f"{hour}{NBSP}h" if not minute else f"{hour}{NBSP}h{NBSP}{minute:02d}"
+    if language == "nl":
+        return f"{hour}" if not minute else f"{hour}.{minute:02d}"
+    return f"{hour}:{minute:02d}"
+
+
+def time_of_day(value, language=None):
+    """A ``time`` or ``datetime`` as the language writes it in a sentence: "9 h 30"."""
+    if value in (None, ""):
+        return ""
+    language = _language(language)
+    clock = _clock(_local(value), language)
+    return f"{clock}{NBSP}uur" if language == "nl" else clock
+
+
+def time_range(start, end, language=None):
+    """Two times of the same day as a range: "14 h – 17 h", "14–17 uur", "14:00–17:00"."""
+    language = _language(language)
+    start, end = _local(start), _local(end)
+    if language == "fr":
+        return f"{_clock(start, language)}{NBSP}{EN_DASH} {_clock(end, language)}"
+    if language == "nl":
+        return f"{_clock(start, language)}{EN_DASH}{_clock(end, language)}{NBSP}uur"
+    return f"{_clock(start, language)}{EN_DASH}{_clock(end, language)}"
+
+
+def day_date(value, format_string="DATE_FORMAT", language=None):
+    """``date_format``, except that French writes the first day of a month "1er"."""
+    if value in (None, ""):
+        return ""
+    format_string = get_format(format_string)
+    if _language(language) == "fr" and value.day == 1:
+        format_string = _ordinal_first_day(format_string)
+    return date_format(value, format_string)
+
+
+def _ordinal_first_day(format_string):
+    """Adds an escaped "er" after each ``j`` (day of the month) of a date format."""
+    out, escaped = [], False
+    for char in format_string:
+        out.append(char)
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "j":
+            out.append(r"\e\r")
+    return "".join(out)
