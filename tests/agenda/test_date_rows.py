@@ -156,3 +156,15 @@ def test_added_dates_outside_the_rule_are_published(english_admin_client):
         "2026-04-08",
         "2026-04-15",
     ]
+
+
+def test_a_change_on_a_date_that_is_also_excluded_is_refused(english_admin_client):
+    response = post_event(
+        english_admin_client,
+        "change-exclue",
+        **WEEKLY,
+        excluded_dates=inline_formset([{"date": "2026-03-11"}]),
+        occurrence_changes=changes(("2026-03-11", "2026-03-12")),
+    )
+    refused(response, "occurrence_changes-original_date", "This date is also excluded")
+    assert "excluded_dates-date" not in field_errors(response)

@@ -156,6 +156,7 @@ class EventPageForm(SlotAwarePageForm):
         self._check_rows(
             "occurrence_changes", "original_date", schedule, _nothing_to_change_message(schedule)
         )
+        self._check_changes_of_excluded_dates()
 
     def _schedule(self, added):
         page = self.instance
@@ -187,6 +188,26 @@ class EventPageForm(SlotAwarePageForm):
             day = _kept_date(row, field)
             if day is not None and recurrence.planned_on(schedule, day) is None:
                 row.add_error(field, message)
+
+    def _check_changes_of_excluded_dates(self):
+        """A date both excluded and changed says two things: the exclusion wins and the
+        change (a cancellation, a move) never shows, so the editor is asked to choose."""
+        excluded, changes = (
+            self.formsets.get("excluded_dates"),
+            self.formsets.get("occurrence_changes"),
+        )
+        if excluded is None or changes is None:
+            return
+        excluded_days = {_kept_date(row) for row in excluded.forms} - {None}
+        for row in changes.forms:
+            if _kept_date(row, "original_date") in excluded_days:
+                row.add_error(
+                    "original_date",
+                    _(
+                        "This date is also excluded, so this change would never show. "
+                        "Remove the excluded date or this row."
+                    ),
+                )
 
 
 def _kept_date(row, field="date"):
