@@ -164,3 +164,14 @@ def test_a_site_below_a_folder_of_the_tree_starts_its_breadcrumbs_at_its_home(cl
     with translation.override("fr"):
         ancestors = breadcrumb_ancestors({"request": request}, Page.objects.get(pk=page.pk))
     assert [ancestor.title for ancestor in ancestors] == ["Centre des Sciences du Nord", "Visiter"]
+
+
+def test_an_unpublished_section_is_named_in_the_breadcrumbs_but_not_linked(client):
+    activity = demo_page("activity-colour-chemistry", "en")
+    section = activity.get_parent()
+    section.unpublish()
+    html = client.get(activity.url).content.decode()
+    trail = html.split('class="breadcrumbs"')[1].split("</ol>")[0]
+    assert f"<span>{section.title}</span>" in trail
+    assert f'href="{section.url}"' not in trail
+    assert client.get(section.url).status_code == 404
