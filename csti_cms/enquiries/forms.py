@@ -19,6 +19,8 @@ from .ratelimit import RateLimit
 
 HONEYPOT_FIELD = "website"
 OPTIONAL = _("optional")
+#: The site says "e-mail" everywhere; Django's own French message says "courriel".
+INVALID_EMAIL = _("Enter a valid e-mail address, such as name@example.org.")
 
 
 class HoneypotInput(forms.TextInput):
@@ -50,6 +52,8 @@ class SpamProtectedFormMixin:
         super().__init__(*args, **kwargs)
         self.request = request
         for field in self.fields.values():
+            if isinstance(field, forms.EmailField):
+                field.error_messages = {**field.error_messages, "invalid": INVALID_EMAIL}
             if not field.required:
                 # People fill in what looks required; saying what is optional asks less of them.
                 field.label = format_lazy("{} ({})", field.label, OPTIONAL)

@@ -1,7 +1,7 @@
 """What every request sent through a public form records, and where it is announced."""
 
-from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -78,10 +78,23 @@ class Enquiry(models.Model):
 
     @property
     def language_name(self):
-        return dict(settings.LANGUAGES).get(self.language, self.language)
+        """The visitor's language named in the active language, as every other line reads.
+
+        Each language's own name ("Nederlands") would be the one line of a French
+        e-mail not in French; the admin names it the same way (:mod:`.display`).
+        """
+        from .display import language_name  # display reads this module's Enquiry
+
+        return language_name(self.language)
 
     def notification_subject(self):
-        return f"{self._meta.verbose_name}: {self}"
+        # Translators: the subject of the e-mail announcing a request to the team: the
+        # kind of request ("booking request"), then the request's own short description.
+        # French puts a no-break space (U+00A0) before the colon.
+        return gettext("%(kind)s: %(request)s") % {
+            "kind": self._meta.verbose_name,
+            "request": self,
+        }
 
     def notification_lines(self):
         """``(label, value)`` pairs of what the visitor sent, for the e-mail to the team."""

@@ -14,7 +14,7 @@ INDEX_PAGE = {
         "introduction": {
             "fr": "Réunis en congrès et en sommets mondiaux, les centres des sciences adoptent "
             "ensemble des déclarations, puis agissent pour les mettre en œuvre. Curiosa les a "
-            "signées ; votre organisation peut les soutenir à son tour.",
+            "signées\u00a0; votre organisation peut les soutenir à son tour.",
             "nl": "Op hun wereldcongressen en -topontmoetingen nemen wetenschapscentra samen "
             "verklaringen aan, en daarna zetten ze die om in daden. Curiosa heeft ze "
             "ondertekend; ook jouw organisatie kan ze steunen.",
@@ -137,8 +137,8 @@ DECLARATIONS = [
             "introduction": {
                 "fr": "Lors du 6e Science Centre World Congress, au Cap, 416 délégués de 56 pays "
                 "ont évalué l'impact des centres des sciences dans le monde entier. Dans la "
-                "« Cape Town Declaration », ils élaborent des plans pour que les centres des "
-                "sciences continuent de jouer un rôle constructif en abordant les problèmes "
+                "«\u00a0Cape Town Declaration\u00a0», ils élaborent des plans pour que les centres "
+                "des sciences continuent de jouer un rôle constructif en abordant les problèmes "
                 "mondiaux là où science et société se rejoignent.",
                 "nl": "Op het 6de Science Centre World Congress in Kaapstad evalueerden 416 "
                 "afgevaardigden uit 56 landen de impact van wetenschapscentra over de hele "
@@ -216,8 +216,8 @@ DECLARATIONS = [
             },
             "event_edition": 1,
             "introduction": {
-                "fr": "La « Mechelen Declaration » a été signée lors du premier Science Centre "
-                "World Summit, organisé en 2014 par Technopolis, à Malines. Dans ce plan "
+                "fr": "La «\u00a0Mechelen Declaration\u00a0» a été signée lors du premier Science "
+                "Centre World Summit, organisé en 2014 par Technopolis, à Malines. Dans ce plan "
                 "d'action, le secteur des centres des sciences s'engage à prendre, avec ses "
                 "partenaires, des mesures concrètes pour l'avenir.",
                 "nl": "De 'Mechelen Declaration' werd ondertekend op de eerste Science Centre "

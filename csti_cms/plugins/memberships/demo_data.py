@@ -116,8 +116,8 @@ MEMBERSHIPS = [
             "level": "governing",
             "since": 2001,
             "notes": {
-                "fr": "En tant que « governing member », Curiosa prend part aux décisions de "
-                "l'association.",
+                "fr": "En tant que «\u00a0governing member\u00a0», Curiosa prend part aux "
+                "décisions de l'association.",
                 "nl": "Als governing member neemt Curiosa deel aan de besluitvorming van de "
                 "vereniging.",
                 "en": "As a governing member, Curiosa takes part in the association's decisions.",
