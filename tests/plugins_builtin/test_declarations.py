@@ -574,3 +574,10 @@ def test_pages_cost_the_same_queries_with_few_or_many(client, site, enable_plugi
     assert many == few, f"{few} queries with one declaration, {many} with 26 and more endorsers"
     assert max(many) <= QUERY_BOUND
     assert "26 organisations soutiennent" in get_page(client, declaration, site).content.decode()
+
+
+def test_a_mistyped_e_mail_address_gets_the_sites_own_wording(client):
+    page = demo_page(MECHELEN, "en")
+    response = endorse(client, page, email="marie.example.org")
+    assert response.status_code == 200
+    assert "Enter a valid e-mail address, such as name@example.org." in response.content.decode()

@@ -131,6 +131,9 @@ class EndorsementForm(forms.ModelForm):
             "I agree that my organisation's name, country and website are published on this "
             "page once an editor has approved the endorsement."
         )
+        self.fields["email"].error_messages["invalid"] = _(
+            "Enter a valid e-mail address, such as name@example.org."
+        )
         consent.error_messages["required"] = _(
             "Please agree to the publication, without which we cannot list your organisation."
         )

@@ -65,4 +65,6 @@ class BookingRequest(Enquiry):
         verbose_name_plural = _("booking requests")
 
     def __str__(self):
-        return f"{self.school_name}: {self.activity_title} ({self.preferred_date:%Y-%m-%d})"
+        # A dash, not a colon: the title goes into e-mail subjects after a translated
+        # "label: value", and French would need a non-breaking space before a colon.
+        return f"{self.school_name} – {self.activity_title} ({self.preferred_date:%Y-%m-%d})"
