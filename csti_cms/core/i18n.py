@@ -6,9 +6,11 @@ and is live, otherwise on that language's home page, never on a 404.
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlunsplit
 
 from django.conf import settings
 from django.db.models import Q
+from django.http import QueryDict
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -99,11 +101,27 @@ def language_versions(request, page=None):
         if code in translations:
             url, is_translation = version_url(request, page, translations[code]), True
         elif page is None:
-            url, is_translation = translate_url(request.get_full_path(), code), True
+            url, is_translation = translate_url(_pageless_path(request), code), True
         else:
             url, is_translation = homes[code].get_url(request), False
         result.append(LanguageVersion(code, name, url, is_translation, code == current))
     return result
+
+
+#: The query parameter of a list's page number: it counts one language's list.
+PAGE_NUMBER = "page"
+
+
+def _pageless_path(request):
+    """The request's path and query, without the page number of a list.
+
+    A view that is no page (the search) shows the same query in each language, but
+    its results differ from one language to the next: page 3 of the French results
+    is no page of the Dutch ones, so each language version starts at the first.
+    """
+    query = QueryDict(request.META.get("QUERY_STRING", ""), mutable=True)
+    query.pop(PAGE_NUMBER, None)
+    return urlunsplit(("", "", request.path, query.urlencode(), ""))
 
 
 def version_url(request, page, translation):
@@ -134,6 +152,62 @@ def same_route_url(request, page, translation):
         return url
     language = translation.locale.language_code
     return url + reverse_route(type(page), language, match.url_name, match.args, match.kwargs)
+
+
+def canonical_url(request, page=None, versions=()):
+    """The absolute address search engines should file what the request shows under.
+
+    It names the same address as the current language's ``hreflang`` link, which
+    search engines require of the two. A page's sub-route (an agenda's calendar, a
+    booking form) is a view of its own, so its canonical address is the page's with
+    the route as the page's language spells it: the English spelling older links use
+    is filed under that one. Filters and page numbers in the query are left out, as
+    they only narrow or cut the same view.
+
+    A view that is no page (the search) is what its query asks for: its address is
+    its current language version's (see :func:`_pageless_path`).
+    """
+    if page is None:
+        current = next((v for v in versions if v.is_current and v.is_translation), None)
+        return request.build_absolute_uri(current.url if current else request.path)
+    url = page.get_url(request)
+    if url is None:
+        return None
+    match = getattr(request, "routable_resolver_match", None)
+    if isinstance(page, RoutablePageMixin) and match is not None and match.url_name:
+        url += page.reverse_subpage(match.url_name, args=match.args, kwargs=match.kwargs)
+    return request.build_absolute_uri(url)
+
+
+#: The largest page id (Wagtail's ``AutoField``): a larger one in a query string names
+#: no page, and the database would refuse to compare with it.
+LARGEST_ID = 2**31 - 1
+
+
+def translated_page_ids(request, ids):
+    """``{language code: {id: id of its live translation}}`` for the page ``ids``.
+
+    For pages a view's query names by id (the spaces ticked in a quote form), so the
+    language switcher can carry them as their translations in each language. Read in
+    one query, kept on the request with the ids asked for: the switcher asks once
+    for each language. An id that names no live page maps to nothing.
+    """
+    ids = frozenset(pk for pk in map(int, ids) if 0 < pk <= LARGEST_ID)
+    cache = request.__dict__.setdefault("_csti_translated_ids", {})
+    if ids not in cache:
+        keys = Page.objects.filter(pk__in=ids).values("translation_key")
+        rows = list(
+            Page.objects.filter(translation_key__in=keys, live=True).values_list(
+                "pk", "translation_key", "locale__language_code"
+            )
+        )
+        key_of = {pk: key for pk, key, _code in rows if pk in ids}
+        by_key = {(key, code): pk for pk, key, code in rows}
+        cache[ids] = {
+            code: {pk: by_key[key_of[pk], code] for pk in ids if (key_of.get(pk), code) in by_key}
+            for code, _name in settings.LANGUAGES
+        }
+    return cache[ids]
 
 
 def hreflang_links(request, versions):

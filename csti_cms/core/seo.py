@@ -7,19 +7,26 @@ from django.utils.safestring import mark_safe
 
 from csti_cms.core.hooks import organization_extensions
 from csti_cms.core.models import BrandingSettings, ContactSettings
+from csti_cms.core.navigation import localized_site_root
 from csti_cms.core.renditions import rendition_url
 
 
 def organization(request, site):
-    """The centre as a schema.org ``Organization`` (a ``MuseumLike`` place of science)."""
+    """The centre as a schema.org ``Organization`` (a ``MuseumLike`` place of science).
+
+    Its ``url`` is the home page in the visitor's language, as in the ``organizer`` of
+    events: the bare domain only redirects to a language, and search engines take an
+    organisation's address to be a page that answers.
+    """
     branding = BrandingSettings.for_request(request)
     contact = ContactSettings.for_request(request)
     data = {
         "@context": "https://schema.org",
         "@type": "Organization",
         "name": branding.centre_name,
-        "url": request.build_absolute_uri("/"),
     }
+    home = localized_site_root(request)
+    data["url"] = home.get_full_url(request) if home else request.build_absolute_uri("/")
     logo = rendition_url(branding.logo, "max-512x512")
     if logo:
         data["logo"] = request.build_absolute_uri(logo)

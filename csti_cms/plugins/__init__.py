@@ -21,6 +21,8 @@ module of the core beyond those the plugin guide lists as public:
 - :class:`RateLimit`: a per-client allowance that keeps a public form from being flooded;
 - :class:`LocalizedRoutablePageMixin`, :func:`localized_route` and :data:`SENT_SEGMENT`:
   sub-routes of a routable page spelled in the page's language;
+- :func:`same_route_url`: the sub-route a request shows, on a translation of the page,
+  for a page type's ``language_version_url`` that carries its own query;
 - :func:`stable_uuid` and :data:`DEMO_SOURCE_LANGUAGE`: for demo content added through
   the ``csti_demo_content`` hook, whose loader names objects by stable translation keys.
 
@@ -53,6 +55,7 @@ __all__ = [
     "is_enabled",
     "localized_route",
     "pages_of_site",
+    "same_route_url",
     "stable_uuid",
     "without_accents",
 ]
@@ -73,6 +76,7 @@ _LAZY_EXPORTS = {
     "LocalizedRoutablePageMixin": ("csti_cms.core.routes", "LocalizedRoutablePageMixin"),
     "localized_route": ("csti_cms.core.routes", "localized_route"),
     "SENT_SEGMENT": ("csti_cms.core.routes", "SENT_SEGMENT"),
+    "same_route_url": ("csti_cms.core.i18n", "same_route_url"),
     "stable_uuid": ("csti_cms.core.demo_content", "stable_uuid"),
     "DEMO_SOURCE_LANGUAGE": ("csti_cms.core.demo_content", "SOURCE_LANGUAGE"),
 }

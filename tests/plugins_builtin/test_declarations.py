@@ -319,7 +319,7 @@ def test_errors_are_given_field_by_field(client):
     page = demo_page(MECHELEN, "en")
     response = endorse(client, page, email="not-an-address", consent="", country="")
     html = response.content.decode()
-    assert "Enter a valid email address." in html
+    assert "Enter a valid e-mail address, such as name@example.org." in html
     assert "Please agree to the publication" in html
     assert 'aria-invalid="true"' in html
     assert not Endorsement.objects.filter(organisation="Musée des Sciences").exists()
@@ -338,7 +338,9 @@ def test_correcting_mistakes_does_not_count_against_the_rate_limit(client):
     for _attempt in range(5):
         response = endorse(client, page, email="not-an-address")
         assert response.status_code == 200
-        assert "Enter a valid email address." in response.content.decode()
+        assert (
+            "Enter a valid e-mail address, such as name@example.org." in response.content.decode()
+        )
     assert endorse(client, page, organisation="Lab 1").status_code == 302
     duplicate = endorse(client, page, organisation="LAB 1")
     assert duplicate.status_code == 200, "a refused duplicate does not count either"
@@ -449,7 +451,7 @@ def test_the_declaration_links_to_its_form_and_sets_no_cookie(client):
     assert 'name="organisation"' in form_page.content.decode()
     assert "csrftoken" in form_page.cookies
     canonical = re.search(r'<link rel="canonical" href="([^"]+)">', form_page.content.decode())
-    assert canonical[1].endswith(page.url), "search engines show the declaration"
+    assert canonical[1].endswith(page.url + "endorse/"), "its own, as hreflang says"
     trail = form_page.content.decode().split('class="breadcrumbs"')[1].split("</nav>")[0]
     assert f'<li><a href="{page.url}">{page.title}</a></li>' in trail, "a way back"
     assert "aria-current" not in trail

@@ -127,6 +127,19 @@ class AudienceHubPage(BasePage):
         verbose_name = _("audience hub")
         verbose_name_plural = _("audience hubs")
 
+    def language_version_url(self, request, translation):
+        """The hub in ``translation``'s language, showing the same type of page.
+
+        A page type is named the same in every language (its model name), so the
+        filter carries over as it is; the page number does not, as lists differ from
+        one language to the next. A name that is no page type is left behind.
+        """
+        url = translation.get_url(request)
+        chosen = request.GET.get("type")
+        if url is None or chosen not in {model._meta.model_name for model in get_page_models()}:
+            return url
+        return f"{url}?{urlencode({'type': chosen})}"
+
     def sub_navigation(self, request):
         """The hub's own live children in menus: its audience's navigation."""
         children = self.get_children().live().in_menu()

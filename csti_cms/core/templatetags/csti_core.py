@@ -21,6 +21,13 @@ def hreflang_links(context, versions):
 
 
 @register.simple_tag(takes_context=True)
+def canonical_url(context, page=None, versions=()):
+    """The absolute canonical address of what the request shows (see ``i18n.canonical_url``)."""
+    page = page if isinstance(page, Page) else None
+    return i18n.canonical_url(context["request"], page, versions or ())
+
+
+@register.simple_tag(takes_context=True)
 def main_menu(context):
     return navigation.main_menu(context["request"])
 

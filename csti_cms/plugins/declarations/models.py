@@ -6,6 +6,8 @@ sent by the public belong to a declaration in every language at once: they are
 tied to its translation key, so the French and Dutch pages show the same count.
 """
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -29,6 +31,7 @@ from csti_cms.plugins import (
     LocalizedRoutablePageMixin,
     PluginPageMixin,
     localized_route,
+    same_route_url,
 )
 
 from .normalise import KEY_MAX_LENGTH, organisation_key
@@ -208,6 +211,24 @@ class DeclarationPage(PluginPageMixin, LocalizedRoutablePageMixin, BasePage):
             )
         if errors:
             raise ValidationError(errors)
+
+    def language_version_url(self, request, translation):
+        """The same view in ``translation``'s language; the confirmation keeps its token.
+
+        The token names the endorsement and the declaration's translation key, not a
+        language (see ``endorsements.confirmation_token``): it confirms the same
+        endorsement from every translation. Without it, a visitor switching language
+        from the e-mailed link would land on "invalid link". The page is noindex and
+        reached only through that link, so its alternates tell nobody more than the
+        page's own form does.
+        """
+        url = same_route_url(request, self, translation)
+        match = getattr(request, "routable_resolver_match", None)
+        if url is None or match is None or match.url_name != "confirm":
+            return url
+        data = request.POST if request.method == "POST" else request.GET
+        token = data.get("token")
+        return f"{url}?{urlencode({'token': token})}" if token else url
 
     @path("", name="declaration")
     def view_declaration(self, request):

@@ -6,6 +6,8 @@ listing compares all spaces side by side and filters them by number of guests
 and layout; its quote form (``./quote/``) asks for one or several spaces at once.
 """
 
+from urllib.parse import urlencode
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -17,6 +19,7 @@ from wagtail.search import index
 
 from csti_cms.blocks import ImageBlock, SlotStreamField
 from csti_cms.core.fields import ChoiceListField
+from csti_cms.core.i18n import same_route_url, translated_page_ids
 from csti_cms.core.models import BasePage
 from csti_cms.core.models.images import AltTextRule, image_with_alt_text
 from csti_cms.core.routes import SENT_SEGMENT, LocalizedRoutablePageMixin, localized_route
@@ -54,6 +57,24 @@ class VenueSpaceIndexPage(LocalizedRoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("venue spaces listing")
         verbose_name_plural = _("venue spaces listings")
+
+    def language_version_url(self, request, translation):
+        """The same view in ``translation``'s language; the quote form keeps its spaces.
+
+        A space is ticked by its page id (``?space=36``, from the space's page), and
+        each language has its own page: the translation of each ticked space is ticked
+        in the other language, and a space not translated there is left unticked.
+        """
+        url = same_route_url(request, self, translation)
+        match = getattr(request, "routable_resolver_match", None)
+        if url is None or match is None or match.url_name != "quote":
+            return url
+        chosen = dict.fromkeys(int(pk) for pk in request.GET.getlist("space") if pk.isdecimal())
+        if not chosen:
+            return url
+        theirs = translated_page_ids(request, chosen)[translation.locale.language_code]
+        query = [("space", theirs[pk]) for pk in chosen if pk in theirs]
+        return f"{url}?{urlencode(query)}" if query else url
 
     @path("", name="listing")
     def listing(self, request):

@@ -1,0 +1,52 @@
+"""The link e-mailed to confirm an endorsement keeps working in another language."""
+
+import re
+from html import unescape
+
+import pytest
+from django.core import mail
+
+from csti_cms.plugins.declarations.models import Endorsement
+from tests.conftest import demo_page
+
+from .test_declarations import FORM, MECHELEN, endorse, link_in, path_of
+
+pytestmark = pytest.mark.django_db
+
+SWITCHER_LINK = re.compile(r'<a href="([^"]+)" lang="([a-z]{2})" hreflang="[a-z]{2}"')
+HREFLANG = re.compile(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">')
+
+
+def switcher(html):
+    return {code: unescape(url) for url, code in SWITCHER_LINK.findall(html)}
+
+
+def test_switching_language_on_the_confirmation_page_keeps_the_link_valid(client):
+    endorse(client, demo_page(MECHELEN, "fr"))
+    shown = client.get(path_of(link_in(mail.outbox[0])))
+    assert shown.status_code == 200
+
+    dutch = switcher(shown.content.decode())["nl"]
+    assert dutch.startswith(demo_page(MECHELEN, "nl").url + "bevestigen/?token=")
+    alternates = dict(HREFLANG.findall(unescape(shown.content.decode())))
+    assert alternates["nl"] == f"http://testserver{dutch}"
+
+    followed = client.get(dutch)
+    html = followed.content.decode()
+    assert followed.status_code == 200
+    assert 'name="token"' in html and "Steunbetuiging bevestigen" in html
+    token = re.search(r'name="token" value="([^"]+)"', html)[1]
+    confirmed = client.post(demo_page(MECHELEN, "nl").url + "bevestigen/", {"token": token})
+    assert confirmed.status_code == 200
+    endorsement = Endorsement.objects.get(organisation=FORM["organisation"])
+    assert endorsement.confirmed_at is not None and endorsement.language == "fr"
+
+    # Switching once confirmed says so in the other language, rather than "invalid link".
+    again = client.get(switcher(confirmed.content.decode())["fr"])
+    assert again.status_code == 200 and "déjà confirmé" in again.content.decode()
+
+
+def test_other_views_of_a_declaration_carry_no_token(client):
+    page = demo_page(MECHELEN, "fr")
+    html = client.get(page.url + "signer/?token=abc").content.decode()
+    assert switcher(html)["nl"] == demo_page(MECHELEN, "nl").url + "ondertekenen/"

@@ -1,0 +1,62 @@
+"""Switching language on the quote form keeps the spaces the organiser ticked."""
+
+import re
+from html import unescape
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.conftest import demo_page
+
+pytestmark = pytest.mark.django_db
+
+SWITCHER_LINK = re.compile(r'<a href="([^"]+)" lang="([a-z]{2})" hreflang="[a-z]{2}"')
+HREFLANG = re.compile(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">')
+CHECKED = re.compile(r'<input type="checkbox" name="spaces" value="(\d+)"[^>]* checked')
+
+
+def quote_url(language):
+    listing = demo_page("venue-spaces", language)
+    return listing.url + listing.reverse_subpage("quote")
+
+
+def switcher(html):
+    return {code: unescape(url) for url, code in SWITCHER_LINK.findall(html)}
+
+
+def test_the_dutch_form_ticks_the_translation_of_the_french_space(client):
+    auditorium, atrium = demo_page("space-auditorium", "fr"), demo_page("space-atrium", "fr")
+    html = client.get(quote_url("fr"), {"space": [auditorium.pk, atrium.pk]}).content.decode()
+    dutch = [demo_page("space-auditorium", "nl").pk, demo_page("space-atrium", "nl").pk]
+    expected = f"{quote_url('nl')}?space={dutch[0]}&space={dutch[1]}"
+    assert switcher(html)["nl"] == expected
+    assert dict(HREFLANG.findall(unescape(html)))["nl"] == f"http://testserver{expected}"
+
+    followed = client.get(switcher(html)["nl"]).content.decode()
+    assert sorted(CHECKED.findall(followed)) == sorted(str(pk) for pk in dutch)
+
+
+def test_a_space_not_translated_or_not_a_page_is_left_unticked(client):
+    auditorium = demo_page("space-auditorium", "fr")
+    demo_page("space-auditorium", "en").unpublish()
+    html = client.get(
+        quote_url("fr"), {"space": [auditorium.pk, "999999", "x", "9" * 30]}
+    ).content.decode()
+    links = switcher(html)
+    assert links["en"] == quote_url("en")
+    assert links["nl"] == f"{quote_url('nl')}?space={demo_page('space-auditorium', 'nl').pk}"
+
+
+def test_spaces_cost_one_query_however_many_are_ticked(client):
+    spaces = [demo_page(key, "fr").pk for key in ("space-auditorium", "space-atrium")]
+
+    def queries(chosen):
+        client.get(quote_url("fr"), {"space": chosen})
+        with CaptureQueriesContext(connection) as captured:
+            client.get(quote_url("fr"), {"space": chosen})
+        return len(captured)
+
+    plain = queries([])
+    assert queries(spaces[:1]) <= plain + 1
+    assert queries(spaces) == queries(spaces[:1])
