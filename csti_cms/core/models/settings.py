@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -88,10 +89,16 @@ class BrandingSettings(CachedSiteSetting, BaseSiteSetting):
                 continue
             ratio = contrast_ratio(value, WHITE)
             if ratio < AA_NORMAL_TEXT:
+                # Numbers in the admin's language ("4,5:1" in French). A ratio just below
+                # the minimum would round up to it ("4.50:1; at least 4.5:1"): show 4.49.
+                shown = min(round(ratio, 2), AA_NORMAL_TEXT - 0.01)
                 errors[field] = _(
-                    "White text on this colour has a contrast of %(ratio).2f:1; at least "
-                    "%(minimum).1f:1 is needed to be readable. Choose a darker colour."
-                ) % {"ratio": ratio, "minimum": AA_NORMAL_TEXT}
+                    "White text on this colour has a contrast of %(ratio)s:1; at least "
+                    "%(minimum)s:1 is needed to be readable. Choose a darker colour."
+                ) % {
+                    "ratio": number_format(shown, decimal_pos=2),
+                    "minimum": number_format(AA_NORMAL_TEXT, decimal_pos=1),
+                }
         if errors:
             raise ValidationError(errors)
 

@@ -7,8 +7,10 @@ Its booking form is a route of the page (``./book/``), so it carries the page's
 language prefix and is answered in the visitor's language.
 """
 
+from decimal import Decimal
+
 from django import forms
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -161,8 +163,24 @@ class SchoolActivityPage(LocalizedRoutablePageMixin, BasePage):
         blank=True,
         related_name="activities",
     )
-    age_min = models.PositiveSmallIntegerField(_("minimum age"), null=True, blank=True)
-    age_max = models.PositiveSmallIntegerField(_("maximum age"), null=True, blank=True)
+    age_min = models.PositiveSmallIntegerField(
+        _("minimum age"),
+        null=True,
+        blank=True,
+        validators=[
+            # Anyone in a school, adult education included; far below the database's limit.
+            MaxValueValidator(99, _("Give an age in years, at most %(limit_value)s.")),
+        ],
+    )
+    age_max = models.PositiveSmallIntegerField(
+        _("maximum age"),
+        null=True,
+        blank=True,
+        validators=[
+            # Anyone in a school, adult education included; far below the database's limit.
+            MaxValueValidator(99, _("Give an age in years, at most %(limit_value)s.")),
+        ],
+    )
     curriculum_links = StreamField(
         [("link", CurriculumLinkBlock())],
         verbose_name=_("curriculum links"),
@@ -172,14 +190,40 @@ class SchoolActivityPage(LocalizedRoutablePageMixin, BasePage):
 
     # How
     duration_minutes = models.PositiveSmallIntegerField(
-        _("duration in minutes"), default=90, help_text=_("E.g. 90 for an hour and a half.")
+        _("duration in minutes"),
+        default=90,
+        validators=[
+            # 0 is refused by validation_errors(), negative numbers by the field itself.
+            # A full day at the centre (10 hours); longer stays are told in the description.
+            MaxValueValidator(
+                600, _("At most %(limit_value)s minutes, a full day: describe longer stays.")
+            ),
+        ],
+        help_text=_("E.g. 90 for an hour and a half."),
     )
     min_pupils = models.PositiveSmallIntegerField(
-        _("minimum group size"), null=True, blank=True, help_text=_("In pupils. Optional.")
+        _("minimum group size"),
+        null=True,
+        blank=True,
+        validators=[
+            # 500: a few classes at once (a show or a conference in the auditorium); a whole
+            # school coming on the same day makes several bookings.
+            MinValueValidator(1, _("A group has at least one pupil.")),
+            MaxValueValidator(
+                500, _("At most %(limit_value)s pupils: a larger group books several sessions.")
+            ),
+        ],
+        help_text=_("In pupils. Optional."),
     )
     max_pupils = models.PositiveSmallIntegerField(
         _("maximum group size"),
         default=25,
+        validators=[
+            # 500: as for the minimum; 0 is refused by validation_errors().
+            MaxValueValidator(
+                500, _("At most %(limit_value)s pupils: a larger group books several sessions.")
+            ),
+        ],
         help_text=_("The most pupils one booking may bring. Larger requests are refused."),
     )
     languages = ChoiceListField(
@@ -194,7 +238,12 @@ class SchoolActivityPage(LocalizedRoutablePageMixin, BasePage):
         decimal_places=2,
         null=True,
         blank=True,
-        validators=[MinValueValidator(0)],
+        validators=[
+            MinValueValidator(0),
+            # Far above any per-pupil or per-group price: catches a slip of the keyboard
+            # with a plainer message than the column's digit limit.
+            MaxValueValidator(Decimal(10000), _("Enter a price of at most %(limit_value)s euros.")),
+        ],
         help_text=_("0 for a free activity; leave empty for a price on request."),
     )
     price_basis = models.CharField(

@@ -8,11 +8,13 @@ be translated by hand and no language version can fall out of step.
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
@@ -91,6 +93,54 @@ class WeeklySchedule(models.Model):
             raise ValidationError(errors)
 
 
+class OpeningHoursForm(WagtailAdminModelForm):
+    """Checks the seasonal periods against each other, which no single row can do.
+
+    A day covered by two periods silently follows the first one in the editor's
+    order (``csti_cms.visit.opening``), so the other's hours would be listed but
+    never applied. Closures may overlap: the day is closed either way.
+    """
+
+    def clean(self):
+        cleaned_data = super().clean()
+        formset = self.formsets.get("seasonal_periods")
+        if formset is not None:
+            self.refuse_overlapping_periods(formset)
+        return cleaned_data
+
+    @staticmethod
+    def refuse_overlapping_periods(formset):
+        # Rows already in error or about to be deleted say nothing reliable about dates.
+        periods = [
+            form
+            for form in formset.forms
+            if form.is_valid()
+            and not form.cleaned_data.get("DELETE")
+            and form.cleaned_data.get("start_date")
+            and form.cleaned_data.get("end_date")
+        ]
+        # Visitors' hours follow the editor's order, so the later row is the one to fix,
+        # whatever its dates. The sort is stable: rows without an order keep theirs.
+        periods.sort(key=lambda form: form.cleaned_data.get("ORDER") or 0)
+        earlier = []
+        for form in periods:
+            start, end = form.cleaned_data["start_date"], form.cleaned_data["end_date"]
+            other = next((o for o in earlier if o[0] <= end and start <= o[1]), None)
+            if other is not None:
+                form.add_error(
+                    "start_date",
+                    _(
+                        "This period overlaps the one from %(start)s to %(end)s: "
+                        "a day can follow only one season's hours."
+                    )
+                    % {
+                        "start": date_format(other[0], "SHORT_DATE_FORMAT"),
+                        "end": date_format(other[1], "SHORT_DATE_FORMAT"),
+                    },
+                )
+            earlier.append((start, end))
+
+
 @register_setting(icon="time")
 class OpeningHours(ClusterableModel, WeeklySchedule, BaseSiteSetting):
     """The centre's opening hours, with its seasonal periods and closures."""
@@ -116,6 +166,8 @@ class OpeningHours(ClusterableModel, WeeklySchedule, BaseSiteSetting):
             help_text=_("Days the centre is closed to the public, whatever the hours above say."),
         ),
     ]
+
+    base_form_class = OpeningHoursForm
 
     class Meta:
         verbose_name = _("opening hours")
