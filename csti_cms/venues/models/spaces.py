@@ -8,6 +8,7 @@ and layout; its quote form (``./quote/``) asks for one or several spaces at once
 
 from urllib.parse import urlencode
 
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -95,9 +96,18 @@ class VenueSpaceIndexPage(LocalizedRoutablePageMixin, BasePage):
         return quote_sent(request, self)
 
 
+#: Bounds that catch a mistyped figure before visitors read it: the largest halls of
+#: science centres hold a few thousand guests and cover a few thousand square metres.
+MAX_CAPACITY = 10_000
+MAX_AREA = 50_000
+
+
 def capacity_field(verbose_name):
     return models.PositiveIntegerField(
         verbose_name,
+        validators=[
+            MaxValueValidator(MAX_CAPACITY, _("At most %(limit_value)s guests in one space."))
+        ],
         null=True,
         blank=True,
         help_text=_("Guests. Leave empty when the space is not offered in this layout."),
@@ -126,7 +136,12 @@ class VenueSpacePage(BasePage):
         verbose_name=_("description"),
         blank=True,
     )
-    area = models.PositiveIntegerField(_("floor area in m²"), null=True, blank=True)
+    area = models.PositiveIntegerField(
+        _("floor area in m²"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_AREA, _("At most %(limit_value)s m² for one space."))],
+    )
     capacity_theatre = capacity_field(_("theatre capacity"))
     capacity_classroom = capacity_field(_("classroom capacity"))
     capacity_banquet = capacity_field(_("banquet capacity"))
