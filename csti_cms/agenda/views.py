@@ -15,8 +15,9 @@ from django.core.paginator import Paginator
 from django.db.models import Exists
 from django.http import Http404
 from django.utils import timezone
-from django.utils.formats import date_format
 from wagtail.models import Page
+
+from csti_cms.core.dates import day_date
 
 from .filters import FIRST_DAY, LAST_DAY, AgendaFilterForm
 from .listing import agenda_occurrences, attach, categories_for, map_points, with_pages
@@ -107,7 +108,7 @@ def upcoming(request, agenda):
 def _map_event(event):
     """An event of the map as the page's script reads it: its next date written out."""
     shown = {key: value for key, value in event.items() if key != "start"}
-    return {**shown, "when": date_format(timezone.localtime(event["start"]), "j F")}
+    return {**shown, "when": day_date(timezone.localtime(event["start"]), "j F")}
 
 
 def archive(request, agenda):

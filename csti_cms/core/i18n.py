@@ -184,6 +184,19 @@ def canonical_url(request, page=None, versions=()):
 LARGEST_ID = 2**31 - 1
 
 
+def page_ids(values):
+    """The page ids among query parameter ``values``, in order; anything else is ignored.
+
+    A visitor can type anything there: a value that is no id, or one too long to be
+    one (Python refuses to read integers of thousands of digits), names no page.
+    """
+    for value in values:
+        if value.isascii() and value.isdigit() and len(value) <= len(str(LARGEST_ID)):
+            pk = int(value)
+            if 0 < pk <= LARGEST_ID:
+                yield pk
+
+
 def translated_page_ids(request, ids):
     """``{language code: {id: id of its live translation}}`` for the page ``ids``.
 
@@ -192,7 +205,7 @@ def translated_page_ids(request, ids):
     one query, kept on the request with the ids asked for: the switcher asks once
     for each language. An id that names no live page maps to nothing.
     """
-    ids = frozenset(pk for pk in map(int, ids) if 0 < pk <= LARGEST_ID)
+    ids = frozenset(ids)
     cache = request.__dict__.setdefault("_csti_translated_ids", {})
     if ids not in cache:
         keys = Page.objects.filter(pk__in=ids).values("translation_key")

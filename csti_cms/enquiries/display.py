@@ -37,6 +37,8 @@ def site_name(site):
     Wagtail's own label adds the server's port and " [default]", words about the install
     that mean nothing to a centre's team; a site left unnamed is known by its host name.
     """
+    if site is None:  # the site was deleted; its requests are kept
+        return ""
     return site.site_name or site.hostname
 
 

@@ -6,11 +6,11 @@ from datetime import timedelta
 from django import forms
 from django.core.validators import MinValueValidator
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.models import Site
 
+from csti_cms.core.dates import day_date
 from csti_cms.core.spoken_languages import SPOKEN_LANGUAGES
 from csti_cms.enquiries.closures import closed_dates
 from csti_cms.enquiries.forms import SpamProtectedFormMixin
@@ -304,7 +304,7 @@ class BookingRequestForm(SpamProtectedFormMixin, forms.ModelForm):
                         name,
                         forms.ValidationError(
                             _("The centre is closed on %(date)s. Please choose another day.")
-                            % {"date": date_format(day, "l j F Y")},
+                            % {"date": day_date(day, "l j F Y")},
                             code="closed",
                         ),
                     )

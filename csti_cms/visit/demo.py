@@ -105,7 +105,7 @@ def demo_opening_hours(site, today):
 
 #: How far ahead demo events are kept off closed days: as far as the agenda lists
 #: the dates of repeating events.
-DEMO_AGENDA_DAYS = 550
+DEMO_AGENDA_DAYS = recurrence.HORIZON.days
 #: A dated event is moved on by whole weeks, so a Saturday night stays on a Saturday.
 MAX_WEEKS_MOVED = 8
 
@@ -173,10 +173,12 @@ def keep_demo_event_open(loader, page):
                 page.end_date += timedelta(weeks=1)
             continue
         planned = {occurrence.original_start.date() for occurrence in closed}
-        moved = {occurrence.original_start.date() for occurrence in closed if occurrence.is_moved}
         changes = list(page.occurrence_changes.all())
+        # A change to another day goes on by a week with it; a change of time only
+        # keeps the day, so that date is left out like any other.
+        moved = {change.original_date for change in changes if change.new_date} & planned
         for change in changes:
-            if change.original_date in moved and change.new_date:
+            if change.original_date in moved:
                 change.new_date += timedelta(weeks=1)
         not_held = planned - moved
         page.occurrence_changes = [c for c in changes if c.original_date not in not_held]

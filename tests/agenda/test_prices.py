@@ -24,10 +24,10 @@ def on_event_page(html, price):
 @pytest.mark.parametrize(
     "language, stored, shown",
     [
-        # French keeps the euro sign on the number's line with a no-break space.
+        # The euro sign stays on the number's line, with a no-break space.
         ("fr", "5", "5\u00a0€"),
         ("fr", "5.50", "5,50\u00a0€"),
-        ("nl", "5.50", "€ 5,50"),
+        ("nl", "5.50", "€\u00a05,50"),
         ("en", "5", "€5"),
         ("en", "5.50", "€5.50"),
         ("en", "0.50", "€0.50"),

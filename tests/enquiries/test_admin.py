@@ -296,3 +296,11 @@ def test_the_listing_and_the_edit_view_name_the_site_as_the_centre_does(english_
     edit = english_admin_client.get(f"{INDEX}edit/{booking.pk}/").content.decode()
     assert site.site_name in read_only_values(edit)
     assert str(site) not in edit
+
+
+def test_a_request_whose_site_was_deleted_is_still_listed(english_admin_client):
+    booking = stored_booking()
+    type(booking).objects.filter(pk=booking.pk).update(site=None)
+    response = english_admin_client.get(INDEX)
+    assert response.status_code == 200
+    assert booking.school_name in response.content.decode()

@@ -60,3 +60,11 @@ def test_spaces_cost_one_query_however_many_are_ticked(client):
     plain = queries([])
     assert queries(spaces[:1]) <= plain + 1
     assert queries(spaces) == queries(spaces[:1])
+
+
+@pytest.mark.parametrize("space", ["9" * 5000, "99999999999", "-3", "٣"])
+def test_a_space_number_no_page_can_have_answers_cleanly(client, space):
+    """Python refuses to read an integer of thousands of digits: the switcher must not try."""
+    response = client.get(quote_url("fr"), {"space": space})
+    assert response.status_code == 200
+    assert "space=" not in switcher(response.content.decode()).get("nl", "")

@@ -20,7 +20,7 @@ from wagtail.search import index
 
 from csti_cms.blocks import ImageBlock, SlotStreamField
 from csti_cms.core.fields import ChoiceListField
-from csti_cms.core.i18n import same_route_url, translated_page_ids
+from csti_cms.core.i18n import page_ids, same_route_url, translated_page_ids
 from csti_cms.core.models import BasePage
 from csti_cms.core.models.images import AltTextRule, image_with_alt_text
 from csti_cms.core.routes import SENT_SEGMENT, LocalizedRoutablePageMixin, localized_route
@@ -70,7 +70,7 @@ class VenueSpaceIndexPage(LocalizedRoutablePageMixin, BasePage):
         match = getattr(request, "routable_resolver_match", None)
         if url is None or match is None or match.url_name != "quote":
             return url
-        chosen = dict.fromkeys(int(pk) for pk in request.GET.getlist("space") if pk.isdecimal())
+        chosen = dict.fromkeys(page_ids(request.GET.getlist("space")))
         if not chosen:
             return url
         theirs = translated_page_ids(request, chosen)[translation.locale.language_code]
