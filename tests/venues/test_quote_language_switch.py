@@ -68,3 +68,18 @@ def test_a_space_number_no_page_can_have_answers_cleanly(client, space):
     response = client.get(quote_url("fr"), {"space": space})
     assert response.status_code == 200
     assert "space=" not in switcher(response.content.decode()).get("nl", "")
+
+
+def test_the_comparison_keeps_its_guests_and_layout_in_the_other_language(client):
+    french = demo_page("venue-spaces", "fr")
+    html = client.get(french.url, {"guests": "40", "layout": "banquet", "page": "2"}).content
+    dutch = switcher(html.decode())["nl"]
+    assert dutch.startswith(demo_page("venue-spaces", "nl").url + "?")
+    assert sorted(dutch.split("?", 1)[1].split("&")) == ["guests=40", "layout=banquet"]
+    assert client.get(dutch).status_code == 200
+
+
+def test_filters_that_do_not_validate_are_left_behind(client):
+    french = demo_page("venue-spaces", "fr")
+    html = client.get(french.url, {"guests": "beaucoup", "layout": "banquet"}).content.decode()
+    assert switcher(html)["nl"] == demo_page("venue-spaces", "nl").url

@@ -60,22 +60,41 @@ class VenueSpaceIndexPage(LocalizedRoutablePageMixin, BasePage):
         verbose_name_plural = _("venue spaces listings")
 
     def language_version_url(self, request, translation):
-        """The same view in ``translation``'s language; the quote form keeps its spaces.
+        """The same view in ``translation``'s language, with what the visitor chose.
 
-        A space is ticked by its page id (``?space=36``, from the space's page), and
-        each language has its own page: the translation of each ticked space is ticked
-        in the other language, and a space not translated there is left unticked.
+        The comparison's filters (guests, layout) mean the same in every language. A
+        space is ticked in the quote form by its page id (``?space=36``, from the
+        space's page), and each language has its own page: the translation of each
+        ticked space is ticked in the other language, and one not translated there is
+        left unticked.
         """
         url = same_route_url(request, self, translation)
         match = getattr(request, "routable_resolver_match", None)
-        if url is None or match is None or match.url_name != "quote":
+        if url is None or match is None:
             return url
-        chosen = dict.fromkeys(page_ids(request.GET.getlist("space")))
-        if not chosen:
-            return url
-        theirs = translated_page_ids(request, chosen)[translation.locale.language_code]
-        query = [("space", theirs[pk]) for pk in chosen if pk in theirs]
+        if match.url_name == "listing":
+            query = self._shared_filters(request)
+        elif match.url_name == "quote":
+            chosen = dict.fromkeys(page_ids(request.GET.getlist("space")))
+            theirs = (
+                translated_page_ids(request, chosen)[translation.locale.language_code]
+                if chosen
+                else {}
+            )
+            query = [("space", theirs[pk]) for pk in chosen if pk in theirs]
+        else:
+            query = []
         return f"{url}?{urlencode(query)}" if query else url
+
+    @staticmethod
+    def _shared_filters(request):
+        from ..forms import SpaceFilterForm
+
+        form = SpaceFilterForm(request.GET)
+        if not form.is_valid():
+            return []
+        chosen = form.cleaned_data
+        return [(name, chosen[name]) for name in ("guests", "layout") if chosen[name]]
 
     @path("", name="listing")
     def listing(self, request):
