@@ -31,11 +31,13 @@ REDIS_ADDRESS = ("127.0.0.1", 6379)
 REDIS_DB = 7
 
 
-class Route:
-    """A TCP route to the Redis server that drops everything sent along it while ``cut``."""
+class FakeServer:
+    """A TCP server on a free port of 127.0.0.1 that the caches are pointed at.
+
+    Subclasses say what happens to each accepted connection in ``_serve``.
+    """
 
     def __init__(self):
-        self.cut = True
         self._listener = socket.create_server(("127.0.0.1", 0))
         self._listener.settimeout(0.05)
         self._sockets = []
@@ -55,12 +57,10 @@ class Route:
                 continue
             incoming.settimeout(None)
             self._sockets.append(incoming)
-            if self.cut:
-                continue  # Held open, never answered.
-            outgoing = socket.create_connection(REDIS_ADDRESS)
-            self._sockets.append(outgoing)
-            for source, target in ((incoming, outgoing), (outgoing, incoming)):
-                threading.Thread(target=_relay, args=(source, target), daemon=True).start()
+            self._serve(incoming)
+
+    def _serve(self, connection):
+        raise NotImplementedError
 
     def close(self):
         self._closing.set()
@@ -70,6 +70,22 @@ class Route:
             with contextlib.suppress(OSError):
                 connection.shutdown(socket.SHUT_RDWR)
             connection.close()
+
+
+class Route(FakeServer):
+    """A TCP route to the Redis server that drops everything sent along it while ``cut``."""
+
+    def __init__(self):
+        self.cut = True
+        super().__init__()
+
+    def _serve(self, incoming):
+        if self.cut:
+            return  # Held open, never answered.
+        outgoing = socket.create_connection(REDIS_ADDRESS)
+        self._sockets.append(outgoing)
+        for source, target in ((incoming, outgoing), (outgoing, incoming)):
+            threading.Thread(target=_relay, args=(source, target), daemon=True).start()
 
 
 def _relay(source, target):
@@ -79,7 +95,7 @@ def _relay(source, target):
         target.shutdown(socket.SHUT_WR)
 
 
-class NotRedis:
+class NotRedis(FakeServer):
     """Another program on Redis's address: a web server answering each request with an error.
 
     ``requests`` counts what it was sent, so a test can tell whether the caches asked it.
@@ -89,41 +105,16 @@ class NotRedis:
 
     def __init__(self):
         self.requests = 0
-        self._listener = socket.create_server(("127.0.0.1", 0))
-        self._listener.settimeout(0.05)
-        self._sockets = []
-        self._closing = threading.Event()
-        self._thread = threading.Thread(target=self._accept, daemon=True)
-        self._thread.start()
+        super().__init__()
 
-    @property
-    def url(self):
-        return f"redis://127.0.0.1:{self._listener.getsockname()[1]}/{REDIS_DB}"
-
-    def _accept(self):
-        while not self._closing.is_set():
-            try:
-                incoming, _ = self._listener.accept()
-            except TimeoutError:
-                continue
-            incoming.settimeout(None)
-            self._sockets.append(incoming)
-            threading.Thread(target=self._answer, args=(incoming,), daemon=True).start()
+    def _serve(self, connection):
+        threading.Thread(target=self._answer, args=(connection,), daemon=True).start()
 
     def _answer(self, connection):
         with contextlib.suppress(OSError):
             while connection.recv(65536):
                 self.requests += 1
                 connection.sendall(self.REPLY)
-
-    def close(self):
-        self._closing.set()
-        self._thread.join()
-        self._listener.close()
-        for connection in self._sockets:
-            with contextlib.suppress(OSError):
-                connection.shutdown(socket.SHUT_RDWR)
-            connection.close()
 
 
 @pytest.fixture

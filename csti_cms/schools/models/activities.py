@@ -35,6 +35,15 @@ from csti_cms.core.spoken_languages import SPOKEN_LANGUAGES
 from .choices import ActivityType, PriceBasis
 from .taxonomy import SchoolLevel, Subject, grouped_levels
 
+#: Anyone in a school, adult education included; far below the database's limit.
+AGE_LIMIT = MaxValueValidator(99, _("Give an age in years, at most %(limit_value)s."))
+
+#: A few classes at once (a show or a conference in the auditorium); a whole school coming on
+#: the same day makes several bookings.
+GROUP_SIZE_LIMIT = MaxValueValidator(
+    500, _("At most %(limit_value)s pupils: a larger group books several sessions.")
+)
+
 #: Where activity listings may be placed.
 LISTING_PARENTS = ["csti_core.AudienceHubPage", "csti_core.HomePage", "csti_core.ContentPage"]
 
@@ -167,19 +176,13 @@ class SchoolActivityPage(LocalizedRoutablePageMixin, BasePage):
         _("minimum age"),
         null=True,
         blank=True,
-        validators=[
-            # Anyone in a school, adult education included; far below the database's limit.
-            MaxValueValidator(99, _("Give an age in years, at most %(limit_value)s.")),
-        ],
+        validators=[AGE_LIMIT],
     )
     age_max = models.PositiveSmallIntegerField(
         _("maximum age"),
         null=True,
         blank=True,
-        validators=[
-            # Anyone in a school, adult education included; far below the database's limit.
-            MaxValueValidator(99, _("Give an age in years, at most %(limit_value)s.")),
-        ],
+        validators=[AGE_LIMIT],
     )
     curriculum_links = StreamField(
         [("link", CurriculumLinkBlock())],
@@ -205,25 +208,14 @@ class SchoolActivityPage(LocalizedRoutablePageMixin, BasePage):
         _("minimum group size"),
         null=True,
         blank=True,
-        validators=[
-            # 500: a few classes at once (a show or a conference in the auditorium); a whole
-            # school coming on the same day makes several bookings.
-            MinValueValidator(1, _("A group has at least one pupil.")),
-            MaxValueValidator(
-                500, _("At most %(limit_value)s pupils: a larger group books several sessions.")
-            ),
-        ],
+        validators=[MinValueValidator(1, _("A group has at least one pupil.")), GROUP_SIZE_LIMIT],
         help_text=_("In pupils. Optional."),
     )
     max_pupils = models.PositiveSmallIntegerField(
         _("maximum group size"),
         default=25,
-        validators=[
-            # 500: as for the minimum; 0 is refused by validation_errors().
-            MaxValueValidator(
-                500, _("At most %(limit_value)s pupils: a larger group books several sessions.")
-            ),
-        ],
+        # 0 is refused by validation_errors().
+        validators=[GROUP_SIZE_LIMIT],
         help_text=_("The most pupils one booking may bring. Larger requests are refused."),
     )
     languages = ChoiceListField(
