@@ -16,7 +16,6 @@ class ChoiceListField(models.JSONField):
     def __init__(self, *args, options=(), **kwargs):
         self.options = list(options)
         kwargs.setdefault("default", list)
-        kwargs.setdefault("blank", True)
         super().__init__(*args, **kwargs)
 
     def deconstruct(self):

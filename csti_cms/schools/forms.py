@@ -6,6 +6,7 @@ from datetime import timedelta
 from django import forms
 from django.core.validators import MinValueValidator
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.models import Site
@@ -23,6 +24,7 @@ from .models import (
     grouped_levels,
     localize_objects,
 )
+from .models.choices import WEEKDAY_CODES, weekday_code
 
 #: How far ahead a booking may be asked for: further is most likely a typing mistake.
 BOOKING_HORIZON = timedelta(days=2 * 366)
@@ -191,7 +193,7 @@ class BookingRequestForm(SpamProtectedFormMixin, forms.ModelForm):
         # No more adults than pupils, so never more than the activity's largest group.
         self.fields["adults"].widget.attrs.update(min=1, max=activity.max_pupils)
         pupils.help_text = self._group_size_help(activity)
-        self.fields["preferred_date"].help_text = _("A day on which your class can come.")
+        self.fields["preferred_date"].help_text = self._date_help(activity)
         self.fields["alternative_date"].help_text = _("In case the first date is taken.")
 
     def _limit_levels(self, activity):
@@ -221,6 +223,12 @@ class BookingRequestForm(SpamProtectedFormMixin, forms.ModelForm):
         field.choices = [(code, names[code]) for code in codes]
         if activity.locale.language_code in codes and not self.is_bound:
             self.initial["activity_language"] = activity.locale.language_code
+
+    @staticmethod
+    def _date_help(activity):
+        if days := activity.days_label:
+            return _("A day on which your class can come: %(days)s.") % {"days": days}
+        return _("A day on which your class can come.")
 
     @staticmethod
     def _group_size_help(activity):
@@ -278,6 +286,14 @@ class BookingRequestForm(SpamProtectedFormMixin, forms.ModelForm):
     def clean(self):
         cleaned_data = super().clean()
         self._check_adults_for_pupils(cleaned_data)
+        dates = self._dates_in_range(cleaned_data)
+        for name in self._check_days_offered(dates):
+            del dates[name]
+        self._check_closures(dates)
+        return cleaned_data
+
+    def _dates_in_range(self, cleaned_data):
+        """The chosen dates that are ahead, within the horizon and not the same twice."""
         today = timezone.localdate()
         dates = {}
         for name in ("preferred_date", "alternative_date"):
@@ -295,17 +311,41 @@ class BookingRequestForm(SpamProtectedFormMixin, forms.ModelForm):
         ):
             self.add_error("alternative_date", _("Give another date than the preferred one."))
             del dates["alternative_date"]
-        if dates:
-            site = Site.find_for_request(self.request)
-            closed = closed_dates(site, min(dates.values()), max(dates.values()))
-            for name, day in dates.items():
-                if day in closed:
-                    self.add_error(
-                        name,
-                        forms.ValidationError(
-                            _("The centre is closed on %(date)s. Please choose another day.")
-                            % {"date": day_date(day, "l j F Y")},
-                            code="closed",
-                        ),
+        return dates
+
+    def _check_days_offered(self, dates):
+        """Refuse days of the week the activity is not offered on; return the refused fields."""
+        offered = set(self.activity.days_offered or WEEKDAY_CODES)
+        refused = [name for name, day in dates.items() if weekday_code(day) not in offered]
+        for name in refused:
+            self.add_error(
+                name,
+                forms.ValidationError(
+                    _(
+                        "This activity takes place on these days only: %(days)s. "
+                        "%(date)s is not one of them."
                     )
-        return cleaned_data
+                    % {
+                        "days": self.activity.days_label,
+                        "date": capfirst(day_date(dates[name], "l j F")),
+                    },
+                    code="day_not_offered",
+                ),
+            )
+        return refused
+
+    def _check_closures(self, dates):
+        if not dates:
+            return
+        site = Site.find_for_request(self.request)
+        closed = closed_dates(site, min(dates.values()), max(dates.values()))
+        for name, day in dates.items():
+            if day in closed:
+                self.add_error(
+                    name,
+                    forms.ValidationError(
+                        _("The centre is closed on %(date)s. Please choose another day.")
+                        % {"date": day_date(day, "l j F Y")},
+                        code="closed",
+                    ),
+                )

@@ -37,7 +37,9 @@ def activity_form(slug, **numbers):
     }
     fields.update(numbers)
     data = nested_form_data(fields)
-    data.update(languages=["fr"], for_schools="on")
+    data.update(
+        languages=["fr"], days_offered=["mon", "tue", "wed", "thu", "fri"], for_schools="on"
+    )
     return data
 
 

@@ -35,7 +35,9 @@ def activity_form(slug, price):
             "action-publish": "publish",
         }
     )
-    data.update(languages=["fr"], for_schools="on")
+    data.update(
+        languages=["fr"], days_offered=["mon", "tue", "wed", "thu", "fri"], for_schools="on"
+    )
     return data
 
 

@@ -61,12 +61,15 @@ def test_an_editor_creates_an_activity(editor_client):
         }
     )
     # Multiple choices are lists of values (nested_form_data would number them).
-    data.update(levels=[p3.pk], languages=["fr", "nl"], for_schools="on")
+    data.update(
+        levels=[p3.pk], languages=["fr", "nl"], days_offered=["wed", "sat"], for_schools="on"
+    )
     response = editor_client.post(add_url(listing), data)
     assert response.status_code == 302, response.context["form"].errors
     page = SchoolActivityPage.objects.get(slug="atelier-aimants")
     assert page.live and list(page.levels.all()) == [p3]
     assert page.languages == ["fr", "nl"] and page.for_schools
+    assert page.days_offered == ["wed", "sat"]
     assert page.curriculum_links[0].value["text"] == "Forces et mouvements."
 
 

@@ -32,7 +32,7 @@ from csti_cms.core.models.images import IMAGE_ALT_TEXT, image_with_alt_text
 from csti_cms.core.routes import SENT_SEGMENT, LocalizedRoutablePageMixin, localized_route
 from csti_cms.core.spoken_languages import SPOKEN_LANGUAGES
 
-from .choices import ActivityType, PriceBasis
+from .choices import WEEKDAY_CHOICES, ActivityType, PriceBasis, describe_days, school_week
 from .taxonomy import SchoolLevel, Subject, grouped_levels
 
 #: Anyone in a school, adult education included; far below the database's limit.
@@ -224,6 +224,15 @@ class SchoolActivityPage(LocalizedRoutablePageMixin, BasePage):
         blank=True,
         help_text=_("Teachers choose one of these when they book."),
     )
+    days_offered = ChoiceListField(
+        _("days offered"),
+        options=WEEKDAY_CHOICES,
+        default=school_week,
+        help_text=_(
+            "The days of the week a class can book this activity. Days the centre is closed "
+            "are refused whatever is ticked here."
+        ),
+    )
     price = models.DecimalField(
         _("price in euros"),
         max_digits=7,
@@ -275,10 +284,11 @@ class SchoolActivityPage(LocalizedRoutablePageMixin, BasePage):
                 FieldPanel("duration_minutes"),
                 FieldRowPanel([FieldPanel("min_pupils"), FieldPanel("max_pupils")]),
                 FieldPanel("languages"),
+                FieldPanel("days_offered"),
                 FieldRowPanel([FieldPanel("price"), FieldPanel("price_basis")]),
                 FieldPanel("price_details"),
             ],
-            heading=_("Duration, group size, languages and price"),
+            heading=_("Duration, group size, languages, days and price"),
         ),
         FieldPanel("resources"),
     ]
@@ -322,6 +332,11 @@ class SchoolActivityPage(LocalizedRoutablePageMixin, BasePage):
     def language_names(self):
         names = dict(SPOKEN_LANGUAGES)
         return [names[code] for code in self.languages or [] if code in names]
+
+    @property
+    def days_label(self):
+        """The days offered, or "" when every day is (the centre's opening hours then tell)."""
+        return describe_days(self.days_offered or [])
 
     @property
     def duration_label(self):

@@ -1,10 +1,13 @@
-"""The fixed vocabularies of school activities: kinds, price bases and duration bands."""
+"""The fixed vocabularies of school activities: kinds, price bases, durations, days."""
 
 from dataclasses import dataclass
 
 from django.db import models
 from django.db.models import Q
+from django.utils.dates import WEEKDAYS
+from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 
 class ActivityType(models.TextChoices):
@@ -45,3 +48,43 @@ DURATION_BANDS = [
     DurationBand("half-day", _("Half a day"), 120, 240),
     DurationBand("day", _("A full day"), 240, None),
 ]
+
+
+# Days of the week ----------------------------------------------------------------
+
+#: How ``SchoolActivityPage.days_offered`` stores the days, Monday first as ``date.weekday()``
+#: counts them: short codes read well in exports and in the JSON column.
+WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WEEKDAY_CHOICES = list(zip(WEEKDAY_CODES, WEEKDAYS.values(), strict=True))
+
+
+def school_week():
+    """The default for a new activity: the days schools have lessons in Belgium and France."""
+    return list(WEEKDAY_CODES[:5])
+
+
+def every_day():
+    """What activities created before ``days_offered`` existed were booked on."""
+    return list(WEEKDAY_CODES)
+
+
+def weekday_code(day):
+    return WEEKDAY_CODES[day.weekday()]
+
+
+def describe_days(codes):
+    """``codes`` as a teacher reads them: "Monday to Friday", "Tuesday and Thursday".
+
+    Three days or more in a row read as a range; anything else as a list. Empty when every
+    day is offered, which needs no saying beyond the centre's opening hours.
+    """
+    indexes = sorted(WEEKDAY_CODES.index(code) for code in set(codes) if code in WEEKDAY_CODES)
+    if not indexes or len(indexes) == len(WEEKDAY_CODES):
+        return ""
+    names = [WEEKDAYS[index] for index in indexes]
+    if len(indexes) >= 3 and indexes[-1] - indexes[0] == len(indexes) - 1:
+        return pgettext("days of the week", "%(first)s to %(last)s") % {
+            "first": names[0],
+            "last": names[-1],
+        }
+    return get_text_list([str(name) for name in names], pgettext("days of the week", "and"))
