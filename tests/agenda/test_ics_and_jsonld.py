@@ -181,3 +181,15 @@ def test_structured_data_writes_a_country_stored_in_lower_case_in_capitals(clien
     assert EventPage.objects.get(pk=page.pk).country == "be"
     (item,) = json_ld(client.get(page.url).content.decode())
     assert item["location"]["address"]["addressCountry"] == "BE"
+
+
+@pytest.mark.parametrize(
+    ("age_min", "age_max", "typical_age_range"),
+    [(8, 12, "8-12"), (14, None, "14-"), (None, 10, "0-10")],
+)
+def test_structured_data_keeps_an_open_age_range_open(client, age_min, age_max, typical_age_range):
+    """schema.org reads "14" as 14-year-olds only: "14 and over" is written "14-"."""
+    soon = timezone.localdate() + timedelta(days=30)
+    page = publish_event(start_date=soon, age_min=age_min, age_max=age_max)
+    (item,) = json_ld(client.get(page.url).content.decode())
+    assert item["typicalAgeRange"] == typical_age_range

@@ -521,9 +521,13 @@ class EventPage(RoutablePageMixin, BasePage, Place):
 
     @property
     def age_range(self):
+        """The ages as schema.org's ``typicalAgeRange`` writes them: "8-12", "14-" (and over).
+
+        The trailing dash matters: "14" alone would mean 14-year-olds only.
+        """
         if self.age_min is None and self.age_max is None:
             return ""
-        return f"{self.age_min or 0}-{self.age_max or ''}".rstrip("-")
+        return f"{self.age_min or 0}-{self.age_max or ''}"
 
     # Routes ----------------------------------------------------------------------
 
