@@ -40,14 +40,18 @@ def is_preview(request, page):
 
 
 def stored_dates(page, now):
-    """``(upcoming dates, last date or None)`` from the dates materialised on publish."""
-    upcoming = list(page.occurrences.filter(end__gt=now).order_by("start")[:MAX_DATES])
+    """``(upcoming dates, how many more, last date or None)`` from the dates materialised on
+    publish."""
+    ahead = page.occurrences.filter(end__gt=now)
+    upcoming = list(ahead.order_by("start")[: MAX_DATES + 1])
+    more = ahead.count() - MAX_DATES if len(upcoming) > MAX_DATES else 0
     last = None if upcoming else page.occurrences.order_by("-start").first()
-    return upcoming, last
+    return upcoming[:MAX_DATES], more, last
 
 
 def previewed_dates(page, now):
-    """``(upcoming dates, last date or None)`` computed from ``page`` as it stands.
+    """``(upcoming dates, how many more, last date or None)`` computed from ``page`` as it
+    stands.
 
     The stored dates are those of the last publication (none before the first): a
     preview must show the dates publishing this version would give, so they are
@@ -65,15 +69,15 @@ def previewed_dates(page, now):
         )
         for occurrence in expanded
     ]
-    upcoming = [occurrence for occurrence in dates if occurrence.end > now][:MAX_DATES]
+    upcoming = [occurrence for occurrence in dates if occurrence.end > now]
     last = None if upcoming or not dates else max(dates, key=lambda occurrence: occurrence.start)
-    return upcoming, last
+    return upcoming[:MAX_DATES], max(len(upcoming) - MAX_DATES, 0), last
 
 
 def event_context(request, page):
     now = timezone.now()
     dates = previewed_dates if is_preview(request, page) else stored_dates
-    upcoming, last = dates(page, now)
+    upcoming, more_dates, last = dates(page, now)
     attach([page], page.locale.language_code)
     url = page.get_full_url(request)
     objects = jsonld.event_objects(
@@ -86,6 +90,7 @@ def event_context(request, page):
     agenda = page.get_parent()
     return {
         "upcoming_dates": upcoming,
+        "more_dates": more_dates,
         "last_date": last,
         "jsonld": jsonld.dumps(objects) if objects else "",
         "ics_url": request.build_absolute_uri(page.get_url(request) + page.reverse_subpage("ics")),
