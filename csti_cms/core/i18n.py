@@ -14,7 +14,7 @@ from django.http import QueryDict
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site, TranslatableMixin
 
 from csti_cms.core.caching import cached
 from csti_cms.core.hooks import public_pages
@@ -304,3 +304,17 @@ def pages_of_site(site, queryset=None):
     """``queryset`` (default: all pages) narrowed to ``site``, in every language."""
     queryset = Page.objects.all() if queryset is None else queryset
     return queryset.filter(site_tree_filter(site))
+
+
+def in_active_language(value):
+    """``value``, if it is a translatable object (a school level), in the active language.
+
+    What a visitor chose is stored in the visitor's language; the team reads it in its own,
+    in e-mails and in the admin. Other values, and objects not translated, stay as they are.
+    """
+    if not isinstance(value, TranslatableMixin):
+        return value
+    active = Locale.get_active()
+    if value.locale_id == active.pk:
+        return value
+    return value.get_translation_or_none(active) or value

@@ -13,6 +13,8 @@ from django.utils.translation import get_language_info, gettext
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Site
 
+from csti_cms.core.i18n import in_active_language
+
 from .models import Enquiry
 
 #: What an empty value reads as on screen, where a blank would look like a missing answer.
@@ -83,4 +85,4 @@ class ReadOnlyFieldPanel(FieldPanel):
             return words_for(field, value)
         if isinstance(value, Site):
             return site_name(value)
-        return super().format_value_for_display(value)
+        return super().format_value_for_display(in_active_language(value))

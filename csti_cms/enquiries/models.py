@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models.audit_log import BaseLogEntry, ModelLogEntryManager
 
+from csti_cms.core.i18n import in_active_language
+
 from . import teams
 
 
@@ -113,7 +115,7 @@ class Enquiry(models.Model):
             return ", ".join(str(item) for item in getattr(self, field.name).all())
         if field.choices:
             return getattr(self, f"get_{field.name}_display")()
-        return getattr(self, field.name)
+        return in_active_language(getattr(self, field.name))
 
 
 @register_setting(icon="mail")

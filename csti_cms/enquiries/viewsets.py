@@ -31,9 +31,11 @@ from wagtail.admin.views.generic import DeleteView, EditView, IndexView, Inspect
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.models import Site
+from wagtail.models import Site, TranslatableMixin
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from csti_cms.core.i18n import in_active_language
 
 from . import teams
 from .display import ReadOnlyFieldPanel, is_coded, language_name, site_name, words_for
@@ -158,6 +160,8 @@ class EnquiryIndexView(IndexView):
             return local.replace(tzinfo=None)
         if isinstance(value, Site):
             return site_name(value)
+        if isinstance(value, TranslatableMixin):
+            return self._in_active_language(value)
         try:
             model_field = self.model._meta.get_field(field)
         except FieldDoesNotExist:
@@ -165,6 +169,14 @@ class EnquiryIndexView(IndexView):
         if is_coded(model_field) and value not in EMPTY_VALUES:
             return words_for(model_field, value)
         return value
+
+    def _in_active_language(self, value):
+        """:func:`in_active_language`, asked once per object however many rows hold it."""
+        translations = self.__dict__.setdefault("_translations", {})
+        key = (type(value), value.pk)
+        if key not in translations:
+            translations[key] = in_active_language(value)
+        return translations[key]
 
     def stream_csv(self, queryset):
         lines = super().stream_csv(queryset)
