@@ -218,3 +218,11 @@ def test_the_plugin_exclusion_check_runs_with_the_system_checks():
     result = run_manage("check", CSTI_PLUGINS_EXCLUDE="telescpoe")
     assert result.returncode == 0, result.stderr
     assert "CSTI_PLUGINS_EXCLUDE names 'telescpoe'" in result.stdout + result.stderr
+
+
+def test_the_demo_answers_any_localhost_name_for_a_second_centre():
+    """Trying "Several centres on one install" on one machine needs a second host name."""
+    code = "from django.conf import settings as s; print(s.ALLOWED_HOSTS)"
+    result = run_manage("shell", "-c", code, DJANGO_SETTINGS_MODULE="sites.demo.settings.dev")
+    assert result.returncode == 0, result.stderr
+    assert "'.localhost'" in result.stdout
