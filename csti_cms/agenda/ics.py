@@ -14,7 +14,7 @@ what a calendar shows changes.
 from datetime import UTC, datetime, time, timedelta
 
 from django.utils import timezone
-from icalendar import Calendar, Event, vRecur
+from icalendar import Calendar, Event, vRecur, vText
 
 from . import recurrence
 from .models import EventStatus
@@ -33,11 +33,13 @@ def new_calendar(name, zone, description=""):
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("name", name)
-    calendar.add("x-wr-calname", name)
+    # As text, escaped: icalendar writes properties it does not know (X-WR-*) as they
+    # come, and a line break in an editor's title or introduction would break the feed.
+    calendar.add("name", vText(name))
+    calendar.add("x-wr-calname", vText(name))
     calendar.add("x-wr-timezone", zone.key)
     if description:
-        calendar.add("x-wr-caldesc", description)
+        calendar.add("x-wr-caldesc", vText(description))
     return calendar
 
 

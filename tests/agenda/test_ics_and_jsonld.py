@@ -193,3 +193,18 @@ def test_structured_data_keeps_an_open_age_range_open(client, age_min, age_max, 
     page = publish_event(start_date=soon, age_min=age_min, age_max=age_max)
     (item,) = json_ld(client.get(page.url).content.decode())
     assert item["typicalAgeRange"] == typical_age_range
+
+
+def test_line_breaks_in_the_agenda_s_texts_are_escaped_in_its_feed(client):
+    """Titles and introductions are plain text an editor may break over two lines."""
+    agenda = demo_page("agenda", "en")
+    agenda.introduction = "First line.\r\nSecond line; with, punctuation."
+    agenda.save_revision().publish()
+    page = publish_event(
+        agenda=agenda, start_date=timezone.localdate() + timedelta(days=30), title="Two\nlines"
+    )
+    for url in (agenda.url + "ics/", agenda.url + "ics/?when=month", page.url + "ics/"):
+        calendar = icalendar.Calendar.from_ical(get_ics(client, url))
+        assert "\n" not in calendar.to_ical().decode().replace("\r\n", "")
+    feed = get_ics(client, agenda.url + "ics/").decode()
+    assert "X-WR-CALDESC:First line.\\nSecond line\\; with\\, punctuation.\r\n" in feed
