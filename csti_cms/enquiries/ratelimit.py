@@ -1,12 +1,13 @@
 """How many requests one client may send in a while, counted in Django's cache.
 
-The client is identified by ``REMOTE_ADDR``, the address the connection came
-from. Behind a reverse proxy that is the proxy's own address, so every visitor
-would share one allowance: deployments behind a proxy must have the WSGI server
-or a middleware they trust set ``REMOTE_ADDR`` from the proxy's forwarded
-header (and only for requests coming from that proxy, otherwise anyone can
-choose their own address). The address is hashed before it becomes a cache key,
-so the cache holds no visitor addresses.
+The client is identified by ``REMOTE_ADDR``, the address the connection came from. Behind
+a reverse proxy that is the proxy's own address (or nothing at all, on a Unix socket), so
+every visitor would share one allowance and a few requests would block everyone. A site
+behind a proxy names in ``CSTI_CLIENT_ADDRESS_HEADER`` the header its proxy sets to the
+visitor's address (nginx: ``proxy_set_header X-Real-IP $remote_addr;``, then
+``X-Real-IP``). Only a proxy that overwrites the header, and is the only way to reach the
+site, may be trusted with it: anyone else could choose their own address. The address is
+hashed before it becomes a cache key, so the cache holds no visitor addresses.
 
 The count lives in the ``default`` cache: local memory counts per process, Redis
 (``REDIS_URL``) counts across all workers, which is what a site with several
@@ -24,6 +25,17 @@ DEFAULT_PERIOD = 3600
 
 
 def client_address(request):
+    """The visitor's address, as the proxy named in ``CSTI_CLIENT_ADDRESS_HEADER`` tells it.
+
+    In a list (``X-Forwarded-For``), the last address is the one the trusted proxy saw;
+    those before it are whatever the client claimed.
+    """
+    header = getattr(settings, "CSTI_CLIENT_ADDRESS_HEADER", "")
+    if header:
+        meta_key = "HTTP_" + header.upper().replace("-", "_")
+        forwarded = request.META.get(meta_key, "").split(",")[-1].strip()
+        if forwarded:
+            return forwarded
     return request.META.get("REMOTE_ADDR") or "unknown"
 
 

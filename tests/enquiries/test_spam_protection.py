@@ -2,7 +2,7 @@
 
 import pytest
 
-from csti_cms.enquiries.ratelimit import RateLimit
+from csti_cms.enquiries.ratelimit import RateLimit, client_address
 from csti_cms.schools.models import BookingRequest
 from tests.conftest import demo_page
 from tests.schools.test_booking import booking_data, booking_url
@@ -54,3 +54,29 @@ def test_the_allowance_is_per_client_and_form_and_keeps_no_address(rf):
     assert limit.consume() is False
     other_form = RateLimit(request, "csti_venues.quoterequest", limit=1, period=60)
     assert other_form.consume() is True
+
+
+def test_behind_a_proxy_each_visitor_has_an_allowance_of_their_own(client, activity, settings):
+    """On a Unix socket behind nginx REMOTE_ADDR is empty: every visitor would share one."""
+    settings.CSTI_ENQUIRY_RATE_LIMIT = 1
+    settings.CSTI_CLIENT_ADDRESS_HEADER = "X-Real-IP"
+    first, second = {"REMOTE_ADDR": ""}, {"REMOTE_ADDR": ""}
+    first["HTTP_X_REAL_IP"], second["HTTP_X_REAL_IP"] = "192.0.2.10", "192.0.2.20"
+    assert client.post(booking_url(activity), booking_data(activity), **first).status_code == 302
+    assert client.post(booking_url(activity), booking_data(activity), **second).status_code == 302
+    refused = client.post(booking_url(activity), booking_data(activity), **first)
+    assert refused.context["form"].non_field_errors().as_data()[0].code == "rate"
+
+
+def test_in_a_forwarded_list_the_address_the_proxy_saw_counts(rf, settings):
+    settings.CSTI_CLIENT_ADDRESS_HEADER = "X-Forwarded-For"
+    claimed = rf.post("/", HTTP_X_FORWARDED_FOR="203.0.113.1, 198.51.100.7")
+    other_claim = rf.post("/", HTTP_X_FORWARDED_FOR="203.0.113.99, 198.51.100.7")
+    scope = "csti_schools.bookingrequest"
+    assert RateLimit(claimed, scope).key == RateLimit(other_claim, scope).key
+    assert client_address(claimed) == "198.51.100.7"
+
+
+def test_without_the_setting_a_forwarded_header_is_not_believed(rf):
+    request = rf.post("/", REMOTE_ADDR="198.51.100.7", HTTP_X_REAL_IP="203.0.113.1")
+    assert client_address(request) == "198.51.100.7"
