@@ -12,6 +12,7 @@ CSRF protection comes from Django's middleware: templates include ``{% csrf_toke
 """
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -21,11 +22,25 @@ HONEYPOT_FIELD = "website"
 OPTIONAL = _("optional")
 #: The site says "e-mail" everywhere; Django's own French message says "courriel".
 INVALID_EMAIL = _("Enter a valid e-mail address, such as name@example.org.")
+#: The most a visitor may write in a free-text field (needs, message): about two pages, far
+#: more than a request needs, and a bound on what one request stores and e-mails.
+LONG_TEXT_LIMIT = 5000
+LONG_TEXT_MESSAGE = _(
+    "Please keep this to %(limit_value)d characters (you wrote %(show_value)d): "
+    "for more, write to us by e-mail."
+)
 
 
 class HoneypotInput(forms.TextInput):
     def __init__(self):
         super().__init__(attrs={"autocomplete": "off", "tabindex": "-1"})
+
+
+def limit_length(field):
+    """Bound a text field the model leaves unbounded (a ``TextField``), here and in the browser."""
+    field.max_length = LONG_TEXT_LIMIT
+    field.validators.append(MaxLengthValidator(LONG_TEXT_LIMIT, LONG_TEXT_MESSAGE))
+    field.widget.attrs["maxlength"] = str(LONG_TEXT_LIMIT)
 
 
 class SpamProtectedFormMixin:
@@ -57,6 +72,8 @@ class SpamProtectedFormMixin:
             if not field.required:
                 # People fill in what looks required; saying what is optional asks less of them.
                 field.label = format_lazy("{} ({})", field.label, OPTIONAL)
+            if isinstance(field, forms.CharField) and field.max_length is None:
+                limit_length(field)
         self.fields[HONEYPOT_FIELD] = forms.CharField(
             label=_("Leave this field empty"), required=False, widget=HoneypotInput()
         )

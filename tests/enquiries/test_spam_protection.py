@@ -1,11 +1,13 @@
 """The honeypot and the per-client rate limit, on a real request form."""
 
 import pytest
+from django.utils import translation
 
 from csti_cms.enquiries.ratelimit import RateLimit, client_address
 from csti_cms.schools.models import BookingRequest
 from tests.conftest import demo_page
 from tests.schools.test_booking import booking_data, booking_url
+from tests.venues.test_quote import quote_data, quote_url
 
 pytestmark = pytest.mark.django_db
 
@@ -80,3 +82,17 @@ def test_in_a_forwarded_list_the_address_the_proxy_saw_counts(rf, settings):
 def test_without_the_setting_a_forwarded_header_is_not_believed(rf):
     request = rf.post("/", REMOTE_ADDR="198.51.100.7", HTTP_X_REAL_IP="203.0.113.1")
     assert client_address(request) == "198.51.100.7"
+
+
+def test_free_text_is_bounded_in_plain_words(client, activity):
+    """A request's free text is stored and e-mailed: megabytes of it are refused."""
+    too_long = client.post(booking_url(activity), booking_data(activity, needs="x" * 5001))
+    with translation.override("en"):
+        assert too_long.context["form"].errors["needs"] == [
+            "Please keep this to 5000 characters (you wrote 5001): for more, write to us by e-mail."
+        ]
+    assert 'maxlength="5000"' in too_long.content.decode()
+    at_the_limit = booking_data(activity, needs="x" * 5000)
+    assert client.post(booking_url(activity), at_the_limit).status_code == 302
+    quote = quote_data(message="x" * 5001)
+    assert list(client.post(quote_url(), quote).context["form"].errors) == ["message"]
