@@ -25,7 +25,13 @@
         iconRetinaUrl: canvas.dataset.iconRetina,
         shadowUrl: canvas.dataset.iconShadow
     });
-    var map = L.map(canvas, { scrollWheelZoom: false });
+    var map = L.map(canvas, { scrollWheelZoom: false, zoomControl: false });
+    // Leaflet's own zoom buttons are titled in English only: the page gives the titles in its
+    // language (they are also the buttons' accessible names).
+    L.control.zoom({
+        zoomInTitle: canvas.dataset.zoomInLabel,
+        zoomOutTitle: canvas.dataset.zoomOutLabel
+    }).addTo(map);
     L.tileLayer(canvas.dataset.tileUrl, {
         attribution: canvas.dataset.attribution,
         maxZoom: 18
