@@ -47,9 +47,22 @@ def check_redis(app_configs, **kwargs):
     return warnings
 
 
+#: What the Elasticsearch client raises while it is built from an address it cannot read
+#: (no scheme, a port that is no number), an error that names no setting of ours.
+SEARCH_ADDRESS_ERRORS = (TypeError, ValueError)
+
+
 def check_search_server(app_configs, **kwargs):
-    """A warning when the Elasticsearch server of site search does not answer."""
-    client = getattr(get_search_backend(), "es", None)
+    """A warning when the Elasticsearch server of site search does not answer.
+
+    The settings refuse an ``ELASTICSEARCH_URL`` that is no address; a site's own
+    ``WAGTAILSEARCH_BACKENDS`` is not read through them, so the check also turns an
+    address the client cannot read into a warning rather than a crash of ``check``.
+    """
+    try:
+        client = getattr(get_search_backend(), "es", None)
+    except SEARCH_ADDRESS_ERRORS as error:
+        return [_unreadable_search_address(error)]
     if client is None:
         return []
     try:
@@ -68,6 +81,18 @@ def check_search_server(app_configs, **kwargs):
             )
         ]
     return []
+
+
+def _unreadable_search_address(error):
+    return Warning(
+        f"The search server address (ELASTICSEARCH_URL, or URLS in WAGTAILSEARCH_BACKENDS) "
+        f"cannot be read: {type(error).__name__}: {error}",
+        hint=(
+            "Write it with its scheme and host, e.g. http://127.0.0.1:9200. Until then, "
+            "site search does not work."
+        ),
+        id="csti_core.W003",
+    )
 
 
 def _redis_caches():

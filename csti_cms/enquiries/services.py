@@ -9,6 +9,7 @@ wait for the mail server. Whatever goes wrong is logged and written on the reque
 """
 
 import logging
+import re
 
 from django.apps import apps
 from django.conf import settings
@@ -42,8 +43,10 @@ def submit(form, request):
     enquiry.save()
     form.save_m2m()
     label, pk = enquiry._meta.label_lower, enquiry.pk
-    transaction.on_commit(lambda: send_notification.enqueue(label, pk), robust=True)
+    # Logged before the notification is scheduled: outside a transaction it is sent at once,
+    # and the log would otherwise tell of its failure before telling of the request.
     logger.info("Stored %s %s from site %s", label, pk, enquiry.site_id)
+    transaction.on_commit(lambda: send_notification.enqueue(label, pk), robust=True)
     return enquiry
 
 
@@ -58,7 +61,9 @@ def notify(enquiry):
     """E-mail the site's team about ``enquiry``; record and log the outcome.
 
     Returns whether the e-mail was sent. Never raises for a mail failure: the
-    request is already stored and the failure is written on it for the team.
+    request is already stored and the failure is written on it for the team. A
+    failure is logged on one line, without traceback (:func:`_record`): a refusing
+    mail server is an operator's matter, met again at every retry, not a bug.
     """
     recipient = recipient_for(enquiry.site)
     if not recipient:
@@ -68,9 +73,6 @@ def notify(enquiry):
     try:
         build_message(enquiry, recipient).send(fail_silently=False)
     except Exception as error:  # noqa: BLE001 - SMTP, network and backend errors alike
-        logger.exception(
-            "Could not e-mail %s %s to %s", enquiry._meta.label_lower, enquiry.pk, recipient
-        )
         return _record(enquiry, f"{type(error).__name__}: {error}"[:2000])
     return _record(enquiry, "")
 
@@ -100,11 +102,17 @@ def build_message(enquiry, recipient):
         site_name = enquiry.site.site_name if enquiry.site else ""
         prefix = f"[{site_name}] " if site_name else ""
         return EmailMessage(
-            subject=f"{prefix}{subject}".replace("\n", " ")[:250],
+            subject=one_line(f"{prefix}{subject}")[:250],
             body=body,
             to=[recipient],
             reply_to=[enquiry.email],
         )
+
+
+def one_line(text):
+    """``text`` fit for an e-mail header: a line break typed into a one-line field (by a robot,
+    or pasted) would otherwise make every attempt to notify the team fail."""
+    return re.sub(r"\s*[\r\n]+\s*", " ", text)
 
 
 def admin_url(enquiry):

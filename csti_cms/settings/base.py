@@ -10,7 +10,16 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .env import env_bool, env_database, env_hosts, env_int, env_list, env_log_level, env_str
+from .env import (
+    env_bool,
+    env_database,
+    env_hosts,
+    env_int,
+    env_list,
+    env_log_level,
+    env_search_url,
+    env_str,
+)
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # Where a site keeps its runtime data (SQLite file, media, collected static).
@@ -60,6 +69,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything that reads the database: /health/ must tell when it is down.
+    "csti_cms.core.health.HealthCheckMiddleware",
+    # Above the page cache: pages from the cache get the Content-Security-Policy too.
+    "csti_cms.core.content_security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csti_cms.core.page_cache.PageCacheMiddleware",
     "csti_cms.core.middleware.CachedSiteMiddleware",
@@ -206,7 +219,7 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
-ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
+ELASTICSEARCH_URL = env_search_url("ELASTICSEARCH_URL")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
@@ -222,6 +235,10 @@ if ELASTICSEARCH_URL:
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
+# The header the reverse proxy sets to the visitor's address (e.g. X-Real-IP), which the
+# public forms' rate limit counts by; empty: the connection's address (no proxy).
+CSTI_CLIENT_ADDRESS_HEADER = env_str("CSTI_CLIENT_ADDRESS_HEADER", "")
+
 # The agenda map draws tiles from this server (visitors' browsers fetch them: the only outside
 # resource of the theme). Use your own tile server or a provider whose terms you accept.
 CSTI_MAP_TILE_URL = env_str("CSTI_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
@@ -229,6 +246,39 @@ CSTI_MAP_ATTRIBUTION = env_str(
     "CSTI_MAP_ATTRIBUTION",
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
 )
+
+# Content-Security-Policy (csti_cms.core.content_security): where visitors' browsers may load
+# scripts, styles, images and frames from. The middleware adds the host of CSTI_MAP_TILE_URL to
+# img-src and the hash of the branding <style> to style-src. A centre allows another host without
+# code through CSTI_CONTENT_SECURITY_POLICY_EXTRA, written as in the header, for example
+# "script-src https://stats.example.org; connect-src https://stats.example.org".
+CSTI_CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    # The players of the video block: the oEmbed providers that answer with a video frame.
+    "frame-src": [
+        "https://www.youtube.com",
+        "https://www.youtube-nocookie.com",
+        "https://player.vimeo.com",
+    ],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+CSTI_CONTENT_SECURITY_POLICY_EXTRA = env_str("CSTI_CONTENT_SECURITY_POLICY_EXTRA")
+# Wagtail's admin still writes inline scripts and styles (date pickers, inline panels, the
+# workflow and comment widgets), previews images being uploaded from blob: addresses and shows
+# the page preview in a frame of the site itself, and editors' avatars from Gravatar. It keeps
+# the rest of the public policy: no outside script, no plugin objects, no framing by other sites.
+CSTI_ADMIN_CONTENT_SECURITY_POLICY_EXTRA = {
+    "script-src": ["'unsafe-inline'"],
+    "style-src": ["'unsafe-inline'"],
+    "img-src": ["blob:", "www.gravatar.com"],
+    "frame-src": ["'self'"],
+}
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
@@ -268,5 +318,9 @@ LOGGING = {
         },
         # A refused Host header is bots' routine, not an application error.
         "django.security.DisallowedHost": {"filters": ["routine_as_warning"]},
+        # With the search server down, the client logs each attempt with a traceback; the
+        # search view already logs the failure on one line (csti_cms.core.views).
+        "elastic_transport": {"level": "ERROR"},
+        "elasticsearch": {"level": "ERROR"},
     },
 }

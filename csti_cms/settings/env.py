@@ -6,6 +6,7 @@ variable when a value cannot be understood.
 """
 
 import os
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -110,3 +111,29 @@ def env_database(name, default, **options):
     if not database.get("NAME"):
         raise ImproperlyConfigured(problem)
     return database
+
+
+#: What a search server address looks like, for messages: never the operator's own password.
+SEARCH_URL_FORM = "http://127.0.0.1:9200 or https://user:password@search.example-centre.org:9243"
+
+
+def env_search_url(name):
+    """The Elasticsearch server's address in ``name``, or "" when unset (database search).
+
+    The Elasticsearch client takes an address without scheme (``127.0.0.1:9200``) or a
+    stray word at face value, then fails deep inside on the first command, ``check`` and
+    ``migrate`` included, with an error that names neither the variable nor the cause. The
+    message never repeats the address: a managed service's address holds a password.
+    """
+    url = env_str(name).strip()
+    if not url:
+        return ""
+    problem = f"{name} is not a search server address: write it as {SEARCH_URL_FORM}."
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - reading it raises ValueError for a port that is no number
+    except ValueError:
+        raise ImproperlyConfigured(problem) from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ImproperlyConfigured(problem)
+    return url

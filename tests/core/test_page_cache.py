@@ -153,6 +153,14 @@ def test_the_daily_agenda_refresh_starts_a_new_generation():
     assert generation() != before
 
 
+def test_the_agenda_refresh_prints_nothing_for_cron_to_mail_unless_asked():
+    quiet, told = io.StringIO(), io.StringIO()
+    call_command("agenda_refresh", stdout=quiet)
+    call_command("agenda_refresh", stdout=told, verbosity=2)
+    assert quiet.getvalue() == ""
+    assert told.getvalue().startswith("Agenda refreshed: ")
+
+
 def test_the_size_wagtail_reads_from_a_file_on_first_show_keeps_the_cache():
     document = Document.objects.first()
     before = generation()

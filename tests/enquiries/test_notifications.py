@@ -79,3 +79,32 @@ def test_failed_notifications_are_sent_again_later(notifications, settings):
     assert booking.notified and not booking.notification_error
     assert len(mail.outbox) == 1
     assert retry_pending([BookingRequest]) == (0, 0)
+
+
+def retry_output(verbosity=1):
+    out = io.StringIO()
+    call_command("retry_enquiry_notifications", stdout=out, verbosity=verbosity)
+    return out.getvalue()
+
+
+def test_a_retry_with_nothing_pending_prints_nothing_for_cron_to_mail(notifications):
+    assert retry_output() == ""
+    assert retry_output(verbosity=2) == "0 notification(s) sent, 0 still failing.\n"
+
+
+def test_a_retry_tells_what_it_sent_and_what_still_fails(notifications, settings):
+    settings.EMAIL_BACKEND = "tests.enquiries.backends.BrokenBackend"
+    notify(stored_booking())
+    assert retry_output() == "0 notification(s) sent, 1 still failing.\n"
+    assert retry_output(verbosity=0) == ""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert retry_output() == "1 notification(s) sent, 0 still failing.\n"
+
+
+def test_a_line_break_in_a_school_name_does_not_stop_the_notification(notifications):
+    """Browsers send one-line fields on one line; robots and pasted text may not."""
+    booking = stored_booking(school_name="Basisschool\r\nDe Linde\rLeuven")
+    assert notify(booking) is True
+    (message,) = mail.outbox
+    assert "Basisschool De Linde Leuven" in message.subject
+    assert "\r" not in message.subject and "\n" not in message.subject

@@ -7,11 +7,14 @@ from csti_cms.core.caching import content_changed
 class Command(BaseCommand):
     help = (
         "Rebuild the dates of every live event. Run it daily or weekly (cron, systemd timer): "
-        "repeating events without an end are materialised a fixed time ahead."
+        "repeating events without an end are materialised a fixed time ahead. "
+        "Silent unless run with --verbosity 2, as cron mails whatever a job prints."
     )
 
     def handle(self, **options):
         count = refresh_all()
         # Agendas list the new dates; cached pages and listings are read afresh.
         content_changed()
-        self.stdout.write(f"Agenda refreshed: {count} event pages.")
+        # Every run rebuilds every event, so the count is routine: told only when asked.
+        if options["verbosity"] >= 2:
+            self.stdout.write(f"Agenda refreshed: {count} event pages.")

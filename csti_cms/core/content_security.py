@@ -1,0 +1,206 @@
+"""The Content-Security-Policy header: where a visitor's browser may load anything from.
+
+The theme loads its scripts, styles, fonts and images from the site itself; the only
+outside resources are the agenda map's tiles (``CSTI_MAP_TILE_URL``) and the players of
+the videos editors embed. The policy says so to the browser, so that a script slipped
+into a page (a compromised plugin, a rich-text bug) is neither run nor able to send what
+it reads elsewhere.
+
+The policy is the ``CSTI_CONTENT_SECURITY_POLICY`` setting (directive: list of sources),
+to which the middleware adds:
+
+- the host of ``CSTI_MAP_TILE_URL`` to ``img-src``, so changing tile servers is one setting;
+- the sources of ``CSTI_CONTENT_SECURITY_POLICY_EXTRA`` (an environment variable, written
+  as in a policy: ``"script-src https://stats.example.org; connect-src ..."``), so a centre
+  adds its analytics or video host without code;
+- the hash of the branding ``<style>`` (``includes/brand_style.html``: the site's colours
+  and font, the one inline style of the theme). Public pages come from the page cache, so
+  a per-request nonce cannot work; the hash is computed from the same template for the
+  request's site, never from the response, so a ``<style>`` slipped into a page stays
+  refused;
+- for the Wagtail admin only, ``CSTI_ADMIN_CONTENT_SECURITY_POLICY_EXTRA``: the admin
+  still writes inline scripts (date pickers, inline panels) and shows the preview in a
+  frame of the site itself. The preview itself gets the visitors' policy: Wagtail renders
+  it as a request for the page, through this middleware, so editors see what visitors get.
+
+The middleware sits above :class:`~csti_cms.core.page_cache.PageCacheMiddleware`, so
+pages from the cache get the header too (it is not kept in the cache).
+"""
+
+import base64
+import hashlib
+import re
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+
+from .caching import cached
+from .middleware import CachedSiteMiddleware
+
+HEADER = "Content-Security-Policy"
+
+#: The template writing the branding ``<style>`` into every page's ``<head>``.
+BRAND_STYLE_TEMPLATE = "includes/brand_style.html"
+
+_STYLE_ELEMENT = re.compile(r"<style\b[^>]*>(.*?)</style>", re.DOTALL | re.IGNORECASE)
+_DIRECTIVE_NAME = re.compile(r"^[a-z][a-z-]*$")
+_PLACEHOLDER = re.compile(r"\{[^}]*\}")
+
+
+def map_tile_source(tile_url):
+    """The source allowing the map tiles of ``tile_url``; ``None`` for tiles of the site itself.
+
+    A server spread over subdomains (``https://{s}.tile.example.org/{z}/{x}/{y}.png``) is
+    allowed with a wildcard: ``https://*.tile.example.org``.
+    """
+    parts = urlsplit(tile_url)
+    if not parts.netloc:
+        return None
+    labels = parts.netloc.split(".")
+    templated = [index for index, label in enumerate(labels) if _PLACEHOLDER.search(label)]
+    if templated:
+        # CSP allows a wildcard as the first label only.
+        labels = ["*", *labels[templated[-1] + 1 :]]
+    host = ".".join(labels)
+    return f"{parts.scheme}://{host}" if parts.scheme else host
+
+
+def parse_policy(text, name="CSTI_CONTENT_SECURITY_POLICY_EXTRA"):
+    """``{directive: [sources]}`` of a policy written as in the header.
+
+    Raises ``ImproperlyConfigured``, naming the setting, for what a browser would ignore.
+    """
+    policy = {}
+    for part in text.split(";"):
+        if not part.strip():
+            continue
+        directive, *sources = part.split()
+        if not _DIRECTIVE_NAME.match(directive.lower()) or any("," in s for s in sources):
+            raise ImproperlyConfigured(
+                f"{name}: {part.strip()!r} is not a directive followed by sources; write "
+                "directives as in the header, separated by semicolons, for example "
+                '"script-src https://stats.example.org; connect-src https://stats.example.org".'
+            )
+        policy.setdefault(directive.lower(), []).extend(sources)
+    return policy
+
+
+def add_sources(policy, directive, sources):
+    """Allow ``sources`` under ``directive`` of ``policy``, which is changed in place.
+
+    A directive the policy does not name yet starts from ``default-src``, as the browser
+    would read it: adding a host to it must not take away what was allowed.
+    """
+    allowed = policy.setdefault(directive, list(policy.get("default-src", [])))
+    for source in sources:
+        if source not in allowed:
+            allowed.append(source)
+    if len(allowed) > 1 and "'none'" in allowed:
+        allowed.remove("'none'")
+
+
+def configured_policy(admin=False):
+    """The policy the settings describe, for the admin when ``admin``, without page hashes."""
+    baseline = settings.CSTI_CONTENT_SECURITY_POLICY
+    policy = {directive: list(sources) for directive, sources in baseline.items()}
+    if not policy:
+        return policy
+    tiles = map_tile_source(getattr(settings, "CSTI_MAP_TILE_URL", ""))
+    if tiles:
+        add_sources(policy, "img-src", [tiles])
+    extra = parse_policy(getattr(settings, "CSTI_CONTENT_SECURITY_POLICY_EXTRA", ""))
+    if admin:
+        extra = [*extra.items(), *settings.CSTI_ADMIN_CONTENT_SECURITY_POLICY_EXTRA.items()]
+    else:
+        extra = extra.items()
+    for directive, sources in extra:
+        add_sources(policy, directive, sources)
+    return policy
+
+
+def header_value(policy):
+    """The policy written as the header's value."""
+    return "; ".join(" ".join([directive, *sources]) for directive, sources in policy.items())
+
+
+def style_hash(css):
+    """The ``'sha256-…'`` source allowing a ``<style>`` element holding exactly ``css``."""
+    digest = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
+    return f"'sha256-{digest}'"
+
+
+def style_hashes(html):
+    """The sources allowing the ``<style>`` elements in ``html``."""
+    return [style_hash(css) for css in _STYLE_ELEMENT.findall(html)]
+
+
+def site_of(request):
+    """The request's Wagtail site, found as for a page (``None`` when no site matches).
+
+    A page from the page cache is answered before ``CachedSiteMiddleware`` runs: it is
+    asked here, so finding the site costs no query either.
+    """
+    if not hasattr(request, "_wagtail_site"):
+        CachedSiteMiddleware(lambda request: None)(request)
+    return request._wagtail_site
+
+
+def brand_style_sources(request):
+    """The hashes allowing the branding ``<style>`` of the request's site.
+
+    Rendered from the template pages include, with the request's site settings, and kept
+    until a setting changes (a new branding colour starts a new cache generation).
+    """
+    site = site_of(request)
+    if site is None:
+        return []
+    return cached(
+        f"csp:brand-style:{site.pk}",
+        lambda: style_hashes(render_to_string(BRAND_STYLE_TEMPLATE, request=request)),
+    )
+
+
+def is_admin_request(request):
+    """Whether ``request`` is for the Wagtail admin (its pages, forms and uploads)."""
+    try:
+        admin_root = reverse("wagtailadmin_home")
+    except NoReverseMatch:
+        return False
+    return request.path.startswith(admin_root)
+
+
+def is_debug_page(response):
+    """Whether ``response`` may be one of Django's debug pages, written with inline scripts."""
+    return settings.DEBUG and response.status_code in (404, 500)
+
+
+class ContentSecurityPolicyMiddleware:
+    """Sends the site's Content-Security-Policy with every response.
+
+    Put it above ``PageCacheMiddleware`` in ``MIDDLEWARE``. A response that already has
+    the header (a view with needs of its own) keeps it; Django's debug pages (``DEBUG``
+    only) are left without one, as they are written with inline scripts and styles.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        # A mistake in the settings stops start-up rather than the first visitor.
+        configured_policy(admin=True)
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if HEADER in response.headers or is_debug_page(response):
+            return response
+        admin = is_admin_request(request)
+        policy = configured_policy(admin=admin)
+        if not policy:
+            return response
+        if not admin and response.get("Content-Type", "").startswith("text/html"):
+            # style-src-elem, when a centre sets it, is the one browsers read for <style>.
+            directive = "style-src-elem" if "style-src-elem" in policy else "style-src"
+            add_sources(policy, directive, brand_style_sources(request))
+        response.headers[HEADER] = header_value(policy)
+        return response

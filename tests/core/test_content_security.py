@@ -1,0 +1,155 @@
+"""Every answer tells browsers where the site's scripts, styles, images and frames come from."""
+
+import re
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.test import Client
+
+from csti_cms.core.content_security import (
+    HEADER,
+    ContentSecurityPolicyMiddleware,
+    map_tile_source,
+    style_hash,
+)
+from csti_cms.core.models import BrandingSettings
+from tests.conftest import demo_page
+
+pytestmark = pytest.mark.django_db
+
+
+def directives(response):
+    """``{directive: [sources]}`` of the response's policy."""
+    policy = {}
+    for part in response[HEADER].split(";"):
+        name, *sources = part.split()
+        policy[name] = sources
+    return policy
+
+
+def brand_style(response):
+    """The text of the page's branding ``<style>`` element, as the browser hashes it."""
+    return re.search(r"<style>(.*?)</style>", response.content.decode(), re.DOTALL).group(1)
+
+
+def test_a_public_page_allows_only_the_site_itself_for_scripts(client):
+    response = client.get(demo_page("home", "fr").url)
+    assert response.status_code == 200
+    policy = directives(response)
+    assert policy["script-src"] == ["'self'"]
+    assert policy["object-src"] == ["'none'"]
+    assert policy["frame-ancestors"] == ["'self'"]
+    assert policy["base-uri"] == ["'self'"]
+    assert policy["form-action"] == ["'self'"]
+    assert "'unsafe-inline'" not in response[HEADER]
+
+
+def test_the_branding_style_is_allowed_by_its_hash(client):
+    response = client.get(demo_page("hub-visitors", "nl").url)
+    assert style_hash(brand_style(response)) in directives(response)["style-src"]
+
+
+def test_new_branding_colours_are_allowed_on_the_next_request(client):
+    home = demo_page("home", "en").url
+    before = client.get(home)
+    branding = BrandingSettings.objects.get()
+    branding.primary_colour = "#003366"
+    branding.save()
+    after = client.get(home)
+    assert "#003366" in brand_style(after)
+    assert style_hash(brand_style(after)) in directives(after)["style-src"]
+    assert style_hash(brand_style(before)) not in directives(after)["style-src"]
+
+
+def test_a_page_from_the_page_cache_has_the_policy(settings, client):
+    settings.CSTI_PAGE_CACHE_SECONDS = 60
+    agenda = demo_page("agenda", "fr").url
+    first = client.get(agenda)
+    again = Client().get(agenda)
+    assert again.content == first.content
+    assert again[HEADER] == first[HEADER]
+    assert style_hash(brand_style(again)) in directives(again)["style-src"]
+
+
+def test_the_not_found_page_has_the_policy(client):
+    response = client.get("/en/no-such-exhibition/")
+    assert response.status_code == 404
+    assert style_hash(brand_style(response)) in directives(response)["style-src"]
+
+
+def test_the_map_tiles_are_allowed_from_the_configured_server(settings, client):
+    settings.CSTI_MAP_TILE_URL = "https://tiles.example-centre.org/osm/{z}/{x}/{y}.png"
+    policy = directives(client.get(demo_page("agenda", "en").url))
+    assert "https://tiles.example-centre.org" in policy["img-src"]
+    assert "https://tile.openstreetmap.org" not in policy["img-src"]
+
+
+def test_the_default_tile_server_is_openstreetmaps(client):
+    assert "https://tile.openstreetmap.org" in directives(client.get("/fr/"))["img-src"]
+
+
+@pytest.mark.parametrize(
+    ("tile_url", "source"),
+    [
+        ("https://{s}.tile.example.org/{z}/{x}/{y}.png", "https://*.tile.example.org"),
+        ("https://maps.example.org:8443/{z}/{x}/{y}.png?key=k", "https://maps.example.org:8443"),
+        ("/tiles/{z}/{x}/{y}.png", None),
+    ],
+)
+def test_a_tile_server_gives_the_source_browsers_match(tile_url, source):
+    assert map_tile_source(tile_url) == source
+
+
+def test_a_centre_adds_a_host_without_code(settings, client):
+    settings.CSTI_CONTENT_SECURITY_POLICY_EXTRA = (
+        "script-src https://stats.example-centre.org; connect-src https://stats.example-centre.org"
+    )
+    policy = directives(client.get(demo_page("home", "en").url))
+    assert policy["script-src"] == ["'self'", "https://stats.example-centre.org"]
+    # A directive not named before starts from default-src: the site itself stays allowed.
+    assert policy["connect-src"] == ["'self'", "https://stats.example-centre.org"]
+
+
+def test_a_centre_extends_the_policy_in_its_settings(settings, client):
+    settings.CSTI_CONTENT_SECURITY_POLICY = {
+        **settings.CSTI_CONTENT_SECURITY_POLICY,
+        "frame-src": ["https://videos.example-peertube.org"],
+    }
+    policy = directives(client.get(demo_page("home", "en").url))
+    assert policy["frame-src"] == ["https://videos.example-peertube.org"]
+
+
+def test_a_mistaken_extra_policy_stops_start_up(settings):
+    settings.CSTI_CONTENT_SECURITY_POLICY_EXTRA = "script-src https://a.example, https://b.example"
+    with pytest.raises(ImproperlyConfigured, match="CSTI_CONTENT_SECURITY_POLICY_EXTRA"):
+        ContentSecurityPolicyMiddleware(lambda request: None)
+
+
+def test_the_video_players_may_be_framed(client):
+    frames = directives(client.get(demo_page("home", "fr").url))["frame-src"]
+    assert "https://www.youtube.com" in frames
+    assert "https://player.vimeo.com" in frames
+
+
+def test_the_admin_keeps_a_policy_that_lets_wagtail_work(admin_client):
+    response = admin_client.get("/admin/")
+    assert response.status_code == 200
+    policy = directives(response)
+    assert "'unsafe-inline'" in policy["script-src"]
+    assert "'self'" in policy["frame-src"]
+    assert policy["object-src"] == ["'none'"]
+    assert policy["frame-ancestors"] == ["'self'"]
+
+
+def test_a_preview_shows_the_page_under_the_visitors_policy(admin_client):
+    """Wagtail renders a preview as a request for the page: editors see what visitors get."""
+    home = demo_page("home", "en")
+    response = admin_client.get(f"/admin/pages/{home.pk}/view_draft/")
+    assert response.status_code == 200
+    assert directives(response)["script-src"] == ["'self'"]
+    assert style_hash(brand_style(response)) in directives(response)["style-src"]
+
+
+def test_an_empty_policy_sends_no_header(settings, client):
+    settings.CSTI_CONTENT_SECURITY_POLICY = {}
+    assert HEADER not in client.get(demo_page("home", "en").url)
