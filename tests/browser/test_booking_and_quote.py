@@ -65,9 +65,9 @@ def test_pages_and_forms_are_accessible(page, demo_server, axe_violations, langu
     page.locator(".detail__actions a.button").click()
     assert axe_violations(page) == [], "booking form"
     page.locator(".enquiry-form button[type=submit]").click()
-    expect(page.locator(".enquiry-form__summary")).to_be_visible()
+    expect(page.locator(".form-summary")).to_be_visible()
     # The teacher starts again from the list of what to correct.
-    expect(page.locator(".enquiry-form__summary")).to_be_focused()
+    expect(page.locator(".form-summary")).to_be_focused()
     assert axe_violations(page) == [], "booking form with errors"
 
     page.goto(demo_server + VENUES[language])
@@ -77,7 +77,7 @@ def test_pages_and_forms_are_accessible(page, demo_server, axe_violations, langu
     page.locator(".detail__actions a.button").first.click()
     assert axe_violations(page) == [], "quote form"
     page.locator(".enquiry-form button[type=submit]").click()
-    expect(page.locator(".enquiry-form__summary")).to_be_visible()
+    expect(page.locator(".form-summary")).to_be_visible()
     assert axe_violations(page) == [], "quote form with errors"
 
 
@@ -127,7 +127,7 @@ def test_a_booking_refused_then_sent_reaches_the_admin(page, demo_server, admin_
     page.get_by_label("Accompanying adults").fill("3")
     page.get_by_label("Preferred date").fill(a_tuesday(3))
     page.get_by_role("button", name="Send my booking request").click()
-    expect(page.locator(".enquiry-form__summary")).to_contain_text("at most 25 pupils")
+    expect(page.locator(".form-summary")).to_contain_text("at most 25 pupils")
     expect(page.get_by_label("Number of pupils")).to_have_attribute("aria-invalid", "true")
 
     page.get_by_label("Number of pupils").fill("24")

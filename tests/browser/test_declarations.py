@@ -42,7 +42,7 @@ def test_memberships_and_declarations_are_accessible(page, demo_server, axe_viol
     expect(page.locator("form.endorse__form")).to_be_visible()
     assert axe_violations(page) == [], "endorsement form"
     page.locator("form.endorse__form button[type=submit]").click()
-    expect(page.locator(".form-errors")).to_be_visible()
+    expect(page.locator(".form-summary")).to_be_visible()
     assert axe_violations(page) == [], "endorsement form with errors"
 
 
