@@ -3,10 +3,11 @@
 Each centre (a Wagtail site) has its own team, and visitors' names, e-mails and phone
 numbers are meant for that team only. The admin shows a user the requests of one
 site: the site of the host name the admin is reached on (``Site.find_for_request``),
-the same rule the plugins' admin menus and views follow. A centre's team therefore
-uses the admin on the centre's own host name, and the notification e-mail links
-there. Superusers look after the whole install and see every site's requests,
-including those whose site was deleted.
+the same rule the plugins' admin menus and views follow, defined in
+:mod:`csti_cms.core.teams`. A centre's team therefore uses the admin on the
+centre's own host name, and the notification e-mail links there. Superusers look
+after the whole install and see every site's requests, including those whose site
+was deleted.
 
 What was done to a request in the admin (status changes, notes, deletion) is logged
 under the request's title, so the log follows the same rule. Each request's History
@@ -22,21 +23,9 @@ permissions only to people entitled to see the requests of every centre whose
 host they can reach.
 """
 
-from urllib.parse import urlsplit
+from csti_cms.core.teams import admin_base_url, sees_every_site, team_site
 
-from django.conf import settings
-from wagtail.models import Site
-from wagtail.models.sites import get_site_for_hostname
-
-
-def sees_every_site(user):
-    """Superusers run the whole install, so they follow up any centre's requests."""
-    return user.is_superuser
-
-
-def team_site(request):
-    """The site whose requests ``request`` may show: the one the admin is reached on."""
-    return Site.find_for_request(request)
+__all__ = ["admin_base_url", "is_visible", "sees_every_site", "team_site", "visible_requests"]
 
 
 def visible_requests(request, queryset):
@@ -59,26 +48,3 @@ def is_visible(request, enquiry):
         return True
     site = team_site(request)
     return site is not None and enquiry.site_id == site.pk
-
-
-def admin_base_url(site):
-    """The address at which ``site``'s team opens the admin, for links in e-mails.
-
-    ``WAGTAILADMIN_BASE_URL`` when its host name leads to ``site`` (as it does on an
-    install with one default site); otherwise the site's own root URL, since a team
-    finds its requests only on its own host name.
-    """
-    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    if site is None or _site_of_url(base_url) == site:
-        return base_url
-    return site.root_url
-
-
-def _site_of_url(url):
-    """The site Wagtail serves ``url`` from, or None when none would."""
-    parts = urlsplit(url)
-    port = parts.port or (443 if parts.scheme == "https" else 80)
-    try:
-        return get_site_for_hostname(parts.hostname, port)
-    except Site.DoesNotExist:
-        return None

@@ -35,25 +35,16 @@ from wagtail.models import Site, TranslatableMixin
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from csti_cms.core.exports import SpreadsheetSafeExportMixin
 from csti_cms.core.i18n import in_active_language
 
 from . import teams
 from .display import ReadOnlyFieldPanel, is_coded, language_name, site_name, words_for
 
-#: Characters that make spreadsheet programs read a cell as a formula.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
 #: Columns every export starts with.
 EXPORT_FIRST = ["pk", "created_at", "status", "site", "language"]
 #: And ends with.
 EXPORT_LAST = ["contact_name", "email", "phone", "notified", "notification_error"]
-
-
-def inert(value):
-    """A CSV cell value that spreadsheet programs show as text, never run as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
 
 
 def in_admin_locale(lines, language, zone):
@@ -83,7 +74,7 @@ class EnquiryPermissionPolicy(ModelPermissionPolicy):
         return super().users_with_any_permission(set(actions) - {"add"})
 
 
-class EnquiryIndexView(IndexView):
+class EnquiryIndexView(SpreadsheetSafeExportMixin, IndexView):
     """The listing and its export, limited to the requests of the user's site."""
 
     #: Relations joined for the listing and the export (viewsets add their own).
@@ -122,8 +113,7 @@ class EnquiryIndexView(IndexView):
 
     def preprocess_field_value(self, field, value, export_format):
         value = self.as_shown(field, value, export_format)
-        value = super().preprocess_field_value(field, value, export_format)
-        return inert(value) if export_format == self.FORMAT_CSV else value
+        return super().preprocess_field_value(field, value, export_format)
 
     def get_heading(self, queryset, field):
         """A column of times names the time zone they are in: "Received (Europe/Brussels)".

@@ -6,6 +6,10 @@ The public API for plugin authors and sites:
 - :func:`discover_plugins`: called by a site's settings to install plugins;
 - :class:`PluginPageMixin`: the base every plugin page type starts with;
 - :class:`PluginViewSetGroupMixin`: makes an admin submenu follow the plugin's switch;
+- :class:`SiteScopedViewSetMixin`: makes an admin viewset show each centre's team the
+  data of its own site only, as the core's screens do when several centres share an install;
+- :class:`SpreadsheetSafeExportMixin`: makes an admin listing's CSV export write what
+  visitors typed as text, never as spreadsheet formulas;
 - :data:`hookimpl`: decorator for implementing extension points (see
   :mod:`csti_cms.plugins.extension_points`);
 - :func:`is_enabled`, :func:`enable`, :func:`disable`: per-site state, and
@@ -47,6 +51,8 @@ __all__ = [
     "PluginViewSetGroupMixin",
     "RateLimit",
     "SENT_SEGMENT",
+    "SiteScopedViewSetMixin",
+    "SpreadsheetSafeExportMixin",
     "alphabetical",
     "disable",
     "discover_plugins",
@@ -65,6 +71,8 @@ __all__ = [
 _LAZY_EXPORTS = {
     "PluginPageMixin": ("csti_cms.plugins.pages", "PluginPageMixin"),
     "PluginViewSetGroupMixin": ("csti_cms.plugins.menus", "PluginViewSetGroupMixin"),
+    "SiteScopedViewSetMixin": ("csti_cms.plugins.site_scope", "SiteScopedViewSetMixin"),
+    "SpreadsheetSafeExportMixin": ("csti_cms.core.exports", "SpreadsheetSafeExportMixin"),
     "is_enabled": ("csti_cms.plugins.state", "is_enabled"),
     "enable": ("csti_cms.plugins.state", "enable"),
     "disable": ("csti_cms.plugins.state", "disable"),

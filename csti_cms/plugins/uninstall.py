@@ -12,14 +12,34 @@ from .registration import get_plugin, plugins
 
 
 def content_summary(label):
-    """``{model verbose name (plural): count}`` of what the plugin stores."""
+    """``{model verbose name: count}`` of what the plugin stores, models without rows left out.
+
+    Each name agrees with its count (see :func:`counted_name`), so that the summary reads
+    "1 quiz page, 3 quiz themes" in the command's messages.
+    """
     config = get_plugin(label)
     summary = {}
     for model in config.get_models():
         count = model.objects.count()
         if count:
-            summary[str(model._meta.verbose_name_plural)] = count
+            summary[counted_name(model, count)] = count
     return summary
+
+
+def counted_name(model, count):
+    """``model``'s verbose name for ``count`` rows: singular for one, plural for several.
+
+    A count of zero is never shown, so "one is singular" holds in English, French and
+    Dutch. The plural is the model's ``verbose_name_plural``: without one, Django adds
+    an "s" to the translated singular ("page des séances du planétariums").
+    """
+    meta = model._meta
+    return str(meta.verbose_name if count == 1 else meta.verbose_name_plural)
+
+
+def describe(summary):
+    """``"1 quiz page, 3 quiz themes"``: a :func:`content_summary` in words."""
+    return ", ".join(f"{count} {name}" for name, count in summary.items())
 
 
 def dependent_plugins(label):
@@ -52,7 +72,9 @@ def uninstall(label, *, delete_content=False):
     while the plugin stores content, unless ``delete_content`` is true. Every site
     where it is on gets its ``uninstalled`` callback first. The package must then be
     removed (or excluded with CSTI_PLUGINS_EXCLUDE), or the next ``migrate`` creates
-    its tables again. Returns the summary of what was there.
+    its tables again, and every process of the site restarted: the running ones keep
+    the plugin's models registered, and queries over every page type (the audience
+    hubs') fail on its dropped tables. Returns the summary of what was there.
     """
     config = get_plugin(label)
     plugins_needing_it, apps_needing_it = dependent_plugins(label), dependent_apps(label)
@@ -83,9 +105,8 @@ class RefusedUninstall(Exception):
 
     def __init__(self, label, summary):
         self.label, self.summary = label, summary
-        described = ", ".join(f"{count} {name}" for name, count in summary.items())
         super().__init__(
-            f"{label} still has content ({described}). Nothing was removed; run again with "
+            f"{label} still has content ({describe(summary)}). Nothing was removed; run again with "
             "--delete-content to delete it for good."
         )
 

@@ -104,6 +104,24 @@ def test_catalogues_are_compiled_for_shipping(tmp_path):
             assert gettext.GNUTranslations(compiled).gettext("Highlight:") == highlight
 
 
+def test_common_words_are_translated_in_the_plugins_own_context(tmp_path):
+    """Django's, Wagtail's and csti-cms's catalogues win for a msgid without context.
+
+    The scaffold's "Title", "Text" and "body" take the plugin's label as context, so
+    that a plugin author's own translation of them is the one shown.
+    """
+    plugin = create_plugin("science-quiz", tmp_path, make_migration=False)
+    package = plugin / "csti_science_quiz"
+    assert 'pgettext_lazy("science_quiz", "Title")' in (package / "blocks.py").read_text()
+    assert 'pgettext_lazy("science_quiz", "body")' in (package / "models.py").read_text()
+    expected = {"fr": ("Titre", "Texte", "contenu"), "nl": ("Titel", "Tekst", "inhoud")}
+    for language, words in expected.items():
+        with (package / "locale" / language / "LC_MESSAGES" / "django.mo").open("rb") as compiled:
+            catalogue = gettext.GNUTranslations(compiled)
+        translated = tuple(catalogue.pgettext("science_quiz", w) for w in ("Title", "Text", "body"))
+        assert translated == words
+
+
 def test_plugin_claims_csti_cms_up_to_the_next_major_version(tmp_path):
     assert supported_versions("0.1.0") == ">=0.1,<1"
     assert supported_versions("1.4.2") == ">=1.4,<2"

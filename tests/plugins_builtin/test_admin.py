@@ -3,8 +3,10 @@
 import pytest
 from django.apps import apps
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Site
 
+from csti_cms.plugins.memberships.models import Membership, MembershipsPage
 from tests.conftest import demo_page
 
 pytestmark = pytest.mark.django_db
@@ -47,3 +49,18 @@ def test_switching_off_warns_what_will_be_hidden():
     assert any("memberships pages will answer 404" in str(w) for w in memberships)
     assert any("4 memberships" in str(w) for w in memberships)
     assert any("12 published declaration pages" in str(w) for w in declarations)
+
+
+def test_one_page_or_membership_is_told_in_the_singular():
+    site = Site.objects.get(is_default_site=True)
+    for page in MembershipsPage.objects.live().order_by("pk")[1:]:
+        page.unpublish()
+    keys = Membership.objects.filter(site=site).values_list("translation_key", flat=True)
+    kept = keys.order_by("pk").first()
+    Membership.objects.filter(site=site).exclude(translation_key=kept).delete()
+    with translation.override("en"):
+        warnings = [str(w) for w in apps.get_app_config("memberships").can_disable(site)]
+    assert warnings == [
+        "1 published memberships page will answer 404 on this site.",
+        "1 membership will no longer be shown on this site (it is kept).",
+    ]

@@ -479,6 +479,20 @@ def test_an_unconfirmed_endorsement_cannot_be_approved(admin_client):
     assert endorsement.status == EndorsementStatus.PENDING
 
 
+def test_the_csv_export_runs_no_formula_a_visitor_typed(admin_client):
+    """Organisations and countries come from the public form, and go into spreadsheets."""
+    page = demo_page(MECHELEN)
+    make_endorsement(page, '=HYPERLINK("http://evil.example","Click")', country="+1+1")
+    export = admin_client.get(
+        reverse("endorsements:index"), {"export": "csv", "declaration": page.translation_key}
+    )
+    cells = {cell for row in csv.reader(b"".join(export.streaming_content).decode().splitlines())
+             for cell in row}  # fmt: skip
+    assert '\'=HYPERLINK("http://evil.example","Click")' in cells
+    assert "'+1+1" in cells
+    assert not any(cell.startswith(("=", "+", "@")) for cell in cells)
+
+
 def test_editors_filter_and_export_endorsements_as_csv(admin_client):
     page = demo_page(MECHELEN)
     make_endorsement(page, "Waiting Lab", confirmed=False, status="pending")

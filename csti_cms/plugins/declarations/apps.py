@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from csti_cms.plugins import PluginConfig
 
@@ -47,9 +48,12 @@ class DeclarationsConfig(PluginConfig):
         if not count:
             return []
         return [
-            _(
+            ngettext(
+                "%(count)s published declaration page will answer 404 on this site, and its "
+                "endorsement form will close (endorsements are kept).",
                 "%(count)s published declaration pages will answer 404 on this site, and their "
-                "endorsement forms will close (endorsements are kept)."
+                "endorsement forms will close (endorsements are kept).",
+                count,
             )
             % {"count": count}
         ]

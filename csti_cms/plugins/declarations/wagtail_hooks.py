@@ -16,6 +16,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from csti_cms.plugins import SiteScopedViewSetMixin, SpreadsheetSafeExportMixin
+
 from .forms import ModerationForm
 from .models import DeclarationPage, Endorsement, EndorsementStatus
 
@@ -49,7 +51,7 @@ class EndorsementFilterSet(WagtailFilterSet):
         fields = ["declaration", "status", "confirmed"]
 
 
-class EndorsementIndexView(IndexView):
+class EndorsementIndexView(SpreadsheetSafeExportMixin, IndexView):
     """The listing, exported as CSV (the only spreadsheet format without extra packages)."""
 
     FORMATS = (IndexView.FORMAT_CSV,)
@@ -72,8 +74,14 @@ class EndorsementPermissionPolicy(ModelPermissionPolicy):
 register_permission_policy(Endorsement, EndorsementPermissionPolicy(Endorsement))
 
 
-class EndorsementViewSet(ModelViewSet):
+class EndorsementViewSet(SiteScopedViewSetMixin, ModelViewSet):
+    """Endorsements hold their contacts' names and e-mails, for the declaration's centre only.
+
+    An endorsement belongs to the site whose page trees hold its declaration page.
+    """
+
     model = Endorsement
+    site_page_field = "declaration"
     icon = "tick-inverse"
     menu_label = _("Endorsements")
     add_to_admin_menu = True

@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from csti_cms.plugins import PluginConfig
 
@@ -35,12 +36,21 @@ class MembershipsConfig(PluginConfig):
         warnings = []
         if pages:
             warnings.append(
-                _("%(count)s published memberships pages will answer 404 on this site.")
+                ngettext(
+                    "%(count)s published memberships page will answer 404 on this site.",
+                    "%(count)s published memberships pages will answer 404 on this site.",
+                    pages,
+                )
                 % {"count": pages}
             )
         if memberships.exists():
+            count = memberships.count()
             warnings.append(
-                _("%(count)s memberships will no longer be shown on this site (they are kept).")
-                % {"count": memberships.count()}
+                ngettext(
+                    "%(count)s membership will no longer be shown on this site (it is kept).",
+                    "%(count)s memberships will no longer be shown on this site (they are kept).",
+                    count,
+                )
+                % {"count": count}
             )
         return warnings

@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from csti_cms.plugins import PluginViewSetGroupMixin
+from csti_cms.plugins import PluginViewSetGroupMixin, SiteScopedViewSetMixin
 
 from .models import Membership, Organisation
 
@@ -18,8 +18,11 @@ class OrganisationViewSet(SnippetViewSet):
     search_fields = ["name", "acronym", "acronym_meaning"]
 
 
-class MembershipViewSet(SnippetViewSet):
+class MembershipViewSet(SiteScopedViewSetMixin, SnippetViewSet):
+    """A membership is its centre's: each team lists, edits and adds its own site's only."""
+
     model = Membership
+    site_field = "site"
     icon = "tick-inverse"
     list_display = ["organisation", "level", "since", "until", "site"]
     list_filter = ["site", "level"]

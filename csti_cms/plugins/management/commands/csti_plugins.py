@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from csti_cms import __version__
@@ -10,7 +11,12 @@ from csti_cms.plugins.state import (
     enable,
     enabled_labels,
 )
-from csti_cms.plugins.uninstall import RefusedUninstall, UninstallBlockedByDependents, uninstall
+from csti_cms.plugins.uninstall import (
+    RefusedUninstall,
+    UninstallBlockedByDependents,
+    describe,
+    uninstall,
+)
 
 
 class Command(BaseCommand):
@@ -98,9 +104,21 @@ class Command(BaseCommand):
             summary = uninstall(label, delete_content=delete_content)
         except (RefusedUninstall, UninstallBlockedByDependents) as error:
             raise CommandError(str(error)) from None
-        removed = ", ".join(f"{count} {name}" for name, count in summary.items()) or "no content"
+        removed = describe(summary) or "no content"
+        self.stdout.write(f"{label} uninstalled ({removed} removed).")
+        # The processes serving the site still have the plugin's models registered:
+        # queries over every page type, such as the audience hubs', fail on its
+        # dropped tables until they restart without the plugin.
         self.stdout.write(
-            f"{label} uninstalled ({removed} removed). You can now remove its package."
+            self.style.WARNING(
+                _(
+                    "Now remove the package of %(label)s (pip uninstall) or list %(label)s "
+                    "in CSTI_PLUGINS_EXCLUDE, then restart every process of the site at "
+                    "once: until they restart they keep its page types, and pages such as "
+                    "the audience hubs answer with an error."
+                )
+                % {"label": label}
+            )
         )
 
 
