@@ -36,10 +36,17 @@ class HoneypotInput(forms.TextInput):
         super().__init__(attrs={"autocomplete": "off", "tabindex": "-1"})
 
 
+class TextLengthValidator(MaxLengthValidator):
+    """Counts a line break once, as the browser's ``maxlength`` does (it sends it as CR LF)."""
+
+    def clean(self, x):
+        return len(x.replace("\r\n", "\n"))
+
+
 def limit_length(field):
     """Bound a text field the model leaves unbounded (a ``TextField``), here and in the browser."""
     field.max_length = LONG_TEXT_LIMIT
-    field.validators.append(MaxLengthValidator(LONG_TEXT_LIMIT, LONG_TEXT_MESSAGE))
+    field.validators.append(TextLengthValidator(LONG_TEXT_LIMIT, LONG_TEXT_MESSAGE))
     field.widget.attrs["maxlength"] = str(LONG_TEXT_LIMIT)
 
 

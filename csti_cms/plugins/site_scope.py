@@ -91,12 +91,46 @@ class SiteScopedViewSetMixin:
         if site is not None and form.initial.get(self.site_field) is None:
             form.initial[self.site_field] = site.pk
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A snippet's chooser (the modal of the page editor) is a viewset of its own, whose
+        # views this one does not build: it gets the same scoping.
+        if getattr(self, "chooser_viewset_class", None) is not None:
+            self.chooser_viewset_class = type(
+                self.chooser_viewset_class.__name__,
+                (ScopedChooserViewSetMixin, self.chooser_viewset_class),
+                {"site_scope": self},
+            )
+
     def on_register(self):
         super().on_register()
         SCOPED_MODELS[self.model] = self
 
     def construct_view(self, view_class, **kwargs):
         return super().construct_view(scoped_view_class(view_class), site_scope=self, **kwargs)
+
+
+class ScopedChooserViewSetMixin:
+    """A chooser viewset whose views follow :attr:`site_scope`, the object's own viewset."""
+
+    site_scope = None
+
+    def construct_view(self, view_class, **kwargs):
+        return super().construct_view(
+            scoped_view_class(view_class), site_scope=self.site_scope, **kwargs
+        )
+
+
+class ScopedChooserListMixin:
+    """The objects a chooser lists, or accepts several at once: the team's site's only."""
+
+    site_scope = None
+
+    def get_object_list(self):
+        return self.site_scope.visible_to(self.request, super().get_object_list())
+
+    def get_objects(self, pks):
+        return self.site_scope.visible_to(self.request, super().get_objects(pks))
 
 
 class ScopedListingMixin:
@@ -112,6 +146,11 @@ class ScopedListingMixin:
 
     def get_base_queryset(self):
         return self.site_scope.visible_to(self.request, super().get_base_queryset())
+
+    def get_filterset_kwargs(self):
+        # Wagtail gives the filters the whole table: given the listing's objects instead, a
+        # filter that offers choices from them offers the team's own only.
+        return {**super().get_filterset_kwargs(), "queryset": self.get_base_queryset()}
 
 
 class ScopedObjectMixin:
@@ -152,6 +191,8 @@ def scoped_view_class(view_class):
     mixins = []
     if issubclass(view_class, IndexView):
         mixins.append(ScopedListingMixin)
+    if hasattr(view_class, "get_object_list") or hasattr(view_class, "get_objects"):
+        mixins.append(ScopedChooserListMixin)
     if hasattr(view_class, "get_object"):
         mixins.append(ScopedObjectMixin)
     if hasattr(view_class, "get_form"):

@@ -120,6 +120,9 @@ def test_common_words_are_translated_in_the_plugins_own_context(tmp_path):
             catalogue = gettext.GNUTranslations(compiled)
         translated = tuple(catalogue.pgettext("science_quiz", w) for w in ("Title", "Text", "body"))
         assert translated == words
+        warning = "%(count)s published page will answer 404 on this site."
+        plural = "%(count)s published pages will answer 404 on this site."
+        assert catalogue.ngettext(warning, plural, 1) != warning, "the switch-off warning"
 
 
 def test_plugin_claims_csti_cms_up_to_the_next_major_version(tmp_path):

@@ -62,3 +62,10 @@ def test_finished_uninstall_says_to_remove_the_package_and_restart(monkeypatch, 
     assert "restart every process of the site" in lines[1]
     assert "audience hubs" in lines[1]
     assert len(lines) == 2
+
+
+def test_the_command_reports_in_english_whatever_the_site_s_language(one_page_three_themes):
+    """The counts' model names used to follow the site's language inside English sentences."""
+    with translation.override("fr"), pytest.raises(CommandError) as refused:
+        call_command("csti_plugins", "uninstall", "quiz")
+    assert "still has content (1 quiz page, 3 quiz themes)" in str(refused.value)

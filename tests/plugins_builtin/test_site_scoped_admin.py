@@ -270,3 +270,31 @@ def test_a_bulk_action_on_another_centres_membership_answers_not_found(
     response = team_member.post(own, {}, HTTP_HOST=centre_b.hostname)
     assert response.status_code == 302, response
     assert not Membership.objects.filter(pk=membership_b.pk).exists()
+
+
+def test_the_membership_chooser_offers_and_accepts_the_team_s_centre_only(
+    team_member, memberships, centre_b
+):
+    """The page editor's chooser is a viewset of its own, beside the snippet's views."""
+    membership_a, membership_b = memberships
+    chooser = "wagtailsnippetchoosers_memberships_membership"
+    for name in ("choose", "choose_results"):
+        response = team_member.get(reverse(f"{chooser}:{name}"), HTTP_HOST=centre_b.hostname)
+        assert response.status_code == 200
+        html = response.json()["html"] if name == "choose" else response.content.decode()
+        assert f"/chosen/{membership_b.pk}/" in html
+        assert f"/chosen/{membership_a.pk}/" not in html
+    chosen = reverse(f"{chooser}:chosen", args=[membership_a.pk])
+    assert status_of(team_member, chosen, centre_b) == 404
+    own = reverse(f"{chooser}:chosen", args=[membership_b.pk])
+    assert status_of(team_member, own, centre_b) == 200
+
+
+def test_the_endorsements_filter_names_the_team_s_declarations_only(
+    team_member, endorsements, centre_b
+):
+    endorsement_a, endorsement_b = endorsements
+    response = team_member.get(reverse(f"{ENDORSEMENTS}:index"), HTTP_HOST=centre_b.hostname)
+    choices = dict(response.context["filters"].form.fields["declaration"].choices)
+    assert str(endorsement_b.declaration_key) in choices
+    assert str(endorsement_a.declaration_key) not in choices

@@ -50,6 +50,15 @@ class EndorsementFilterSet(WagtailFilterSet):
         model = Endorsement
         fields = ["declaration", "status", "confirmed"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the declarations of the endorsements listed: the listing shows a centre's team
+        # its own centre's (SiteScopedViewSetMixin), and so must the filter.
+        listed = {str(key) for key in self.queryset.values_list("declaration_key", flat=True)}
+        self.filters["declaration"].extra["choices"] = [
+            (key, title) for key, title in declaration_choices() if key in listed
+        ]
+
 
 class EndorsementIndexView(SpreadsheetSafeExportMixin, IndexView):
     """The listing, exported as CSV (the only spreadsheet format without extra packages)."""

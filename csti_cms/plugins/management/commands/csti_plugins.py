@@ -1,5 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
-from django.utils.translation import gettext as _
+from django.utils import translation
 from wagtail.models import Site
 
 from csti_cms import __version__
@@ -99,6 +99,12 @@ class Command(BaseCommand):
         self.stdout.write(f"{label} is {state} for {site.hostname}.")
 
     def handle_uninstall(self, label, delete_content=False, **options):
+        # In English, like the rest of this command's report: the model names in the counts
+        # would otherwise follow the site's language in the middle of English sentences.
+        with translation.override("en"):
+            self._uninstall(label, delete_content)
+
+    def _uninstall(self, label, delete_content):
         self._plugin(label)
         try:
             summary = uninstall(label, delete_content=delete_content)
@@ -111,13 +117,10 @@ class Command(BaseCommand):
         # dropped tables until they restart without the plugin.
         self.stdout.write(
             self.style.WARNING(
-                _(
-                    "Now remove the package of %(label)s (pip uninstall) or list %(label)s "
-                    "in CSTI_PLUGINS_EXCLUDE, then restart every process of the site at "
-                    "once: until they restart they keep its page types, and pages such as "
-                    "the audience hubs answer with an error."
-                )
-                % {"label": label}
+                f"Now remove the package of {label} (pip uninstall) or list {label} in "
+                "CSTI_PLUGINS_EXCLUDE, then restart every process of the site at once: until "
+                "they restart they keep its page types, and pages such as the audience hubs "
+                "answer with an error."
             )
         )
 
