@@ -28,16 +28,19 @@ pages from the cache get the header too (it is not kept in the cache).
 """
 
 import base64
+import functools
 import hashlib
 import re
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 
-from .caching import cached
+from .caching import cached, generation
 from .middleware import CachedSiteMiddleware
 
 HEADER = "Content-Security-Policy"
@@ -103,7 +106,15 @@ def add_sources(policy, directive, sources):
 
 
 def configured_policy(admin=False):
-    """The policy the settings describe, for the admin when ``admin``, without page hashes."""
+    """The policy the settings describe, for the admin when ``admin``, without page hashes.
+
+    A copy the caller may change: the settings are read once, not on every response.
+    """
+    return {directive: list(sources) for directive, sources in _settings_policy(admin).items()}
+
+
+@functools.cache
+def _settings_policy(admin):
     baseline = settings.CSTI_CONTENT_SECURITY_POLICY
     policy = {directive: list(sources) for directive, sources in baseline.items()}
     if not policy:
@@ -148,12 +159,35 @@ def site_of(request):
     return request._wagtail_site
 
 
+#: Most host names whose branding hashes a process remembers (``Host`` headers are made up
+#: by clients: the memo is emptied when it grows past this).
+BRAND_MEMO_SIZE = 64
+
+_brand_memo = {}
+
+
 def brand_style_sources(request):
     """The hashes allowing the branding ``<style>`` of the request's site.
 
     Rendered from the template pages include, with the request's site settings, and kept
-    until a setting changes (a new branding colour starts a new cache generation).
+    until a setting changes (a new branding colour starts a new cache generation). Each
+    process also remembers them by host name for the generation, since they are asked for
+    on every page from the page cache: one cache read then, not four (the generation, the
+    list of sites, the generation again and the hashes).
     """
+    current = generation()
+    if current is None:
+        return _site_brand_style_sources(request)
+    key = (current, request._get_raw_host(), request.get_port())
+    sources = _brand_memo.get(key)
+    if sources is None:
+        if len(_brand_memo) >= BRAND_MEMO_SIZE:
+            _brand_memo.clear()
+        sources = _brand_memo[key] = _site_brand_style_sources(request)
+    return sources
+
+
+def _site_brand_style_sources(request):
     site = site_of(request)
     if site is None:
         return []
@@ -165,11 +199,25 @@ def brand_style_sources(request):
 
 def is_admin_request(request):
     """Whether ``request`` is for the Wagtail admin (its pages, forms and uploads)."""
+    admin_root = _admin_root(get_urlconf(), get_script_prefix())
+    return admin_root is not None and request.path.startswith(admin_root)
+
+
+@functools.cache
+def _admin_root(urlconf, script_prefix):
+    """The admin's address under ``urlconf`` and ``script_prefix`` (reversed once for each)."""
     try:
-        admin_root = reverse("wagtailadmin_home")
+        return reverse("wagtailadmin_home", urlconf=urlconf)
     except NoReverseMatch:
-        return False
-    return request.path.startswith(admin_root)
+        return None
+
+
+@receiver(setting_changed)
+def _forget_settings(setting, **kwargs):
+    """Tests change settings while the process runs; a server restarts to change them."""
+    if setting.startswith("CSTI_") or setting == "ROOT_URLCONF":
+        _settings_policy.cache_clear()
+        _admin_root.cache_clear()
 
 
 def is_debug_page(response):

@@ -10,6 +10,9 @@ Django calls these views through ``handler400``, ``handler403``, ``handler404`` 
 - 400, 403 and 500 (``400.html``, ``403.html``, ``500.html``; Django renders ``403_csrf.html``
   itself): minimal pages that read neither the database nor the cache, since either may be
   what failed, and a request for a host that is not allowed has no site to brand it with.
+- When the failure is the database being out of reach, the 500 page answers ``503 Service
+  Unavailable`` with ``Retry-After``: search engines keep the page and come back later instead
+  of recording an error, and a load balancer or monitor tells an outage from a bug.
 
 Each page is in the language of the address (``/nl/...``), else in the language that was
 active, else in the site's default language: an error raised before the language was chosen
@@ -17,8 +20,10 @@ from the address still answers in that language.
 """
 
 import logging
+import sys
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.http import (
     HttpResponseBadRequest,
     HttpResponseForbidden,
@@ -74,8 +79,23 @@ def permission_denied(request, exception):
     return _minimal(request, "403.html", HttpResponseForbidden)
 
 
+#: Seconds a client is asked to wait before trying again while the database is out of reach.
+RETRY_AFTER_SECONDS = 60
+
+
 def server_error(request):
-    return _minimal(request, "500.html", HttpResponseServerError)
+    """The minimal 500 page, answered as a 503 when the database is out of reach.
+
+    Django calls this view while it handles the exception, so ``sys.exc_info()`` tells what
+    failed. ``OperationalError`` and ``InterfaceError`` are the database adapter's own for a
+    lost or refused connection; an error in the site's SQL raises ``ProgrammingError`` and
+    stays a 500.
+    """
+    response = _minimal(request, "500.html", HttpResponseServerError)
+    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+        response.status_code = 503
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 def _minimal(request, template_name, response_class):

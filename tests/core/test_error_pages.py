@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 
 import pytest
 from django.core.cache import CacheHandler
-from django.db import OperationalError, connection
+from django.db import OperationalError, ProgrammingError, connection
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -221,9 +221,10 @@ def test_a_failing_view_answers_the_minimal_500_page_in_the_language_of_its_addr
     assert page.landmarks == ["main"], "no header or footer: nothing read from the database"
 
 
-def test_the_500_page_answers_when_the_database_is_down(client):
+def test_the_error_page_answers_503_when_the_database_is_down(client):
     """The site's list is read from the database before the language is chosen from the address:
-    the page still speaks the language of the address."""
+    the page still speaks the language of the address. An outage is a 503 with Retry-After, so
+    search engines come back later instead of dropping the page."""
 
     def refuse(execute, sql, params, many, context):
         raise OperationalError("the database is down")
@@ -231,9 +232,23 @@ def test_the_500_page_answers_when_the_database_is_down(client):
     client.raise_request_exception = False
     with connection.execute_wrapper(refuse):
         response = client.get("/nl/")
-    assert response.status_code == 500
+    assert response.status_code == 503
+    assert response["Retry-After"] == str(errors.RETRY_AFTER_SECONDS)
     assert outline(response).lang == "nl"
     assert outline(response).headings == [1]
+
+
+def test_an_error_in_a_query_stays_a_500(client):
+    """Only a lost or refused connection is an outage; a broken query is a bug to fix."""
+
+    def broken(execute, sql, params, many, context):
+        raise ProgrammingError("no such column")
+
+    client.raise_request_exception = False
+    with connection.execute_wrapper(broken):
+        response = client.get("/nl/")
+    assert response.status_code == 500
+    assert "Retry-After" not in response
 
 
 def test_the_500_page_reads_neither_the_database_nor_the_cache(

@@ -10,6 +10,8 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 from csti_cms.schools.models import SchoolActivityPage, SchoolLevel
 from tests.conftest import demo_page
 
+from .helpers import post_new_activity
+
 pytestmark = pytest.mark.django_db
 
 
@@ -41,30 +43,17 @@ def test_the_editor_offers_the_page_language_levels_grouped_by_system(editor_cli
 def test_an_editor_creates_an_activity(editor_client):
     listing = demo_page("school-activities", "fr")
     p3 = SchoolLevel.objects.get(locale=listing.locale, name="3e primaire")
-    data = nested_form_data(
-        {
-            "title": "Atelier : les aimants",
-            "slug": "atelier-aimants",
-            "activity_type": "workshop",
-            "introduction": "Attirer, repousser, mesurer.",
-            "image_alt_text": "",
-            "body": streamfield([]),
-            "curriculum_links": streamfield(
-                [("link", {"levels": "3e primaire", "text": "Forces et mouvements."})]
-            ),
-            "duration_minutes": "75",
-            "max_pupils": "24",
-            "price": "5",
-            "price_basis": "pupil",
-            "resources": streamfield([]),
-            "action-publish": "publish",
-        }
+    response = post_new_activity(
+        editor_client,
+        "atelier-aimants",
+        listing,
+        curriculum_links=streamfield(
+            [("link", {"levels": "3e primaire", "text": "Forces et mouvements."})]
+        ),
+        levels=[p3.pk],
+        languages=["fr", "nl"],
+        days_offered=["wed", "sat"],
     )
-    # Multiple choices are lists of values (nested_form_data would number them).
-    data.update(
-        levels=[p3.pk], languages=["fr", "nl"], days_offered=["wed", "sat"], for_schools="on"
-    )
-    response = editor_client.post(add_url(listing), data)
     assert response.status_code == 302, response.context["form"].errors
     page = SchoolActivityPage.objects.get(slug="atelier-aimants")
     assert page.live and list(page.levels.all()) == [p3]
