@@ -73,7 +73,7 @@ def event_components(page, *, url, host, zone, dtstamp, categories=()):
         event.add("dtstamp", dtstamp)
         event.add("last-modified", changed_at.astimezone(UTC))
         event.add("sequence", sequence)
-        event.add("summary", page.title)
+        event.add("summary", summary(page.title, status))
         description = "\n\n".join(part for part in (page.introduction, url) if part)
         event.add("description", description)
         event.add("url", url)
@@ -124,6 +124,18 @@ def event_components(page, *, url, host, zone, dtstamp, categories=()):
         override.add("dtend", moment(end))
         components.append(override)
     return components
+
+
+def summary(title, status):
+    """The title, with the date's status when it is not the usual one.
+
+    ``STATUS`` knows only confirmed, tentative and cancelled, and many calendar programs
+    show none of them: a subscriber would come to a full workshop. The status reads as on
+    the event page, in the feed's language.
+    """
+    if not status or status == EventStatus.SCHEDULED:
+        return title
+    return f"{title} ({EventStatus(status).label})"
 
 
 def ics_rule(schedule, zone):

@@ -9,7 +9,7 @@ from collections import defaultdict
 
 from django.http import Http404
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from csti_cms.core.hooks import public_pages
 from csti_cms.core.i18n import pages_of_site
@@ -27,12 +27,14 @@ class MultilingualSitemap(Sitemap):
             .public()
             .order_by("path")
             .defer_streamfields()
-            .select_related("locale")
             .specific()
         )
 
     def _urls(self, page, protocol, domain):
         pages = list(self.paginator.page(page).object_list)
+        # The specific pages do not keep a select_related("locale"): the few locales are
+        # read once, not once per page with translations.
+        languages = dict(Locale.objects.values_list("pk", "language_code"))
         by_key = defaultdict(list)
         for item in pages:
             by_key[item.translation_key].append(item)
@@ -43,7 +45,7 @@ class MultilingualSitemap(Sitemap):
                 if len(siblings) > 1:
                     url_info["alternates"] = [
                         {
-                            "lang_code": other.locale.language_code,
+                            "lang_code": languages[other.locale_id],
                             "location": other.get_full_url(self.request),
                         }
                         for other in siblings

@@ -79,6 +79,23 @@ def test_cancelled_date_shows_as_cancelled_on_the_page_in_json_ld_and_in_ics(cli
     assert override["RECURRENCE-ID"].dt == datetime(2026, 3, 11, 10, tzinfo=BRUSSELS)
     assert str(override["STATUS"]) == "CANCELLED"
     assert str(master["STATUS"]) == "CONFIRMED"
+    assert str(override["SUMMARY"]) == f"{page.title} (Annulé)"
+    assert str(master["SUMMARY"]) == page.title
+
+
+@freeze_time("2026-03-01 12:00:00")
+def test_a_full_date_says_so_in_the_calendar_in_the_feed_s_language(client):
+    """iCalendar has no "full" status: subscribers read it in the event's title."""
+    page = publish_event(
+        start_date=date(2026, 3, 4),
+        recurrence="FREQ=WEEKLY;BYDAY=WE;COUNT=3",
+        occurrence_changes=[OccurrenceChange(original_date=date(2026, 3, 11), status="full")],
+    )
+    calendar = icalendar.Calendar.from_ical(get_ics(client, page.url + "ics/"))
+    master, override = events_of(calendar, page)
+    assert str(override["SUMMARY"]) == f"{page.title} (Complet)"
+    assert str(override["STATUS"]) == "CONFIRMED"
+    assert str(master["SUMMARY"]) == page.title
 
 
 @freeze_time("2026-09-01 12:00:00")

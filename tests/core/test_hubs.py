@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
@@ -141,11 +141,26 @@ def test_an_unknown_page_type_shows_everything(client):
 
 def test_private_and_draft_pages_are_not_listed(client):
     hub = demo_page("hub-venues", "en")
-    draft = hub.add_child(
-        instance=ContentPage(title="Draft offer", slug="draft-offer", for_venue_hire=True)
+    offers = {}
+    for title, slug in [
+        ("Public offer", "public-offer"),
+        ("Draft offer", "draft-offer"),
+        ("Members-only offer", "members-only-offer"),
+    ]:
+        offers[slug] = hub.add_child(
+            instance=ContentPage(title=title, slug=slug, for_venue_hire=True)
+        )
+        offers[slug].save_revision().publish()
+    offers["draft-offer"].unpublish()
+    PageViewRestriction.objects.create(
+        page=offers["members-only-offer"],
+        restriction_type=PageViewRestriction.PASSWORD,
+        password="members",
     )
-    draft.unpublish()
-    assert "Draft offer" not in client.get(hub.url).content.decode()
+    html = client.get(hub.url).content.decode()
+    assert "Public offer" in html
+    assert "Draft offer" not in html
+    assert "Members-only offer" not in html
 
 
 def count_queries(client, url):

@@ -3,10 +3,14 @@
 import re
 
 import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
+from csti_cms.core.models import ContentPage
 from csti_cms.core.views import MAX_QUERY_LENGTH, search_terms
 from tests.conftest import LANGUAGES, demo_page
 
@@ -52,6 +56,29 @@ def test_sitemap_lists_every_language_with_alternates(client):
         assert demo_page("about", language).url in xml
     about_en = demo_page("about", "en")
     assert f'hreflang="en" href="{about_en.full_url}"' in xml
+
+
+def sitemap_queries(client):
+    client.get("/sitemap.xml")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/sitemap.xml").status_code == 200
+    return len(queries)
+
+
+def test_the_sitemap_costs_the_same_queries_however_many_pages_are_translated(client):
+    """Search engines fetch it often, and a centre translates pages every week."""
+    before = sitemap_queries(client)
+    about = demo_page("about", "fr")
+    for number in range(5):
+        page = about.add_child(instance=ContentPage(title=f"Atelier {number}", slug=f"a-{number}"))
+        page.save_revision().publish()
+        for language in ("nl", "en"):
+            translated = page.copy_for_translation(Locale.objects.get(language_code=language))
+            translated.save_revision().publish()
+    caches["default"].clear()
+    assert sitemap_queries(client) == before
+    xml = client.get("/sitemap.xml").content.decode()
+    assert f'hreflang="en" href="{translated.full_url}"' in xml
 
 
 def test_robots_txt_points_to_the_sitemap(client):

@@ -12,6 +12,7 @@ from django.utils import timezone
 from wagtail.models import Site
 from wagtail.users.models import UserProfile
 
+from csti_cms.core.exports import BYTE_ORDER_MARK
 from csti_cms.enquiries.models import EnquiryStatus
 from csti_cms.enquiries.services import recipient_for
 from csti_cms.venues.models import QuoteRequest
@@ -65,7 +66,10 @@ def test_the_csv_export_has_every_request_and_no_formulas(english_admin_client):
     )
     assert response.status_code == 200
     assert 'filename="booking-requests.csv"' in response["Content-Disposition"]
-    rows = b"".join(response.streaming_content).decode().splitlines()
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    content = b"".join(response.streaming_content)
+    assert content.startswith(BYTE_ORDER_MARK.encode()), "Excel reads the accents as UTF-8"
+    rows = content.decode("utf-8-sig").splitlines()
     assert len(rows) == 2, "the header and the one new request"
     header, row = rows
     assert header.startswith(
@@ -94,7 +98,7 @@ def test_every_admin_view_of_both_kinds_of_request_opens(english_admin_client, c
     export = english_admin_client.get(
         "/admin/quote_requests/", {"export": "csv"}, HTTP_ACCEPT_LANGUAGE="en"
     )
-    rows = b"".join(export.streaming_content).decode().splitlines()
+    rows = b"".join(export.streaming_content).decode("utf-8-sig").splitlines()
     assert "Spaces" in rows[0] and "Auditorium Marie Curie" in rows[1]
     assert "Coffee breaks, Cocktail reception" in rows[1]
 
@@ -144,7 +148,7 @@ def exported(client, url, export_format):
 
 
 def csv_rows(client, url):
-    return list(csv.DictReader(io.StringIO(exported(client, url, "csv").decode())))
+    return list(csv.DictReader(io.StringIO(exported(client, url, "csv").decode("utf-8-sig"))))
 
 
 def xlsx_rows(client, url):

@@ -486,8 +486,8 @@ def test_the_csv_export_runs_no_formula_a_visitor_typed(admin_client):
     export = admin_client.get(
         reverse("endorsements:index"), {"export": "csv", "declaration": page.translation_key}
     )
-    cells = {cell for row in csv.reader(b"".join(export.streaming_content).decode().splitlines())
-             for cell in row}  # fmt: skip
+    lines = b"".join(export.streaming_content).decode("utf-8-sig").splitlines()
+    cells = {cell for row in csv.reader(lines) for cell in row}
     assert '\'=HYPERLINK("http://evil.example","Click")' in cells
     assert "'+1+1" in cells
     assert not any(cell.startswith(("=", "+", "@")) for cell in cells)
@@ -502,8 +502,8 @@ def test_editors_filter_and_export_endorsements_as_csv(admin_client):
     assert "Download XLSX" not in listing
 
     export = admin_client.get(index, {"export": "csv", "declaration": page.translation_key})
-    assert export["Content-Type"] == "text/csv"
-    rows = list(csv.reader(b"".join(export.streaming_content).decode().splitlines()))
+    assert export["Content-Type"] == "text/csv; charset=utf-8"
+    rows = list(csv.reader(b"".join(export.streaming_content).decode("utf-8-sig").splitlines()))
     organisations = sorted(row[1] for row in rows[1:])
     assert organisations == sorted(
         ["Atelier Éprouvette", "Kijkdoos Wetenschapscentrum", "Sparkhouse Science Centre"]

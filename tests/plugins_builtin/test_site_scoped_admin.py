@@ -115,7 +115,7 @@ def exported(client, namespace, site, **query):
     query = {"export": "csv", **query}
     response = client.get(listing(namespace), query, HTTP_HOST=site.hostname)
     assert response.status_code == 200
-    return b"".join(response.streaming_content).decode().splitlines()[1:]
+    return b"".join(response.streaming_content).decode("utf-8-sig").splitlines()[1:]
 
 
 def status_of(client, url, site, data=None):
