@@ -7,6 +7,7 @@ from pluggy import PluginValidationError
 from wagtail import blocks
 from wagtail.models import Page
 
+from csti_cms import __version__
 from csti_cms.blocks import slot_registry
 
 from .errors import PluginError
@@ -30,13 +31,8 @@ def get_plugin(label):
     return config if isinstance(config, PluginConfig) else None
 
 
-def plugin_of_model(model):
-    """The plugin label owning ``model``, or None for core and third-party models."""
-    config = get_plugin(model._meta.app_label)
-    return config.label if config else None
-
-
 def register_plugin(config):
+    _check_compatibility(config)
     _check_page_types(config)
     _register_slot_blocks(config.label, config.resource("slot_blocks") or {})
     hooks = config.resource("hooks_module")
@@ -104,6 +100,16 @@ def _required_arguments(function):
         if parameter.kind in (parameter.POSITIONAL_ONLY, parameter.POSITIONAL_OR_KEYWORD)
         and parameter.default is parameter.empty
     ]
+
+
+def _check_compatibility(config):
+    """Refuse a plugin made for another csti-cms, however it joined ``INSTALLED_APPS``.
+
+    :func:`discover_plugins` checks the plugins it finds, but a site may also list a
+    plugin's app config in ``INSTALLED_APPS`` itself; this check reaches both, with
+    the same message.
+    """
+    config.check_metadata(__version__)
 
 
 def _check_page_types(config):

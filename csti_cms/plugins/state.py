@@ -4,12 +4,14 @@ The set of enabled labels per site is cached (Django's default cache) and
 dropped whenever a :class:`SitePlugin` changes, so a public page pays no query
 for it once warm. With a shared cache (Redis) every worker sees a switch at once;
 with per-process memory caches the others see it within ``STATE_TTL`` seconds.
+Each switch is also written to Wagtail's history, which keeps every one.
 """
 
 import logging
 
 from django.core.cache import cache
 from django.db import transaction
+from wagtail.log_actions import log
 
 from csti_cms.core.caching import content_changed
 
@@ -24,6 +26,9 @@ class PluginStateError(Exception):
 
 
 STATE_TTL = 30
+
+#: Wagtail history actions of a switch, by the state it leaves.
+SWITCH_ACTIONS = {True: "csti_plugins.enable", False: "csti_plugins.disable"}
 
 
 def _cache_key(site_id):
@@ -106,15 +111,32 @@ def _switch(label, site, enabled, user, callback):
 
     try:
         with transaction.atomic():
-            SitePlugin.objects.update_or_create(
+            switch, _created = SitePlugin.objects.update_or_create(
                 site=site, label=label, defaults={"enabled": enabled, "changed_by": user}
             )
             transaction.on_commit(lambda: forget(site.pk))
             forget(site.pk)
             callback(site)
+            _record_in_history(switch, user)
     except BaseException:
         forget(site.pk)
         raise
+
+
+def _record_in_history(switch, user):
+    """Add ``switch`` to Wagtail's history: its :class:`SitePlugin` row keeps only the last one.
+
+    The entry keeps the site's name of the day, so it still reads once the site is
+    renamed or deleted; ``user`` is None for a command.
+    """
+    site_name = switch.site.site_name or switch.site.hostname
+    log(
+        instance=switch,
+        action=SWITCH_ACTIONS[switch.enabled],
+        user=user,
+        title=f"{switch.label} @ {site_name}",
+        data={"plugin": switch.label, "site": site_name},
+    )
 
 
 def _installed_plugin(label):

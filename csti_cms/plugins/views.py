@@ -10,8 +10,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
-from csti_cms import __version__
-
 from .registration import get_plugin, plugins
 from .state import PluginStateError, disable, enable, enabled_dependants, enabled_labels
 
@@ -48,14 +46,13 @@ def _chosen_site(request, sites):
 
 
 def _plugin_rows(site):
-    """One row per installed plugin: whether it is on for ``site`` and fits this version."""
+    """One row per installed plugin and whether it is on for ``site``.
+
+    Every installed plugin fits this csti-cms: start-up refuses the others.
+    """
     enabled = enabled_labels(site)
     return [
-        {
-            "config": config,
-            "enabled": config.label in enabled,
-            "compatible": config.is_compatible_with(__version__),
-        }
+        {"config": config, "enabled": config.label in enabled}
         for config in sorted(plugins(), key=lambda c: str(c.verbose_name))
     ]
 

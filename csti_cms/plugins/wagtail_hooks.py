@@ -1,6 +1,7 @@
 """How the framework plugs into the core and the Wagtail admin."""
 
 from django.contrib import messages
+from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.urls import path, reverse
 from django.utils.safestring import mark_safe
@@ -8,6 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.log_actions import LogFormatter
 from wagtail.models import Page, Site
 
 from csti_cms.blocks import BLOCK_AVAILABLE_HOOK
@@ -24,7 +26,7 @@ from .pages import PluginPageMixin
 from .registration import get_plugin, plugins
 from .rich_text import PublicPageLinkHandler
 from .site_scope import refuse_other_sites_objects
-from .state import enabled_labels, is_enabled
+from .state import SWITCH_ACTIONS, enabled_labels, is_enabled
 
 
 def _plugin_page_models(labels=None):
@@ -133,6 +135,50 @@ def warn_page_of_disabled_plugin(request, page):
             "this page. An administrator can switch it on in Settings > Plugins."
         )
         % {"plugin": get_plugin(label).verbose_name, "site": site.site_name or site.hostname},
+    )
+
+
+class PluginSwitchFormatter(LogFormatter):
+    """A switch in the history, read in the reader's language.
+
+    The plugin is named as its config names it now, or by its label once it is
+    uninstalled; the site as it was named when the switch was made.
+    """
+
+    def format_message(self, log_entry):
+        label = log_entry.data["plugin"]
+        config = get_plugin(label)
+        return self.message % {
+            "plugin": config.verbose_name if config else label,
+            "site": log_entry.data["site"],
+        }
+
+
+class PluginSwitchedOn(PluginSwitchFormatter):
+    label = _("Switch plugin on")
+    message = _("Switched the “%(plugin)s” plugin on for %(site)s")
+
+
+class PluginSwitchedOff(PluginSwitchFormatter):
+    label = _("Switch plugin off")
+    message = _("Switched the “%(plugin)s” plugin off for %(site)s")
+
+
+@hooks.register("register_log_actions")
+def register_plugin_switch_actions(actions):
+    actions.register_action(SWITCH_ACTIONS[True])(PluginSwitchedOn)
+    actions.register_action(SWITCH_ACTIONS[False])(PluginSwitchedOff)
+
+
+@hooks.register("register_permissions")
+def offer_reading_plugin_switches():
+    """Let groups be given the history of plugin switches, and nothing more.
+
+    Wagtail shows a history entry to the users with a permission on its model;
+    switching stays with superusers.
+    """
+    return Permission.objects.filter(
+        content_type__app_label="csti_plugins", codename="view_siteplugin"
     )
 
 
