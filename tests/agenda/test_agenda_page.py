@@ -112,6 +112,13 @@ def test_filters_work_as_plain_links(client):
     response = client.get(url + "?age=old&start=yesterday")
     assert response.status_code == 200
     assert "errorlist" in response.content.decode()
+    # Dates the wrong way round: the visitor is told, and the start still applies.
+    reversed_dates = client.get(url + "?start=2026-07-01&end=2026-06-01").content.decode()
+    assert "La date de fin précède la date de début." in reversed_dates
+    assert titles(client, url + "?start=2026-07-01&end=2026-06-01") == titles(
+        client, url + "?start=2026-07-01"
+    )
+    assert today.title not in titles(client, url + "?start=2026-07-01&end=2026-06-01")
 
 
 def test_category_filter_works_in_every_language(client):
