@@ -226,3 +226,13 @@ def test_the_demo_answers_any_localhost_name_for_a_second_centre():
     result = run_manage("shell", "-c", code, DJANGO_SETTINGS_MODULE="sites.demo.settings.dev")
     assert result.returncode == 0, result.stderr
     assert "'.localhost'" in result.stdout
+
+
+def test_the_agenda_s_window_comes_from_the_environment():
+    """A centre with a two-year programme lists its repeating events further ahead."""
+    code = "from csti_cms.agenda import recurrence as r;print(r.HORIZON.days, r.ARCHIVE.days)"
+    result = run_manage(
+        "shell", "-c", code, CSTI_AGENDA_HORIZON_DAYS="730", CSTI_AGENDA_ARCHIVE_DAYS="90"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "730 90"

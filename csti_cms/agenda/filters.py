@@ -174,10 +174,7 @@ class Filters:
         if self.category is not None:
             pages = pages.filter(categories__translation_key=self.category.translation_key)
         if self.age is not None:
-            pages = pages.filter(
-                Q(age_min__isnull=True) | Q(age_min__lte=self.age),
-                Q(age_max__isnull=True) | Q(age_max__gte=self.age),
-            )
+            pages = pages.filter(EventPage.suits_age(self.age))
         if self.free:
             pages = pages.filter(is_free=True)
         if self.q:

@@ -12,6 +12,7 @@ from wagtail.models import PageViewRestriction
 
 from csti_cms.core.caching import cached
 from csti_cms.core.collation import alphabetical
+from csti_cms.core.i18n import localize_objects
 
 from .models import (
     EventCategory,
@@ -20,7 +21,6 @@ from .models import (
     Location,
     Occurrence,
     Venue,
-    localize_objects,
 )
 
 #: Page fields lists never show: left out of the listing query.

@@ -19,10 +19,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 #: How far ahead repeating events are materialised; ``manage.py agenda_refresh``
-#: (run daily or weekly) moves the window on.
-HORIZON = timedelta(days=int(getattr(settings, "CSTI_AGENDA_HORIZON_DAYS", 550)))
+#: (run daily or weekly) moves the window on. Read at start-up, like every setting.
+HORIZON = timedelta(days=settings.CSTI_AGENDA_HORIZON_DAYS)
 #: How far back repeating events keep their past dates for the archive.
-ARCHIVE = timedelta(days=int(getattr(settings, "CSTI_AGENDA_ARCHIVE_DAYS", 365)))
+ARCHIVE = timedelta(days=settings.CSTI_AGENDA_ARCHIVE_DAYS)
 #: A safety net against rules that would fill the table (FREQ=DAILY with no end...).
 MAX_OCCURRENCES = 1000
 ALLOWED_FREQUENCIES = {DAILY, WEEKLY, MONTHLY, YEARLY}
@@ -60,6 +60,8 @@ RULE_PARTS = {
 SIGNED_LIMITS = {"BYMONTHDAY": 31, "BYYEARDAY": 366, "BYWEEKNO": 53}
 UNTIL_FORMAT = re.compile(r"\d{8}(T\d{6})?")
 NUMBERED_DAY = re.compile(r"([+-]?\d+)?([A-Z]{2})")
+#: How dateutil names the part of a rule it cannot read.
+INVALID_PART = re.compile(r"invalid '(?P<part>[A-Z]+)': (?P<value>.*)")
 
 logger = logging.getLogger(__name__)
 
@@ -175,10 +177,22 @@ def _check_known_parts(parts):
 
 
 def _parse(rule):
+    """The rule parsed by dateutil, whose own messages (in English) name the wrong part.
+
+    Editors read the admin in their language: they are told which part to correct, with
+    what they wrote, and never the library's sentence.
+    """
     try:
         return rrulestr(rule, dtstart=datetime(2000, 1, 1), cache=False)
     except (ValueError, TypeError) as error:
-        message = _("This is not a valid repeat rule: %(error)s") % {"error": error}
+        wrong_part = INVALID_PART.match(str(error))
+        if wrong_part:
+            message = _("This is not a valid repeat rule: %(part)s=%(value)s cannot be read.") % {
+                "part": wrong_part["part"],
+                "value": wrong_part["value"],
+            }
+        else:
+            message = _("This is not a valid repeat rule: check how each part is written.")
         raise ValueError(message) from None
 
 

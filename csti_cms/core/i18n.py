@@ -267,6 +267,47 @@ def localize_pages(pages, language=None, request=None):
     return [by_key.get(page.translation_key, page if page.pk in shown else None) for page in pages]
 
 
+def localize_objects(objects, language=None):
+    """Each translatable object in ``language`` (default: active), in one query.
+
+    Pages point at snippets (an event's venue, an activity's school levels) from every
+    language version, and wagtail-localize keeps those links on the source language's
+    object: they are shown in the visitor's language when rendered. An object without a
+    translation in that language stays as it is. All ``objects`` are of one model.
+    """
+    objects = list(objects)
+    if not objects:
+        return []
+    language = language or get_language()
+    model = type(objects[0])
+    translations = model.objects.filter(
+        translation_key__in={obj.translation_key for obj in objects},
+        locale__language_code=language,
+    )
+    by_key = {translation.translation_key: translation for translation in translations}
+    return [by_key.get(obj.translation_key, obj) for obj in objects]
+
+
+def prefer_language(rows, language=None):
+    """One of ``rows`` per translation key: the one in ``language`` (default: active).
+
+    For lists that read every language version of translatable objects at once (a
+    centre's networks, the organisations a signatory may belong to): an object whose
+    translation is still on its way is shown in the default language rather than left
+    out, else in any language it has. Keys come in the order of their first row; each
+    row needs its ``locale`` (select it with the rows).
+    """
+    language = language or get_language()
+    rank = {language: 0, settings.LANGUAGE_CODE: 1}
+    chosen = {}
+    for row in rows:
+        current = chosen.get(row.translation_key)
+        row_rank = rank.get(row.locale.language_code, 2)
+        if current is None or row_rank < rank.get(current.locale.language_code, 2):
+            chosen[row.translation_key] = row
+    return list(chosen.values())
+
+
 def live_homes(site):
     """The tree path of each live home of ``site``, by language code, its own first.
 

@@ -23,10 +23,14 @@ module of the core beyond those the plugin guide lists as public:
 - :func:`alphabetical`, :func:`without_accents`: sort keys and comparisons that
   ignore case and accents, as readers of French, Dutch and English expect;
 - :class:`RateLimit`: a per-client allowance that keeps a public form from being flooded;
+- :class:`SpamProtectedFormMixin`: a public form's robot trap and rate limit, as the
+  core's request forms have them;
 - :class:`LocalizedRoutablePageMixin`, :func:`localized_route` and :data:`SENT_SEGMENT`:
   sub-routes of a routable page spelled in the page's language;
 - :func:`same_route_url`: the sub-route a request shows, on a translation of the page,
   for a page type's ``language_version_url`` that carries its own query;
+- :func:`localize_objects`, :func:`prefer_language`: translatable objects (snippets) in
+  the visitor's language, falling back to another language's version;
 - :func:`stable_uuid` and :data:`DEMO_SOURCE_LANGUAGE`: for demo content added through
   the ``csti_demo_content`` hook, whose loader names objects by stable translation keys.
 
@@ -52,6 +56,7 @@ __all__ = [
     "RateLimit",
     "SENT_SEGMENT",
     "SiteScopedViewSetMixin",
+    "SpamProtectedFormMixin",
     "SpreadsheetSafeExportMixin",
     "alphabetical",
     "disable",
@@ -59,8 +64,10 @@ __all__ = [
     "enable",
     "hookimpl",
     "is_enabled",
+    "localize_objects",
     "localized_route",
     "pages_of_site",
+    "prefer_language",
     "same_route_url",
     "stable_uuid",
     "without_accents",
@@ -81,10 +88,13 @@ _LAZY_EXPORTS = {
     "alphabetical": ("csti_cms.core.collation", "alphabetical"),
     "without_accents": ("csti_cms.core.collation", "without_accents"),
     "RateLimit": ("csti_cms.enquiries.ratelimit", "RateLimit"),
+    "SpamProtectedFormMixin": ("csti_cms.enquiries.forms", "SpamProtectedFormMixin"),
     "LocalizedRoutablePageMixin": ("csti_cms.core.routes", "LocalizedRoutablePageMixin"),
     "localized_route": ("csti_cms.core.routes", "localized_route"),
     "SENT_SEGMENT": ("csti_cms.core.routes", "SENT_SEGMENT"),
     "same_route_url": ("csti_cms.core.i18n", "same_route_url"),
+    "localize_objects": ("csti_cms.core.i18n", "localize_objects"),
+    "prefer_language": ("csti_cms.core.i18n", "prefer_language"),
     "stable_uuid": ("csti_cms.core.demo_content", "stable_uuid"),
     "DEMO_SOURCE_LANGUAGE": ("csti_cms.core.demo_content", "SOURCE_LANGUAGE"),
 }

@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from wagtail.models import Site
 
 from csti_cms.core.dates import day_date
+from csti_cms.core.i18n import localize_objects
 from csti_cms.core.spoken_languages import SPOKEN_LANGUAGES
 from csti_cms.enquiries.closures import closed_dates
 from csti_cms.enquiries.forms import SpamProtectedFormMixin
@@ -22,7 +23,6 @@ from .models import (
     BookingRequest,
     SchoolLevel,
     grouped_levels,
-    localize_objects,
 )
 from .models.choices import WEEKDAY_CODES, weekday_code
 

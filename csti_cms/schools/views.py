@@ -15,6 +15,7 @@ from wagtail.models import Site
 from csti_cms.core.caching import cached
 from csti_cms.core.collation import alphabetical
 from csti_cms.core.hooks import public_pages
+from csti_cms.core.i18n import localize_objects, prefer_language
 from csti_cms.core.spoken_languages import SPOKEN_LANGUAGES
 from csti_cms.enquiries.services import submit
 
@@ -24,7 +25,6 @@ from .models import (
     SchoolLevel,
     Subject,
     level_sort_key,
-    localize_objects,
     summarise_levels,
 )
 
@@ -56,17 +56,14 @@ def used_objects(model, activities, language):
     """Objects of ``model`` linked to ``activities``, once each, in ``language`` if translated.
 
     One query: every language version of the used objects, keeping the one in
-    ``language`` (or the linked one when there is no translation).
+    ``language``, else the default language's (usually the one activities link to)
+    rather than whichever version comes first in alphabetical order.
     """
     used_keys = model.objects.filter(activities__in=activities.values("pk")).values(
         "translation_key"
     )
-    chosen = {}
-    for obj in model.objects.filter(translation_key__in=used_keys).select_related("locale"):
-        current = chosen.get(obj.translation_key)
-        if current is None or obj.locale.language_code == language:
-            chosen[obj.translation_key] = obj
-    return list(chosen.values())
+    versions = model.objects.filter(translation_key__in=used_keys).select_related("locale")
+    return prefer_language(versions, language)
 
 
 def attach_levels(activities, language):

@@ -175,6 +175,11 @@ CSTI_REDIS_OUTAGE_PAUSE = 5
 # as on a workstation, where templates change under the developer's hands.
 CSTI_PAGE_CACHE_SECONDS = env_int("CSTI_PAGE_CACHE_SECONDS", 0)
 
+# Days ahead the agenda lists the dates of a repeating event (the daily agenda_refresh job moves
+# the window on), and days back the archive keeps them (csti_cms.agenda.recurrence).
+CSTI_AGENDA_HORIZON_DAYS = env_int("CSTI_AGENDA_HORIZON_DAYS", 550)
+CSTI_AGENDA_ARCHIVE_DAYS = env_int("CSTI_AGENDA_ARCHIVE_DAYS", 365)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -22,13 +22,6 @@ def when_filter(when, today):
     }[When(when)]
 
 
-def age_filter(age):
-    """Exhibitions suited to a visitor of ``age``; no bound means no limit."""
-    return (Q(age_min__isnull=True) | Q(age_min__lte=age)) & (
-        Q(age_max__isnull=True) | Q(age_max__gte=age)
-    )
-
-
 class ExhibitionFilterForm(forms.Form):
     when = forms.ChoiceField(label=_("Show"), choices=When.choices, required=False)
     age = forms.IntegerField(

@@ -4,6 +4,7 @@ from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils import translation
 from freezegun import freeze_time
 
 from csti_cms.agenda import recurrence
@@ -128,6 +129,26 @@ def test_until_as_a_date_includes_that_day():
 def test_editors_get_clear_messages_for_wrong_rules(rule, message):
     with pytest.raises(ValueError, match=message):
         recurrence.normalise_rule(rule)
+
+
+@pytest.mark.parametrize(
+    "rule, message",
+    [
+        (
+            "FREQ=WEEKLY;BYDAY=XX",
+            "Cette règle de répétition n’est pas valide\xa0: BYDAY=XX ne peut pas être lu.",
+        ),
+        (
+            "FREQ=WEEKLY;;BYDAY",
+            "Cette règle de répétition n’est pas valide\xa0: vérifiez l’écriture de chaque partie.",
+        ),
+    ],
+)
+def test_a_rule_the_library_refuses_is_explained_in_the_editors_language(rule, message):
+    """dateutil's own message is English ("invalid 'BYDAY': XX"): it never reaches editors."""
+    with translation.override("fr"), pytest.raises(ValueError) as refused:
+        recurrence.normalise_rule(rule)
+    assert str(refused.value) == message
 
 
 def test_rules_are_normalised():

@@ -78,3 +78,10 @@ def test_the_guide_lists_every_export():
     table = guide[guide.index("### What is public") : guide.index("### Dependency rules")]
     missing = [name for name in csti_cms.plugins.__all__ if f"`{name}" not in table]
     assert missing == []
+
+
+def test_plugins_show_translatable_objects_with_the_cores_helpers():
+    from csti_cms.core import i18n
+
+    assert csti_cms.plugins.localize_objects is i18n.localize_objects
+    assert csti_cms.plugins.prefer_language is i18n.prefer_language

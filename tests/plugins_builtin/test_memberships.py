@@ -11,8 +11,8 @@ from django.urls import reverse
 from wagtail.admin.menu import admin_menu
 from wagtail.models import Site
 
-from csti_cms.plugins import disable, enable
-from csti_cms.plugins.memberships.listing import prefer_language, site_memberships
+from csti_cms.plugins import disable, enable, prefer_language
+from csti_cms.plugins.memberships.listing import site_memberships
 from csti_cms.plugins.memberships.models import Membership, Organisation, Role
 from csti_cms.plugins.memberships.validation import role_years_errors
 from csti_cms.plugins.testing import get_page, render_body_on

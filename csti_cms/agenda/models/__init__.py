@@ -4,7 +4,7 @@ from .agenda import AgendaPage
 from .choices import AttendanceMode, EventStatus
 from .events import AddedDate, EventPage, ExcludedDate, OccurrenceChange
 from .occurrences import FeedState, Occurrence
-from .taxonomy import EventCategory, Location, Venue, localize_objects
+from .taxonomy import EventCategory, Location, Venue
 
 __all__ = [
     "AddedDate",
@@ -19,5 +19,4 @@ __all__ = [
     "Occurrence",
     "OccurrenceChange",
     "Venue",
-    "localize_objects",
 ]

@@ -33,13 +33,14 @@ from csti_cms.core.audiences import AUDIENCE_FIELDS
 from csti_cms.core.collation import without_accents
 from csti_cms.core.fields import ChoiceListField
 from csti_cms.core.forms import SlotAwarePageForm
-from csti_cms.core.models import BasePage
+from csti_cms.core.i18n import localize_objects
+from csti_cms.core.models import AgeRange, BasePage, age_range_panel
 from csti_cms.core.models.images import IMAGE_ALT_TEXT, image_with_alt_text
 from csti_cms.core.spoken_languages import SPOKEN_LANGUAGES
 
 from .. import recurrence
 from .choices import AttendanceMode, EventStatus
-from .taxonomy import Location, Place, localize_objects
+from .taxonomy import Location, Place
 
 RULE_HELP = _(
     "Leave empty for a single date. Otherwise a repeat rule in calendar (RFC 5545) syntax, "
@@ -241,7 +242,7 @@ def _not_a_date_message(schedule):
     )
 
 
-class EventPage(RoutablePageMixin, BasePage, Place):
+class EventPage(RoutablePageMixin, BasePage, Place, AgeRange):
     """An event: a workshop, a show, a festival, a conference, a night at the museum."""
 
     body = SlotStreamField(
@@ -306,8 +307,6 @@ class EventPage(RoutablePageMixin, BasePage, Place):
     status = models.CharField(
         _("status"), max_length=20, choices=EventStatus.choices, default=EventStatus.SCHEDULED
     )
-    age_min = models.PositiveSmallIntegerField(_("minimum age"), null=True, blank=True)
-    age_max = models.PositiveSmallIntegerField(_("maximum age"), null=True, blank=True)
     is_free = models.BooleanField(_("free"), default=False)
     price = models.DecimalField(
         _("price in euros"),
@@ -366,7 +365,7 @@ class EventPage(RoutablePageMixin, BasePage, Place):
                 FieldPanel("status"),
                 *(FieldPanel(field) for field in AUDIENCE_FIELDS.values()),
                 FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
-                FieldRowPanel([FieldPanel("age_min"), FieldPanel("age_max")]),
+                age_range_panel(),
                 FieldRowPanel([FieldPanel("is_free"), FieldPanel("price")]),
                 FieldPanel("price_details"),
                 FieldPanel("spoken_languages"),
@@ -452,8 +451,7 @@ class EventPage(RoutablePageMixin, BasePage, Place):
                 )
             except ValueError as error:
                 errors["recurrence"] = str(error)
-        if self.age_min is not None and self.age_max is not None and self.age_max < self.age_min:
-            errors["age_max"] = _("The maximum age cannot be below the minimum.")
+        errors.update(self.age_range_errors())
         on_site = self.attendance_mode != AttendanceMode.ONLINE
         online = self.attendance_mode != AttendanceMode.ON_SITE
         if on_site and not (self.venue_id or self.place_name.strip()):
@@ -518,16 +516,6 @@ class EventPage(RoutablePageMixin, BasePage, Place):
     def spoken_language_names(self):
         names = dict(SPOKEN_LANGUAGES)
         return [names[code] for code in self.spoken_languages or [] if code in names]
-
-    @property
-    def age_range(self):
-        """The ages as schema.org's ``typicalAgeRange`` writes them: "8-12", "14-" (and over).
-
-        The trailing dash matters: "14" alone would mean 14-year-olds only.
-        """
-        if self.age_min is None and self.age_max is None:
-            return ""
-        return f"{self.age_min or 0}-{self.age_max or ''}"
 
     # Routes ----------------------------------------------------------------------
 

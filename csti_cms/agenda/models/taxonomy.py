@@ -3,7 +3,8 @@
 Both are translatable snippets. Events point at them from every language version
 (wagtail-localize keeps those links synchronised, so they usually point at the
 source language's object); pages show them in the visitor's language with
-:func:`localize_objects`, one query per list, the way core localizes page links.
+:func:`csti_cms.core.i18n.localize_objects`, one query per list, the way core localizes
+page links.
 """
 
 import re
@@ -14,7 +15,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import TranslatableMixin
@@ -221,21 +221,3 @@ class Venue(TranslatableMixin, Place):
 
     def __str__(self):
         return self.name
-
-
-def localize_objects(objects, language=None):
-    """Each translatable object in ``language`` (default: active), in one query.
-
-    Objects without a translation in that language stay as they are.
-    """
-    objects = list(objects)
-    if not objects:
-        return []
-    language = language or get_language()
-    model = type(objects[0])
-    translations = model.objects.filter(
-        translation_key__in={obj.translation_key for obj in objects},
-        locale__language_code=language,
-    )
-    by_key = {translation.translation_key: translation for translation in translations}
-    return [by_key.get(obj.translation_key, obj) for obj in objects]

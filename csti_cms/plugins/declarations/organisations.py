@@ -10,10 +10,8 @@ model is looked up by name through the app registry, after checking it is there.
 """
 
 from django.apps import apps
-from django.conf import settings
-from django.utils.translation import get_language
 
-from csti_cms.plugins import alphabetical, is_enabled
+from csti_cms.plugins import alphabetical, is_enabled, prefer_language
 
 MEMBERSHIPS = "memberships"
 
@@ -26,19 +24,6 @@ def organisation_model():
         return None
 
 
-def _in_language(rows, language):
-    """One row per translation key: the one in ``language``, else the default language's."""
-    rank = {language: 0, settings.LANGUAGE_CODE: 1}
-    chosen = {}
-    for row in rows:
-        current = chosen.get(row.translation_key)
-        if current is None or rank.get(row.locale.language_code, 2) < rank.get(
-            current.locale.language_code, 2
-        ):
-            chosen[row.translation_key] = row
-    return chosen
-
-
 def organisations_by_key(keys, language=None):
     """``{translation key: organisation}`` in ``language`` (the active one), in one query."""
     model = organisation_model()
@@ -46,7 +31,7 @@ def organisations_by_key(keys, language=None):
     if model is None or not keys:
         return {}
     rows = model.objects.filter(translation_key__in=keys).select_related("locale", "logo")
-    return _in_language(rows, language or get_language())
+    return {row.translation_key: row for row in prefer_language(rows, language)}
 
 
 def organisation_choices():
@@ -55,7 +40,7 @@ def organisation_choices():
     if model is None:
         return []
     rows = model.objects.select_related("locale")
-    organisations = _in_language(rows, get_language()).values()
+    organisations = prefer_language(rows)
     return sorted(
         ((str(o.translation_key), str(o)) for o in organisations), key=lambda c: alphabetical(c[1])
     )

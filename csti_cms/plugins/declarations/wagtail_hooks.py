@@ -4,8 +4,6 @@ Declarations themselves are pages, edited in the page tree.
 """
 
 import django_filters
-from django.conf import settings
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -16,7 +14,11 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from csti_cms.plugins import SiteScopedViewSetMixin, SpreadsheetSafeExportMixin
+from csti_cms.plugins import (
+    SiteScopedViewSetMixin,
+    SpreadsheetSafeExportMixin,
+    prefer_language,
+)
 
 from .forms import ModerationForm
 from .models import DeclarationPage, Endorsement, EndorsementStatus
@@ -24,14 +26,9 @@ from .models import DeclarationPage, Endorsement, EndorsementStatus
 
 def declaration_choices():
     """Each declaration once (all its languages share endorsements), by the editor's language."""
-    rank = {get_language(): 0, settings.LANGUAGE_CODE: 1}
-    chosen = {}
     pages = DeclarationPage.objects.select_related("locale").order_by("date")
-    for page in pages.only("title", "translation_key", "date", "locale__language_code"):
-        key, page_rank = str(page.translation_key), rank.get(page.locale.language_code, 2)
-        if key not in chosen or page_rank < chosen[key][0]:
-            chosen[key] = (page_rank, page.title)
-    return [(key, title) for key, (_rank, title) in chosen.items()]
+    pages = pages.only("title", "translation_key", "date", "locale__language_code")
+    return [(str(page.translation_key), page.title) for page in prefer_language(pages)]
 
 
 class EndorsementFilterSet(WagtailFilterSet):

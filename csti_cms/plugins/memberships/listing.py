@@ -13,14 +13,13 @@ block share the result.
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import Site
 
 from csti_cms.core.caching import cached
-from csti_cms.plugins import alphabetical
+from csti_cms.plugins import alphabetical, prefer_language
 
 from .models import Membership, Organisation, Role, Scope
 
@@ -47,18 +46,6 @@ class MembershipListing:
     @property
     def past_groups(self):
         return group_by_scope(self.past)
-
-
-def prefer_language(rows, language):
-    """One row per translation key: the one in ``language``, else the default language's."""
-    rank = {language: 0, settings.LANGUAGE_CODE: 1}
-    chosen = {}
-    for row in rows:
-        current = chosen.get(row.translation_key)
-        row_rank = rank.get(row.locale.language_code, 2)
-        if current is None or row_rank < rank.get(current.locale.language_code, 2):
-            chosen[row.translation_key] = row
-    return list(chosen.values())
 
 
 def group_by_scope(memberships):

@@ -9,7 +9,6 @@ from .taxonomy import (
     Subject,
     grouped_levels,
     level_sort_key,
-    localize_objects,
     summarise_levels,
 )
 
@@ -27,6 +26,5 @@ __all__ = [
     "Subject",
     "grouped_levels",
     "level_sort_key",
-    "localize_objects",
     "summarise_levels",
 ]

@@ -27,16 +27,13 @@ from csti_cms.blocks import SlotStreamField
 from csti_cms.blocks.media import DownloadBlock
 from csti_cms.core.fields import ChoiceListField
 from csti_cms.core.forms import SlotAwarePageForm
-from csti_cms.core.models import BasePage
+from csti_cms.core.models import AgeRange, BasePage, age_range_panel
 from csti_cms.core.models.images import IMAGE_ALT_TEXT, image_with_alt_text
 from csti_cms.core.routes import SENT_SEGMENT, LocalizedRoutablePageMixin, localized_route
 from csti_cms.core.spoken_languages import SPOKEN_LANGUAGES
 
 from .choices import WEEKDAY_CHOICES, ActivityType, PriceBasis, describe_days, school_week
 from .taxonomy import SchoolLevel, Subject, grouped_levels
-
-#: Anyone in a school, adult education included; far below the database's limit.
-AGE_LIMIT = MaxValueValidator(99, _("Give an age in years, at most %(limit_value)s."))
 
 #: A few classes at once (a show or a conference in the auditorium); a whole school coming on
 #: the same day makes several bookings.
@@ -140,7 +137,7 @@ class SchoolActivityForm(SlotAwarePageForm):
             ]
 
 
-class SchoolActivityPage(LocalizedRoutablePageMixin, BasePage):
+class SchoolActivityPage(LocalizedRoutablePageMixin, BasePage, AgeRange):
     """A workshop, guided visit, show or conference offered to school groups."""
 
     activity_type = models.CharField(
@@ -171,18 +168,6 @@ class SchoolActivityPage(LocalizedRoutablePageMixin, BasePage):
         verbose_name=_("subjects"),
         blank=True,
         related_name="activities",
-    )
-    age_min = models.PositiveSmallIntegerField(
-        _("minimum age"),
-        null=True,
-        blank=True,
-        validators=[AGE_LIMIT],
-    )
-    age_max = models.PositiveSmallIntegerField(
-        _("maximum age"),
-        null=True,
-        blank=True,
-        validators=[AGE_LIMIT],
     )
     curriculum_links = StreamField(
         [("link", CurriculumLinkBlock())],
@@ -273,7 +258,7 @@ class SchoolActivityPage(LocalizedRoutablePageMixin, BasePage):
         MultiFieldPanel(
             [
                 FieldPanel("levels", widget=forms.CheckboxSelectMultiple),
-                FieldRowPanel([FieldPanel("age_min"), FieldPanel("age_max")]),
+                age_range_panel(),
                 FieldPanel("subjects", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("curriculum_links"),
             ],
@@ -316,8 +301,7 @@ class SchoolActivityPage(LocalizedRoutablePageMixin, BasePage):
 
     def validation_errors(self):
         errors = super().validation_errors()
-        if self.age_min is not None and self.age_max is not None and self.age_max < self.age_min:
-            errors["age_max"] = _("The maximum age cannot be below the minimum.")
+        errors.update(self.age_range_errors())
         if self.min_pupils and self.max_pupils and self.max_pupils < self.min_pupils:
             errors["max_pupils"] = _("The maximum group size cannot be below the minimum.")
         if self.max_pupils == 0:
@@ -346,16 +330,6 @@ class SchoolActivityPage(LocalizedRoutablePageMixin, BasePage):
         if not minutes:
             return _("%(hours)d h") % {"hours": hours}
         return _("%(hours)d h %(minutes)02d") % {"hours": hours, "minutes": minutes}
-
-    @property
-    def age_range(self):
-        if self.age_min is None and self.age_max is None:
-            return ""
-        if self.age_max is None:
-            return _("from %(age)d years") % {"age": self.age_min}
-        if self.age_min is None:
-            return _("up to %(age)d years") % {"age": self.age_max}
-        return _("%(min)d to %(max)d years") % {"min": self.age_min, "max": self.age_max}
 
     @property
     def is_free(self):

@@ -4,13 +4,13 @@ Both are translatable snippets, so a centre names them in its own words and adds
 its own (special needs education, another country's system). Activities point at
 them from every language version (wagtail-localize keeps those links
 synchronised, so they usually point at the source language's object); pages show
-them in the visitor's language with :func:`localize_objects`, one query per list.
+them in the visitor's language with :func:`csti_cms.core.i18n.localize_objects`, one
+query per list.
 """
 
 from collections import defaultdict
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import TranslatableMixin
@@ -78,24 +78,6 @@ class Subject(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
-
-
-def localize_objects(objects, language=None):
-    """Each translatable object in ``language`` (default: active), in one query.
-
-    Objects without a translation in that language stay as they are.
-    """
-    objects = list(objects)
-    if not objects:
-        return []
-    language = language or get_language()
-    model = type(objects[0])
-    translations = model.objects.filter(
-        translation_key__in={obj.translation_key for obj in objects},
-        locale__language_code=language,
-    )
-    by_key = {translation.translation_key: translation for translation in translations}
-    return [by_key.get(obj.translation_key, obj) for obj in objects]
 
 
 def level_sort_key(level):

@@ -11,11 +11,11 @@ from wagtail.search import index
 
 from csti_cms.blocks import SlotStreamField
 from csti_cms.core.hooks import public_pages
-from csti_cms.core.models import BasePage
+from csti_cms.core.models import AgeRange, BasePage, age_range_panel
 from csti_cms.core.models.images import IMAGE_ALT_TEXT, image_with_alt_text
 
 from ..choices import ExhibitionKind, When
-from ..filters import ExhibitionFilterForm, age_filter, when_filter
+from ..filters import ExhibitionFilterForm, when_filter
 
 #: Exhibitions an exhibitions page lists on one screen.
 EXHIBITIONS_PER_PAGE = 12
@@ -23,7 +23,7 @@ EXHIBITIONS_PER_PAGE = 12
 LISTING_DEFERRED = ("body",)
 
 
-class ExhibitionPage(BasePage):
+class ExhibitionPage(BasePage, AgeRange):
     """One exhibition: its dates, the ages it suits, where it is in the centre."""
 
     kind = models.CharField(
@@ -38,8 +38,6 @@ class ExhibitionPage(BasePage):
     end_date = models.DateField(
         _("closes on"), null=True, blank=True, help_text=_("Last day of a temporary exhibition.")
     )
-    age_min = models.PositiveSmallIntegerField(_("from age"), null=True, blank=True)
-    age_max = models.PositiveSmallIntegerField(_("up to age"), null=True, blank=True)
     location = models.CharField(
         _("where in the centre"),
         max_length=120,
@@ -64,7 +62,7 @@ class ExhibitionPage(BasePage):
             [
                 FieldPanel("kind"),
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
-                FieldRowPanel([FieldPanel("age_min"), FieldPanel("age_max")]),
+                age_range_panel(),
                 FieldPanel("location"),
             ],
             heading=_("Visiting"),
@@ -91,8 +89,7 @@ class ExhibitionPage(BasePage):
                     errors[name] = _("A temporary exhibition needs its first and last days.")
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = _("The last day cannot be before the first.")
-        if self.age_min is not None and self.age_max is not None and self.age_max < self.age_min:
-            errors["age_max"] = _("The maximum age cannot be below the minimum.")
+        errors.update(self.age_range_errors())
         return errors
 
     @property
@@ -142,7 +139,7 @@ class ExhibitionIndexPage(BasePage):
         filters = form.cleaned_filters() if form.is_bound else {"when": When.CURRENT_AND_UPCOMING}
         exhibitions = exhibitions.filter(when_filter(filters.get("when", ""), today))
         if filters.get("age") is not None:
-            exhibitions = exhibitions.filter(age_filter(filters["age"]))
+            exhibitions = exhibitions.filter(ExhibitionPage.suits_age(filters["age"]))
         if filters.get("when") == When.PAST:
             exhibitions = exhibitions.order_by(F("end_date").desc(), "path")
         else:
