@@ -32,6 +32,11 @@ class ChoiceListField(models.JSONField):
             widget=forms.CheckboxSelectMultiple,
         )
 
+    def labels(self, value):
+        """The labels of the codes in ``value``, in its order; an unknown code as stored."""
+        names = dict(self.options)
+        return [str(names.get(code, code)) for code in value or []]
+
     def validate(self, value, model_instance):
         super().validate(value, model_instance)
         allowed = {code for code, _label in self.options}

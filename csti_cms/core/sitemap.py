@@ -22,13 +22,7 @@ class MultilingualSitemap(Sitemap):
             raise Http404("No site answers at this address.")
         pages = pages_of_site(self.get_wagtail_site())
         pages = public_pages(pages, self.request)
-        return (
-            pages.live()
-            .public()
-            .order_by("path")
-            .defer_streamfields()
-            .specific()
-        )
+        return pages.live().public().order_by("path").defer_streamfields().specific()
 
     def _urls(self, page, protocol, domain):
         pages = list(self.paginator.page(page).object_list)

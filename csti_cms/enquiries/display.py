@@ -3,16 +3,21 @@
 The database keeps codes ("fr", "conference", ``True``) so that forms, filters and
 the e-mail stay stable whatever language anyone works in; the team reading a
 request wants what the visitor chose, in the team's own language. The edit view's
-read-only panels and the spreadsheet exports both read values through here, so a
-request says the same thing on screen and in the file.
+read-only panels, its inspect view and the spreadsheet exports all read values through
+here, so a request says the same thing on every screen and in the file.
 """
+
+import datetime
 
 from django.core.validators import EMPTY_VALUES
 from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format, number_format
 from django.utils.translation import get_language_info, gettext
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Site
 
+from csti_cms.core.fields import ChoiceListField
 from csti_cms.core.i18n import in_active_language
 
 from .models import Enquiry
@@ -53,14 +58,62 @@ def is_coded(field):
     return is_language(field) or isinstance(field, models.BooleanField) or bool(field.choices)
 
 
+def yes_no(value):
+    """``value`` as "Yes" or "No": Django's own words, translated in every admin language.
+
+    Wagtail's own boolean displays show ``True`` and ``False``, in English whatever the
+    admin's language.
+    """
+    return gettext("Yes") if value else gettext("No")
+
+
+def is_quantity(field):
+    """Whether ``field`` holds a count or an amount (pupils, guests, a budget in euros)."""
+    return isinstance(field, models.IntegerField) and not field.primary_key
+
+
+def grouped(number):
+    """``number`` with the thousands grouped as the team's language writes them: "12 000", "12.000".
+
+    Django groups only where ``USE_THOUSAND_SEPARATOR`` says so, which would also group
+    years and references; a budget of 12000 euros is read at a glance only grouped.
+    """
+    return number_format(number, use_l10n=True, force_grouping=True)
+
+
 def words_for(field, value):
     """A non-empty ``value`` of the coded model ``field`` (see :func:`is_coded`) as words."""
     if is_language(field):
         return language_name(value)
     if isinstance(field, models.BooleanField):
-        # Django's own strings, translated in every language the admin offers.
-        return gettext("Yes") if value else gettext("No")
+        return yes_no(value)
     return str(dict(field.flatchoices).get(value, value))
+
+
+def value_for_team(field, value):
+    """``value`` of the model ``field`` as the team reads it on screen, or ``None`` to leave
+    it to the view (text, which the template escapes and shows as typed).
+
+    Wagtail shows the stored value: a language code, "True", "None" for an empty date,
+    "['coffee', 'lunch']" for the catering asked for, and a time in UTC on its inspect view.
+    """
+    if field.many_to_many:
+        value = ", ".join(str(item) for item in value.all())
+    if value in EMPTY_VALUES:
+        return EMPTY
+    if isinstance(field, ChoiceListField):
+        return ", ".join(field.labels(value))
+    if is_coded(field):
+        return words_for(field, value)
+    if is_quantity(field):
+        return grouped(value)
+    if isinstance(value, Site):
+        return site_name(value)
+    if isinstance(value, datetime.datetime):
+        return date_format(timezone.localtime(value), "DATETIME_FORMAT")
+    if isinstance(value, datetime.date):
+        return date_format(value, "DATE_FORMAT")
+    return None
 
 
 class ReadOnlyFieldPanel(FieldPanel):
@@ -76,13 +129,7 @@ class ReadOnlyFieldPanel(FieldPanel):
         super().__init__(field_name, **kwargs)
 
     def format_value_for_display(self, value):
-        field = self.db_field
-        if field.many_to_many:
-            value = ", ".join(str(item) for item in value.all())
-        if value in EMPTY_VALUES:
-            return EMPTY
-        if is_coded(field):
-            return words_for(field, value)
-        if isinstance(value, Site):
-            return site_name(value)
+        shown = value_for_team(self.db_field, value)
+        if shown is not None:
+            return shown
         return super().format_value_for_display(in_active_language(value))

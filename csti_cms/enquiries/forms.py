@@ -14,11 +14,13 @@ CSRF protection comes from Django's middleware: templates include ``{% csrf_toke
 from django import forms
 from django.core.validators import MaxLengthValidator
 from django.utils.text import format_lazy
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+
+from csti_cms.core.models import ContactSettings
 
 from .ratelimit import RateLimit
 
-HONEYPOT_FIELD = "website"
 OPTIONAL = _("optional")
 #: The site says "e-mail" everywhere; Django's own French message says "courriel".
 INVALID_EMAIL = _("Enter a valid e-mail address, such as name@example.org.")
@@ -29,6 +31,7 @@ LONG_TEXT_MESSAGE = _(
     "Please keep this to %(limit_value)d characters (you wrote %(show_value)d): "
     "for more, write to us by e-mail."
 )
+RATE_LIMIT_REASON = _("We have received several requests from your connection in a short time.")
 
 
 class HoneypotInput(forms.TextInput):
@@ -50,24 +53,66 @@ def limit_length(field):
     field.widget.attrs["maxlength"] = str(LONG_TEXT_LIMIT)
 
 
+def when_to_try_again(period):
+    """When a refused visitor may send again, in plain words, from the allowance's ``period``.
+
+    The allowance renews at the latest ``period`` seconds after the refusal, so that wait
+    is always long enough; a period that is not a whole number of minutes is a wait
+    nobody should be given to the second.
+    """
+    if period >= 3600 and period % 3600 == 0:
+        hours = period // 3600
+        return ngettext(
+            "Please try again in %(count)d hour.", "Please try again in %(count)d hours.", hours
+        ) % {"count": hours}
+    if period >= 60 and period % 60 == 0:
+        minutes = period // 60
+        return ngettext(
+            "Please try again in %(count)d minute.",
+            "Please try again in %(count)d minutes.",
+            minutes,
+        ) % {"count": minutes}
+    return gettext("Please try again later.")
+
+
+def other_ways_to_reach_us(request):
+    """The centre's phone and e-mail, for someone the form turns away: their request may be urgent.
+
+    Empty when the site's contact details give neither.
+    """
+    contact = ContactSettings.for_request(request)
+    details = {"phone": contact.phone, "email": contact.email}
+    if contact.phone and contact.email:
+        return gettext("You can also call us at %(phone)s or write to %(email)s.") % details
+    if contact.phone:
+        return gettext("You can also call us at %(phone)s.") % details
+    if contact.email:
+        return gettext("You can also write to us at %(email)s.") % details
+    return ""
+
+
+def rate_limit_message(request, period):
+    """Why the request was refused, when to send it again, and how else to reach the centre."""
+    sentences = [str(RATE_LIMIT_REASON), when_to_try_again(period), other_ways_to_reach_us(request)]
+    return " ".join(sentence for sentence in sentences if sentence)
+
+
 class SpamProtectedFormMixin:
     """Mix into a form (before ``forms.Form``/``ModelForm``); pass ``request=``.
 
     ``rate_limit_scope`` names the allowance (one per form kind); it defaults to
-    the form's model label.
+    the form's model label. ``honeypot_field`` names the robot trap: a name robots
+    are eager to fill in, which a form with a real field of that name changes.
     """
 
     rate_limit_scope = None
+    honeypot_field = "website"
     #: ``((legend, [field names]), ...)``: how the form template groups the fields.
     fieldsets = ()
 
     honeypot_message = _(
         "Your request could not be sent. Please leave the field "
         "“Leave this field empty” empty and send it again."
-    )
-    rate_limit_message = _(
-        "We have received several requests from your connection in a short time. "
-        "Please try again in an hour, or contact us by phone or e-mail."
     )
 
     def __init__(self, *args, request, **kwargs):
@@ -81,13 +126,13 @@ class SpamProtectedFormMixin:
                 field.label = format_lazy("{} ({})", field.label, OPTIONAL)
             if isinstance(field, forms.CharField) and field.max_length is None:
                 limit_length(field)
-        self.fields[HONEYPOT_FIELD] = forms.CharField(
+        self.fields[self.honeypot_field] = forms.CharField(
             label=_("Leave this field empty"), required=False, widget=HoneypotInput()
         )
 
     @property
     def honeypot(self):
-        return self[HONEYPOT_FIELD]
+        return self[self.honeypot_field]
 
     def grouped_fields(self):
         """``[(legend, [bound fields])]`` following :attr:`fieldsets`."""
@@ -97,11 +142,11 @@ class SpamProtectedFormMixin:
         ]
 
     def visible_fields(self):
-        return [field for field in super().visible_fields() if field.name != HONEYPOT_FIELD]
+        return [field for field in super().visible_fields() if field.name != self.honeypot_field]
 
     def clean(self):
         cleaned_data = super().clean()
-        if cleaned_data.get(HONEYPOT_FIELD):
+        if cleaned_data.get(self.honeypot_field):
             # A message rather than a silent drop: a person whose tools filled the
             # field in can still send their request.
             raise forms.ValidationError(self.honeypot_message, code="honeypot")
@@ -109,9 +154,13 @@ class SpamProtectedFormMixin:
 
     def full_clean(self):
         super().full_clean()
-        if self.is_bound and not self._errors and not self._consume_allowance():
-            self.add_error(None, forms.ValidationError(self.rate_limit_message, code="rate"))
+        if self.is_bound and not self._errors:
+            allowance = self.allowance()
+            if not allowance.consume():
+                message = rate_limit_message(self.request, allowance.period)
+                self.add_error(None, forms.ValidationError(message, code="rate"))
 
-    def _consume_allowance(self):
+    def allowance(self):
+        """This client's allowance for this kind of form."""
         scope = self.rate_limit_scope or self._meta.model._meta.label_lower
-        return RateLimit(self.request, scope).consume()
+        return RateLimit(self.request, scope)

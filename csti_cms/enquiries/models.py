@@ -1,12 +1,14 @@
 """What every request sent through a public form records, and where it is announced."""
 
 from django.db import models
+from django.utils.formats import number_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models.audit_log import BaseLogEntry, ModelLogEntryManager
 
+from csti_cms.core.fields import ChoiceListField
 from csti_cms.core.i18n import in_active_language
 
 from . import teams
@@ -110,12 +112,17 @@ class Enquiry(models.Model):
         return lines
 
     def notification_value(self, field):
-        """How one field reads in the e-mail; override for values stored as codes."""
+        """How one field reads in the e-mail: words for codes, amounts grouped by thousands."""
+        value = getattr(self, field.name)
         if field.many_to_many:
-            return ", ".join(str(item) for item in getattr(self, field.name).all())
+            return ", ".join(str(item) for item in value.all())
+        if isinstance(field, ChoiceListField):
+            return ", ".join(field.labels(value))
         if field.choices:
             return getattr(self, f"get_{field.name}_display")()
-        return in_active_language(getattr(self, field.name))
+        if isinstance(field, models.IntegerField) and value is not None and not field.primary_key:
+            return number_format(value, use_l10n=True, force_grouping=True)
+        return in_active_language(value)
 
 
 @register_setting(icon="mail")

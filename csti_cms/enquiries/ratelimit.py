@@ -12,7 +12,9 @@ hashed before it becomes a cache key, so the cache holds no visitor addresses.
 The count lives in the ``default`` cache: local memory counts per process, Redis
 (``REDIS_URL``) counts across all workers, which is what a site with several
 processes wants. Settings: ``CSTI_ENQUIRY_RATE_LIMIT``, the number of requests a
-client may send per form in ``CSTI_ENQUIRY_RATE_PERIOD`` seconds (5 an hour by default).
+client may send per form in ``CSTI_ENQUIRY_RATE_PERIOD`` seconds (20 an hour by default:
+the teachers of one school share its address and book a workshop for each class, while
+a robot flooding a form is still stopped after twenty).
 """
 
 import hashlib
@@ -20,7 +22,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 
-DEFAULT_LIMIT = 5
+DEFAULT_LIMIT = 20
 DEFAULT_PERIOD = 3600
 
 

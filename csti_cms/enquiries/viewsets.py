@@ -26,7 +26,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import DeleteView, EditView, IndexView, InspectView
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
@@ -39,7 +39,14 @@ from csti_cms.core.exports import SpreadsheetSafeExportMixin
 from csti_cms.core.i18n import in_active_language
 
 from . import teams
-from .display import ReadOnlyFieldPanel, is_coded, language_name, site_name, words_for
+from .display import (
+    ReadOnlyFieldPanel,
+    is_coded,
+    site_name,
+    value_for_team,
+    words_for,
+    yes_no,
+)
 
 #: Columns every export starts with.
 EXPORT_FIRST = ["pk", "created_at", "status", "site", "language"]
@@ -192,9 +199,14 @@ class EnquiryEditView(SameSiteRequestMixin, EditView):
 
 
 class EnquiryInspectView(SameSiteRequestMixin, InspectView):
-    def get_language_display_value(self):
-        """The visitor's language by its name, as on the edit view, not its code."""
-        return language_name(self.object.language)
+    """Every field in words, as on the edit view (:func:`.display.value_for_team`)."""
+
+    def get_field_display_value(self, field_name, field):
+        if field is not None:
+            shown = value_for_team(field, getattr(self.object, field_name))
+            if shown is not None:
+                return shown
+        return in_active_language(super().get_field_display_value(field_name, field))
 
 
 class EnquiryDeleteView(SameSiteRequestMixin, DeleteView):
@@ -263,4 +275,9 @@ class EnquiryViewSet(ModelViewSet):
 
     @staticmethod
     def notified_column():
-        return BooleanColumn("notified", label=_("Team notified"))
+        """Yes or No in the admin's language, where Wagtail's icon column says True or False."""
+        return Column(
+            "notified",
+            label=_("Team notified"),
+            accessor=lambda enquiry: yes_no(enquiry.notified),
+        )

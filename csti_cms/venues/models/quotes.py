@@ -63,12 +63,6 @@ class QuoteRequest(Enquiry):
 
     @property
     def catering_names(self):
-        names = dict(CATERING)
-        return ", ".join(str(names.get(code, code)) for code in self.catering or [])
+        return ", ".join(self._meta.get_field("catering").labels(self.catering))
 
     catering_names.fget.short_description = _("catering")
-
-    def notification_value(self, field):
-        if field.name == "catering":
-            return self.catering_names
-        return super().notification_value(field)
