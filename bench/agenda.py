@@ -1,9 +1,11 @@
 """Benchmark the agenda with 20,000 dates: page and JSON latency, and their query counts.
 
-Builds a throw-away demo site (its own SQLite file, or the database in DATABASE_URL),
-adds event pages whose daily rules make the number of dates asked for, then
-requests the agenda page, a filtered agenda page, the JSON endpoint and the ICS
-feed repeatedly in-process (Django's test client: no network, no web server).
+Builds a throw-away demo site with the production settings, as bench/render.py does
+(quality.in_process: its own SQLite file, or the database in DATABASE_URL), adds
+event pages whose daily rules make the number of dates asked for, then requests the
+agenda page, a filtered agenda page, the JSON endpoint and the ICS feed repeatedly
+in-process (Django's test client: no network, no web server). The queries are
+counted on a request of their own, so that logging them costs the timed ones nothing.
 
     .venv/bin/python bench/agenda.py                      # 20,000 dates, 15 requests each
     .venv/bin/python bench/agenda.py --dates 5000 --repeat 5
@@ -13,42 +15,22 @@ The last run measured on the project's machines is recorded in bench/RESULTS.md.
 """
 
 import argparse
-import os
-import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-EVENTS_PER_BATCH = 100
-
-
-def setup_django():
-    if not os.environ.get("DATABASE_URL"):
-        os.environ["CSTI_DATA_DIR"] = tempfile.mkdtemp(prefix="csti-bench-")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sites.demo.settings.dev")
-    os.environ["DEBUG"] = "0"
-    os.environ["CSTI_PAGE_CACHE_SECONDS"] = "0"  # rendering is what is measured
-    os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
-    import django
-
-    django.setup()
-
 
 def build(dates):
     from datetime import timedelta
 
-    from django.core.management import call_command
     from django.utils import timezone
 
     from csti_cms.agenda.models import EventPage, Occurrence
     from tests.conftest import demo_page
 
-    call_command("migrate", verbosity=0, interactive=False)
-    call_command("load_demo_content", verbosity=0)
     agenda = demo_page("agenda", "fr")
     workshop = demo_page("little-chemists", "fr")
     existing = Occurrence.objects.filter(page__locale__language_code="fr").count()
@@ -81,21 +63,16 @@ def build(dates):
     return agenda
 
 
-def measure(client, url, repeat):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
+def table_row(address, timings, queries, size):
+    """One address's line of the table: median and 90th percentile in ms, queries, kB.
 
-    client.get(url)  # warm caches (site root paths, renditions), as a running site has them
-    timings = []
-    for _ in range(repeat):
-        with CaptureQueriesContext(connection) as queries:
-            began = time.perf_counter()
-            response = client.get(url)
-            timings.append((time.perf_counter() - began) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-    timings.sort()
-    p90 = timings[min(len(timings) - 1, int(len(timings) * 0.9))]
-    return statistics.median(timings), p90, len(queries), len(response.content)
+    The percentile is the one every benchmark prints, so that the agenda's figures
+    read like the others'.
+    """
+    from quality import figures
+
+    median, p90 = figures.median(timings), figures.percentile(timings, 0.9)
+    return f"{address:<24} {median:>10.1f} {p90:>8.1f} {queries:>8} {size / 1024:>7.0f}"
 
 
 def main():
@@ -103,12 +80,15 @@ def main():
     parser.add_argument("--dates", type=int, default=20_000, help="dates in the agenda")
     parser.add_argument("--repeat", type=int, default=15, help="requests per address")
     args = parser.parse_args()
-    setup_django()
+
+    from quality.in_process import HOST, measure, setup_demo
+
+    setup_demo(prefix="csti-bench-agenda-")
     from django.db import connection
     from django.test import Client
 
     agenda = build(args.dates)
-    client = Client()
+    client = Client(HTTP_HOST=HOST)
     base = agenda.url
     addresses = {
         "agenda page": base,
@@ -122,8 +102,7 @@ def main():
     print(f"database: {connection.vendor}; {args.repeat} requests each, caches warm")
     print(f"{'address':<24} {'median ms':>10} {'p90 ms':>8} {'queries':>8} {'kB':>7}")
     for name, url in addresses.items():
-        median, p90, queries, size = measure(client, url, args.repeat)
-        print(f"{name:<24} {median:>10.1f} {p90:>8.1f} {queries:>8} {size / 1024:>7.0f}")
+        print(table_row(name, *measure(client, url, args.repeat)))
 
 
 if __name__ == "__main__":

@@ -19,12 +19,7 @@ them to visitors (``csti_cms.core.page_cache``).
 """
 
 import argparse
-import atexit
-import os
-import shutil
 import sys
-import tempfile
-import time
 from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -32,47 +27,10 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-HOST = "127.0.0.1:8000"
 MAX_QUERIES = 15
 MAX_RATIO = 3.0
 #: The page cache's lifetime in production (csti_cms.settings.production).
 PRODUCTION_PAGE_CACHE_SECONDS = 60
-
-
-def setup_django():
-    from quality.server import server_environment
-
-    data_dir = tempfile.mkdtemp(prefix="csti-bench-render-")
-    atexit.register(shutil.rmtree, data_dir, ignore_errors=True)
-    # Rendering is what is measured: the page cache would answer every timed request.
-    os.environ.update(server_environment(data_dir, f"http://{HOST}", CSTI_PAGE_CACHE_SECONDS="0"))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0, interactive=False)
-    call_command("load_demo_content", verbosity=0)
-    call_command("collectstatic", verbosity=0, interactive=False)
-
-
-def measure(client, path, repeat):
-    """``(timings in ms, queries, bytes)`` of ``repeat`` requests, caches warm."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    response = client.get(path)
-    if response.status_code != 200:
-        raise RuntimeError(f"{path} answered {response.status_code}")
-    with CaptureQueriesContext(connection) as captured:
-        client.get(path)
-    queries = len(captured)  # now: the log it reads is emptied by the next request
-    timings = []
-    for _ in range(repeat):
-        began = time.perf_counter()
-        client.get(path)
-        timings.append((time.perf_counter() - began) * 1000)
-    return timings, queries, len(response.content)
 
 
 def print_queries(client, path):
@@ -100,7 +58,9 @@ def main():
     )
     arguments = parser.parse_args()
 
-    setup_django()
+    from quality.in_process import HOST, measure, setup_demo
+
+    setup_demo(prefix="csti-bench-render-")
     from django.test import Client, override_settings
 
     from quality import crawl, figures

@@ -3,6 +3,7 @@
 The tables are Markdown, so a run can be pasted into ``bench/RESULTS.md`` as it is.
 """
 
+import math
 import os
 import platform
 import shlex
@@ -71,7 +72,7 @@ def _cell(value):
 def percentile(values, fraction):
     """The value below which ``fraction`` of ``values`` fall (nearest rank)."""
     ordered = sorted(values)
-    rank = max(0, min(len(ordered) - 1, round(fraction * len(ordered) + 0.5) - 1))
+    rank = max(0, min(len(ordered) - 1, math.ceil(fraction * len(ordered)) - 1))
     return ordered[rank]
 
 
