@@ -93,6 +93,26 @@ class TestPageTree(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertChildrenChoseParent(HomePage, {ContentPage})
 
+    def test_every_section_goes_where_a_content_page_goes(self):
+        """Editors find the same places for every section, the plugins' ones included."""
+        from csti_cms.plugins.declarations.models import DeclarationIndexPage
+        from csti_cms.plugins.memberships.models import MembershipsPage
+        from csti_cms.schools.models import SchoolActivityIndexPage
+        from csti_cms.venues.models import VenueSpaceIndexPage
+        from csti_cms.visit.models import ExhibitionIndexPage, PracticalInfoPage
+
+        sections = [
+            SchoolActivityIndexPage,
+            VenueSpaceIndexPage,
+            ExhibitionIndexPage,
+            PracticalInfoPage,
+            DeclarationIndexPage,
+            MembershipsPage,
+        ]
+        for section in sections:
+            with self.subTest(section=section.__name__):
+                self.assertAllowedParentPageTypes(section, {HomePage, AudienceHubPage, ContentPage})
+
     def test_content_pages_sit_under_home_hub_or_content_pages(self):
         self.assertAllowedParentPageTypes(ContentPage, {HomePage, AudienceHubPage, ContentPage})
         self.assertCanCreateAt(AudienceHubPage, ContentPage)

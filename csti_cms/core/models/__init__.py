@@ -2,7 +2,7 @@
 
 from .ages import AgeRange, age_range_panel
 from .hubs import AudienceHubPage
-from .pages import BasePage, ContentPage, HomePage
+from .pages import SECTION_PARENTS, BasePage, ContentPage, HomePage
 from .settings import BrandingSettings, ContactSettings
 
 __all__ = [
@@ -13,5 +13,6 @@ __all__ = [
     "ContactSettings",
     "ContentPage",
     "HomePage",
+    "SECTION_PARENTS",
     "age_range_panel",
 ]

@@ -14,6 +14,12 @@ from csti_cms.core.routing import route_ancestors, route_below
 
 from .images import AltTextRule, image_with_alt_text
 
+#: Where a section of a centre's site may be placed: under its home page, an audience hub
+#: (the section then belongs to that audience's path) or a content page. Every listing and
+#: section page type, plugins' included, names these parents, so editors find the same
+#: choices whichever section they add.
+SECTION_PARENTS = ["csti_core.HomePage", "csti_core.AudienceHubPage", "csti_core.ContentPage"]
+
 HERO_ALT_TEXT = AltTextRule(
     "hero_image", "hero_alt_text", _("Describe the hero image for people who cannot see it.")
 )
@@ -171,7 +177,7 @@ class ContentPage(BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     # An audience hub lists its content pages: "Plan your visit" under "Visit".
-    parent_page_types = ["csti_core.HomePage", "csti_core.AudienceHubPage", "csti_core.ContentPage"]
+    parent_page_types = SECTION_PARENTS
     subpage_types = ["csti_core.ContentPage"]
     # "About us", "Plan your visit", "Contact": their kind tells a visitor nothing.
     visitor_label = ""

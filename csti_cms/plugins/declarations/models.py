@@ -25,7 +25,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from csti_cms.blocks import SlotStreamField
-from csti_cms.core.models import BasePage
+from csti_cms.core.models import SECTION_PARENTS, BasePage
 from csti_cms.plugins import (
     SENT_SEGMENT,
     LocalizedRoutablePageMixin,
@@ -68,7 +68,7 @@ class DeclarationIndexPage(PluginPageMixin, BasePage):
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
-    parent_page_types = ["csti_core.HomePage", "csti_core.ContentPage"]
+    parent_page_types = SECTION_PARENTS
     subpage_types = ["declarations.DeclarationPage"]
     template = "declarations/declaration_index_page.html"
     visitor_label = _("Timeline of declarations")

@@ -20,7 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from csti_cms.blocks import SlotStreamField
-from csti_cms.core.models import BasePage
+from csti_cms.core.models import SECTION_PARENTS, BasePage
 from csti_cms.plugins import LocalizedRoutablePageMixin, PluginPageMixin
 
 from .forms import MembershipForm
@@ -248,7 +248,7 @@ class MembershipsPage(PluginPageMixin, LocalizedRoutablePageMixin, BasePage):
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
-    parent_page_types = ["csti_core.HomePage", "csti_core.ContentPage"]
+    parent_page_types = SECTION_PARENTS
     subpage_types = []
     template = "memberships/memberships_page.html"
     visitor_label = _("Networks")

@@ -27,7 +27,7 @@ from csti_cms.blocks import SlotStreamField
 from csti_cms.blocks.media import DownloadBlock
 from csti_cms.core.fields import ChoiceListField
 from csti_cms.core.forms import SlotAwarePageForm
-from csti_cms.core.models import AgeRange, BasePage, age_range_panel
+from csti_cms.core.models import SECTION_PARENTS, AgeRange, BasePage, age_range_panel
 from csti_cms.core.models.images import IMAGE_ALT_TEXT, image_with_alt_text
 from csti_cms.core.routes import SENT_SEGMENT, LocalizedRoutablePageMixin, localized_route
 from csti_cms.core.spoken_languages import SPOKEN_LANGUAGES
@@ -40,9 +40,6 @@ from .taxonomy import SchoolLevel, Subject, grouped_levels
 GROUP_SIZE_LIMIT = MaxValueValidator(
     500, _("At most %(limit_value)s pupils: a larger group books several sessions.")
 )
-
-#: Where activity listings may be placed.
-LISTING_PARENTS = ["csti_core.AudienceHubPage", "csti_core.HomePage", "csti_core.ContentPage"]
 
 
 #: The booking form's route segment, spelled in the activity's language (csti_cms.core.routes).
@@ -68,7 +65,7 @@ class SchoolActivityIndexPage(LocalizedRoutablePageMixin, BasePage):
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
-    parent_page_types = LISTING_PARENTS
+    parent_page_types = SECTION_PARENTS
     subpage_types = ["csti_schools.SchoolActivityPage"]
     visitor_label = _("School programme")
     visitor_label_plural = _("School programmes")

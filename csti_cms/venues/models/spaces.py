@@ -21,15 +21,11 @@ from wagtail.search import index
 from csti_cms.blocks import ImageBlock, SlotStreamField
 from csti_cms.core.fields import ChoiceListField
 from csti_cms.core.i18n import page_ids, same_route_url, translated_page_ids
-from csti_cms.core.models import BasePage
+from csti_cms.core.models import SECTION_PARENTS, BasePage
 from csti_cms.core.models.images import AltTextRule, image_with_alt_text
 from csti_cms.core.routes import SENT_SEGMENT, LocalizedRoutablePageMixin, localized_route
 
 from .choices import CAPACITY_FIELDS, CATERING, EQUIPMENT, Layout
-
-#: Where venue listings may be placed.
-LISTING_PARENTS = ["csti_core.AudienceHubPage", "csti_core.HomePage", "csti_core.ContentPage"]
-
 
 #: The quote form's route segment, spelled in the page's language (csti_cms.core.routes).
 QUOTE = pgettext_lazy("URL", "quote/")
@@ -50,7 +46,7 @@ class VenueSpaceIndexPage(LocalizedRoutablePageMixin, BasePage):
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
-    parent_page_types = LISTING_PARENTS
+    parent_page_types = SECTION_PARENTS
     subpage_types = ["csti_venues.VenueSpacePage"]
     visitor_label = _("Spaces for hire")
     visitor_label_plural = _("Spaces for hire")

@@ -11,7 +11,7 @@ from wagtail.search import index
 
 from csti_cms.blocks import SlotStreamField
 from csti_cms.core.hooks import public_pages
-from csti_cms.core.models import AgeRange, BasePage, age_range_panel
+from csti_cms.core.models import SECTION_PARENTS, AgeRange, BasePage, age_range_panel
 from csti_cms.core.models.images import IMAGE_ALT_TEXT, image_with_alt_text
 
 from ..choices import ExhibitionKind, When
@@ -110,7 +110,7 @@ class ExhibitionIndexPage(BasePage):
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
-    parent_page_types = ["csti_core.HomePage", "csti_core.AudienceHubPage"]
+    parent_page_types = SECTION_PARENTS
     subpage_types = ["csti_visit.ExhibitionPage"]
     visitor_label = _("Exhibition programme")
     visitor_label_plural = _("Exhibition programmes")

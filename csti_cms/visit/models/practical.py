@@ -15,7 +15,7 @@ from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from csti_cms.blocks import SlotStreamField
-from csti_cms.core.models import BasePage
+from csti_cms.core.models import SECTION_PARENTS, BasePage
 
 from .fields import MultipleChoiceField
 from .hours import WEEKDAYS
@@ -97,7 +97,7 @@ class PracticalInfoPage(BasePage):
         index.SearchField("accessibility_notes"),
     ]
 
-    parent_page_types = ["csti_core.HomePage", "csti_core.AudienceHubPage"]
+    parent_page_types = SECTION_PARENTS
     subpage_types = []
     visitor_label = _("Practical information")
     visitor_label_plural = _("Practical information")
