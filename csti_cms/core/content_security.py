@@ -31,6 +31,7 @@ import base64
 import functools
 import hashlib
 import re
+import time
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -40,7 +41,7 @@ from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 
-from .caching import cached, generation
+from .caching import TIMEOUT, cached, generation
 from .middleware import CachedSiteMiddleware
 
 HEADER = "Content-Security-Policy"
@@ -163,7 +164,9 @@ def site_of(request):
 #: by clients: the memo is emptied when it grows past this).
 BRAND_MEMO_SIZE = 64
 
+#: ``{(generation, host, port): (sources, deadline on the clock below)}``.
 _brand_memo = {}
+_clock = time.monotonic
 
 
 def brand_style_sources(request):
@@ -173,17 +176,22 @@ def brand_style_sources(request):
     until a setting changes (a new branding colour starts a new cache generation). Each
     process also remembers them by host name for the generation, since they are asked for
     on every page from the page cache: one cache read then, not four (the generation, the
-    list of sites, the generation again and the hashes).
+    list of sites, the generation again and the hashes). It remembers them no longer than
+    the cache keeps them (:data:`~.caching.TIMEOUT`): without Redis, a colour saved in
+    another process does not move this one's generation, and its pages show the new colour
+    once their cached settings expire; the policy must allow it by then too.
     """
     current = generation()
     if current is None:
         return _site_brand_style_sources(request)
     key = (current, request._get_raw_host(), request.get_port())
-    sources = _brand_memo.get(key)
-    if sources is None:
+    now = _clock()
+    sources, deadline = _brand_memo.get(key, (None, 0))
+    if sources is None or now >= deadline:
         if len(_brand_memo) >= BRAND_MEMO_SIZE:
             _brand_memo.clear()
-        sources = _brand_memo[key] = _site_brand_style_sources(request)
+        sources = _site_brand_style_sources(request)
+        _brand_memo[key] = (sources, now + TIMEOUT)
     return sources
 
 

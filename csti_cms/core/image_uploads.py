@@ -27,6 +27,19 @@ class WholeImageField(WagtailImageField):
 
 
 class ImageForm(BaseImageForm):
-    """The admin's image form (``WAGTAILIMAGES_IMAGE_FORM_BASE``), single and bulk uploads."""
+    """The admin's image form (``WAGTAILIMAGES_IMAGE_FORM_BASE``), single and bulk uploads.
 
-    file = WholeImageField(label=_("File"))
+    The field is made with each form, as Wagtail makes its own: its help text and messages
+    are written when it is made, in the editor's language, with the upload limits of the
+    settings.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        wagtail_field = self.fields.get("file")
+        if wagtail_field is not None:
+            self.fields["file"] = WholeImageField(
+                label=wagtail_field.label,
+                required=wagtail_field.required,
+                widget=wagtail_field.widget,
+            )

@@ -117,13 +117,13 @@ def _switch(label, site, enabled, user, callback):
             transaction.on_commit(lambda: forget(site.pk))
             forget(site.pk)
             callback(site)
-            _record_in_history(switch, user)
+            record_switch(switch, user)
     except BaseException:
         forget(site.pk)
         raise
 
 
-def _record_in_history(switch, user):
+def record_switch(switch, user):
     """Add ``switch`` to Wagtail's history: its :class:`SitePlugin` row keeps only the last one.
 
     The entry keeps the site's name of the day, so it still reads once the site is

@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from .models import SitePlugin
 from .registration import get_plugin, plugins
+from .state import record_switch
 
 
 def content_summary(label):
@@ -85,6 +86,8 @@ def uninstall(label, *, delete_content=False):
         raise RefusedUninstall(label, summary)
     for site_plugin in SitePlugin.objects.filter(label=label, enabled=True).select_related("site"):
         config.uninstalled(site_plugin.site)
+        site_plugin.enabled = False
+        record_switch(site_plugin, user=None)
     with transaction.atomic():
         page_models = [m for m in config.get_models() if issubclass(m, Page)]
         for model in page_models:

@@ -6,6 +6,8 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.test import Client
 
+from csti_cms.core import content_security
+from csti_cms.core.caching import TIMEOUT
 from csti_cms.core.content_security import (
     HEADER,
     ContentSecurityPolicyMiddleware,
@@ -153,3 +155,21 @@ def test_a_preview_shows_the_page_under_the_visitors_policy(admin_client):
 def test_an_empty_policy_sends_no_header(settings, client):
     settings.CSTI_CONTENT_SECURITY_POLICY = {}
     assert HEADER not in client.get(demo_page("home", "en").url)
+
+
+def test_each_process_asks_for_the_branding_hashes_again_when_the_cache_would(monkeypatch, rf):
+    """Without Redis, a colour saved in another process reaches this one's pages once their
+    cached settings expire: the policy must allow the new colour by then too."""
+    computed = []
+    monkeypatch.setattr(
+        content_security, "_site_brand_style_sources", lambda request: computed.append(1) or []
+    )
+    now = [1000.0]
+    monkeypatch.setattr(content_security, "_clock", lambda: now[0])
+    request = rf.get("/fr/", HTTP_HOST="localhost")
+    content_security.brand_style_sources(request)
+    content_security.brand_style_sources(request)
+    assert len(computed) == 1, "one cache read for the generation, not the hashes again"
+    now[0] += TIMEOUT
+    content_security.brand_style_sources(request)
+    assert len(computed) == 2

@@ -77,3 +77,9 @@ def test_the_bulk_upload_refuses_a_damaged_image_too(english_admin_client):
     assert response.status_code == 200
     assert response.json()["success"] is False
     assert get_image_model().objects.count() == count
+
+
+def test_the_upload_field_speaks_the_editor_s_language(english_admin_client):
+    html = english_admin_client.get(reverse("wagtailimages:add")).content.decode()
+    assert "Supported formats" in html
+    assert "Formats supportés" not in html

@@ -97,3 +97,16 @@ def test_the_view_permission_is_offered_to_groups():
 
     offered = [perm for hook in hooks.get_hooks("register_permissions") for perm in hook()]
     assert "view_siteplugin" in {perm.codename for perm in offered}
+
+
+def test_uninstalling_leaves_a_switch_off_entry_for_each_site_it_was_on(site, monkeypatch):
+    """The rows of the plugin's switches go with it; its history stays."""
+    from csti_cms.plugins import uninstall
+
+    enable("quiz", site)
+    # Dropping the example plugin's tables would break the other tests of this run.
+    monkeypatch.setattr(uninstall, "call_command", lambda *args, **kwargs: None)
+    uninstall.uninstall("quiz", delete_content=True)
+    assert not SitePlugin.objects.filter(label="quiz").exists()
+    entry = ModelLogEntry.objects.filter(action="csti_plugins.disable").latest("id")
+    assert entry.data == {"plugin": "quiz", "site": site.site_name} and entry.user is None
