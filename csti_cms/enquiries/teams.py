@@ -4,10 +4,11 @@ Each centre (a Wagtail site) has its own team, and visitors' names, e-mails and 
 numbers are meant for that team only. The admin shows a user the requests of one
 site: the site of the host name the admin is reached on (``Site.find_for_request``),
 the same rule the plugins' admin menus and views follow, defined in
-:mod:`csti_cms.core.teams`. A centre's team therefore uses the admin on the
-centre's own host name, and the notification e-mail links there. Superusers look
-after the whole install and see every site's requests, including those whose site
-was deleted.
+:mod:`csti_cms.core.teams` and applied to the requests' admin views by
+:class:`csti_cms.core.site_scope.SiteScopedViewSetMixin`. A centre's team therefore
+uses the admin on the centre's own host name, and the notification e-mail links there.
+Superusers look after the whole install and see every site's requests, including
+those whose site was deleted.
 
 What was done to a request in the admin (status changes, notes, deletion) is logged
 under the request's title, so the log follows the same rule. Each request's History
@@ -25,26 +26,4 @@ host they can reach.
 
 from csti_cms.core.teams import admin_base_url, sees_every_site, team_site
 
-__all__ = ["admin_base_url", "is_visible", "sees_every_site", "team_site", "visible_requests"]
-
-
-def visible_requests(request, queryset):
-    """``queryset`` narrowed to the requests the user may see on this host.
-
-    With no site for the host (none exists yet), a team member sees nothing rather
-    than everything.
-    """
-    if sees_every_site(request.user):
-        return queryset
-    site = team_site(request)
-    if site is None:
-        return queryset.none()
-    return queryset.filter(site=site)
-
-
-def is_visible(request, enquiry):
-    """Whether the user may open ``enquiry`` on this host (see :func:`visible_requests`)."""
-    if sees_every_site(request.user):
-        return True
-    site = team_site(request)
-    return site is not None and enquiry.site_id == site.pk
+__all__ = ["admin_base_url", "sees_every_site", "team_site"]

@@ -6,8 +6,9 @@ base gives every kind the same behaviour:
 
 - newest first, filtered by status, notification outcome and date received;
 - each centre's team sees only its own site's requests, in the listing, the export
-  and every view of one request (:mod:`.teams`); superusers see every site's, with
-  a site column and filter;
+  and every view of one request, as on the plugins' screens of one centre's data
+  (:class:`~csti_cms.core.site_scope.SiteScopedViewSetMixin`); superusers see every
+  site's, with a site column and filter;
 - CSV and XLSX export of what the filters select (Wagtail's ``list_export``), with
   cells that spreadsheets would run as formulas made inert, codes, yes/no and sites
   written as the admin shows them (:mod:`.display`), and times in the admin's time zone;
@@ -20,16 +21,13 @@ import datetime
 from django.core.exceptions import FieldDoesNotExist
 from django.core.validators import EMPTY_VALUES
 from django.db import models
-from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import DeleteView, EditView, IndexView, InspectView
-from wagtail.admin.views.generic.history import HistoryView
-from wagtail.admin.views.generic.usage import UsageView
+from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Site, TranslatableMixin
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -37,6 +35,7 @@ from wagtail.permissions import register_permission_policy
 
 from csti_cms.core.exports import SpreadsheetSafeExportMixin
 from csti_cms.core.i18n import in_active_language
+from csti_cms.core.site_scope import SiteScopedViewSetMixin
 
 from . import teams
 from .display import (
@@ -82,23 +81,14 @@ class EnquiryPermissionPolicy(ModelPermissionPolicy):
 
 
 class EnquiryIndexView(SpreadsheetSafeExportMixin, IndexView):
-    """The listing and its export, limited to the requests of the user's site."""
+    """The listing and its export, which :class:`EnquiryViewSet` limits to the user's site."""
 
     #: Relations joined for the listing and the export (viewsets add their own).
     select_related = ("site",)
     prefetch_related = ()
-    #: The filter and column only superusers need: they alone see several sites.
-    site_field = "site"
-
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        if not teams.sees_every_site(request.user):
-            # One site only: a site filter would merely name the other centres.
-            self.list_filter = [name for name in self.list_filter or () if name != self.site_field]
 
     def get_base_queryset(self):
         queryset = super().get_base_queryset().select_related(*self.select_related)
-        queryset = teams.visible_requests(self.request, queryset)
         return queryset.prefetch_related(*self.prefetch_related)
 
     @cached_property
@@ -106,7 +96,7 @@ class EnquiryIndexView(SpreadsheetSafeExportMixin, IndexView):
         """Superusers see every site's requests, so each row says which site it came from."""
         columns = super().columns
         if teams.sees_every_site(self.request.user):
-            column = self._get_custom_column(self.site_field)
+            column = self._get_custom_column("site")
             column.accessor = lambda enquiry: site_name(enquiry.site)
             columns.insert(1, column)
         return columns
@@ -180,25 +170,7 @@ class EnquiryIndexView(SpreadsheetSafeExportMixin, IndexView):
         return in_admin_locale(lines, translation.get_language(), timezone.get_current_timezone())
 
 
-class SameSiteRequestMixin:
-    """Views of one request answer 404 for a request of another site.
-
-    404 rather than 403: a team member learns nothing about another centre's
-    requests, not even that a given reference exists.
-    """
-
-    def get_object(self, *args, **kwargs):
-        enquiry = super().get_object(*args, **kwargs)
-        if not teams.is_visible(self.request, enquiry):
-            raise Http404
-        return enquiry
-
-
-class EnquiryEditView(SameSiteRequestMixin, EditView):
-    pass
-
-
-class EnquiryInspectView(SameSiteRequestMixin, InspectView):
+class EnquiryInspectView(InspectView):
     """Every field in words, as on the edit view (:func:`.display.value_for_team`)."""
 
     def get_field_display_value(self, field_name, field):
@@ -207,18 +179,6 @@ class EnquiryInspectView(SameSiteRequestMixin, InspectView):
             if shown is not None:
                 return shown
         return in_active_language(super().get_field_display_value(field_name, field))
-
-
-class EnquiryDeleteView(SameSiteRequestMixin, DeleteView):
-    pass
-
-
-class EnquiryHistoryView(SameSiteRequestMixin, HistoryView):
-    pass
-
-
-class EnquiryUsageView(SameSiteRequestMixin, UsageView):
-    pass
 
 
 def visitor_panel(fields, heading):
@@ -245,15 +205,16 @@ def follow_up_panels():
     ]
 
 
-class EnquiryViewSet(ModelViewSet):
-    """Base viewset; subclasses set ``model``, ``icon``, ``list_display`` and ``list_export``."""
+class EnquiryViewSet(SiteScopedViewSetMixin, ModelViewSet):
+    """Base viewset; subclasses set ``model``, ``icon``, ``list_display`` and ``list_export``.
 
+    Each request belongs to the site whose form it was sent from; a request whose site
+    was deleted belongs to none, so only those who see every site find it.
+    """
+
+    site_field = "site"
     index_view_class = EnquiryIndexView
-    edit_view_class = EnquiryEditView
     inspect_view_class = EnquiryInspectView
-    delete_view_class = EnquiryDeleteView
-    history_view_class = EnquiryHistoryView
-    usage_view_class = EnquiryUsageView
     add_to_admin_menu = True
     copy_view_enabled = False
     inspect_view_enabled = True

@@ -78,7 +78,7 @@ __all__ = [
 _LAZY_EXPORTS = {
     "PluginPageMixin": ("csti_cms.plugins.pages", "PluginPageMixin"),
     "PluginViewSetGroupMixin": ("csti_cms.plugins.menus", "PluginViewSetGroupMixin"),
-    "SiteScopedViewSetMixin": ("csti_cms.plugins.site_scope", "SiteScopedViewSetMixin"),
+    "SiteScopedViewSetMixin": ("csti_cms.core.site_scope", "SiteScopedViewSetMixin"),
     "SpreadsheetSafeExportMixin": ("csti_cms.core.exports", "SpreadsheetSafeExportMixin"),
     "is_enabled": ("csti_cms.plugins.state", "is_enabled"),
     "enable": ("csti_cms.plugins.state", "enable"),

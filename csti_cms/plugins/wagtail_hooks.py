@@ -19,13 +19,13 @@ from csti_cms.core.hooks import (
     ORGANIZATION_JSONLD,
     PAGE_HEAD,
 )
+from csti_cms.core.site_scope import refuse_other_sites_objects
 
 from . import extension_points, views
 from .ownership import plugin_of_url
 from .pages import PluginPageMixin
 from .registration import get_plugin, plugins
 from .rich_text import PublicPageLinkHandler
-from .site_scope import refuse_other_sites_objects
 from .state import SWITCH_ACTIONS, enabled_labels, is_enabled
 
 

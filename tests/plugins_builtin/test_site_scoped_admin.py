@@ -252,7 +252,7 @@ def test_superusers_see_every_centres_memberships_and_endorsements(
 
 def test_plugins_find_the_mixin_in_the_public_api():
     assert "SiteScopedViewSetMixin" in csti_cms.plugins.__all__
-    assert csti_cms.plugins.SiteScopedViewSetMixin.__module__ == "csti_cms.plugins.site_scope"
+    assert csti_cms.plugins.SiteScopedViewSetMixin.__module__ == "csti_cms.core.site_scope"
 
 
 def test_a_bulk_action_on_another_centres_membership_answers_not_found(

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from csti_cms.plugins import RateLimit
+from csti_cms.plugins import RateLimit, SpamProtectedFormMixin
 
 from .models import Endorsement, EndorsementStatus
 from .normalise import organisation_key
@@ -81,30 +81,24 @@ def duplicate_error(name):
     )
 
 
-class EndorsementForm(forms.ModelForm):
-    """An organisation endorses a declaration. ``extra_info`` is a trap for robots.
+class EndorsementForm(SpamProtectedFormMixin, forms.ModelForm):
+    """An organisation endorses a declaration, protected as every public form is.
 
-    Pass the ``declaration`` and the ``request``: each valid submission counts against
-    the client's allowance (``DECLARATIONS_ENDORSEMENT_RATE_LIMIT`` per
-    ``DECLARATIONS_ENDORSEMENT_RATE_PERIOD`` seconds), as the enquiry forms count theirs.
+    Pass the ``declaration`` and the ``request``. The robot trap is ``extra_info``, as
+    ``website`` is a real field here. Each valid submission counts against the client's
+    allowance for endorsements (``DECLARATIONS_ENDORSEMENT_RATE_LIMIT`` per
+    ``DECLARATIONS_ENDORSEMENT_RATE_PERIOD`` seconds), kept apart from the enquiry forms'.
     """
 
-    rate_limit_message = _(
-        "Too many endorsements were sent from your network in a short time. Please try "
-        "again in an hour."
-    )
+    rate_limit_scope = RATE_LIMIT_SCOPE
+    honeypot_field = "extra_info"
 
     website = forms.URLField(
-        label=_("Website (optional)"),
+        label=_("Website"),
         required=False,
         max_length=200,
         assume_scheme="https",
         widget=forms.URLInput(attrs={"autocomplete": "url"}),
-    )
-    extra_info = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
     class Meta:
@@ -118,9 +112,8 @@ class EndorsementForm(forms.ModelForm):
         }
 
     def __init__(self, *args, declaration, request, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, request=request, **kwargs)
         self.declaration = declaration
-        self.request = request
         self.fields["email"].help_text = _(
             "We send you a link to confirm the endorsement. Your name and e-mail address are "
             "never published."
@@ -130,9 +123,6 @@ class EndorsementForm(forms.ModelForm):
         consent.label = _(
             "I agree that my organisation's name, country and website are published on this "
             "page once an editor has approved the endorsement."
-        )
-        self.fields["email"].error_messages["invalid"] = _(
-            "Enter a valid e-mail address, such as name@example.org."
         )
         consent.error_messages["required"] = _(
             "Please agree to the publication, without which we cannot list your organisation."
@@ -147,32 +137,19 @@ class EndorsementForm(forms.ModelForm):
             raise duplicate_error(name)
         return name
 
-    def full_clean(self):
-        """Count only submissions that are otherwise valid against the rate limit.
-
-        A visitor correcting their mistakes is never turned away. A robot caught by the
-        trap counts too: it is answered as if its endorsement had been stored.
-        """
-        super().full_clean()
-        if self.is_bound and not self._errors and not self._consume_allowance():
-            self.add_error(None, ValidationError(self.rate_limit_message, code="rate"))
-
-    def _consume_allowance(self):
+    def allowance(self):
+        """The plugin's own settings: a site may welcome more endorsements than enquiries."""
         return RateLimit(
             self.request,
-            RATE_LIMIT_SCOPE,
+            self.rate_limit_scope,
             limit=settings.DECLARATIONS_ENDORSEMENT_RATE_LIMIT,
             period=settings.DECLARATIONS_ENDORSEMENT_RATE_PERIOD,
-        ).consume()
+        )
 
     @property
     def is_rate_limited(self):
         """The form was refused only because the client sent too many endorsements."""
         return self.has_error(NON_FIELD_ERRORS, code="rate")
-
-    @property
-    def is_spam(self):
-        return bool(self.cleaned_data.get("extra_info"))
 
 
 class ModerationForm(WagtailAdminModelForm):

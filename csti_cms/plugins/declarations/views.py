@@ -9,14 +9,14 @@ The form has an address of its own so that the declaration itself sets no cookie
 (the form's CSRF token does): any shared cache in front of the site can keep it.
 """
 
-import logging
-
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from wagtail.models import Site
 
@@ -28,7 +28,10 @@ from .models import DeclarationPage, Endorsement, RelatedDeclaration
 from .normalise import organisation_key
 from .organisations import attach_organisations
 
-logger = logging.getLogger(__name__)
+#: Endorsers listed on one page of a declaration: a page stays light however many there are.
+ENDORSERS_PER_PAGE = 100
+#: The query parameter naming the page of endorsers, beside any other the page is given.
+ENDORSERS_PAGE = "endorsers"
 
 
 def related_declarations(page):
@@ -58,16 +61,44 @@ def related_declarations(page):
     return earlier, later
 
 
+def endorsers_in_order(page):
+    """The keys of ``page``'s public endorsements, alphabetically by organisation.
+
+    Sorted in Python, as :func:`alphabetical` reads names (no SQL ordering matches it in
+    every database), from the keys and names alone: the rest is read for one page only.
+    """
+    names = Endorsement.objects.public().of(page).values_list("pk", "organisation")
+    return [pk for pk, _name in sorted(names, key=lambda row: alphabetical(row[1]))]
+
+
+def endorsers_page(request, page):
+    """The page of endorsers the request asks for: two queries however many there are.
+
+    A number that is not one shows the first page, one past the end the last: a link
+    kept from a declaration that has since lost endorsers still lands somewhere useful.
+    """
+    listed = Paginator(endorsers_in_order(page), ENDORSERS_PER_PAGE).get_page(
+        request.GET.get(ENDORSERS_PAGE)
+    )
+    endorsers = (
+        Endorsement.objects.public()
+        .only("organisation", "country", "website")
+        .in_bulk(listed.object_list)
+    )
+    # One rejected since the first query is left out rather than shown.
+    listed.object_list = [endorsers[pk] for pk in listed.object_list if pk in endorsers]
+    return listed
+
+
 def declaration_context(request, page):
     earlier, later = related_declarations(page)
+    endorsers = endorsers_page(request, page)
     return {
         "signatories": attach_organisations(
             list(page.signatories.all()), Site.find_for_request(request)
         ),
-        "endorsers": sorted(
-            Endorsement.objects.public().of(page).only("organisation", "country", "website"),
-            key=lambda endorsement: alphabetical(endorsement.organisation),
-        ),
+        "endorsers": endorsers,
+        "endorser_pages": endorsers.paginator.get_elided_page_range(endorsers.number),
         "earlier": earlier,
         "later": later,
     }
@@ -78,10 +109,12 @@ def declaration(request, page):
 
 
 def endorsement_form(request, page, form, status=200):
+    """The form carries a CSRF token and the visitor's answers: never cached."""
     response = page.render(
         request, template="declarations/endorse.html", context_overrides={"form": form}
     )
     response.status_code = status
+    add_never_cache_headers(response)
     return response
 
 
@@ -108,10 +141,6 @@ def endorse(request, page):
             return too_many_endorsements(request, page, form)
         return endorsement_form(request, page, form)
     sent_url = page.get_url(request) + page.reverse_subpage("endorsement_sent")
-    if form.is_spam:
-        logger.info("Endorsement of %s dropped: the robot trap was filled in", page.pk)
-        return redirect(sent_url)
-
     endorsement = form.save(commit=False)
     endorsement.declaration = page
     endorsement.language = get_language()
@@ -170,4 +199,6 @@ def confirm(request, page):
         context_overrides={"state": state, "endorsement": endorsement, "token": token},
     )
     response.status_code = status
+    # A form with a CSRF token and one endorsement's state, which confirming changes.
+    add_never_cache_headers(response)
     return response

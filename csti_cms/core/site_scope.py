@@ -7,9 +7,10 @@ of a centre, an endorsement of a centre's declaration) puts
 :class:`SiteScopedViewSetMixin` first in the bases of its admin viewset, and its
 screens follow that rule.
 
-The rule lives in the core, so the core's own screens (visitors' requests) follow it
-too; this module adapts it to Wagtail's generic views, which only the viewsets of
-plugins and the core share, and it is the part plugins may name (``csti_cms.plugins``).
+The rule lives in the core, and so does this module, which adapts it to Wagtail's
+generic views: the core's own screens of visitors' requests
+(:class:`csti_cms.enquiries.viewsets.EnquiryViewSet`) are scoped by the same mixin as
+the plugins' screens, and the mixin is the part plugins may name (``csti_cms.plugins``).
 """
 
 from functools import cache
