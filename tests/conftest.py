@@ -4,6 +4,8 @@ The demo content is loaded once into the test database; every test runs in a
 transaction rolled back at its end, so tests can change pages freely.
 """
 
+from pathlib import Path
+
 import pytest
 from django.core.cache import caches
 from django.core.management import call_command
@@ -12,6 +14,12 @@ from wagtail.models import Locale, Page
 from wagtail.users.models import UserProfile
 
 from csti_cms.core.demo_content import stable_uuid
+
+# Each folder's helpers.py asserts too: its failures should read as well as a test's own.
+# Registered before any test module imports a helper.
+pytest.register_assert_rewrite(
+    *(f"tests.{path.parent.name}.helpers" for path in Path(__file__).parent.glob("*/helpers.py"))
+)
 
 LANGUAGES = ("fr", "nl", "en")
 

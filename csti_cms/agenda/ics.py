@@ -14,6 +14,7 @@ what a calendar shows changes.
 from datetime import UTC, datetime, time, timedelta
 
 from django.utils import timezone
+from django.utils.translation import pgettext_lazy
 from icalendar import Calendar, Event, vRecur, vText
 
 from . import recurrence
@@ -25,6 +26,10 @@ ICS_STATUS = {
     EventStatus.CANCELLED: "CANCELLED",
     EventStatus.POSTPONED: "TENTATIVE",
 }
+
+
+#: Statuses whose label is too long to follow a title in brackets.
+SUMMARY_STATUS = {EventStatus.POSTPONED: pgettext_lazy("event status", "Postponed")}
 
 
 def new_calendar(name, zone, description=""):
@@ -135,7 +140,8 @@ def summary(title, status):
     """
     if not status or status == EventStatus.SCHEDULED:
         return title
-    return f"{title} ({EventStatus(status).label})"
+    label = SUMMARY_STATUS.get(status) or EventStatus(status).label
+    return f"{title} ({label})"
 
 
 def ics_rule(schedule, zone):

@@ -9,7 +9,7 @@ import pytest
 from wagtail.test.utils.form_data import inline_formset
 
 from csti_cms.agenda.models import EventPage
-from tests.agenda.test_unsafe_input import field_errors, post_event, refused
+from tests.agenda.helpers import field_errors, post_event, refused
 
 pytestmark = pytest.mark.django_db
 

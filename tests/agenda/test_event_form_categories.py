@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from csti_cms.agenda.models import EventCategory, EventPage
-from tests.agenda.test_unsafe_input import event_form, refused, within
+from tests.agenda.helpers import event_form, refused, within
 from tests.conftest import demo_page
 
 pytestmark = pytest.mark.django_db

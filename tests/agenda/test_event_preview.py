@@ -13,7 +13,7 @@ from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset
 
 from csti_cms.agenda.models import EventPage
-from tests.agenda.test_unsafe_input import event_form, field_errors, post_event
+from tests.agenda.helpers import event_form, field_errors, post_event
 from tests.conftest import demo_page
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset
 
 from csti_cms.agenda.models import EventPage, ExcludedDate
-from tests.agenda.test_unsafe_input import event_form, field_errors, post_event, refused, within
+from tests.agenda.helpers import event_form, field_errors, post_event, refused, within
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,10 @@ import pytest
 import recurring_ical_events
 import vobject
 from django.db.models.functions import Lower
-from django.utils import timezone
+from django.utils import timezone, translation
 from freezegun import freeze_time
 
+from csti_cms.agenda import ics
 from csti_cms.agenda.models import EventPage, ExcludedDate, Occurrence, OccurrenceChange
 from tests.agenda.helpers import json_ld, publish_event
 from tests.conftest import LANGUAGES, demo_page
@@ -94,6 +95,8 @@ def test_a_full_date_says_so_in_the_calendar_in_the_feed_s_language(client):
     calendar = icalendar.Calendar.from_ical(get_ics(client, page.url + "ics/"))
     master, override = events_of(calendar, page)
     assert str(override["SUMMARY"]) == f"{page.title} (Complet)"
+    with translation.override("nl"):
+        assert ics.summary(page.title, "postponed") == f"{page.title} (Uitgesteld)"
     assert str(override["STATUS"]) == "CONFIRMED"
     assert str(master["SUMMARY"]) == page.title
 

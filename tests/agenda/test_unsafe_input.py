@@ -9,20 +9,26 @@ all; rules stored before these checks are skipped (and logged) rather than expan
 
 import logging
 import re
-import signal
-from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import timezone, translation
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from django.utils import timezone
+from wagtail.test.utils.form_data import inline_formset
 
 from csti_cms.agenda import recurrence, sync
 from csti_cms.agenda.models import EventPage, OccurrenceChange, Venue
 from csti_cms.agenda.recurrence import Schedule
-from tests.agenda.helpers import json_ld, publish_event
+from tests.agenda.helpers import (
+    event_form,
+    field_errors,
+    json_ld,
+    post_event,
+    publish_event,
+    refused,
+    within,
+)
 from tests.conftest import demo_page
 
 pytestmark = pytest.mark.django_db
@@ -30,82 +36,6 @@ pytestmark = pytest.mark.django_db
 AGENDA_YEARS = "Give a date between 1901-01-01 and 2999-12-31."
 ONCE_A_DAY = "An event repeats once a day at most"
 NO_DATE = "This repeat rule gives no date in the 10 years from the first date."
-
-
-@contextmanager
-def within(seconds):
-    """Fail instead of hanging: the rules these tests use used to loop for ever."""
-
-    def stop(signum, frame):
-        raise TimeoutError(f"still running after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def event_form(slug, **fields):
-    """The admin's form for a new event, published, with ``fields`` changed."""
-    data = {
-        "title": f"Atelier {slug}",
-        "slug": slug,
-        "introduction": "Des expériences à faire soi-même.",
-        "image_alt_text": "",
-        "body": streamfield([]),
-        "start_date": "2026-03-04",
-        "start_time": "10:00",
-        "end_date": "",
-        "end_time": "11:30",
-        "recurrence": "",
-        "added_dates": inline_formset([]),
-        "excluded_dates": inline_formset([]),
-        "occurrence_changes": inline_formset([]),
-        "attendance_mode": "on-site",
-        "venue": "",
-        "place_name": "Salle des essais",
-        "country": "BE",
-        "latitude": "50.46",
-        "longitude": "4.86",
-        "status": "scheduled",
-        "action-publish": "publish",
-    }
-    data.update(fields)
-    return nested_form_data(data)
-
-
-def post_event(client, slug, **fields):
-    agenda = demo_page("agenda", "fr")
-    url = reverse("wagtailadmin_pages:add", args=["csti_agenda", "eventpage", agenda.pk])
-    with within(20):
-        return client.post(url, event_form(slug, **fields))
-
-
-def field_errors(response):
-    """``{field: [messages]}`` of the page form and of its inline rows, in English (the
-    request leaves the site's language active; some messages are translated late)."""
-    with translation.override("en"):
-        return _field_errors(response)
-
-
-def _field_errors(response):
-    form = response.context["form"]
-    errors = {name: list(messages) for name, messages in form.errors.items()}
-    for name, formset in form.formsets.items():
-        for row in formset.errors:
-            for field, messages in row.items():
-                errors.setdefault(f"{name}-{field}", []).extend(messages)
-    return errors
-
-
-def refused(response, field, message):
-    assert response.status_code == 200, "the page was saved"
-    messages = field_errors(response).get(field, [])
-    assert any(message in text for text in messages), field_errors(response)
-    assert message in response.content.decode().replace("&#x27;", "'")
 
 
 # Repeat rules -----------------------------------------------------------------------------

@@ -4,13 +4,12 @@ JavaScript, and their requests reach the admin."""
 import secrets
 import subprocess
 import sys
-from datetime import timedelta
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.browser.conftest import ROOT, url_with
+from tests.browser.helpers import VENUES, a_tuesday
 
 pytestmark = pytest.mark.browser
 
@@ -19,16 +18,6 @@ SCHOOLS = {
     "nl": "/nl/leerkrachten/schoolactiviteiten/",
     "en": "/en/teachers/school-activities/",
 }
-VENUES = {
-    "fr": "/fr/organiser-un-evenement/espaces-a-louer/",
-    "nl": "/nl/evenement-organiseren/zalen-te-huur/",
-    "en": "/en/host-an-event/spaces-for-hire/",
-}
-
-
-def a_tuesday(weeks):
-    day = timezone.localdate() + timedelta(weeks=weeks)
-    return (day + timedelta(days=(1 - day.weekday()) % 7)).isoformat()
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ thank-you page would keep the fragment too.
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_booking_and_quote import VENUES, a_tuesday
+from tests.browser.helpers import VENUES, a_tuesday
 
 pytestmark = pytest.mark.browser
 

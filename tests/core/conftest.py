@@ -3,6 +3,12 @@
 import logging
 
 import pytest
+from django.test import override_settings
+
+from csti_cms.core import redis_cache
+from csti_cms.settings.base import _caches
+
+UNREACHABLE_REDIS = "redis://127.0.0.1:6390/9"
 
 
 class RecordsKept(logging.Handler):
@@ -29,3 +35,18 @@ def redis_log():
 def redis_errors(log):
     """The warnings and errors among ``log``'s records."""
     return [record for record in log.records if record.levelno >= logging.WARNING]
+
+
+@pytest.fixture
+def redis_down(settings, monkeypatch):
+    """Caches on a Redis server that does not answer, with the page cache on.
+
+    ``override_settings`` drops the cache connections made with the previous settings, on
+    the way in and out (Django's ``setting_changed`` receiver), so every alias is a Redis
+    one meanwhile and the in-process caches are back afterwards. The pause the outage
+    starts ends with the test.
+    """
+    settings.CSTI_PAGE_CACHE_SECONDS = 60
+    monkeypatch.setattr(redis_cache, "_breakers", {})
+    with override_settings(CACHES=_caches(UNREACHABLE_REDIS, "test")):
+        yield

@@ -15,7 +15,7 @@ from csti_cms.schools.models import SchoolActivityPage
 from csti_cms.visit.models import ExhibitionPage
 from tests.agenda.helpers import publish_event
 from tests.conftest import demo_page
-from tests.visit.test_exhibitions import listed
+from tests.visit.helpers import listed
 
 pytestmark = pytest.mark.django_db
 

@@ -9,33 +9,16 @@ How long an outage costs is in test_redis_breaker.
 import pytest
 from django.test import override_settings
 
-from csti_cms.core import checks, redis_cache
+from csti_cms.core import checks
 from csti_cms.core.caching import cached, generation
 from csti_cms.schools.models import BookingRequest
 from csti_cms.settings.base import _caches
 from tests.conftest import demo_page
-from tests.core.conftest import redis_errors
-from tests.schools.test_booking import booking_data, booking_url
+from tests.core.conftest import UNREACHABLE_REDIS, redis_errors
+from tests.schools.helpers import booking_data, booking_url
 from tests.test_settings import run_manage
 
 pytestmark = pytest.mark.django_db
-
-UNREACHABLE_REDIS = "redis://127.0.0.1:6390/9"
-
-
-@pytest.fixture
-def redis_down(settings, monkeypatch):
-    """Caches on a Redis server that does not answer, with the page cache on.
-
-    ``override_settings`` drops the cache connections made with the previous settings, on
-    the way in and out (Django's ``setting_changed`` receiver), so every alias is a Redis
-    one meanwhile and the in-process caches are back afterwards. The pause the outage
-    starts ends with the test.
-    """
-    settings.CSTI_PAGE_CACHE_SECONDS = 60
-    monkeypatch.setattr(redis_cache, "_breakers", {})
-    with override_settings(CACHES=_caches(UNREACHABLE_REDIS, "test")):
-        yield
 
 
 def assert_logged_redis_failure(log):

@@ -14,7 +14,6 @@ import pytest
 from django.test import override_settings
 
 from csti_cms.settings.base import _caches
-from tests.core.test_cache_outage import redis_down  # noqa: F401 - a fixture
 from tests.test_settings import ROOT
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +46,7 @@ def test_a_cache_on_redis_that_answers_is_healthy(client):
     assert client.get("/health/").json()["cache"] == "ok"
 
 
-def test_without_redis_the_site_is_degraded_but_kept_in_service(client, redis_down):  # noqa: F811
+def test_without_redis_the_site_is_degraded_but_kept_in_service(client, redis_down):
     response = client.get("/health/")
     assert response.status_code == 200
     assert response.json() == {"status": "degraded", "database": "ok", "cache": "unavailable"}

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from tests.conftest import demo_page
-from tests.schools.test_booking import booking_data
+from tests.schools.helpers import booking_data
 
 pytestmark = pytest.mark.django_db
 

@@ -1,1 +1,86 @@
+"""Fixtures of the requests' tests: two centres sharing one install, their requests, and
+the people who read them in the admin."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.utils import timezone
+from wagtail.models import Site
+
+from csti_cms.venues.models import QuoteRequest
 from tests.enquiries.fixtures import notifications  # noqa: F401 - a fixture
+from tests.enquiries.helpers import stored_booking
+
+REQUEST_PERMISSIONS = [
+    f"{action}_{model}"
+    for action in ("view", "change", "delete")
+    for model in ("bookingrequest", "quoterequest")
+]
+
+
+@pytest.fixture
+def centre_a(db):
+    """The demo centre, the default site."""
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def centre_b(other_site):
+    """A second centre, named so that its name shows only where its site is named."""
+    other_site.site_name = "Sciences en Brabant"
+    other_site.save()
+    return other_site
+
+
+@pytest.fixture
+def bookings(centre_a, centre_b):
+    """One booking request from each centre's website."""
+    return (
+        stored_booking(site=centre_a, school_name="École des Tilleuls"),
+        stored_booking(site=centre_b, school_name="Basisschool De Regenboog"),
+    )
+
+
+@pytest.fixture
+def quotes(centre_a, centre_b):
+    """One quote request from each centre's website."""
+    return (_quote_from(centre_a, "Biotech Namur SA"), _quote_from(centre_b, "Gentse Haven NV"))
+
+
+def _quote_from(site, organisation):
+    """A quote request ``organisation`` sent from ``site``, its e-mail named after it."""
+    return QuoteRequest.objects.create(
+        site=site,
+        language="fr",
+        organisation=organisation,
+        event_type="conference",
+        event_date=timezone.localdate() + timedelta(days=60),
+        guests=80,
+        contact_name="Sophie Lambert",
+        email=f"contact@{organisation.split()[0].lower()}.example",
+        phone="+32 81 44 55 66",
+    )
+
+
+@pytest.fixture
+def team_member(client):
+    """A member of a centre's team: every request permission, no superuser powers."""
+    user = get_user_model().objects.create_user("equipe", "equipe@example.org", "pw")
+    user.user_permissions.set(
+        Permission.objects.filter(
+            codename__in=[*REQUEST_PERMISSIONS, "access_admin"],
+            content_type__app_label__in=["csti_schools", "csti_venues", "wagtailadmin"],
+        )
+    )
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def superuser(client):
+    """A superuser signed in to the admin, who sees every centre's requests."""
+    user = get_user_model().objects.create_superuser("root", "root@example.org", "pw")
+    client.force_login(user)
+    return client

@@ -1,11 +1,8 @@
 """Editors follow requests up in the admin: list, filter, change the status, export."""
 
-import csv
-import io
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
-import openpyxl
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -15,34 +12,38 @@ from wagtail.users.models import UserProfile
 from csti_cms.core.exports import BYTE_ORDER_MARK
 from csti_cms.enquiries.models import EnquiryStatus
 from csti_cms.enquiries.services import recipient_for
-from csti_cms.venues.models import QuoteRequest
-from tests.enquiries.test_notifications import stored_booking
-from tests.venues.test_quote import quote_data, quote_url
+from tests.enquiries.helpers import (
+    BOOKINGS,
+    csv_rows,
+    read_only_values,
+    stored_booking,
+    stored_quote,
+    xlsx_rows,
+)
+from tests.venues.helpers import quote_data, quote_url
 
 pytestmark = pytest.mark.django_db
-
-INDEX = "/admin/booking_requests/"
 
 
 def test_requests_are_listed_newest_first_and_filtered_by_status(english_admin_client):
     stored_booking(school_name="École des Tilleuls")
     stored_booking(school_name="Basisschool De Linde", status=EnquiryStatus.CONFIRMED)
-    html = english_admin_client.get(INDEX).content.decode()
+    html = english_admin_client.get(BOOKINGS).content.decode()
     assert html.index("Basisschool De Linde") < html.index("École des Tilleuls")
-    confirmed = english_admin_client.get(INDEX, {"status": "confirmed"}).content.decode()
+    confirmed = english_admin_client.get(BOOKINGS, {"status": "confirmed"}).content.decode()
     assert "Basisschool De Linde" in confirmed and "École des Tilleuls" not in confirmed
 
 
 def test_nobody_adds_a_request_in_the_admin(english_admin_client):
-    assert f"{INDEX}new/" not in english_admin_client.get(INDEX).content.decode()
-    response = english_admin_client.get(f"{INDEX}new/")
+    assert f"{BOOKINGS}new/" not in english_admin_client.get(BOOKINGS).content.decode()
+    response = english_admin_client.get(f"{BOOKINGS}new/")
     assert response.status_code in (302, 403)
 
 
 def test_editors_change_the_status_and_notes_but_not_what_the_visitor_sent(english_admin_client):
     booking = stored_booking()
     response = english_admin_client.post(
-        f"{INDEX}edit/{booking.pk}/",
+        f"{BOOKINGS}edit/{booking.pk}/",
         {
             "status": "confirmed",
             "internal_notes": "Confirmé par téléphone, mardi 9 h.",
@@ -62,7 +63,7 @@ def test_the_csv_export_has_every_request_and_no_formulas(english_admin_client):
     stored_booking(school_name="École des Tilleuls", status=EnquiryStatus.DECLINED)
     # The file is written after the view returns, in the request's language.
     response = english_admin_client.get(
-        INDEX, {"export": "csv", "status": "new"}, HTTP_ACCEPT_LANGUAGE="en"
+        BOOKINGS, {"export": "csv", "status": "new"}, HTTP_ACCEPT_LANGUAGE="en"
     )
     assert response.status_code == 200
     assert 'filename="booking-requests.csv"' in response["Content-Disposition"]
@@ -85,8 +86,8 @@ def test_every_admin_view_of_both_kinds_of_request_opens(english_admin_client, c
     assert client.post(quote_url(), quote_data()).status_code == 302
     quote_pk = english_admin_client.get("/admin/quote_requests/").context["object_list"][0].pk
     for url in (
-        f"{INDEX}edit/{booking.pk}/",
-        f"{INDEX}inspect/{booking.pk}/",
+        f"{BOOKINGS}edit/{booking.pk}/",
+        f"{BOOKINGS}inspect/{booking.pk}/",
         "/admin/quote_requests/",
         f"/admin/quote_requests/edit/{quote_pk}/",
         f"/admin/quote_requests/inspect/{quote_pk}/",
@@ -117,49 +118,9 @@ def test_the_notification_address_is_set_per_site(english_admin_client):
 # What the team reads: words in the admin's language, the admin's local time.
 
 
-def read_only_values(html):
-    """The values the edit view shows in its read-only panels, in page order."""
-    return [
-        value.strip()
-        for value in re.findall(r'class="w-field__textoutput"[^>]*>(.*?)</div>', html, re.S)
-    ]
-
-
-def stored_quote(**fields):
-    """A quote request as a visitor leaves it with only the required answers."""
-    fields = {
-        "site": Site.objects.get(is_default_site=True),
-        "language": "fr",
-        "organisation": "Biotech Namur SA",
-        "contact_name": "Sophie Lambert",
-        "email": "sophie.lambert@biotech.example",
-        "event_type": "conference",
-        "event_date": timezone.localdate() + timedelta(days=60),
-        "guests": 150,
-        **fields,
-    }
-    return QuoteRequest.objects.create(**fields)
-
-
-def exported(client, url, export_format):
-    response = client.get(url, {"export": export_format})
-    assert response.status_code == 200
-    return b"".join(response.streaming_content)
-
-
-def csv_rows(client, url):
-    return list(csv.DictReader(io.StringIO(exported(client, url, "csv").decode("utf-8-sig"))))
-
-
-def xlsx_rows(client, url):
-    sheet = openpyxl.load_workbook(io.BytesIO(exported(client, url, "xlsx"))).active
-    header, *rows = sheet.iter_rows(values_only=True)
-    return [dict(zip(header, row, strict=True)) for row in rows]
-
-
 def test_the_edit_view_shows_what_the_visitor_sent_in_words(english_admin_client):
     booking = stored_booking(language="fr", activity_language="nl", notified=True)
-    html = english_admin_client.get(f"{INDEX}edit/{booking.pk}/").content.decode()
+    html = english_admin_client.get(f"{BOOKINGS}edit/{booking.pk}/").content.decode()
     values = read_only_values(html)
     assert "French" in values and "Dutch" in values, "the request's and the activity's language"
     assert "Yes" in values
@@ -180,7 +141,7 @@ def test_the_admin_in_french_says_oui_and_non(admin_client, admin_user):
     profile.preferred_language = "fr"
     profile.save()
     booking = stored_booking(language="nl", notified=True, notification_error="")
-    values = read_only_values(admin_client.get(f"{INDEX}edit/{booking.pk}/").content.decode())
+    values = read_only_values(admin_client.get(f"{BOOKINGS}edit/{booking.pk}/").content.decode())
     assert "Néerlandais" in values and "Oui" in values
     quote = stored_quote(language="fr", event_type="meeting")
     html = admin_client.get(f"/admin/quote_requests/edit/{quote.pk}/").content.decode()
@@ -192,7 +153,7 @@ def test_the_admin_in_french_says_oui_and_non(admin_client, admin_user):
 
 def test_the_csv_export_reads_as_the_admin_does(english_admin_client):
     booking = stored_booking(language="fr", activity_language="nl", notified=True)
-    (row,) = csv_rows(english_admin_client, INDEX)
+    (row,) = csv_rows(english_admin_client, BOOKINGS)
     assert row["Reference"] == str(booking.pk)
     assert row["Status"] == "New" and row["Language"] == "French"
     assert row["Language of the activity"] == "Dutch"
@@ -236,7 +197,7 @@ def test_the_csv_export_tells_the_repeated_hour_apart_and_names_the_centre(engli
     received_at(stored_booking(school_name="École des Tilleuls"), SUMMER_TIME_0230)
     received_at(stored_booking(school_name="Basisschool De Linde"), WINTER_TIME_0230)
     received_at(stored_quote(), WINTER_TIME_0230)
-    bookings = csv_rows(english_admin_client, INDEX)
+    bookings = csv_rows(english_admin_client, BOOKINGS)
     (quote,) = csv_rows(english_admin_client, "/admin/quote_requests/")
     assert [(row["School"], row["Received (Europe/Brussels)"]) for row in bookings] == [
         ("Basisschool De Linde", "2026-10-25T02:30:00+01:00"),
@@ -255,7 +216,7 @@ def test_the_xlsx_export_keeps_times_as_dates_in_the_time_zone_its_heading_names
     received_at(stored_quote(organisation="Lumière Events"), WINTER_TIME_0230)
     received_at(stored_booking(), SUMMER_TIME_0230)
     quotes = xlsx_rows(english_admin_client, "/admin/quote_requests/")
-    (booking,) = xlsx_rows(english_admin_client, INDEX)
+    (booking,) = xlsx_rows(english_admin_client, BOOKINGS)
     assert [(row["Organisation"], row["Received (Europe/Brussels)"]) for row in quotes] == [
         ("Lumière Events", datetime(2026, 10, 25, 2, 30)),
         ("Biotech Namur SA", datetime(2026, 10, 25, 2, 30)),
@@ -269,9 +230,9 @@ def test_the_export_follows_the_time_zone_the_admin_chose(english_admin_client, 
     profile.current_time_zone = "America/Toronto"
     profile.save()
     received_at(stored_booking(), WINTER_TIME_0230)
-    (row,) = csv_rows(english_admin_client, INDEX)
+    (row,) = csv_rows(english_admin_client, BOOKINGS)
     assert row["Received (America/Toronto)"] == "2026-10-24T21:30:00-04:00"
-    (row,) = xlsx_rows(english_admin_client, INDEX)
+    (row,) = xlsx_rows(english_admin_client, BOOKINGS)
     assert row["Received (America/Toronto)"] == datetime(2026, 10, 24, 21, 30)
 
 
@@ -287,17 +248,17 @@ def test_a_site_without_a_name_is_exported_by_its_host_name(english_admin_client
 
 def test_the_inspect_view_names_the_visitors_language(english_admin_client):
     booking = stored_booking(language="nl")
-    html = english_admin_client.get(f"{INDEX}inspect/{booking.pk}/").content.decode()
+    html = english_admin_client.get(f"{BOOKINGS}inspect/{booking.pk}/").content.decode()
     assert "Dutch" in html
 
 
 def test_the_listing_and_the_edit_view_name_the_site_as_the_centre_does(english_admin_client):
     booking = stored_booking()
     site = Site.objects.get(is_default_site=True)
-    listing = english_admin_client.get(INDEX).content.decode()
+    listing = english_admin_client.get(BOOKINGS).content.decode()
     assert re.search(rf">\s*{re.escape(site.site_name)}\s*</td>", listing)
     assert str(site) not in listing
-    edit = english_admin_client.get(f"{INDEX}edit/{booking.pk}/").content.decode()
+    edit = english_admin_client.get(f"{BOOKINGS}edit/{booking.pk}/").content.decode()
     assert site.site_name in read_only_values(edit)
     assert str(site) not in edit
 
@@ -305,6 +266,6 @@ def test_the_listing_and_the_edit_view_name_the_site_as_the_centre_does(english_
 def test_a_request_whose_site_was_deleted_is_still_listed(english_admin_client):
     booking = stored_booking()
     type(booking).objects.filter(pk=booking.pk).update(site=None)
-    response = english_admin_client.get(INDEX)
+    response = english_admin_client.get(BOOKINGS)
     assert response.status_code == 200
     assert booking.school_name in response.content.decode()

@@ -13,10 +13,9 @@ from csti_cms.enquiries.forms import INVALID_EMAIL
 from csti_cms.enquiries.services import notify
 from csti_cms.schools.models import BookingRequest
 from tests.conftest import demo_page
-from tests.enquiries.test_error_summary import translated
-from tests.enquiries.test_notifications import stored_booking
-from tests.schools.test_booking import booking_data, booking_url
-from tests.venues.test_quote import quote_data, quote_url
+from tests.enquiries.helpers import stored_booking, translated
+from tests.schools.helpers import booking_data, booking_url
+from tests.venues.helpers import quote_data, quote_url
 
 pytestmark = pytest.mark.django_db
 

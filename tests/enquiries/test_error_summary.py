@@ -1,34 +1,16 @@
 """The error summary above a request form: each line is a sentence translators can shape."""
 
-from contextlib import contextmanager
-
 import pytest
 from django.utils import translation
-from django.utils.translation import trans_real
 
 from csti_cms.schools.models import BookingRequest
 from tests.conftest import demo_page
-from tests.schools.test_booking import booking_data, booking_url
+from tests.enquiries.helpers import translated
+from tests.schools.helpers import booking_data, booking_url
 
 pytestmark = pytest.mark.django_db
 
 SUMMARY_LINE = "%(label)s: %(error)s"
-
-
-@contextmanager
-def translated(language, msgid, msgstr):
-    """``msgid`` translated as the project's translators would, for the block only."""
-    catalog = trans_real.translation(language)._catalog._catalogs[0]
-    missing = object()
-    before = catalog.get(msgid, missing)
-    catalog[msgid] = msgstr
-    try:
-        yield
-    finally:
-        if before is missing:
-            del catalog[msgid]
-        else:
-            catalog[msgid] = before
 
 
 def summary_line(html, field):

@@ -5,8 +5,8 @@ import re
 import pytest
 
 from tests.conftest import demo_page
-from tests.schools.test_booking import booking_url
-from tests.venues.test_quote import quote_url
+from tests.schools.helpers import booking_url
+from tests.venues.helpers import quote_url
 
 pytestmark = pytest.mark.django_db
 

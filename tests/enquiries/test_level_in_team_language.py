@@ -9,8 +9,7 @@ from django.core import mail
 
 from csti_cms.enquiries.services import notify
 from csti_cms.schools.models import SchoolLevel
-from tests.enquiries.test_admin import INDEX, csv_rows, read_only_values, xlsx_rows
-from tests.enquiries.test_notifications import stored_booking
+from tests.enquiries.helpers import BOOKINGS, csv_rows, read_only_values, stored_booking, xlsx_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -37,9 +36,9 @@ def test_the_admin_and_its_exports_name_the_level_in_the_admin_s_language(
     dutch_booking, english_admin_client
 ):
     english = level_in("en", dutch_booking.level.translation_key).name
-    html = english_admin_client.get(f"{INDEX}edit/{dutch_booking.pk}/").content.decode()
+    html = english_admin_client.get(f"{BOOKINGS}edit/{dutch_booking.pk}/").content.decode()
     assert english in read_only_values(html)
-    (row,) = csv_rows(english_admin_client, INDEX)
+    (row,) = csv_rows(english_admin_client, BOOKINGS)
     assert row["Class level"] == english
-    (row,) = xlsx_rows(english_admin_client, INDEX)
+    (row,) = xlsx_rows(english_admin_client, BOOKINGS)
     assert row["Class level"] == english

@@ -10,8 +10,8 @@ import pytest
 from django.db import transaction
 
 from csti_cms.enquiries.services import notify
-from tests.enquiries.test_notifications import stored_booking
-from tests.venues.test_quote import quote_data, quote_url
+from tests.enquiries.helpers import stored_booking
+from tests.venues.helpers import quote_data, quote_url
 
 pytestmark = pytest.mark.django_db
 

@@ -11,30 +11,9 @@ from csti_cms.core.models import ContactSettings
 from csti_cms.enquiries.models import EnquiryNotificationSettings
 from csti_cms.enquiries.services import notify, retry_pending
 from csti_cms.schools.models import BookingRequest
-from tests.conftest import demo_page
-from tests.schools.helpers import next_weekday
+from tests.enquiries.helpers import stored_booking
 
 pytestmark = pytest.mark.django_db
-
-
-def stored_booking(**fields):
-    activity = demo_page("activity-colour-chemistry", "fr")
-    fields = {
-        "site": activity.get_site(),
-        "language": "nl",
-        "activity": activity,
-        "activity_title": activity.title,
-        "school_name": "Basisschool De Linde",
-        "school_locality": "Leuven",
-        "contact_name": "Pieter Janssens",
-        "email": "pieter@school.example",
-        "pupils": 20,
-        "adults": 2,
-        "preferred_date": next_weekday(10),
-        "activity_language": "nl",
-        **fields,
-    }
-    return BookingRequest.objects.create(**fields)
 
 
 def test_the_team_gets_what_the_visitor_sent_and_can_reply(notifications):

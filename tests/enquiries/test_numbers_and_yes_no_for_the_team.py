@@ -9,8 +9,7 @@ from django.utils.formats import date_format
 from wagtail.users.models import UserProfile
 
 from csti_cms.enquiries.services import notify
-from tests.enquiries.test_admin import read_only_values, stored_quote
-from tests.enquiries.test_notifications import stored_booking
+from tests.enquiries.helpers import read_only_values, stored_booking, stored_quote
 
 pytestmark = pytest.mark.django_db
 

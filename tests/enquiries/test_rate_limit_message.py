@@ -8,7 +8,7 @@ from csti_cms.core.models import ContactSettings
 from csti_cms.enquiries.forms import when_to_try_again
 from csti_cms.enquiries.ratelimit import RateLimit
 from tests.conftest import demo_page
-from tests.schools.test_booking import booking_data, booking_url
+from tests.schools.helpers import booking_data, booking_url
 
 pytestmark = pytest.mark.django_db
 

@@ -17,16 +17,7 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from csti_cms.enquiries.models import RequestLogEntry
-from tests.enquiries.test_sites import (  # noqa: F401 - fixtures
-    BOOKINGS,
-    QUOTES,
-    bookings,
-    centre_a,
-    centre_b,
-    quotes,
-    superuser,
-    team_member,
-)
+from tests.enquiries.helpers import BOOKINGS, QUOTES
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +28,7 @@ EDITOR = "Claire Dubois"
 
 
 @pytest.fixture
-def changed_in_admin(bookings, quotes):  # noqa: F811 - fixtures
+def changed_in_admin(bookings, quotes):
     """Every centre's requests followed up in the admin, each on its own host name."""
     editor = get_user_model().objects.create_superuser(
         "claire", "claire@example.org", "pw", first_name="Claire", last_name="Dubois"
@@ -68,10 +59,10 @@ def test_changes_to_requests_are_logged_apart_from_other_models(changed_in_admin
 
 
 def test_a_team_finds_no_centres_requests_in_the_site_history(
-    team_member,  # noqa: F811 - fixtures
+    team_member,
     changed_in_admin,
-    centre_a,  # noqa: F811
-    centre_b,  # noqa: F811
+    centre_a,
+    centre_b,
 ):
     for site in (centre_a, centre_b):
         html = site_history(team_member, site)
@@ -82,9 +73,9 @@ def test_a_team_finds_no_centres_requests_in_the_site_history(
 
 
 def test_a_team_reads_its_own_requests_history_on_the_request(
-    team_member,  # noqa: F811 - fixtures
+    team_member,
     changed_in_admin,
-    centre_a,  # noqa: F811
+    centre_a,
 ):
     (booking_a, _booking_b), (quote_a, _quote_b) = changed_in_admin
     for url, enquiry in ((BOOKINGS, booking_a), (QUOTES, quote_a)):
@@ -95,9 +86,9 @@ def test_a_team_reads_its_own_requests_history_on_the_request(
 
 
 def test_superusers_find_every_centres_requests_in_the_site_history(
-    superuser,  # noqa: F811 - fixtures
+    superuser,
     changed_in_admin,
-    centre_a,  # noqa: F811
+    centre_a,
 ):
     html = site_history(superuser, centre_a)
     for title in TITLES_A + TITLES_B:
@@ -105,9 +96,9 @@ def test_superusers_find_every_centres_requests_in_the_site_history(
 
 
 def test_requests_logged_before_the_upgrade_leave_the_site_history_too(
-    team_member,  # noqa: F811 - fixtures
-    bookings,  # noqa: F811
-    centre_a,  # noqa: F811
+    team_member,
+    bookings,
+    centre_a,
 ):
     booking_a = bookings[0]
     for booking in bookings:

@@ -6,8 +6,8 @@ from django.utils import translation
 from csti_cms.enquiries.ratelimit import RateLimit, client_address
 from csti_cms.schools.models import BookingRequest
 from tests.conftest import demo_page
-from tests.schools.test_booking import booking_data, booking_url
-from tests.venues.test_quote import quote_data, quote_url
+from tests.schools.helpers import booking_data, booking_url
+from tests.venues.helpers import quote_data, quote_url
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,5 @@
-"""Building school activities in tests: published like an editor would, under the demo listing."""
+"""Building school activities in tests: published like an editor would, under the demo listing,
+and booked like a teacher would."""
 
 import itertools
 from datetime import timedelta
@@ -7,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from csti_cms.schools.models import SchoolActivityPage
+from csti_cms.schools.models import SchoolActivityPage, SchoolLevel
 from tests.conftest import demo_page
 
 _numbers = itertools.count(1)
@@ -89,3 +90,33 @@ def next_weekday(days=14):
     """A date ``days`` ahead, moved to a Tuesday so no weekend rule gets in the way."""
     day = timezone.localdate() + timedelta(days=days)
     return day + timedelta(days=(1 - day.weekday()) % 7)
+
+
+def booking_url(activity):
+    """The address of ``activity``'s booking form, in the activity's language."""
+    return activity.url + activity.reverse_subpage("book")
+
+
+def booking_data(activity, **overrides):
+    """What a teacher sends to book ``activity``: a sensible request, in the activity's
+    language, with ``overrides`` changed."""
+    source = activity.levels.first()
+    level = SchoolLevel.objects.get(translation_key=source.translation_key, locale=activity.locale)
+    data = {
+        "school_name": "École communale des Tilleuls",
+        "school_postal_code": "5000",
+        "school_locality": "Namur",
+        "contact_name": "Claire Dubois",
+        "email": "claire.dubois@ecole.example",
+        "phone": "+32 81 11 22 33",
+        "level": str(level.pk),
+        "pupils": "22",
+        "adults": "2",
+        "activity_language": activity.locale.language_code,
+        "preferred_date": next_weekday(14).isoformat(),
+        "alternative_date": next_weekday(21).isoformat(),
+        "needs": "Un élève en fauteuil roulant.",
+        "website": "",
+    }
+    data.update(overrides)
+    return data

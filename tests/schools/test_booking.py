@@ -12,38 +12,11 @@ from wagtail import hooks
 
 from csti_cms.enquiries.closures import CLOSED_DATES_HOOK
 from csti_cms.enquiries.models import EnquiryStatus
-from csti_cms.schools.models import BookingRequest, SchoolLevel
+from csti_cms.schools.models import BookingRequest
 from tests.conftest import demo_page
-from tests.schools.helpers import next_weekday
+from tests.schools.helpers import booking_data, booking_url, next_weekday
 
 pytestmark = pytest.mark.django_db
-
-
-def booking_url(activity):
-    return activity.url + activity.reverse_subpage("book")
-
-
-def booking_data(activity, **overrides):
-    source = activity.levels.first()
-    level = SchoolLevel.objects.get(translation_key=source.translation_key, locale=activity.locale)
-    data = {
-        "school_name": "École communale des Tilleuls",
-        "school_postal_code": "5000",
-        "school_locality": "Namur",
-        "contact_name": "Claire Dubois",
-        "email": "claire.dubois@ecole.example",
-        "phone": "+32 81 11 22 33",
-        "level": str(level.pk),
-        "pupils": "22",
-        "adults": "2",
-        "activity_language": activity.locale.language_code,
-        "preferred_date": next_weekday(14).isoformat(),
-        "alternative_date": next_weekday(21).isoformat(),
-        "needs": "Un élève en fauteuil roulant.",
-        "website": "",
-    }
-    data.update(overrides)
-    return data
 
 
 @pytest.fixture

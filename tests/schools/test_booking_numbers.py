@@ -7,7 +7,7 @@ from django.utils import translation
 
 from csti_cms.schools.models import BookingRequest
 from tests.conftest import demo_page
-from tests.schools.test_booking import booking_data, booking_url
+from tests.schools.helpers import booking_data, booking_url
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,7 @@ from csti_cms.enquiries.closures import CLOSED_DATES_HOOK
 from csti_cms.schools.models import BookingRequest
 from csti_cms.schools.models.choices import describe_days, every_day, school_week
 from tests.conftest import demo_page
-from tests.schools.helpers import next_weekday
-from tests.schools.test_booking import booking_data, booking_url
+from tests.schools.helpers import booking_data, booking_url, next_weekday
 
 pytestmark = pytest.mark.django_db
 

@@ -9,35 +9,9 @@ from django.utils import timezone, translation
 
 from csti_cms.venues.models import Layout, QuoteRequest
 from tests.conftest import demo_page
+from tests.venues.helpers import quote_data, quote_url
 
 pytestmark = pytest.mark.django_db
-
-
-def quote_url(language="fr"):
-    listing = demo_page("venue-spaces", language)
-    return listing.url + listing.reverse_subpage("quote")
-
-
-def quote_data(**overrides):
-    day = timezone.localdate() + timedelta(days=60)
-    data = {
-        "organisation": "Biotech Namur SA",
-        "contact_name": "Sophie Lambert",
-        "email": "sophie.lambert@biotech.example",
-        "phone": "+32 81 44 55 66",
-        "event_type": "conference",
-        "event_date": day.isoformat(),
-        "end_date": (day + timedelta(days=1)).isoformat(),
-        "guests": "150",
-        "layout": "theatre",
-        "spaces": [str(demo_page("space-auditorium").pk)],
-        "catering": ["coffee", "cocktail"],
-        "budget": "8000",
-        "message": "Deux jours de congrès, avec captation vidéo.",
-        "website": "",
-    }
-    data.update(overrides)
-    return data
 
 
 def test_a_quote_request_is_stored_then_announced(

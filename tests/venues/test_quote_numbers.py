@@ -7,7 +7,7 @@ from django.utils import translation
 
 from csti_cms.venues.forms import MAX_BUDGET, MAX_GUESTS
 from csti_cms.venues.models import QuoteRequest
-from tests.venues.test_quote import quote_data, quote_url
+from tests.venues.helpers import quote_data, quote_url
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-"""Opening hours and pages the visitor-path tests build."""
+"""Opening hours and pages the visitor-path tests build, and what their listings show."""
 
 from datetime import date, time
 
@@ -36,3 +36,9 @@ def replace_opening_hours(site=None, periods=(), closures=()):
     hours.closures = [Closure(**closure) for closure in closures]
     hours.save()
     return hours
+
+
+def listed(html):
+    """The titles of the exhibitions on a listing page, in order."""
+    grid = html.split('class="card-grid"')[1].split("</ul>")[0] if "card-grid" in html else ""
+    return [part.split(">", 2)[2].split("<")[0] for part in grid.split('class="card__title"')[1:]]

@@ -12,14 +12,9 @@ from django.utils import timezone
 from csti_cms.visit.models import ExhibitionKind, ExhibitionPage
 from csti_cms.visit.models.exhibitions import EXHIBITIONS_PER_PAGE
 from tests.conftest import LANGUAGES, demo_page
+from tests.visit.helpers import listed
 
 pytestmark = pytest.mark.django_db
-
-
-def listed(html):
-    """The titles of the exhibitions on a listing page, in order."""
-    grid = html.split('class="card-grid"')[1].split("</ul>")[0] if "card-grid" in html else ""
-    return [part.split(">", 2)[2].split("<")[0] for part in grid.split('class="card__title"')[1:]]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
