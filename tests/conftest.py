@@ -15,10 +15,11 @@ from wagtail.users.models import UserProfile
 
 from csti_cms.core.demo_content import stable_uuid
 
-# Each folder's helpers.py asserts too: its failures should read as well as a test's own.
+# The helpers.py modules assert too: their failures should read as well as a test's own.
 # Registered before any test module imports a helper.
 pytest.register_assert_rewrite(
-    *(f"tests.{path.parent.name}.helpers" for path in Path(__file__).parent.glob("*/helpers.py"))
+    "tests.helpers",
+    *(f"tests.{path.parent.name}.helpers" for path in Path(__file__).parent.glob("*/helpers.py")),
 )
 
 LANGUAGES = ("fr", "nl", "en")

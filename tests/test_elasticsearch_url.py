@@ -14,7 +14,7 @@ from django.test import override_settings
 
 from csti_cms.core import checks
 from csti_cms.settings.env import env_search_url
-from tests.test_settings import run_manage
+from tests.helpers import run_manage
 
 NOT_ADDRESSES = ["127.0.0.1:9200", "localhost:9200", "not a url", "http://", "http://search:port"]
 

@@ -1,34 +1,16 @@
 """Configuration comes from the environment, and production refuses unsafe set-ups."""
 
-import os
 import re
 import secrets
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from csti_cms.plugins.discovery import check_excluded_plugins_exist
 from csti_cms.settings.env import env_bool, env_database, env_hosts, env_list, env_log_level
+from tests.helpers import run_manage
 
-ROOT = Path(__file__).resolve().parent.parent
 SECRET = secrets.token_urlsafe(64)
-
-
-def run_manage(*args, **env):
-    environment = {**os.environ}
-    environment.pop("DJANGO_SETTINGS_MODULE", None)
-    environment.update(env)
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def test_env_readers(monkeypatch):

@@ -166,7 +166,8 @@ BRAND_MEMO_SIZE = 64
 
 #: ``{(generation, host, port): (sources, deadline on the clock below)}``.
 _brand_memo = {}
-_clock = time.monotonic
+#: Wall-clock time: the moment hashes were computed is kept in a cache other processes read.
+_clock = time.time
 
 
 def brand_style_sources(request):
@@ -177,31 +178,32 @@ def brand_style_sources(request):
     process also remembers them by host name for the generation, since they are asked for
     on every page from the page cache: one cache read then, not four (the generation, the
     list of sites, the generation again and the hashes). It remembers them no longer than
-    the cache keeps them (:data:`~.caching.TIMEOUT`): without Redis, a colour saved in
-    another process does not move this one's generation, and its pages show the new colour
-    once their cached settings expire; the policy must allow it by then too.
+    the cache keeps them (:data:`~.caching.TIMEOUT` after they were written): without
+    Redis, a colour saved in another process does not move this one's generation, and its
+    pages show the new colour once their cached settings expire; the policy must allow it
+    by then too.
     """
     current = generation()
     if current is None:
-        return _site_brand_style_sources(request)
+        return _site_brand_style_sources(request)[0]
     key = (current, request._get_raw_host(), request.get_port())
-    now = _clock()
     sources, deadline = _brand_memo.get(key, (None, 0))
-    if sources is None or now >= deadline:
+    if sources is None or _clock() >= deadline:
         if len(_brand_memo) >= BRAND_MEMO_SIZE:
             _brand_memo.clear()
-        sources = _site_brand_style_sources(request)
-        _brand_memo[key] = (sources, now + TIMEOUT)
+        sources, written_at = _site_brand_style_sources(request)
+        _brand_memo[key] = (sources, written_at + TIMEOUT)
     return sources
 
 
 def _site_brand_style_sources(request):
+    """``(hashes, when they were computed)`` for the request's site, from the cache."""
     site = site_of(request)
     if site is None:
-        return []
+        return [], _clock()
     return cached(
-        f"csp:brand-style:{site.pk}",
-        lambda: style_hashes(render_to_string(BRAND_STYLE_TEMPLATE, request=request)),
+        f"csp:brand-sources:{site.pk}",
+        lambda: (style_hashes(render_to_string(BRAND_STYLE_TEMPLATE, request=request)), _clock()),
     )
 
 

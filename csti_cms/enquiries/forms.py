@@ -91,9 +91,9 @@ def other_ways_to_reach_us(request):
     return ""
 
 
-def rate_limit_message(request, period):
-    """Why the request was refused, when to send it again, and how else to reach the centre."""
-    sentences = [str(RATE_LIMIT_REASON), when_to_try_again(period), other_ways_to_reach_us(request)]
+def rate_limit_message(request, period, reason=RATE_LIMIT_REASON):
+    """Why the form was refused, when to send it again, and how else to reach the centre."""
+    sentences = [str(reason), when_to_try_again(period), other_ways_to_reach_us(request)]
     return " ".join(sentence for sentence in sentences if sentence)
 
 
@@ -103,6 +103,8 @@ class SpamProtectedFormMixin:
     ``rate_limit_scope`` names the allowance (one per form kind); it defaults to
     the form's model label. ``honeypot_field`` names the robot trap: a name robots
     are eager to fill in, which a form with a real field of that name changes.
+    ``honeypot_message`` and ``rate_limit_reason`` speak of requests: a form that
+    sends something else (an endorsement) says so in its own words.
     """
 
     rate_limit_scope = None
@@ -114,6 +116,7 @@ class SpamProtectedFormMixin:
         "Your request could not be sent. Please leave the field "
         "“Leave this field empty” empty and send it again."
     )
+    rate_limit_reason = RATE_LIMIT_REASON
 
     def __init__(self, *args, request, **kwargs):
         super().__init__(*args, **kwargs)
@@ -157,7 +160,7 @@ class SpamProtectedFormMixin:
         if self.is_bound and not self._errors:
             allowance = self.allowance()
             if not allowance.consume():
-                message = rate_limit_message(self.request, allowance.period)
+                message = rate_limit_message(self.request, allowance.period, self.rate_limit_reason)
                 self.add_error(None, forms.ValidationError(message, code="rate"))
 
     def allowance(self):

@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from .models import SitePlugin
 from .registration import get_plugin, plugins
-from .state import record_switch
+from .state import logger, record_switch
 
 
 def content_summary(label):
@@ -88,6 +88,7 @@ def uninstall(label, *, delete_content=False):
         config.uninstalled(site_plugin.site)
         site_plugin.enabled = False
         record_switch(site_plugin, user=None)
+        logger.info("plugin %s disabled on %s by a command (uninstall)", label, site_plugin.site)
     with transaction.atomic():
         page_models = [m for m in config.get_models() if issubclass(m, Page)]
         for model in page_models:

@@ -15,8 +15,8 @@ from csti_cms.schools.models import BookingRequest
 from csti_cms.settings.base import _caches
 from tests.conftest import demo_page
 from tests.core.conftest import UNREACHABLE_REDIS, redis_errors
+from tests.helpers import run_manage
 from tests.schools.helpers import booking_data, booking_url
-from tests.test_settings import run_manage
 
 pytestmark = pytest.mark.django_db
 

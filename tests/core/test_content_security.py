@@ -162,14 +162,37 @@ def test_each_process_asks_for_the_branding_hashes_again_when_the_cache_would(mo
     cached settings expire: the policy must allow the new colour by then too."""
     computed = []
     monkeypatch.setattr(
-        content_security, "_site_brand_style_sources", lambda request: computed.append(1) or []
+        content_security,
+        "_site_brand_style_sources",
+        lambda request: computed.append(1) or ([], now[0]),
     )
     now = [1000.0]
     monkeypatch.setattr(content_security, "_clock", lambda: now[0])
+    monkeypatch.setattr(content_security, "_brand_memo", {})
     request = rf.get("/fr/", HTTP_HOST="localhost")
     content_security.brand_style_sources(request)
     content_security.brand_style_sources(request)
     assert len(computed) == 1, "one cache read for the generation, not the hashes again"
     now[0] += TIMEOUT
+    content_security.brand_style_sources(request)
+    assert len(computed) == 2
+
+
+def test_hashes_read_from_an_older_cache_entry_expire_with_it(monkeypatch, rf):
+    """A second host name of the same site reads hashes written earlier: they expire when
+    the cached entry does, not a full lifetime after this process read them."""
+    computed = []
+    written_at = 1000.0 - TIMEOUT + 5
+    monkeypatch.setattr(
+        content_security,
+        "_site_brand_style_sources",
+        lambda request: computed.append(1) or ([], written_at),
+    )
+    now = [1000.0]
+    monkeypatch.setattr(content_security, "_clock", lambda: now[0])
+    monkeypatch.setattr(content_security, "_brand_memo", {})
+    request = rf.get("/fr/", HTTP_HOST="localhost")
+    content_security.brand_style_sources(request)
+    now[0] += 5
     content_security.brand_style_sources(request)
     assert len(computed) == 2

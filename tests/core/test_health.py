@@ -14,7 +14,7 @@ import pytest
 from django.test import override_settings
 
 from csti_cms.settings.base import _caches
-from tests.test_settings import ROOT
+from tests.helpers import ROOT
 
 pytestmark = pytest.mark.django_db
 

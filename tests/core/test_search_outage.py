@@ -11,7 +11,7 @@ from django.test import override_settings
 
 from csti_cms.core import checks, views
 from tests.conftest import demo_page
-from tests.test_settings import run_manage
+from tests.helpers import run_manage
 
 pytestmark = pytest.mark.django_db
 

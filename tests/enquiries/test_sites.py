@@ -10,7 +10,9 @@ Superusers see every centre's, each row saying which site it came from.
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
+from django.test import Client
 
 from csti_cms.enquiries.models import EnquiryNotificationSettings, EnquiryStatus
 from csti_cms.enquiries.services import notify
@@ -115,6 +117,10 @@ def test_requests_of_a_deleted_site_are_left_to_superusers(
     assert listed(team_member, BOOKINGS, centre_a) == {str(bookings[0])}
     orphan = bookings[1]
     assert status_of(team_member, f"{BOOKINGS}edit/{orphan.pk}/", centre_a) == 404
+    root = Client()
+    root.force_login(get_user_model().objects.create_superuser("root", "root@example.org", "pw"))
+    assert str(orphan) in listed(root, BOOKINGS, centre_a)
+    assert status_of(root, f"{BOOKINGS}edit/{orphan.pk}/", centre_a) == 200
 
 
 def test_the_e_mail_links_to_the_admin_on_the_requests_own_host(settings, centre_b):

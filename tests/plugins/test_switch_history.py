@@ -99,7 +99,7 @@ def test_the_view_permission_is_offered_to_groups():
     assert "view_siteplugin" in {perm.codename for perm in offered}
 
 
-def test_uninstalling_leaves_a_switch_off_entry_for_each_site_it_was_on(site, monkeypatch):
+def test_uninstalling_leaves_a_switch_off_entry_for_each_site_it_was_on(site, monkeypatch, caplog):
     """The rows of the plugin's switches go with it; its history stays."""
     from csti_cms.plugins import uninstall
 
@@ -110,3 +110,4 @@ def test_uninstalling_leaves_a_switch_off_entry_for_each_site_it_was_on(site, mo
     assert not SitePlugin.objects.filter(label="quiz").exists()
     entry = ModelLogEntry.objects.filter(action="csti_plugins.disable").latest("id")
     assert entry.data == {"plugin": "quiz", "site": site.site_name} and entry.user is None
+    assert "plugin quiz disabled on" in caplog.text

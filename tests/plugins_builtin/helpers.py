@@ -1,6 +1,8 @@
 """Builders for the built-in plugins' tests: networks, memberships, declarations."""
 
 import datetime
+import re
+from urllib.parse import urlsplit
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -102,3 +104,34 @@ def count_queries(client, page, site, path=""):
         response = client.get(url, HTTP_HOST=site.hostname)
     assert response.status_code == 200, url
     return len(queries), response
+
+
+#: The demo declaration open to endorsements.
+MECHELEN = "declarations-mechelen-2014"
+
+#: What an organisation fills in to endorse a declaration (the robot trap left empty).
+FORM = {
+    "organisation": "Musée des Sciences",
+    "country": "Belgique",
+    "contact_name": "Anne Lambert",
+    "email": "anne@musee.example",
+    "website": "https://musee.example/",
+    "consent": "on",
+    "extra_info": "",
+}
+
+
+def endorse(client, page, **changes):
+    """Send the endorsement form of ``page`` with :data:`FORM`, changed by ``changes``."""
+    return client.post(page.url + "endorse/", {**FORM, **changes})
+
+
+def link_in(message):
+    """The confirmation link of an endorsement e-mail, in any language."""
+    return re.search(r"https?://\S+/(?:confirm|confirmer|bevestigen)/\?token=\S+", message.body)[0]
+
+
+def path_of(url):
+    """A link's path and query, for the test client."""
+    parts = urlsplit(url)
+    return f"{parts.path}?{parts.query}"

@@ -30,52 +30,33 @@ from csti_cms.plugins.testing import get_page, render_body_on
 from tests.conftest import demo_page
 
 from .helpers import (
+    FORM,
+    MECHELEN,
     count_queries,
+    endorse,
+    link_in,
     make_declaration,
     make_declaration_index,
     make_endorsement,
     make_organisation,
+    path_of,
 )
 
 pytestmark = pytest.mark.django_db
 
 INDEX = "declarations-index"
-MECHELEN = "declarations-mechelen-2014"
 TORONTO = "declarations-toronto-2008"
 #: The most queries the timeline, a declaration or a page featuring one may take, caches warm.
 QUERY_BOUND = 20
-
-FORM = {
-    "organisation": "Musée des Sciences",
-    "country": "Belgique",
-    "contact_name": "Anne Lambert",
-    "email": "anne@musee.example",
-    "website": "https://musee.example/",
-    "consent": "on",
-    "extra_info": "",
-}
 
 
 def demo_site():
     return Site.objects.get(is_default_site=True)
 
 
-def endorse(client, page, **changes):
-    return client.post(page.url + "endorse/", {**FORM, **changes})
-
-
 def public_count(client, page):
     html = client.get(page.url).content.decode()
     return int(re.search(r'class="endorsements__count" data-count="(\d+)"', html)[1])
-
-
-def link_in(message):
-    return re.search(r"https?://\S+/(?:confirm|confirmer|bevestigen)/\?token=\S+", message.body)[0]
-
-
-def path_of(url):
-    parts = urlsplit(url)
-    return f"{parts.path}?{parts.query}"
 
 
 # What visitors see --------------------------------------------------------------------------
@@ -328,7 +309,7 @@ def test_errors_are_given_field_by_field(client):
 def test_the_robot_trap_stores_and_sends_nothing(client):
     response = endorse(client, demo_page(MECHELEN, "en"), extra_info="buy now")
     assert response.status_code == 200, "a person whose browser filled the trap is told why"
-    assert "Please leave the field" in response.content.decode()
+    assert "Your endorsement could not be sent. Please leave the field" in response.content.decode()
     assert not Endorsement.objects.filter(organisation="Musée des Sciences").exists()
     assert mail.outbox == []
 
@@ -359,7 +340,7 @@ def test_too_many_endorsements_from_one_address_are_refused(client):
     response = endorse(client, page, organisation="Lab 3")
     assert response.status_code == 429
     assert response["Retry-After"] == str(settings.DECLARATIONS_ENDORSEMENT_RATE_PERIOD)
-    assert "several requests from your connection" in response.content.decode()
+    assert "Too many endorsements were sent from your network" in response.content.decode()
     assert not Endorsement.objects.filter(organisation="Lab 3").exists()
     other_address = client.post(
         page.url + "endorse/", {**FORM, "organisation": "Lab 4"}, REMOTE_ADDR="10.0.0.9"

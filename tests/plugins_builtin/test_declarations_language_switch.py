@@ -9,7 +9,7 @@ from django.core import mail
 from csti_cms.plugins.declarations.models import Endorsement
 from tests.conftest import demo_page
 
-from .test_declarations import FORM, MECHELEN, endorse, link_in, path_of
+from .helpers import FORM, MECHELEN, endorse, link_in, path_of
 
 pytestmark = pytest.mark.django_db
 

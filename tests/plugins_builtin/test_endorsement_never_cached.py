@@ -10,8 +10,7 @@ from django.utils.cache import get_max_age
 from csti_cms.plugins.declarations.endorsements import confirmation_token
 from tests.conftest import demo_page
 
-from .helpers import make_endorsement
-from .test_declarations import FORM, MECHELEN
+from .helpers import FORM, MECHELEN, make_endorsement
 
 pytestmark = pytest.mark.django_db
 

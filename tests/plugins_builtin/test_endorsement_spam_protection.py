@@ -9,7 +9,7 @@ from csti_cms.plugins import SpamProtectedFormMixin
 from csti_cms.plugins.declarations.forms import EndorsementForm
 from tests.conftest import demo_page
 
-from .test_declarations import MECHELEN, endorse
+from .helpers import MECHELEN, endorse
 
 pytestmark = pytest.mark.django_db
 

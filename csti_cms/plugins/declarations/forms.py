@@ -92,6 +92,11 @@ class EndorsementForm(SpamProtectedFormMixin, forms.ModelForm):
 
     rate_limit_scope = RATE_LIMIT_SCOPE
     honeypot_field = "extra_info"
+    honeypot_message = _(
+        "Your endorsement could not be sent. Please leave the field "
+        "“Leave this field empty” empty and send it again."
+    )
+    rate_limit_reason = _("Too many endorsements were sent from your network in a short time.")
 
     website = forms.URLField(
         label=_("Website"),
