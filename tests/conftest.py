@@ -88,3 +88,15 @@ def home_fr(db):
 @pytest.fixture
 def locales(db):
     return {code: Locale.objects.get(language_code=code) for code in LANGUAGES}
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Browser tests run last, after pytest has grouped the tests by their fixtures.
+
+    Playwright's event loop runs in the main thread from the first browser test to the end
+    of the session: a database test after it fails with SynchronousOnlyOperation. pytest's
+    grouping can put tests after them, for instance when a test names one of Playwright's
+    fixtures (a parametrized argument called ``page``).
+    """
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
