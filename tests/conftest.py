@@ -7,6 +7,7 @@ transaction rolled back at its end, so tests can change pages freely.
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.core.management import call_command
 from django.utils import translation
@@ -100,3 +101,11 @@ def pytest_collection_modifyitems(items):
     fixtures (a parametrized argument called ``page``).
     """
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+@pytest.fixture
+def superuser(client):
+    """A superuser signed in to the admin, who sees every centre's data."""
+    user = get_user_model().objects.create_superuser("root", "root@example.org", "pw")
+    client.force_login(user)
+    return client

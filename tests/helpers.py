@@ -1,9 +1,12 @@
-"""Helpers the whole suite shares: running the project's commands as an operator would."""
+"""Helpers the whole suite shares: running commands as an operator would, signing in a team."""
 
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 
 #: The checkout: where manage.py is.
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,3 +29,17 @@ def run_manage(*args, **env):
         text=True,
         timeout=120,
     )
+
+
+def sign_in_team_member(client, codenames, app_labels):
+    """Sign ``client`` in as a centre's team member: the admin and ``codenames`` of
+    ``app_labels``, no superuser powers."""
+    user = get_user_model().objects.create_user("equipe", "equipe@example.org", "pw")
+    user.user_permissions.set(
+        Permission.objects.filter(
+            codename__in=[*codenames, "access_admin"],
+            content_type__app_label__in=[*app_labels, "wagtailadmin"],
+        )
+    )
+    client.force_login(user)
+    return client

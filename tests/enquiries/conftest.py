@@ -4,14 +4,13 @@ the people who read them in the admin."""
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.utils import timezone
 from wagtail.models import Site
 
 from csti_cms.venues.models import QuoteRequest
 from tests.enquiries.fixtures import notifications  # noqa: F401 - a fixture
 from tests.enquiries.helpers import stored_booking
+from tests.helpers import sign_in_team_member
 
 REQUEST_PERMISSIONS = [
     f"{action}_{model}"
@@ -67,20 +66,4 @@ def _quote_from(site, organisation):
 @pytest.fixture
 def team_member(client):
     """A member of a centre's team: every request permission, no superuser powers."""
-    user = get_user_model().objects.create_user("equipe", "equipe@example.org", "pw")
-    user.user_permissions.set(
-        Permission.objects.filter(
-            codename__in=[*REQUEST_PERMISSIONS, "access_admin"],
-            content_type__app_label__in=["csti_schools", "csti_venues", "wagtailadmin"],
-        )
-    )
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def superuser(client):
-    """A superuser signed in to the admin, who sees every centre's requests."""
-    user = get_user_model().objects.create_superuser("root", "root@example.org", "pw")
-    client.force_login(user)
-    return client
+    return sign_in_team_member(client, REQUEST_PERMISSIONS, ["csti_schools", "csti_venues"])

@@ -8,8 +8,6 @@ answers 404, and a membership can be given to B only. Superusers see both centre
 """
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.urls import reverse
 from wagtail.models import Site
 
@@ -17,6 +15,7 @@ import csti_cms.plugins
 from csti_cms.plugins.declarations.models import Endorsement
 from csti_cms.plugins.memberships.models import Membership
 from tests.conftest import demo_page
+from tests.helpers import sign_in_team_member
 
 from .helpers import (
     make_declaration,
@@ -37,7 +36,6 @@ IN_FRENCH = {"locale": "fr"}
 TEAM_PERMISSIONS = [
     *(f"{action}_membership" for action in ("add", "change", "delete", "view")),
     *(f"{action}_endorsement" for action in ("change", "delete", "view")),
-    "access_admin",
 ]
 
 
@@ -81,22 +79,7 @@ def endorsements(centre_a, centre_b):
 @pytest.fixture
 def team_member(client):
     """A member of a centre's team: every permission on the plugins' data, no superuser."""
-    user = get_user_model().objects.create_user("equipe", "equipe@example.org", "pw")
-    user.user_permissions.set(
-        Permission.objects.filter(
-            codename__in=TEAM_PERMISSIONS,
-            content_type__app_label__in=["memberships", "declarations", "wagtailadmin"],
-        )
-    )
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def superuser(client):
-    user = get_user_model().objects.create_superuser("root", "root@example.org", "pw")
-    client.force_login(user)
-    return client
+    return sign_in_team_member(client, TEAM_PERMISSIONS, ["memberships", "declarations"])
 
 
 def listing(namespace):
