@@ -55,3 +55,10 @@ def test_guide_says_how_far_ahead_repeating_dates_are_listed():
 def test_guide_states_the_forms_allowance():
     assert DEFAULT_PERIOD == 3600
     assert f"up to {DEFAULT_LIMIT} requests an hour" in GUIDE
+
+
+def test_guide_states_how_long_requests_keep_personal_details():
+    days = settings.CSTI_REQUEST_RETENTION_DAYS
+    assert days == 730
+    assert f"Two years after a request arrives ({days} days," in GUIDE
+    assert "erase your contact details and messages 2 years after you send it" in GUIDE

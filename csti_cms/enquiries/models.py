@@ -30,7 +30,10 @@ class Enquiry(models.Model):
     again. ``site`` and ``language`` say where the visitor came from and in which
     language to answer them.
 
-    Concrete models list the fields the notice shows in ``notification_fields``.
+    Concrete models list the fields the notice shows in ``notification_fields``, and
+    those that tell about a person in ``personal_fields``: after the retention period
+    (:mod:`.retention`) those are erased and the rest of the request is kept, so the
+    centre still counts its school groups and events.
     """
 
     site = models.ForeignKey(
@@ -73,8 +76,22 @@ class Enquiry(models.Model):
         help_text=_("Why the last attempt to send the e-mail failed, if it did."),
     )
 
+    personal_data_erased_at = models.DateTimeField(
+        _("personal details erased"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "When the contact details and messages were erased, at the end of the retention period."
+        ),
+    )
+
     #: Fields shown in the e-mail to the team, in this order (concrete models extend it).
     notification_fields = ("contact_name", "email", "phone")
+    #: Fields erased at the end of the retention period: who sent the request, and what
+    #: they or the team wrote in their own words (which may name or describe a person).
+    #: Concrete models add their own free-text fields.
+    personal_fields = ("contact_name", "email", "phone", "internal_notes", "notification_error")
 
     class Meta:
         abstract = True

@@ -145,7 +145,9 @@ def retry_pending(models_):
     """Try again to notify every stored request whose e-mail did not go out."""
     sent = failed = 0
     for model in models_:
-        for enquiry in model.objects.filter(notified=False).select_related("site"):
+        # A request whose details were erased has no one left to reply to.
+        pending = model.objects.filter(notified=False, personal_data_erased_at__isnull=True)
+        for enquiry in pending.select_related("site"):
             if notify(enquiry):
                 sent += 1
             else:

@@ -199,6 +199,7 @@ def follow_up_panels():
                 ReadOnlyFieldPanel("language"),
                 ReadOnlyFieldPanel("notified"),
                 ReadOnlyFieldPanel("notification_error"),
+                ReadOnlyFieldPanel("personal_data_erased_at"),
             ],
             heading=_("Received"),
         ),

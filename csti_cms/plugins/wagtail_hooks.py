@@ -19,7 +19,6 @@ from csti_cms.core.hooks import (
     ORGANIZATION_JSONLD,
     PAGE_HEAD,
 )
-from csti_cms.core.site_scope import refuse_other_sites_objects
 
 from . import extension_points, views
 from .ownership import plugin_of_url
@@ -55,17 +54,6 @@ def hide_pages_of_disabled_plugins(queryset, request):
 @hooks.register("register_rich_text_features", order=1)
 def register_public_page_links(features):
     features.register_link_type(PublicPageLinkHandler)
-
-
-# Bulk actions take any ids in their address: each centre's data stays its own there too.
-@hooks.register("before_delete_snippet")
-def delete_only_this_sites_snippets(request, instances):
-    refuse_other_sites_objects(request, instances)
-
-
-@hooks.register("before_bulk_action")
-def act_only_on_this_sites_objects(request, action_type, objects, action):
-    refuse_other_sites_objects(request, objects)
 
 
 @hooks.register(BLOCK_AVAILABLE_HOOK)

@@ -173,12 +173,15 @@ DJANGO_REDIS_LOGGER = "csti_cms.redis"
 CSTI_REDIS_OUTAGE_PAUSE = 5
 # Seconds a public page is kept for the next visitors (csti_cms.core.page_cache); 0 is off,
 # as on a workstation, where templates change under the developer's hands.
-CSTI_PAGE_CACHE_SECONDS = env_int("CSTI_PAGE_CACHE_SECONDS", 0)
+CSTI_PAGE_CACHE_SECONDS = env_int("CSTI_PAGE_CACHE_SECONDS", 0, minimum=0)
 
 # Days ahead the agenda lists the dates of a repeating event (the daily agenda_refresh job moves
 # the window on), and days back the archive keeps them (csti_cms.agenda.recurrence).
-CSTI_AGENDA_HORIZON_DAYS = env_int("CSTI_AGENDA_HORIZON_DAYS", 550)
-CSTI_AGENDA_ARCHIVE_DAYS = env_int("CSTI_AGENDA_ARCHIVE_DAYS", 365)
+CSTI_AGENDA_HORIZON_DAYS = env_int("CSTI_AGENDA_HORIZON_DAYS", 550, minimum=1)
+CSTI_AGENDA_ARCHIVE_DAYS = env_int("CSTI_AGENDA_ARCHIVE_DAYS", 365, minimum=0)
+# Days a booking or quote request keeps the details of the person who sent it; 0 keeps them
+# (csti_cms.enquiries.retention).
+CSTI_REQUEST_RETENTION_DAYS = env_int("CSTI_REQUEST_RETENTION_DAYS", 730, minimum=0)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

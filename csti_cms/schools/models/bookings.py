@@ -59,6 +59,7 @@ class BookingRequest(Enquiry):
         "needs",
         *Enquiry.notification_fields,
     )
+    personal_fields = (*Enquiry.personal_fields, "needs")
 
     class Meta(Enquiry.Meta):
         verbose_name = _("booking request")

@@ -47,6 +47,7 @@ class QuoteRequest(Enquiry):
         "message",
         *Enquiry.notification_fields,
     )
+    personal_fields = (*Enquiry.personal_fields, "message")
 
     class Meta(Enquiry.Meta):
         verbose_name = _("quote request")

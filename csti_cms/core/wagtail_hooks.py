@@ -1,0 +1,16 @@
+"""How the core's rules reach the Wagtail admin views it does not build itself."""
+
+from wagtail import hooks
+
+from .site_scope import refuse_other_sites_objects
+
+
+# Bulk actions take any ids in their address: each centre's data stays its own there too.
+@hooks.register("before_delete_snippet")
+def delete_only_this_sites_snippets(request, instances):
+    refuse_other_sites_objects(request, instances)
+
+
+@hooks.register("before_bulk_action")
+def act_only_on_this_sites_objects(request, action_type, objects, action):
+    refuse_other_sites_objects(request, objects)

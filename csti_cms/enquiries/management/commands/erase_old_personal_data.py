@@ -1,0 +1,58 @@
+"""Erase who sent old requests, keeping what they asked for (see csti_cms.enquiries.retention)."""
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+
+from csti_cms.enquiries.retention import erase_personal_data, erasure_cutoff, retention_days
+
+
+class Command(BaseCommand):
+    help = (
+        "Erase the contact details and messages of booking and quote requests received more "
+        "than CSTI_REQUEST_RETENTION_DAYS days ago (730 by default), keeping the rest of each "
+        "request. Safe to run daily from a timer: it prints only when it erased something, "
+        "or with --verbosity 2."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--days",
+            type=int,
+            help="Erase requests received more than this many days ago, instead of the setting.",
+        )
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Only count the requests that would be erased.",
+        )
+
+    def handle(self, *args, days=None, dry_run=False, verbosity=1, **options):
+        days = retention_days() if days is None else days
+        if days < 0:
+            raise CommandError(f"--days must be 0 or more, not {days}.")
+        if days == 0:
+            if verbosity >= 2:
+                self.stdout.write("Retention is off (0 days): personal details are kept.")
+            return
+        before = erasure_cutoff(days)
+        erased = erase_personal_data(before, dry_run=dry_run)
+        # cron mails whatever a job prints: a run that erased nothing stays silent.
+        if verbosity >= 2 or (verbosity >= 1 and erased):
+            self.stdout.write(self.summary(erased, before, dry_run))
+
+    @staticmethod
+    def summary(erased, before, dry_run):
+        """One line in English, like the other scheduled jobs' output, model names included."""
+        received = f"received before {before:%Y-%m-%d %H:%M} UTC"
+        if not erased:
+            return f"No request {received} still holds personal details."
+        with translation.override("en"):
+            counts = ", ".join(counted(model, count) for model, count in erased.items())
+        verb = "Would erase" if dry_run else "Erased"
+        return f"{verb} the personal details of {counts} {received}."
+
+
+def counted(model, count):
+    """The count with the model's name, singular or plural: "1 booking request"."""
+    meta = model._meta
+    return f"{count} {meta.verbose_name if count == 1 else meta.verbose_name_plural}"
