@@ -87,7 +87,7 @@ def make_endorsement(declaration, organisation, confirmed=True, status="approved
         contact_name="Contact",
         email="contact@example.org",
         consent=True,
-        language="en",
+        language=fields.pop("language", "en"),
         status=EndorsementStatus(status),
         confirmed_at=datetime.datetime.now(datetime.UTC) if confirmed else None,
         **fields,

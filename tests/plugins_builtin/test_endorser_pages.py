@@ -99,3 +99,12 @@ def test_a_page_of_endorsers_costs_the_same_queries_with_few_or_many(client, sit
     assert many == few
     assert len(listed(response.content.decode())) == 100
     assert "501 organisations" in get_page(client, declaration, site).content.decode()
+
+
+def test_an_endorser_written_in_another_language_is_read_out_in_it(client, site, declaration):
+    """Screen readers pronounce "Belgique" as French on the French page, not as Dutch."""
+    make_endorsement(declaration, "Curieux Lab", country="Belgique", language="fr")
+    make_endorsement(declaration, "Nieuwsgierig Lab", country="België", language="nl")
+    html = ENDORSERS.search(visit(client, declaration, site))[1]
+    assert re.search(r"<li>.*Curieux Lab.*\(Belgique\)", html)
+    assert re.search(r'<li lang="nl">.*Nieuwsgierig Lab.*\(België\)', html)

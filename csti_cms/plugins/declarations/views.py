@@ -82,7 +82,7 @@ def endorsers_page(request, page):
     )
     endorsers = (
         Endorsement.objects.public()
-        .only("organisation", "country", "website")
+        .only("organisation", "country", "website", "language")
         .in_bulk(listed.object_list)
     )
     # One rejected since the first query is left out rather than shown.
