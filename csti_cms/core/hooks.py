@@ -34,6 +34,13 @@ hooks (``wagtail.hooks.register``) instead.
     its fields and before it is saved, so an app moves dates the demo computed from
     ``loader.today`` (the visit app keeps demo events off the days the centre is closed).
 
+``csti_erase_personal_data``
+    ``fn(before, dry_run) -> {model: count}``: called by ``erase_old_personal_data``
+    (:mod:`csti_cms.enquiries.retention`), in its transaction, so an app or plugin erases
+    the personal details it keeps. Erase at the latest what was collected before
+    ``before`` (the install's retention period), sooner what is needed for less long;
+    with ``dry_run`` only count. Return the number of objects erased (or due) per model.
+
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -46,6 +53,7 @@ PAGE_HEAD = "csti_page_head"
 DEMO_CONTENT = "csti_demo_content"
 FOOTER_LINKS = "csti_footer_links"
 ORGANIZATION_JSONLD = "csti_organization_jsonld"
+ERASE_PERSONAL_DATA = "csti_erase_personal_data"
 
 
 def public_pages(queryset, request):

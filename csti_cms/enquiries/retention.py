@@ -17,6 +17,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import ngettext
+from wagtail import hooks
+
+from csti_cms.core.hooks import ERASE_PERSONAL_DATA
 
 from .services import enquiry_models
 
@@ -48,8 +51,9 @@ def erase_personal_data(before, *, dry_run=False):
     """Erase the personal fields of every request received before ``before``.
 
     Returns ``{model: count}`` of the requests erased (or, with ``dry_run``, due),
-    leaving out models with none. All kinds are erased in one transaction, so a
-    failure leaves every request as it was, and each kind costs one query.
+    leaving out models with none. Apps and plugins erase what they keep through the
+    ``csti_erase_personal_data`` hook (:mod:`csti_cms.core.hooks`). All kinds are erased
+    in one transaction, so a failure leaves everything as it was.
     """
     erased = {}
     now = timezone.now()
@@ -63,6 +67,10 @@ def erase_personal_data(before, *, dry_run=False):
             )
             if count:
                 erased[model] = count
+        for erase in hooks.get_hooks(ERASE_PERSONAL_DATA):
+            erased.update(
+                (model, count) for model, count in erase(before, dry_run).items() if count
+            )
     if not dry_run:
         for model, count in erased.items():
             logger.info(

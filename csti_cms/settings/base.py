@@ -228,6 +228,9 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "csti_cms.core.image_uploads.ImageForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Wagtail would show editors' avatars from Gravatar, sending a hash of each editor's e-mail
+# address to a third party on every admin page; editors upload an avatar in their account.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 ELASTICSEARCH_URL = env_search_url("ELASTICSEARCH_URL")
 if ELASTICSEARCH_URL:
@@ -281,12 +284,12 @@ CSTI_CONTENT_SECURITY_POLICY = {
 CSTI_CONTENT_SECURITY_POLICY_EXTRA = env_str("CSTI_CONTENT_SECURITY_POLICY_EXTRA")
 # Wagtail's admin still writes inline scripts and styles (date pickers, inline panels, the
 # workflow and comment widgets), previews images being uploaded from blob: addresses and shows
-# the page preview in a frame of the site itself, and editors' avatars from Gravatar. It keeps
-# the rest of the public policy: no outside script, no plugin objects, no framing by other sites.
+# the page preview in a frame of the site itself. It keeps the rest of the public policy: no
+# outside script, no plugin objects, no framing by other sites.
 CSTI_ADMIN_CONTENT_SECURITY_POLICY_EXTRA = {
     "script-src": ["'unsafe-inline'"],
     "style-src": ["'unsafe-inline'"],
-    "img-src": ["blob:", "www.gravatar.com"],
+    "img-src": ["blob:"],
     "frame-src": ["'self'"],
 }
 

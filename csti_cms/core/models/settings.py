@@ -144,6 +144,30 @@ class ContactSettings(CachedSiteSetting, BaseSiteSetting):
     social_links = StreamField(
         [("link", SocialLinkBlock())], verbose_name=_("social media"), blank=True
     )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy policy"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The page telling visitors how the centre handles their personal data, linked "
+            "in the footer and beside every form. Each language links to its own translation."
+        ),
+    )
+    legal_notice_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("legal notice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The page naming who publishes the site (organisation, registered office, "
+            "company number), linked in the footer."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -158,6 +182,10 @@ class ContactSettings(CachedSiteSetting, BaseSiteSetting):
         FieldPanel("phone"),
         FieldPanel("email"),
         FieldPanel("social_links"),
+        MultiFieldPanel(
+            [FieldPanel("privacy_page"), FieldPanel("legal_notice_page")],
+            heading=_("Legal pages"),
+        ),
     ]
 
     class Meta:

@@ -5,6 +5,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from csti_cms.core import hooks, i18n, icons, navigation, routing, seo
+from csti_cms.core.legal_pages import legal_page_urls as read_legal_page_urls
 
 register = template.Library()
 
@@ -76,6 +77,13 @@ def organization_jsonld(context):
 @register.simple_tag(takes_context=True)
 def footer_links(context):
     return hooks.footer_links(context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def legal_page_urls(context):
+    """The privacy policy's and legal notice's addresses (:mod:`csti_cms.core.legal_pages`)."""
+    request = context.get("request")
+    return read_legal_page_urls(request) if request else {}
 
 
 @register.simple_tag(takes_context=True)

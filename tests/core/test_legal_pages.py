@@ -1,0 +1,103 @@
+"""Every page and form leads to the centre's privacy policy and legal notice, in its language."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
+
+from csti_cms.core.models import ContactSettings
+from tests.conftest import demo_page
+from tests.schools.helpers import booking_url
+from tests.venues.helpers import quote_url
+
+pytestmark = pytest.mark.django_db
+
+LEGAL_NAV = re.compile(r'<nav class="site-footer__legal"[^>]*>(.*?)</nav>', re.S)
+
+
+def legal_links(html):
+    """``{text: address}`` of the footer's legal links; empty without them."""
+    found = LEGAL_NAV.search(html)
+    links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', found[1]) if found else []
+    return {text: href for href, text in links}
+
+
+def html_of(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "privacy", "notice"),
+    [
+        ("fr", "Politique de confidentialité", "Mentions légales"),
+        ("nl", "Privacybeleid", "Wettelijke vermeldingen"),
+        ("en", "Privacy policy", "Legal notice"),
+    ],
+)
+def test_the_footer_links_each_language_to_its_own_translation(client, language, privacy, notice):
+    links = legal_links(html_of(client, demo_page("about", language).url))
+    assert links == {
+        privacy: demo_page("privacy", language).url,
+        notice: demo_page("legal-notice", language).url,
+    }
+
+
+def test_a_language_whose_translation_is_unpublished_links_to_the_original(client):
+    """The policy must be reachable from every page: in French rather than not at all."""
+    demo_page("privacy", "nl").unpublish()
+    links = legal_links(html_of(client, demo_page("about", "nl").url))
+    assert links["Privacybeleid"] == demo_page("privacy", "fr").url
+
+
+def test_an_unpublished_policy_is_not_linked(client):
+    """A link to a page nobody can open would answer 404."""
+    for language in ("fr", "nl", "en"):
+        demo_page("privacy", language).unpublish()
+    links = legal_links(html_of(client, demo_page("about", "nl").url))
+    assert links == {"Wettelijke vermeldingen": demo_page("legal-notice", "nl").url}
+
+
+def test_without_legal_pages_the_footer_has_no_legal_links(client):
+    contact = ContactSettings.for_site(Site.objects.get(is_default_site=True))
+    contact.privacy_page = contact.legal_notice_page = None
+    contact.save()
+    html = html_of(client, demo_page("about", "en").url)
+    assert 'class="site-footer__legal"' not in html
+
+
+def test_the_legal_links_cost_no_query_once_read(client):
+    """Every page's footer shows them: read once per publication, not per visit."""
+    url = demo_page("about", "en").url
+    html_of(client, url)
+    with CaptureQueriesContext(connection) as with_links:
+        html_of(client, url)
+    contact = ContactSettings.for_site(Site.objects.get(is_default_site=True))
+    contact.privacy_page = contact.legal_notice_page = None
+    contact.save()
+    html_of(client, url)
+    with CaptureQueriesContext(connection) as without_links:
+        html_of(client, url)
+    assert len(with_links) == len(without_links)
+
+
+def test_the_booking_form_links_to_the_privacy_policy(client):
+    html = html_of(client, booking_url(demo_page("activity-colour-chemistry", "nl")))
+    privacy = demo_page("privacy", "nl").url
+    assert f'<a href="{privacy}">Hoe we je persoonsgegevens beschermen</a>' in html
+
+
+def test_the_quote_form_links_to_the_privacy_policy(client):
+    html = html_of(client, quote_url("en"))
+    privacy = demo_page("privacy", "en").url
+    assert f'<a href="{privacy}">How we protect your personal data</a>' in html
+
+
+def test_the_endorsement_form_links_to_the_privacy_policy(client):
+    declaration = demo_page("declarations-toronto-2008", "fr")
+    html = html_of(client, declaration.url + declaration.reverse_subpage("endorse"))
+    privacy = demo_page("privacy", "fr").url
+    assert f'<a href="{privacy}">Comment nous protégeons vos données personnelles</a>' in html
