@@ -7,7 +7,8 @@ behind a proxy names in ``CSTI_CLIENT_ADDRESS_HEADER`` the header its proxy sets
 visitor's address (nginx: ``proxy_set_header X-Real-IP $remote_addr;``, then
 ``X-Real-IP``). Only a proxy that overwrites the header, and is the only way to reach the
 site, may be trusted with it: anyone else could choose their own address. The address is
-hashed before it becomes a cache key, so the cache holds no visitor addresses.
+hashed with the site's secret key before it becomes a cache key, so the cache holds no
+visitor addresses: a plain hash of an IPv4 address is undone by hashing all four billion.
 
 The count lives in the ``default`` cache: local memory counts per process, Redis
 (``REDIS_URL``) counts across all workers, which is what a site with several
@@ -17,13 +18,13 @@ the teachers of one school share its address and book a workshop for each class,
 a robot flooding a form is still stopped after twenty).
 """
 
-import hashlib
-
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.crypto import salted_hmac
 
 DEFAULT_LIMIT = 20
 DEFAULT_PERIOD = 3600
+KEY_SALT = "csti_cms.enquiries.ratelimit"
 
 
 def client_address(request):
@@ -51,7 +52,7 @@ class RateLimit:
     def __init__(self, request, scope, limit=None, period=None):
         self.limit = limit if limit is not None else self.setting("LIMIT", DEFAULT_LIMIT)
         self.period = period if period is not None else self.setting("PERIOD", DEFAULT_PERIOD)
-        digest = hashlib.sha256(f"{scope}|{client_address(request)}".encode()).hexdigest()
+        digest = salted_hmac(KEY_SALT, f"{scope}|{client_address(request)}").hexdigest()
         self.key = f"csti-enquiry-rate:{digest}"
 
     @staticmethod
