@@ -3,6 +3,7 @@
     python -m quality                      # the demo, served as in production
     python -m quality --language nl --max-pages 5 --checks head,axe
     python -m quality --base-url http://127.0.0.1:8000   # a site already running
+    python -m quality --path /fr/ --path /nl/agenda/       # only these pages
 
 Exit status: 0 when every check passes, 1 when a page fails one, 2 when the gate
 cannot run (a tool missing, the demo failing to start).
@@ -28,7 +29,8 @@ def parse_arguments(argv=None):
     )
     parser.add_argument(
         "--base-url",
-        help="check the site running at this address instead of starting the demo",
+        help="check the site running at this address instead of starting the demo "
+        "(the sitemap's pages are fetched there, whatever host its addresses name)",
     )
     parser.add_argument(
         "--language",
@@ -36,6 +38,14 @@ def parse_arguments(argv=None):
         default=[],
         metavar="CODE",
         help="check only the pages in this language (repeat for several)",
+    )
+    parser.add_argument(
+        "--path",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="check only the page of the sitemap at this path, e.g. /fr/agenda/ "
+        "(repeat for several)",
     )
     parser.add_argument(
         "--max-pages", type=int, metavar="N", help="check at most N pages per language"
@@ -58,7 +68,14 @@ def log(message):
 
 
 def check(base_url, arguments):
-    gate = Gate(base_url, arguments.language, arguments.max_pages, arguments.checks, log=log)
+    gate = Gate(
+        base_url,
+        arguments.language,
+        arguments.max_pages,
+        arguments.checks,
+        log=log,
+        paths=arguments.path,
+    )
     problems = gate.run()
     print()
     print(format_report(problems, len(gate.pages), {p.language for p in gate.pages}, gate.checks))

@@ -8,7 +8,7 @@ import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 from xml.etree import ElementTree
 
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -66,11 +66,23 @@ def fetch(url, method="GET"):
         return Response(url, 0, error=str(getattr(error, "reason", error)))
 
 
-def fetch_all(urls, threads=4):
-    """``{url: Response}`` for every URL, a few at a time."""
+def fetch_all(urls, base_url=None, threads=4):
+    """``{url: Response}`` for every URL, a few at a time, fetched at ``base_url`` if given."""
     urls = list(dict.fromkeys(urls))
+    served = [on_base(url, base_url) if base_url else url for url in urls]
     with ThreadPoolExecutor(max_workers=threads) as pool:
-        return dict(zip(urls, pool.map(fetch, urls), strict=True))
+        return dict(zip(urls, pool.map(fetch, served), strict=True))
+
+
+def on_base(url, base_url):
+    """``url`` with the scheme, host and port of ``base_url``.
+
+    The sitemap's addresses are the Site record's (the demo loader takes them from
+    ``WAGTAILADMIN_BASE_URL``), which need not be where the checked server answers:
+    a demo loaded for port 8000 and served on 8313 lists pages on 8000.
+    """
+    base = urlsplit(base_url)
+    return urlunsplit(urlsplit(url)._replace(scheme=base.scheme, netloc=base.netloc))
 
 
 def language_of(url, alternates):
@@ -99,7 +111,8 @@ def parse_sitemap(xml):
 
 
 def read_sitemap(base_url, get=None):
-    """The pages of the sitemap at ``base_url``/sitemap.xml (an index is followed).
+    """The pages of the sitemap at ``base_url``/sitemap.xml (an index is followed, its
+    sitemaps fetched at ``base_url`` too).
 
     ``get(url)`` returns the body of an answer, or raises; by default an HTTP GET.
     """
@@ -109,7 +122,7 @@ def read_sitemap(base_url, get=None):
     while pending:
         found, sitemaps = parse_sitemap(get(pending.pop(0)))
         pages.extend(found)
-        pending.extend(sitemaps)
+        pending.extend(on_base(url, base_url) for url in sitemaps)
     return pages
 
 
@@ -120,11 +133,14 @@ def _get_body(url):
     return answer.body
 
 
-def select(pages, languages=None, max_pages=None):
-    """The pages in ``languages`` (all when empty), at most ``max_pages`` per language."""
+def select(pages, languages=None, max_pages=None, paths=None):
+    """The pages in ``languages`` (all when empty), at most ``max_pages`` per language;
+    only those at ``paths`` when given."""
     chosen, counts = [], {}
     for page in pages:
         if languages and page.language not in languages:
+            continue
+        if paths and urlsplit(page.url).path not in paths:
             continue
         if max_pages is not None and counts.get(page.language, 0) >= max_pages:
             continue

@@ -14,10 +14,14 @@ Checks (each can be run alone with ``--checks``):
 - ``console``: loading the page in Chromium logs no error (a script error, a resource
   of this site that failed to load);
 - ``html``: the Nu HTML checker finds no error.
+
+The pages are fetched at the gate's base URL, whatever host the sitemap's addresses
+name (the Site record's); the checks read the addresses as the sitemap gives them.
 """
 
 import time
 from collections import defaultdict
+from urllib.parse import urlsplit
 
 from . import browser, crawl, html_validator, page_checks
 from .report import Problem
@@ -26,9 +30,10 @@ CHECKS = ("status", "head", "structured-data", "links", "axe", "console", "html"
 
 
 class Gate:
-    def __init__(self, base_url, languages=(), max_pages=None, checks=CHECKS, log=print):
+    def __init__(self, base_url, languages=(), max_pages=None, checks=CHECKS, log=print, paths=()):
         self.base_url = base_url.rstrip("/")
         self.languages = set(languages)
+        self.paths = {"/" + path.lstrip("/") for path in paths}
         self.max_pages = max_pages
         self.checks = [check for check in CHECKS if check in set(checks)]
         self.log = log
@@ -46,7 +51,9 @@ class Gate:
 
     def run(self):
         sitemap = crawl.read_sitemap(self.base_url)
-        self.pages = crawl.select(sitemap, self.languages, self.max_pages)
+        self.pages = crawl.select(sitemap, self.languages, self.max_pages, self.paths)
+        for path in sorted(self.paths - {urlsplit(page.url).path for page in self.pages}):
+            self.problem(f"{self.base_url}{path}", "status", "not a page of the sitemap")
         if not self.pages:
             wanted = ", ".join(sorted(self.languages)) or "any language"
             self.problem(f"{self.base_url}/sitemap.xml", "status", f"no page in {wanted}")
@@ -59,7 +66,9 @@ class Gate:
             + ", ".join(f"{code}: {count}" for code, count in sorted(per_language.items()))
             + f"); checks: {', '.join(self.checks)}"
         )
-        answers = self.step("fetched the pages", crawl.fetch_all, [p.url for p in self.pages])
+        answers = self.step(
+            "fetched the pages", crawl.fetch_all, [p.url for p in self.pages], self.base_url
+        )
         parsed = {}
         for page in self.pages:
             answer = answers[page.url]
@@ -96,7 +105,7 @@ class Gate:
         for _sitemap_page, page in parsed.values():
             for url, what in {**page.internal(page.links), **page.internal(page.images)}.items():
                 referrers[url].append((page.url, what))
-        answers = crawl.fetch_all(referrers)
+        answers = crawl.fetch_all(referrers, self.base_url)
         self.log(f"  {len(answers)} internal links, images, stylesheets and scripts")
         for url, answer in answers.items():
             if answer.status == 200:
@@ -105,7 +114,9 @@ class Gate:
                 self.problem(page_url, "links", f"{what} -> {_answer_text(answer, url)}")
 
     def check_in_browser(self, parsed):
-        for url, findings in browser.check_pages(parsed).items():
+        addresses = {crawl.on_base(url, self.base_url): url for url in parsed}
+        for served, findings in browser.check_pages(addresses).items():
+            url = addresses[served]
             for check in ("axe", "console"):
                 if check in self.checks:
                     for message in getattr(findings, check):

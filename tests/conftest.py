@@ -4,6 +4,7 @@ The demo content is loaded once into the test database; every test runs in a
 transaction rolled back at its end, so tests can change pages freely.
 """
 
+import os
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,22 @@ LANGUAGES = ("fr", "nl", "en")
 
 # The plugin test kit's fixtures (site, other_site, enable_plugin, disable_plugin).
 pytest_plugins = ["csti_cms.plugins.testing"]
+
+
+def pytest_configure(config):
+    """Stop before any test when the settings are not the suite's.
+
+    pytest-django prefers an exported DJANGO_SETTINGS_MODULE to pyproject.toml's, and the
+    demo's steps leave ``sites.demo.settings.dev`` exported: the tests would then run on
+    the development settings and empty the demo's own database.
+    """
+    expected = config.getini("DJANGO_SETTINGS_MODULE")
+    chosen = os.environ.get("DJANGO_SETTINGS_MODULE")
+    if chosen != expected:
+        raise pytest.UsageError(
+            f"the tests run on {expected} (pyproject.toml), not on {chosen}: "
+            "run `unset DJANGO_SETTINGS_MODULE` and start pytest again."
+        )
 
 
 def pytest_report_header(config):

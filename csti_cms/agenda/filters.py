@@ -12,6 +12,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from csti_cms.core.audiences import Audience, audience_q
 from csti_cms.core.collation import without_accents
@@ -55,7 +56,7 @@ class When(forms.ChoiceField):
 
 class AgendaFilterForm(forms.Form):
     when = When(label=_("When"))
-    start = AgendaDate(label=_("From"))
+    start = AgendaDate(label=pgettext_lazy("agenda filter", "From"))
     end = AgendaDate(label=_("Until"))
     audience = forms.ChoiceField(
         label=_("For"), required=False, choices=[("", _("Everyone")), *Audience.choices]
@@ -69,7 +70,9 @@ class AgendaFilterForm(forms.Form):
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
     free = forms.BooleanField(label=_("Free only"), required=False)
-    q = forms.CharField(label=_("Words"), required=False, max_length=MAX_TEXT)
+    q = forms.CharField(
+        label=pgettext_lazy("agenda filter", "Words"), required=False, max_length=MAX_TEXT
+    )
 
     def __init__(self, data=None, categories=(), **kwargs):
         super().__init__(data, **kwargs)

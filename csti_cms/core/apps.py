@@ -16,3 +16,4 @@ class CoreConfig(AppConfig):
         caching.connect_signals()
         register(checks.check_redis, Tags.caches)
         register(checks.check_search_server, "search")
+        register(checks.check_media_folders, Tags.files)

@@ -1,11 +1,16 @@
-"""System checks that tell operators, at start-up, about servers the site cannot reach.
+"""System checks that tell operators, at start-up, about servers the site cannot reach and
+media folders it cannot write.
 
 Redis (``REDIS_URL``) and Elasticsearch (``ELASTICSEARCH_URL``) are helpers: without
 Redis the site answers more slowly, without Elasticsearch only its search page is
 unavailable. An unreachable one is therefore a warning naming the setting to look at,
 shown by ``manage.py check`` and ``runserver``, never an error that keeps the site down.
+So is a media folder the site cannot write: pages go on without new image sizes and
+uploads are refused with a message, but the operator should hear of it before editors do.
 """
 
+import os
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -71,7 +76,7 @@ def check_search_server(app_configs, **kwargs):
         address = search_server_address()
         return [
             Warning(
-                f"Elasticsearch at {address} (ELASTICSEARCH_URL) cannot be reached: "
+                f"Elasticsearch at {address} (ELASTICSEARCH_URL) cannot be reached or used: "
                 f"{search_error_text(error)}",
                 hint=(
                     "Start Elasticsearch or correct ELASTICSEARCH_URL. Until it answers, "
@@ -92,6 +97,37 @@ def _unreadable_search_address(error):
             "site search does not work."
         ),
         id="csti_core.W003",
+    )
+
+
+#: The folders, under ``MEDIA_ROOT``, where Wagtail writes image sizes, uploaded images and
+#: uploaded documents; ``""`` is ``MEDIA_ROOT`` itself, where it makes the missing ones.
+MEDIA_FOLDERS = ("", "images", "original_images", "documents")
+
+
+def check_media_folders(app_configs, **kwargs):
+    """A warning for each media folder that exists but that the site cannot write into.
+
+    A folder not made yet is no fault: the site makes it when it first writes there, which
+    the check of ``MEDIA_ROOT`` itself covers.
+    """
+    root = Path(settings.MEDIA_ROOT)
+    return [
+        _unwritable_media_folder(folder)
+        for folder in (root / name for name in MEDIA_FOLDERS)
+        if folder.exists() and not os.access(folder, os.W_OK | os.X_OK)
+    ]
+
+
+def _unwritable_media_folder(folder):
+    return Warning(
+        f"The media folder {folder} (MEDIA_ROOT) cannot be written by this process.",
+        hint=(
+            "Give the user the site runs as the right to write there (chown or chmod). "
+            "Until then, pages show no image whose size is not made yet, and uploads of "
+            "images and documents are refused."
+        ),
+        id="csti_core.W004",
     )
 
 

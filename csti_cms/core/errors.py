@@ -12,7 +12,9 @@ Django calls these views through ``handler400``, ``handler403``, ``handler404`` 
   what failed, and a request for a host that is not allowed has no site to brand it with.
 - When the failure is the database being out of reach, the 500 page answers ``503 Service
   Unavailable`` with ``Retry-After``: search engines keep the page and come back later instead
-  of recording an error, and a load balancer or monitor tells an outage from a bug.
+  of recording an error, and a load balancer or monitor tells an outage from a bug. Such a
+  503 is logged as one warning line a minute naming the database's error
+  (:mod:`csti_cms.core.database_outage`), not as an error with a traceback per request.
 
 Each page is in the language of the address (``/nl/...``), else in the language that was
 active, else in the site's default language: an error raised before the language was chosen
@@ -23,7 +25,6 @@ import logging
 import sys
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
 from django.http import (
     HttpResponseBadRequest,
     HttpResponseForbidden,
@@ -37,6 +38,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from wagtail.models import Site
 
+from csti_cms.core.database_outage import database_unreachable, report_unreachable_database
 from csti_cms.core.i18n import LanguageVersion, site_homes
 
 logger = logging.getLogger(__name__)
@@ -87,14 +89,16 @@ def server_error(request):
     """The minimal 500 page, answered as a 503 when the database is out of reach.
 
     Django calls this view while it handles the exception, so ``sys.exc_info()`` tells what
-    failed. ``OperationalError`` and ``InterfaceError`` are the database adapter's own for a
-    lost or refused connection; an error in the site's SQL raises ``ProgrammingError`` and
-    stays a 500.
+    failed. A refused or lost connection (``database_unreachable`` in
+    :mod:`csti_cms.core.database_outage`) answers 503; an error of one query (a mistake in
+    the site's SQL, a timeout, a deadlock) stays a 500, logged by Django with its traceback.
     """
     response = _minimal(request, "500.html", HttpResponseServerError)
-    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+    error = sys.exc_info()[1]
+    if database_unreachable(error):
         response.status_code = 503
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        report_unreachable_database(error, response)
     return response
 
 

@@ -14,6 +14,10 @@ The answer is never cached, opens no session and carries no language, and monito
 it every few seconds: :class:`HealthCheckMiddleware` answers it near the top of the
 middleware, before those that need the database (finding the site, the page cache, the
 Content-Security-Policy), which would otherwise fail first with the database down.
+
+Its 503 is the answer it exists to give, not a failure of the site: Django does not log it
+as an error each time; the database's error is logged on one warning line a minute
+(:mod:`csti_cms.core.database_outage`), as for pages.
 """
 
 import uuid
@@ -24,20 +28,24 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from csti_cms.core.database_outage import report_unreachable_database
+
 #: The address of the check, outside the language prefixes.
 HEALTH_PATH = "/health/"
 OK = "ok"
 UNAVAILABLE = "unavailable"
 
 
-def database_answers():
-    """Whether the database answers a query, over the connection requests use."""
+def database_error():
+    """What keeps the database from answering a query over the connection requests use,
+    or None when it answers."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
-            return cursor.fetchone() == (1,)
-    except DatabaseError:
-        return False
+            cursor.fetchone()
+    except DatabaseError as error:
+        return error
+    return None
 
 
 def cache_answers():
@@ -57,10 +65,13 @@ def cache_answers():
     return kept
 
 
-def site_health():
-    """``(status code, body)``: whether the site can serve its pages, and what is missing."""
+def site_health(database_failure):
+    """``(status code, body)``: whether the site can serve its pages, and what is missing.
+
+    ``database_failure`` is what kept the database from answering, None when it answered.
+    """
     checks = {
-        "database": OK if database_answers() else UNAVAILABLE,
+        "database": OK if database_failure is None else UNAVAILABLE,
         "cache": OK if cache_answers() else UNAVAILABLE,
     }
     if checks["database"] != OK:
@@ -74,8 +85,12 @@ def site_health():
 @require_safe
 def health(request):
     """The answer of ``/health/``; see the module's description."""
-    status, body = site_health()
-    return JsonResponse(body, status=status)
+    error = database_error()
+    status, body = site_health(error)
+    response = JsonResponse(body, status=status)
+    if error is not None:
+        report_unreachable_database(error, response)
+    return response
 
 
 class HealthCheckMiddleware:

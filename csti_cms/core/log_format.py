@@ -34,3 +34,14 @@ class RoutineAsWarning(logging.Filter):
             record.levelno = logging.WARNING
             record.levelname = logging.getLevelName(logging.WARNING)
         return True
+
+
+def logged_elsewhere(response):
+    """Keep Django from logging ``response`` itself (``django.request``: an error for a 5xx).
+
+    For failures csti-cms already logged on one line with their cause (the database or the
+    search server out of reach), where Django's line per request, traceback included, would
+    repeat an outage thousands of times. Django marks each response it logged, so as not to
+    log it twice; marking it here says the same.
+    """
+    response._has_been_logged = True

@@ -121,11 +121,15 @@ class OutageBreaker:
             was_up = self._down_until is None
             self._down_until = time.monotonic() + self.pause
         if was_up:
+            # The cause on the line itself: the traceback of the socket would add a screenful
+            # of redis-py's frames and tell an operator nothing more.
+            cause = error.__cause__ if isinstance(error, ConnectionInterrupted) else error
             _logger().warning(
-                "Redis cannot be reached or used: the cache counts as empty and Redis is left "
-                "alone for %s seconds at a time until it answers again.",
+                "Redis cannot be reached or used (%s: %s): the cache counts as empty and Redis "
+                "is left alone for %s seconds at a time until it answers again.",
+                type(cause).__name__,
+                cause,
                 self.pause,
-                exc_info=error,
             )
 
     def _answered(self):

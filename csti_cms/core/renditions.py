@@ -1,10 +1,13 @@
-"""Image renditions asked for in Python, which must survive an image whose file is lost.
+"""Image renditions that must not take a page down when an image file cannot be made.
 
-Wagtail's ``{% image %}`` tag shows a placeholder when an image's original file cannot be
-read (media left behind by a restore, a disk error). A rendition asked for in code raises
-instead, and the centre's logo is asked for on every page (the site icon, the structured
-data), so one lost file would take the whole site down. These pages go on without the
-image, and the log says which one to upload again.
+A rendition is made from the image's original file and written to the media folder the
+first time a page asks for it. Either side can fail on a server: an original lost (media
+left behind by a restore, a disk error) or a media folder the site cannot write (its owner
+changed, the disk is full). Wagtail raises for the second, in code and in its ``{% image %}``
+tag alike, and the centre's logo is asked for on every page (the header, the site icon,
+the structured data), so one missing rendition would take the whole site down. These
+pages, and the ``csti_images`` template tags, go on without the image, and the log says
+which image, which size and why.
 """
 
 import logging
@@ -18,13 +21,54 @@ def rendition_url(image, spec):
     """The URL of ``image``'s rendition by ``spec``; ``None`` without an image or its file."""
     if image is None:
         return None
+    rendition = rendition_or_none(image, spec)
+    return rendition.url if rendition is not None else None
+
+
+def rendition_or_none(image, spec):
+    """``image``'s rendition by ``spec`` (a filter or its text), ``None`` if it cannot be made."""
     try:
-        return image.get_rendition(spec).url
-    except (SourceImageIOError, OSError):
+        return image.get_rendition(spec)
+    except OSError as error:
+        _log_missing_rendition(image, _spec_text(spec), error)
+        return None
+
+
+def renditions_or_none(image, specs):
+    """``image``'s renditions by ``specs``, keyed by spec; ``None`` if one cannot be made.
+
+    Wagtail makes the missing ones together and stores them at once: when one fails, none
+    is stored, so the page has none of them.
+    """
+    try:
+        return image.get_renditions(*specs)
+    except OSError as error:
+        _log_missing_rendition(image, ", ".join(_spec_text(spec) for spec in specs), error)
+        return None
+
+
+def _log_missing_rendition(image, specs, error):
+    """One line, no traceback: the error names the file, which is what the operator needs."""
+    if isinstance(error, SourceImageIOError):
         logger.warning(
-            "Image %s (%r) has no readable file: pages show it as missing until it is "
-            "uploaded again",
+            "Image %s (%r) has no readable file, so its %s rendition cannot be made: %s. "
+            "Pages show it as missing until it is uploaded again",
             image.pk,
             image.title,
+            specs,
+            error,
         )
-        return None
+    else:
+        logger.warning(
+            "Image %s (%r): its %s rendition could not be made, pages show no image "
+            "until it can: %s",
+            image.pk,
+            image.title,
+            specs,
+            error,
+        )
+
+
+def _spec_text(spec):
+    """The text of a filter spec, given as a string or as Wagtail's ``Filter``."""
+    return getattr(spec, "spec", spec)

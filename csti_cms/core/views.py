@@ -1,6 +1,5 @@
 """Views of the public site: pages (through Wagtail), search and robots.txt."""
 
-import logging
 import unicodedata
 
 from django.conf import settings
@@ -11,26 +10,25 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
-from elastic_transport import TransportError
-from elasticsearch import ApiError
 from wagtail import views as wagtail_views
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from csti_cms.core.hooks import public_pages
 from csti_cms.core.icons import site_icon_urls
+from csti_cms.core.log_format import logged_elsewhere
 from csti_cms.core.models import BasePage
 from csti_cms.core.navigation import localized_site_root
 from csti_cms.core.routing import route_for_request
+from csti_cms.core.search_server import (
+    SEARCH_BACKEND_ERRORS,
+    outage_of,
+    search_error_text,  # noqa: F401 - the checks import it
+    server_address,
+)
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
-
-#: What the Elasticsearch client raises when the search server is down, too slow or refuses
-#: a query: the visitor is told search is unavailable, while other errors stay errors.
-SEARCH_BACKEND_ERRORS = (TransportError, ApiError)
-
-logger = logging.getLogger(__name__)
 
 
 def search_terms(raw):
@@ -63,7 +61,8 @@ def search(request):
     Each language has its own page tree, so searching under the localized home
     page keeps results in the visitor's language and on this site. When the search
     server cannot answer, the page says so with status 503 ("try again later") and
-    the rest of the site is unaffected.
+    the rest of the site is unaffected. The outage is logged once, with its cause
+    (:mod:`csti_cms.core.search_server`), rather than by Django for each search.
     """
     root = localized_site_root(request)
     if root is None:
@@ -71,15 +70,12 @@ def search(request):
     query = search_terms(request.GET.get("q", ""))
     try:
         paginator, page_of_results = find_pages(request, root, query)
-    except SEARCH_BACKEND_ERRORS as error:
-        logger.error(
-            "Search is unavailable: the search server at %s did not answer: %s",
-            search_server_address(),
-            search_error_text(error),
-        )
-        return TemplateResponse(
+    except SEARCH_BACKEND_ERRORS:
+        response = TemplateResponse(
             request, "csti_core/search.html", {"query": query, "unavailable": True}, status=503
         )
+        logged_elsewhere(response)
+        return response
     return TemplateResponse(
         request,
         "csti_core/search.html",
@@ -91,12 +87,19 @@ def find_pages(request, root, query):
     """``(paginator, page of results)`` of the public pages under ``root`` matching ``query``.
 
     The results are read here, not while the template renders, so that a search server
-    that cannot answer is noticed while the view can still answer the visitor.
+    that cannot answer is noticed while the view can still answer the visitor. Only a
+    query asks the server, and not while it is left alone after a failure.
     """
-    results = Page.objects.none()
-    if query:
-        pages = Page.objects.live().public().descendant_of(root, inclusive=True)
-        results = public_pages(pages, request).search(query)
+    if not query:
+        return page_of(request, Page.objects.none())
+    pages = Page.objects.live().public().descendant_of(root, inclusive=True)
+    results = public_pages(pages, request).search(query)
+    with outage_of(search_server_address()).asking():
+        return page_of(request, results)
+
+
+def page_of(request, results):
+    """``(paginator, page of results)`` for the page number the visitor asked for, read."""
     paginator = Paginator(results, RESULTS_PER_PAGE)
     try:
         page_of_results = paginator.page(request.GET.get("page", 1))
@@ -108,24 +111,15 @@ def find_pages(request, root, query):
     return paginator, page_of_results
 
 
-def search_error_text(error):
-    """The search client's own account of ``error``, which ``str()`` cuts short.
-
-    A refused connection reads "Connection error" alone; its message names the cause.
-    """
-    return getattr(error, "message", None) or str(error)
-
-
 def search_server_address(alias="default"):
     """Where the search backend ``alias`` is served, for operators' logs and checks.
 
-    The addresses come from the Elasticsearch client, which keeps user names and
-    passwords apart from them; the database backend has no server of its own.
+    The database backend has no server of its own.
     """
     client = getattr(get_search_backend(alias), "es", None)
     if client is None:
         return "the database"
-    return ", ".join(node.base_url for node in client.transport.node_pool.all())
+    return server_address(client)
 
 
 @require_safe

@@ -92,6 +92,9 @@ class Enquiry(models.Model):
     #: they or the team wrote in their own words (which may name or describe a person).
     #: Concrete models add their own free-text fields.
     personal_fields = ("contact_name", "email", "phone", "internal_notes", "notification_error")
+    #: Fields that name a person on some requests only (a family celebrating a birthday,
+    #: not a company): ``{field name: Q selecting those requests}``.
+    personal_fields_when = {}
 
     class Meta:
         abstract = True

@@ -7,17 +7,23 @@ answer and until the visit or the event. After ``CSTI_REQUEST_RETENTION_DAYS`` (
 years by default) ``manage.py erase_old_personal_data``, run daily, blanks those
 fields and keeps the rest: the centre still counts its school groups and events by
 year, level and activity, but no longer knows who asked. The public forms tell
-visitors the period, as data-protection law asks of whoever collects their details.
+visitors the period, as data-protection law asks of whoever collects their details, so
+the promise also covers what the team writes in a request after its erasure (erased
+again at the next run) and the request's admin history, logged under its title.
 """
 
 import datetime
 import logging
 
 from django.conf import settings
-from django.db import transaction
-from django.utils import timezone
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.db.models.functions import Cast, Coalesce, Concat
+from django.utils import timezone, translation
+from django.utils.text import capfirst
 from django.utils.translation import ngettext
 from wagtail import hooks
+from wagtail.log_actions import registry as log_registry
 
 from csti_cms.core.hooks import ERASE_PERSONAL_DATA
 
@@ -37,14 +43,91 @@ def erasure_cutoff(days, now=None):
 
 
 def due_for_erasure(model, before):
-    """Requests of ``model`` received before ``before`` whose details are still there."""
-    return model.objects.filter(created_at__lt=before, personal_data_erased_at__isnull=True)
+    """Requests of ``model`` received before ``before`` that still hold personal details.
+
+    Erased requests are among them again when someone wrote in them since (internal notes
+    typed afterwards): the forms promise that nothing personal outlives the period.
+    """
+    holds_details = models.Q(personal_data_erased_at__isnull=True)
+    for name, applies in personal_fields(model).items():
+        holds_details |= applies & ~blank(model._meta.get_field(name))
+    return model.objects.filter(holds_details, created_at__lt=before)
+
+
+def personal_fields(model):
+    """``{field name: the requests of model where it names a person}`` for every personal field.
+
+    Most fields name a person on every request (``personal_fields``); a few only on some,
+    which the model gives in ``personal_fields_when`` (a private celebration's organisation
+    is a family). ``Q()`` selects every request.
+    """
+    always = dict.fromkeys(model.personal_fields, models.Q())
+    return {**always, **model.personal_fields_when}
+
+
+def blank(field):
+    """Requests whose ``field`` holds nothing: empty, or null where allowed."""
+    empty = models.Q(**{field.name: ""})
+    return empty | models.Q(**{f"{field.name}__isnull": True}) if field.null else empty
 
 
 def blanked(model):
-    """The value each personal field of ``model`` is erased to: empty, or null where allowed."""
-    fields = (model._meta.get_field(name) for name in model.personal_fields)
-    return {field.name: None if field.null else "" for field in fields}
+    """What each personal field of ``model`` is erased to: empty, or null where allowed.
+
+    A field personal on some requests only keeps its value on the others.
+    """
+    erased = {}
+    for name, applies in personal_fields(model).items():
+        field = model._meta.get_field(name)
+        empty = models.Value(None if field.null else "", output_field=field)
+        erased[name] = (
+            models.Case(models.When(applies, then=empty), default=models.F(name))
+            if applies
+            else empty
+        )
+    return erased
+
+
+def erase_due(model, due, now):
+    """Erase the ``due`` requests of ``model`` and their history's titles; the count erased.
+
+    A request erased again keeps the date it was first erased on.
+    """
+    label_history_by_number(model, due)
+    return due.update(
+        personal_data_erased_at=Coalesce("personal_data_erased_at", models.Value(now)),
+        **blanked(model),
+    )
+
+
+def label_history_by_number(model, objects=None):
+    """Give the admin history of ``objects`` (a queryset of ``model``) titles naming nobody.
+
+    Wagtail labels each log entry with the object's title when it is written, and keeps
+    the label once the object is erased or deleted: a request's title names its
+    organisation (a family, for a private celebration), an endorsement's its signatory.
+    The label becomes the kind of object and its number, "Quote request #42", in the
+    site's main language, as the team's e-mails are. Call it before deleting ``objects``.
+    Without ``objects``, the history of the objects of ``model`` deleted since (an editor
+    deleting a request to honour an erasure request) is renamed.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        kind = f"{capfirst(model._meta.verbose_name)} #"
+    numbered = Concat(models.Value(kind), "object_id", output_field=models.CharField())
+    entries = log_registry.get_log_model_for_model(model).objects.filter(
+        content_type=ContentType.objects.get_for_model(model, for_concrete_model=False)
+    )
+    if objects is None:
+        entries = entries.exclude(object_id__in=as_text(model._base_manager.all()))
+        entries = entries.exclude(label=numbered)
+    else:
+        entries = entries.filter(object_id__in=as_text(objects))
+    entries.update(label=numbered)
+
+
+def as_text(objects):
+    """The primary keys of ``objects`` as log entries store them: text."""
+    return objects.annotate(as_text=Cast("pk", models.CharField())).values("as_text")
 
 
 def erase_personal_data(before, *, dry_run=False):
@@ -52,25 +135,26 @@ def erase_personal_data(before, *, dry_run=False):
 
     Returns ``{model: count}`` of the requests erased (or, with ``dry_run``, due),
     leaving out models with none. Apps and plugins erase what they keep through the
-    ``csti_erase_personal_data`` hook (:mod:`csti_cms.core.hooks`). All kinds are erased
-    in one transaction, so a failure leaves everything as it was.
+    ``csti_erase_personal_data`` hook (:mod:`csti_cms.core.hooks`). The history of what
+    editors deleted by hand is renamed too, for every model the run covers. All kinds are
+    erased in one transaction, so a failure leaves everything as it was.
     """
     erased = {}
     now = timezone.now()
     with transaction.atomic():
         for model in enquiry_models():
             due = due_for_erasure(model, before)
-            count = (
-                due.count()
-                if dry_run
-                else due.update(personal_data_erased_at=now, **blanked(model))
-            )
+            count = due.count() if dry_run else erase_due(model, due, now)
             if count:
                 erased[model] = count
+        covered = set(enquiry_models())
         for erase in hooks.get_hooks(ERASE_PERSONAL_DATA):
-            erased.update(
-                (model, count) for model, count in erase(before, dry_run).items() if count
-            )
+            counts = erase(before, dry_run)
+            covered.update(counts)
+            erased.update((model, count) for model, count in counts.items() if count)
+        if not dry_run:
+            for model in covered:
+                label_history_by_number(model)
     if not dry_run:
         for model, count in erased.items():
             logger.info(

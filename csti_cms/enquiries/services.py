@@ -10,12 +10,18 @@ wait for the mail server. Whatever goes wrong is logged and written on the reque
 
 import logging
 import re
+import smtplib
+import uuid
+from collections import namedtuple
+from contextlib import contextmanager
 
 from django.apps import apps
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import get_resolver
 from django.utils import translation
 from django_tasks import task
 from wagtail.admin.admin_url_finder import AdminURLFinder
@@ -57,6 +63,10 @@ def send_notification(model_label, pk):
     return notify(enquiry)
 
 
+class MailServerUnreachable(Exception):
+    """The mail server could not be reached or did not answer in time."""
+
+
 def notify(enquiry):
     """E-mail the site's team about ``enquiry``; record and log the outcome.
 
@@ -65,6 +75,15 @@ def notify(enquiry):
     failure is logged on one line, without traceback (:func:`_record`): a refusing
     mail server is an operator's matter, met again at every retry, not a bug.
     """
+    try:
+        return attempt(enquiry)
+    except MailServerUnreachable:
+        return False
+
+
+def attempt(enquiry):
+    """:func:`notify`, raising :class:`MailServerUnreachable` once the failure is recorded
+    when the mail server could not be reached: every other request would meet it too."""
     recipient = recipient_for(enquiry.site)
     if not recipient:
         return _record(
@@ -73,8 +92,24 @@ def notify(enquiry):
     try:
         build_message(enquiry, recipient).send(fail_silently=False)
     except Exception as error:  # noqa: BLE001 - SMTP, network and backend errors alike
-        return _record(enquiry, f"{type(error).__name__}: {error}"[:2000])
+        _record(enquiry, f"{type(error).__name__}: {error}"[:2000])
+        if unreachable(error):
+            raise MailServerUnreachable(str(error)) from error
+        return False
     return _record(enquiry, "")
+
+
+def unreachable(error):
+    """Whether ``error`` is the connection failing rather than the server refusing one e-mail.
+
+    Network errors, timeouts and TLS failures are ``OSError``; so are the answers of a
+    server (``SMTPException``), of which only a refused or dropped connection is one.
+    A server that accepts connections and never answers ends in a timeout, reported by
+    ``smtplib`` as ``SMTPServerDisconnected``.
+    """
+    if isinstance(error, smtplib.SMTPConnectError | smtplib.SMTPServerDisconnected):
+        return True
+    return isinstance(error, OSError) and not isinstance(error, smtplib.SMTPException)
 
 
 def recipient_for(site):
@@ -121,6 +156,9 @@ def admin_url(enquiry):
     The admin shows each centre's team only its own site's requests, so a link
     through another centre's host name would answer "not found" (see :mod:`.teams`).
     """
+    # Wagtail learns where each kind of request is edited as it loads the admin's URLs,
+    # which a process that never served a page (a task worker, a command) has not done.
+    get_resolver().url_patterns  # noqa: B018 - loads the URLconf
     path = AdminURLFinder().get_edit_url(enquiry)
     return f"{admin_base_url(enquiry.site)}{path}" if path else ""
 
@@ -141,18 +179,59 @@ def _record(enquiry, error):
     return sent
 
 
+#: What a retry did: notifications sent, failed, and left for the next run untried.
+Retried = namedtuple("Retried", ["sent", "failed", "left"])
+
+
 def retry_pending(models_):
-    """Try again to notify every stored request whose e-mail did not go out."""
+    """Try again to notify every stored request whose e-mail did not go out.
+
+    Stops at the first request the mail server could not be reached for: a server
+    that never answers would otherwise cost ``EMAIL_TIMEOUT`` per request. Those after
+    it stay pending, counted as ``left``.
+    """
+    pending = [enquiry for model in models_ for enquiry in pending_notifications(model)]
     sent = failed = 0
-    for model in models_:
-        # A request whose details were erased has no one left to reply to.
-        pending = model.objects.filter(notified=False, personal_data_erased_at__isnull=True)
-        for enquiry in pending.select_related("site"):
-            if notify(enquiry):
-                sent += 1
-            else:
-                failed += 1
-    return sent, failed
+    for tried, enquiry in enumerate(pending, start=1):
+        try:
+            delivered = attempt(enquiry)
+        except MailServerUnreachable:
+            return Retried(sent, failed + 1, len(pending) - tried)
+        if delivered:
+            sent += 1
+        else:
+            failed += 1
+    return Retried(sent, failed, 0)
+
+
+def pending_notifications(model):
+    """The requests of ``model`` the team was not told about and still can be."""
+    # A request whose details were erased has no one left to reply to.
+    pending = model.objects.filter(notified=False, personal_data_erased_at__isnull=True)
+    return pending.select_related("site")
+
+
+#: Seconds after which a retry that never finished (killed, its machine restarted) no
+#: longer keeps the next ones from running.
+RETRY_LOCK_SECONDS = 30 * 60
+
+
+@contextmanager
+def retry_lock():
+    """Yields whether this process may retry notifications: no other retry is under way.
+
+    Two overlapping runs (a quarter-hourly timer while the mail server is slow) would
+    send the same notification twice. The lock lives in the cache, shared by every
+    process when it is Redis; when Redis cannot be used (the cache answers ``None``
+    rather than ``False``), the retry runs unlocked rather than leave the team untold.
+    """
+    key, token = "csti-enquiries-retry-lock", uuid.uuid4().hex
+    acquired = cache.add(key, token, RETRY_LOCK_SECONDS)
+    try:
+        yield acquired is not False
+    finally:
+        if acquired and cache.get(key) == token:
+            cache.delete(key)
 
 
 def enquiry_models():

@@ -33,6 +33,9 @@ module of the core beyond those the plugin guide lists as public:
   the visitor's language, falling back to another language's version;
 - :func:`stable_uuid` and :data:`DEMO_SOURCE_LANGUAGE`: for demo content added through
   the ``csti_demo_content`` hook, whose loader names objects by stable translation keys.
+- :data:`ERASE_PERSONAL_DATA`, :func:`retention_period_text`, :func:`label_history_by_number`:
+  a plugin that keeps personal details erases them in the daily retention job, says how
+  long on its forms, and leaves no name in the admin history of what it erased.
 
 Only this module and :mod:`csti_cms.plugins.testing` are public; anything else
 may change without notice.
@@ -47,6 +50,7 @@ from .extension_points import hookimpl
 
 __all__ = [
     "DEMO_SOURCE_LANGUAGE",
+    "ERASE_PERSONAL_DATA",
     "LocalizedRoutablePageMixin",
     "PluginConfig",
     "PluginError",
@@ -64,10 +68,12 @@ __all__ = [
     "enable",
     "hookimpl",
     "is_enabled",
+    "label_history_by_number",
     "localize_objects",
     "localized_route",
     "pages_of_site",
     "prefer_language",
+    "retention_period_text",
     "same_route_url",
     "stable_uuid",
     "without_accents",
@@ -97,6 +103,9 @@ _LAZY_EXPORTS = {
     "prefer_language": ("csti_cms.core.i18n", "prefer_language"),
     "stable_uuid": ("csti_cms.core.demo_content", "stable_uuid"),
     "DEMO_SOURCE_LANGUAGE": ("csti_cms.core.demo_content", "SOURCE_LANGUAGE"),
+    "ERASE_PERSONAL_DATA": ("csti_cms.core.hooks", "ERASE_PERSONAL_DATA"),
+    "retention_period_text": ("csti_cms.enquiries.retention", "retention_period_text"),
+    "label_history_by_number": ("csti_cms.enquiries.retention", "label_history_by_number"),
 }
 
 

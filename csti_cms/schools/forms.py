@@ -8,7 +8,7 @@ from django.core.validators import MinValueValidator
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from wagtail.models import Site
 
 from csti_cms.core.dates import day_date
@@ -76,11 +76,11 @@ class ActivityFilterForm(forms.Form):
     type = forms.ChoiceField(
         label=_("Type of activity"),
         required=False,
-        choices=[("", _("All types")), *ActivityType.choices],
+        choices=[("", pgettext_lazy("activity filter", "All types")), *ActivityType.choices],
     )
     language = forms.ChoiceField(label=_("Language"), required=False)
     duration = forms.ChoiceField(
-        label=_("Duration"),
+        label=pgettext_lazy("activity filter", "Duration"),
         required=False,
         choices=[("", _("Any duration")), *((band.key, band.label) for band in DURATION_BANDS)],
     )

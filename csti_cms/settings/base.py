@@ -225,6 +225,7 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "tx
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 # Refuses damaged or incomplete image files on upload, which pages could not show.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "csti_cms.core.image_uploads.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "csti_cms.core.document_uploads.DocumentForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -236,17 +237,23 @@ ELASTICSEARCH_URL = env_search_url("ELASTICSEARCH_URL")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            # Wagtail's Elasticsearch 8 backend, whose index updates on publishing leave a
+            # server that could not answer alone (csti_cms.core.search_server).
+            "BACKEND": "csti_cms.core.search_server",
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": env_str("ELASTICSEARCH_INDEX_PREFIX", "csti_"),
-            # A search waits at most this long: an unreachable server is not asked again
-            # and again (the client's default retries) while the visitor waits.
-            "TIMEOUT": 5,
-            "OPTIONS": {"max_retries": 1, "retry_on_timeout": False},
+            # A search or an index update waits at most this long, asked once: a server that
+            # accepts connections but never replies holds a worker no longer, while the
+            # visitor or the editor waits. update_index's batches have longer.
+            "TIMEOUT": 2,
+            "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
         }
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Seconds each process leaves the search server alone once it could not answer: searches
+# answer 503 and published pages are left out of the index at once, without waiting for it.
+CSTI_SEARCH_OUTAGE_PAUSE = 30
 
 # The header the reverse proxy sets to the visitor's address (e.g. X-Real-IP), which the
 # public forms' rate limit counts by; empty: the connection's address (no proxy).
@@ -332,7 +339,7 @@ LOGGING = {
         # A refused Host header is bots' routine, not an application error.
         "django.security.DisallowedHost": {"filters": ["routine_as_warning"]},
         # With the search server down, the client logs each attempt with a traceback; the
-        # search view already logs the failure on one line (csti_cms.core.views).
+        # site logs the outage on one line, with its cause (csti_cms.core.search_server).
         "elastic_transport": {"level": "ERROR"},
         "elasticsearch": {"level": "ERROR"},
     },

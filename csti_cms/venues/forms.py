@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 
 from csti_cms.enquiries.forms import SpamProtectedFormMixin
 
@@ -64,7 +64,9 @@ class SpaceFilterForm(forms.Form):
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
     layout = forms.ChoiceField(
-        label=_("Layout"), required=False, choices=[("", _("Any layout")), *Layout.choices]
+        label=pgettext_lazy("venue filter", "Layout"),
+        required=False,
+        choices=[("", _("Any layout")), *Layout.choices],
     )
 
     def values(self):

@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .choices import ExhibitionKind, When
 
@@ -23,7 +24,9 @@ def when_filter(when, today):
 
 
 class ExhibitionFilterForm(forms.Form):
-    when = forms.ChoiceField(label=_("Show"), choices=When.choices, required=False)
+    when = forms.ChoiceField(
+        label=pgettext_lazy("visit filter", "Show"), choices=When.choices, required=False
+    )
     age = forms.IntegerField(
         label=_("Age of a visitor"),
         required=False,

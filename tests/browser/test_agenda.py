@@ -47,7 +47,7 @@ def test_filters_work_without_javascript(browser, demo_server):
     assert page.locator(".agenda-map").is_hidden()
     everything = page.locator(".agenda-item").count()
     page.get_by_label("Free only").check()
-    page.get_by_label("For").select_option("schools")
+    page.get_by_role("combobox", name="For").select_option("schools")
     page.get_by_role("button", name="Show dates").click()
     page.wait_for_url(url_with("free=on", "audience=schools"))
     titles = page.locator(".agenda-item__title").all_inner_texts()

@@ -6,7 +6,10 @@ too. The URLs are the distribution's with its error handlers (``tests/core/error
 adds views that fail).
 """
 
+import logging
 import re
+import sqlite3
+import time
 from html.parser import HTMLParser
 
 import pytest
@@ -22,6 +25,12 @@ from csti_cms.core import errors, navigation
 from csti_cms.core.models import ContentPage
 from csti_cms.plugins.testing import get_page
 from tests.conftest import LANGUAGES
+from tests.core.helpers import (
+    fresh_outage_warnings,
+    records_of,
+    refuse_connection,
+    with_site_records,
+)
 from tests.example_plugin.models import QuizPage
 
 pytestmark = pytest.mark.django_db
@@ -238,6 +247,51 @@ def test_the_error_page_answers_503_when_the_database_is_down(client):
     assert outline(response).headings == [1]
 
 
+@pytest.fixture
+def outage_warnings(monkeypatch):
+    return fresh_outage_warnings(monkeypatch)
+
+
+def test_a_database_outage_is_logged_on_one_warning_line_a_minute(client, caplog, outage_warnings):
+    """Django logged each of these 503s as an error with a traceback of a hundred lines, the
+    cause buried in it: one line naming the cause is what an operator reads in an outage."""
+    client.raise_request_exception = False
+    with with_site_records(caplog), connection.execute_wrapper(refuse_connection):
+        statuses = {client.get(address).status_code for address in ["/nl/", "/fr/", "/en/"] * 5}
+    assert statuses == {503}
+    assert records_of(caplog, "django.request") == []
+    assert [record.name for record in caplog.records] == ["csti_cms.core.database_outage"]
+    [warning] = records_of(caplog, "csti_cms")
+    assert warning.levelno == logging.WARNING
+    assert warning.exc_info is None
+    assert "\n" not in warning.getMessage()
+    assert warning.getMessage().startswith(
+        "The database cannot be reached (builtins.ConnectionRefusedError: "
+        "connection failed: Connection refused): requests answer 503"
+    )
+
+
+def test_the_outage_is_logged_again_once_the_interval_is_over(client, caplog, outage_warnings):
+    outage_warnings.interval = 0.5
+    client.raise_request_exception = False
+    with with_site_records(caplog), connection.execute_wrapper(refuse_connection):
+        client.get("/nl/")
+        client.get("/fr/")
+        time.sleep(0.5)
+        client.get("/nl/")
+    assert len(records_of(caplog, "csti_cms.core.database_outage")) == 2
+
+
+def test_other_server_errors_keep_their_traceback(client, caplog, outage_warnings):
+    client.raise_request_exception = False
+    with with_site_records(caplog):
+        assert client.get("/nl/failing/").status_code == 500
+    [error] = records_of(caplog, "django.request")
+    assert error.levelno == logging.ERROR
+    assert isinstance(error.exc_info[1], RuntimeError)
+    assert records_of(caplog, "csti_cms") == []
+
+
 def test_an_error_in_a_query_stays_a_500(client):
     """Only a lost or refused connection is an outage; a broken query is a bug to fix."""
 
@@ -326,3 +380,56 @@ def test_a_form_sent_without_its_security_token_answers_the_minimal_csrf_page(la
     assert_well_formed_error_page(page, language)
     if language == "en":
         assert page.title == "Your form could not be sent"
+
+
+class QueryCanceled(Exception):
+    """What psycopg raises for a statement timeout: a SQLSTATE of its own."""
+
+    sqlstate = "57014"
+
+
+def failing_query(cause):
+    """A database wrapper raising Django's ``OperationalError`` with the adapter's ``cause``."""
+
+    def execute(execute, sql, params, many, context):
+        raise OperationalError(str(cause)) from cause
+
+    return execute
+
+
+def sqlite_error(message, code):
+    error = sqlite3.OperationalError(message)
+    error.sqlite_errorcode = code
+    return error
+
+
+@pytest.mark.parametrize(
+    "cause",
+    [
+        QueryCanceled("canceling statement due to statement timeout"),
+        sqlite_error("no such table: x", 1),
+    ],
+    ids=["statement timeout", "missing table"],
+)
+def test_a_failed_query_is_a_500_with_its_traceback_not_an_outage(client, caplog, cause):
+    """Only a lost connection is an outage: a query's own failure is a bug or overload, which
+    the operator must see in full."""
+    client.raise_request_exception = False
+    with connection.execute_wrapper(failing_query(cause)):
+        response = client.get("/nl/")
+    assert response.status_code == 500
+    logged = [r for r in caplog.records if r.name == "django.request"]
+    assert logged and all(r.levelname == "ERROR" and r.exc_info for r in logged)
+    assert not [r for r in caplog.records if r.name == "csti_cms.core.database_outage"]
+
+
+@pytest.mark.parametrize(
+    "cause",
+    [ConnectionRefusedError("connection failed"), sqlite_error("unable to open database file", 14)],
+    ids=["refused", "cannot open"],
+)
+def test_a_lost_connection_is_an_outage(client, cause):
+    client.raise_request_exception = False
+    with connection.execute_wrapper(failing_query(cause)):
+        response = client.get("/nl/")
+    assert response.status_code == 503

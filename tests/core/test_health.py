@@ -11,9 +11,16 @@ import sys
 import textwrap
 
 import pytest
+from django.db import connection
 from django.test import override_settings
 
 from csti_cms.settings.base import _caches
+from tests.core.helpers import (
+    fresh_outage_warnings,
+    records_of,
+    refuse_connection,
+    with_site_records,
+)
 from tests.helpers import ROOT
 
 pytestmark = pytest.mark.django_db
@@ -50,6 +57,21 @@ def test_without_redis_the_site_is_degraded_but_kept_in_service(client, redis_do
     response = client.get("/health/")
     assert response.status_code == 200
     assert response.json() == {"status": "degraded", "database": "ok", "cache": "unavailable"}
+
+
+def test_probes_during_an_outage_log_one_warning_and_no_error(client, caplog, monkeypatch):
+    """Monitoring asks every few seconds: its 503 says the database is down in its body, so
+    Django does not log an error for each probe; the cause is logged, once a minute."""
+    fresh_outage_warnings(monkeypatch)
+    with with_site_records(caplog), connection.execute_wrapper(refuse_connection):
+        responses = [client.get("/health/") for _ in range(5)]
+    assert {response.status_code for response in responses} == {503}
+    assert responses[0].json()["database"] == "unavailable"
+    assert records_of(caplog, "django.request") == []
+    assert [record.name for record in caplog.records] == ["csti_cms.core.database_outage"]
+    [warning] = records_of(caplog, "csti_cms")
+    assert "(builtins.ConnectionRefusedError: connection failed" in warning.getMessage()
+    assert warning.exc_info is None
 
 
 PROBE_WITHOUT_DATABASE = textwrap.dedent(

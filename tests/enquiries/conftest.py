@@ -1,7 +1,9 @@
 """Fixtures of the requests' tests: two centres sharing one install, their requests, and
 the people who read them in the admin."""
 
+import socket
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
 from django.utils import timezone
@@ -67,3 +69,17 @@ def _quote_from(site, organisation):
 def team_member(client):
     """A member of a centre's team: every request permission, no superuser powers."""
     return sign_in_team_member(client, REQUEST_PERMISSIONS, ["csti_schools", "csti_venues"])
+
+
+@pytest.fixture
+def silent_mail_server(settings):
+    """A mail server that accepts connections and never answers, as a hung one does.
+
+    The system completes the connection from the listening socket's queue, so the client
+    waits for a greeting that never comes, for ``EMAIL_TIMEOUT`` seconds.
+    """
+    with socket.create_server(("127.0.0.1", 0)) as server:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT = server.getsockname()
+        settings.EMAIL_TIMEOUT = 1
+        yield SimpleNamespace(timeout=settings.EMAIL_TIMEOUT)

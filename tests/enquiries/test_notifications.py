@@ -2,6 +2,7 @@
 
 import io
 import logging
+import time
 
 import pytest
 from django.core import mail
@@ -9,9 +10,10 @@ from django.core.management import call_command
 
 from csti_cms.core.models import ContactSettings
 from csti_cms.enquiries.models import EnquiryNotificationSettings
-from csti_cms.enquiries.services import notify, retry_pending
+from csti_cms.enquiries.services import notify, retry_lock, retry_pending
 from csti_cms.schools.models import BookingRequest
 from tests.enquiries.helpers import stored_booking
+from tests.helpers import run_manage
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +59,7 @@ def test_failed_notifications_are_sent_again_later(notifications, settings):
     booking.refresh_from_db()
     assert booking.notified and not booking.notification_error
     assert len(mail.outbox) == 1
-    assert retry_pending([BookingRequest]) == (0, 0)
+    assert retry_pending([BookingRequest]) == (0, 0, 0)
 
 
 def retry_output(verbosity=1):
@@ -87,3 +89,46 @@ def test_a_line_break_in_a_school_name_does_not_stop_the_notification(notificati
     (message,) = mail.outbox
     assert "Basisschool De Linde Leuven" in message.subject
     assert "\r" not in message.subject and "\n" not in message.subject
+
+
+def test_a_silent_mail_server_stops_the_retry_at_the_first_request(
+    notifications, silent_mail_server
+):
+    """The others would each wait as long for the same server: they wait for the next run."""
+    bookings = [stored_booking() for _ in range(3)]
+    started = time.monotonic()
+    output = retry_output()
+    assert time.monotonic() - started < 2 * silent_mail_server.timeout
+    assert output == (
+        "0 notification(s) sent, 1 still failing. "
+        "The mail server could not be reached: 2 more left for the next run.\n"
+    )
+    errors = BookingRequest.objects.filter(pk__in=[b.pk for b in bookings], notified=False)
+    assert sorted(bool(error) for error in errors.values_list("notification_error", flat=True)) == [
+        False,
+        False,
+        True,
+    ]
+
+
+def test_a_retry_waits_for_the_one_under_way(notifications):
+    """Two runs at once would both send the notifications still pending."""
+    booking = stored_booking()
+    with retry_lock() as free:
+        assert free
+        assert retry_output() == "Another run is still retrying notifications: none sent.\n"
+    booking.refresh_from_db()
+    assert not booking.notified and not mail.outbox
+    assert retry_output() == "1 notification(s) sent, 0 still failing.\n"
+
+
+def test_a_process_that_never_served_a_page_links_the_team_to_the_request():
+    """A task worker or a timer's command e-mails the team before loading any admin page."""
+    code = (
+        "from csti_cms.schools.models import BookingRequest;"
+        "from csti_cms.enquiries.services import admin_url;"
+        "print(admin_url(BookingRequest(pk=7)))"
+    )
+    result = run_manage("shell", "-c", code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1].endswith("/admin/booking_requests/edit/7/")

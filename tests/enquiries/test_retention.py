@@ -9,13 +9,21 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.text import capfirst
 
+from csti_cms.enquiries.models import RequestLogEntry
 from csti_cms.enquiries.retention import erase_personal_data, retention_period_text
 from csti_cms.enquiries.services import enquiry_models, retry_pending
 from csti_cms.schools.models import BookingRequest
 from csti_cms.venues.models import QuoteRequest
 from tests.conftest import demo_page
-from tests.enquiries.helpers import BOOKINGS, read_only_values, stored_booking, stored_quote
+from tests.enquiries.helpers import (
+    BOOKINGS,
+    QUOTES,
+    read_only_values,
+    stored_booking,
+    stored_quote,
+)
 from tests.helpers import run_manage
 from tests.schools.helpers import booking_url
 from tests.venues.helpers import quote_url
@@ -64,6 +72,67 @@ def test_an_old_quote_loses_its_message_and_keeps_its_event():
     quote.refresh_from_db()
     assert (quote.contact_name, quote.email, quote.message) == ("", "", "")
     assert (quote.organisation, quote.guests, quote.budget) == ("Biotech Namur SA", 150, 12000)
+
+
+def test_a_private_celebration_loses_the_family_it_is_named_after():
+    family = received(
+        stored_quote(event_type="private", organisation="Famille Janssens"), TWO_YEARS_AGO
+    )
+    company = received(stored_quote(event_type="reception"), TWO_YEARS_AGO)
+    erase()
+    family.refresh_from_db()
+    company.refresh_from_db()
+    assert (family.organisation, family.event_type, family.guests) == ("", "private", 150)
+    assert company.organisation == "Biotech Namur SA"
+
+
+def test_a_private_celebration_erased_before_loses_its_family_name_too():
+    """Requests erased before the organisation of private events counted as personal."""
+    family = received(
+        stored_quote(
+            event_type="private",
+            organisation="Famille Janssens",
+            contact_name="",
+            email="",
+            personal_data_erased_at=timezone.now() - timedelta(days=30),
+        ),
+        TWO_YEARS_AGO,
+    )
+    first = QuoteRequest.objects.get(pk=family.pk).personal_data_erased_at
+    assert erase().startswith("Erased the personal details of 1 quote request")
+    family.refresh_from_db()
+    assert family.organisation == "" and family.personal_data_erased_at == first
+
+
+def test_notes_written_after_the_erasure_are_erased_at_the_next_run(admin_client):
+    booking = received(stored_booking(), TWO_YEARS_AGO)
+    erase()
+    booking.refresh_from_db()
+    first = booking.personal_data_erased_at
+    admin_client.post(
+        f"{BOOKINGS}edit/{booking.pk}/",
+        {"status": "confirmed", "internal_notes": "Mrs Janssens called back."},
+    )
+    assert erase().startswith("Erased the personal details of 1 booking request")
+    booking.refresh_from_db()
+    assert (booking.internal_notes, booking.status) == ("", "confirmed")
+    assert booking.personal_data_erased_at == first
+
+
+def test_the_history_of_an_erased_request_names_nobody(admin_client):
+    family, recent = (
+        stored_quote(event_type="private", organisation=name)
+        for name in ("Famille Janssens", "Famille Peeters")
+    )
+    for quote in (family, recent):
+        response = admin_client.post(f"{QUOTES}edit/{quote.pk}/", {"status": "confirmed"})
+        assert response.status_code == 302
+    received(family, TWO_YEARS_AGO)
+    erase()
+    labels = dict(RequestLogEntry.objects.values_list("object_id", "label"))
+    with translation.override("fr"):  # the site's main language, as the team's e-mails
+        assert labels[str(family.pk)] == f"{capfirst(QuoteRequest._meta.verbose_name)} #{family.pk}"
+    assert labels[str(recent.pk)].startswith("Famille Peeters")
 
 
 def test_requests_within_the_period_are_left_alone():
@@ -139,7 +208,7 @@ def test_an_erased_request_is_not_notified_again(notifications):
     booking = received(stored_booking(), TWO_YEARS_AGO)
     BookingRequest.objects.filter(pk=booking.pk).update(notified=False)
     erase()
-    assert retry_pending([BookingRequest]) == (0, 0)
+    assert retry_pending([BookingRequest]) == (0, 0, 0)
 
 
 def test_the_team_sees_when_a_request_was_erased(admin_client):
@@ -202,3 +271,19 @@ def test_a_negative_period_in_the_environment_stops_the_site_with_its_name():
     result = run_manage("check", CSTI_REQUEST_RETENTION_DAYS="-30")
     assert result.returncode != 0
     assert "CSTI_REQUEST_RETENTION_DAYS='-30' is below 0." in result.stderr
+
+
+def test_a_request_deleted_by_hand_leaves_no_name_in_the_history(admin_client):
+    """Deleting is how the guide says to honour an erasure request: the next run renames
+    the history Wagtail kept under the request's title."""
+    quote = stored_quote(event_type="private", organisation="Famille Janssens")
+    assert (
+        admin_client.post(f"{QUOTES}edit/{quote.pk}/", {"status": "confirmed"}).status_code == 302
+    )
+    assert admin_client.post(f"{QUOTES}delete/{quote.pk}/").status_code == 302
+    erase()
+    labels = set(
+        RequestLogEntry.objects.filter(object_id=str(quote.pk)).values_list("label", flat=True)
+    )
+    with translation.override("fr"):
+        assert labels == {f"{capfirst(QuoteRequest._meta.verbose_name)} #{quote.pk}"}

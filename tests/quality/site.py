@@ -8,6 +8,7 @@ breaks in real life (an image that lost its alt text, a template that lost its
 import base64
 import json
 import threading
+from functools import partial
 from socketserver import ThreadingMixIn
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
@@ -135,9 +136,11 @@ def sitemap(base):
     )
 
 
-def application(environ, start_response):
+def application(environ, start_response, address=None):
+    """The site; its sitemap and pages name ``address`` when given (a Site record's
+    host that is not where the site answers), else the host asked for."""
     path = environ["PATH_INFO"]
-    base = f"http://{environ['HTTP_HOST']}"
+    base = address or f"http://{environ['HTTP_HOST']}"
     if path == "/sitemap.xml":
         body, content_type, status = sitemap(base).encode(), "application/xml", "200 OK"
     elif path == "/media/pixel.png":
@@ -163,10 +166,14 @@ class _QuietHandler(WSGIRequestHandler):
         pass
 
 
-def serve():
+def serve(address=None):
     """Start the site on a free port in a background thread; returns the server."""
     server = make_server(
-        "127.0.0.1", 0, application, server_class=_ThreadingServer, handler_class=_QuietHandler
+        "127.0.0.1",
+        0,
+        partial(application, address=address),
+        server_class=_ThreadingServer,
+        handler_class=_QuietHandler,
     )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server

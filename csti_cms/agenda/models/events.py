@@ -21,6 +21,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -331,7 +332,7 @@ class EventPage(RoutablePageMixin, BasePage, Place, AgeRange):
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("introduction", heading=_("Summary")),
+        FieldPanel("introduction", heading=pgettext_lazy("editor panel", "Summary")),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt_text")], heading=_("Image")),
         FieldPanel("body"),
         MultiFieldPanel(
@@ -347,7 +348,7 @@ class EventPage(RoutablePageMixin, BasePage, Place, AgeRange):
         InlinePanel(
             "occurrence_changes",
             heading=_("Changes to single dates"),
-            label=_("Change"),
+            label=pgettext_lazy("event date change", "Change"),
             help_text=_("Move or cancel one date of a repeating event."),
         ),
         MultiFieldPanel(

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.search import index
@@ -181,7 +182,7 @@ class ContentPage(BasePage):
     subpage_types = ["csti_core.ContentPage"]
     # "About us", "Plan your visit", "Contact": their kind tells a visitor nothing.
     visitor_label = ""
-    visitor_label_plural = _("Pages")
+    visitor_label_plural = pgettext_lazy("page type", "Pages")
 
     class Meta:
         verbose_name = _("content page")

@@ -24,6 +24,9 @@ class DeclarationsConfig(PluginConfig):
         # How many endorsements one client address may send per period (seconds).
         "DECLARATIONS_ENDORSEMENT_RATE_LIMIT": 5,
         "DECLARATIONS_ENDORSEMENT_RATE_PERIOD": 3600,
+        # Days a rejected endorsement is kept after the decision, then deleted: time for the
+        # organisation to ask why, or for an editor to undo a mistake. It blocks nothing.
+        "DECLARATIONS_REJECTED_RETENTION_DAYS": 30,
     }
     default_auto_field = "django.db.models.BigAutoField"
 

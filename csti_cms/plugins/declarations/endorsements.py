@@ -14,7 +14,8 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from csti_cms.core.models import BrandingSettings
+from csti_cms.core.models import BrandingSettings, ContactSettings
+from csti_cms.plugins import retention_period_text
 
 from .models import Endorsement
 
@@ -78,16 +79,20 @@ def send_confirmation(request, declaration, endorsement):
         "url": confirmation_url(request, declaration, endorsement),
         "centre_name": BrandingSettings.for_request(request).centre_name,
         "valid_days": settings.DECLARATIONS_CONFIRMATION_MAX_AGE // (24 * 3600),
+        "contact_period": retention_period_text(),
+        "contact_email": ContactSettings.for_request(request).email,
     }
     with translation.override(endorsement.language):
         subject = render_to_string("declarations/email/confirm_subject.txt", context)
         body = render_to_string("declarations/email/confirm_body.txt", context)
     try:
         send_mail(" ".join(subject.split()), body, None, [endorsement.email])
-    except Exception:
-        logger.exception(
-            "Endorsement %s is stored, but its confirmation e-mail could not be sent",
+    except Exception as error:
+        # One line, without the error's text: an SMTP refusal quotes the endorser's address.
+        logger.warning(
+            "Endorsement %s is stored, but its confirmation e-mail could not be sent (%s)",
             endorsement.pk,
+            type(error).__name__,
         )
         return False
     return True

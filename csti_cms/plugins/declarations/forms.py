@@ -158,11 +158,21 @@ class EndorsementForm(SpamProtectedFormMixin, forms.ModelForm):
 
 
 class ModerationForm(WagtailAdminModelForm):
-    """Editors approve or reject; only a confirmed endorsement can be approved."""
+    """Editors approve or reject; only a confirmed endorsement can be approved.
+
+    Once the retention job erased the contact, its name and e-mail address are no longer
+    fields: they would be required, and nobody should type them back.
+    """
 
     website = forms.URLField(
         label=_("Website"), required=False, max_length=200, assume_scheme="https"
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.personal_data_erased_at is not None:
+            for name in ("contact_name", "email"):
+                self.fields.pop(name, None)
 
     def clean_status(self):
         status = self.cleaned_data["status"]

@@ -147,7 +147,7 @@ class DeclarationPage(PluginPageMixin, LocalizedRoutablePageMixin, BasePage):
         *Page.content_panels,
         FieldPanel(
             "introduction",
-            heading=_("Summary"),
+            heading=pgettext_lazy("editor panel", "Summary"),
             help_text=_("What the declaration says, in a few sentences."),
         ),
         MultiFieldPanel(
@@ -391,6 +391,18 @@ class Endorsement(models.Model):
         editable=False,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+    #: Set by ``erase_old_personal_data`` (see ``retention``): the endorsement stays public,
+    #: its contact is gone, and the next run leaves it alone.
+    personal_data_erased_at = models.DateTimeField(
+        _("contact details erased"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "When the contact's name and e-mail address were erased, at the end of the "
+            "retention period."
+        ),
     )
 
     objects = EndorsementQuerySet.as_manager()

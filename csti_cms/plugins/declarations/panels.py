@@ -1,4 +1,5 @@
-"""An admin field for choosing one of the memberships plugin's organisations, if installed."""
+"""Admin panels: choosing one of the memberships plugin's organisations, if installed, and
+when an endorsement's contact was erased."""
 
 from django import forms
 from wagtail.admin.panels import FieldPanel
@@ -24,3 +25,15 @@ class OrganisationPanel(FieldPanel):
     class BoundPanel(FieldPanel.BoundPanel):
         def is_shown(self):
             return organisation_model() is not None and super().is_shown()
+
+
+class ErasureDatePanel(FieldPanel):
+    """When the retention job erased the endorsement's contact; only once it did."""
+
+    def __init__(self, field_name, *args, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(field_name, *args, **kwargs)
+
+    class BoundPanel(FieldPanel.BoundPanel):
+        def is_shown(self):
+            return getattr(self.instance, self.field_name) is not None and super().is_shown()

@@ -20,7 +20,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from wagtail.models import Site
 
-from csti_cms.plugins import alphabetical
+from csti_cms.plugins import alphabetical, retention_period_text
 
 from .endorsements import ExpiredLink, InvalidLink, endorsement_from_token, send_confirmation
 from .forms import EndorsementForm, duplicate_error, replaced_endorsement
@@ -111,7 +111,9 @@ def declaration(request, page):
 def endorsement_form(request, page, form, status=200):
     """The form carries a CSRF token and the visitor's answers: never cached."""
     response = page.render(
-        request, template="declarations/endorse.html", context_overrides={"form": form}
+        request,
+        template="declarations/endorse.html",
+        context_overrides={"form": form, "contact_period": retention_period_text()},
     )
     response.status_code = status
     add_never_cache_headers(response)

@@ -1,4 +1,4 @@
-"""Endorsements in the admin (moderation, CSV export) and the declarations demo.
+"""Endorsements in the admin (moderation, CSV export), their erasure and the declarations demo.
 
 Declarations themselves are pages, edited in the page tree.
 """
@@ -15,6 +15,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from csti_cms.plugins import (
+    ERASE_PERSONAL_DATA,
     SiteScopedViewSetMixin,
     SpreadsheetSafeExportMixin,
     prefer_language,
@@ -22,6 +23,8 @@ from csti_cms.plugins import (
 
 from .forms import ModerationForm
 from .models import DeclarationPage, Endorsement, EndorsementStatus
+from .panels import ErasureDatePanel
+from .retention import erase_old_endorsements
 
 
 def declaration_choices():
@@ -126,6 +129,7 @@ class EndorsementViewSet(SiteScopedViewSetMixin, ModelViewSet):
             FieldRowPanel([FieldPanel("organisation"), FieldPanel("country")]),
             FieldPanel("website"),
             FieldRowPanel([FieldPanel("contact_name"), FieldPanel("email")]),
+            ErasureDatePanel("personal_data_erased_at"),
         ],
         base_form_class=ModerationForm,
     )
@@ -134,6 +138,12 @@ class EndorsementViewSet(SiteScopedViewSetMixin, ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_endorsement_viewset():
     return EndorsementViewSet("endorsements")
+
+
+@hooks.register(ERASE_PERSONAL_DATA)
+def erase_endorsers_details(before, dry_run):
+    """Every site's endorsements, the plugin switched on there or not: the details must go."""
+    return erase_old_endorsements(before, dry_run=dry_run)
 
 
 @hooks.register("csti_demo_content")

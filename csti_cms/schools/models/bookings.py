@@ -42,7 +42,12 @@ class BookingRequest(Enquiry):
     needs = models.TextField(
         _("needs and questions"),
         blank=True,
-        help_text=_("Pupils with special needs, accessibility, timing, lunch space..."),
+        # A request is kept for years and read by the whole team: it asks for what to
+        # prepare, never for who needs it.
+        help_text=_(
+            "Special needs, accessibility, timing, lunch space... Please do not give pupils' "
+            "names or health details: we only need to know what to prepare."
+        ),
     )
 
     notification_fields = (

@@ -48,6 +48,10 @@ class QuoteRequest(Enquiry):
         *Enquiry.notification_fields,
     )
     personal_fields = (*Enquiry.personal_fields, "message")
+    #: Fields that name a person on some requests only (see csti_cms.enquiries.retention):
+    #: a private celebration's organisation is a family ("Famille Janssens"), where a
+    #: company's or association's name is kept for the centre's counts.
+    personal_fields_when = {"organisation": models.Q(event_type=EventType.PRIVATE)}
 
     class Meta(Enquiry.Meta):
         verbose_name = _("quote request")

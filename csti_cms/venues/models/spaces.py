@@ -187,7 +187,7 @@ class VenueSpacePage(BasePage):
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("introduction", heading=_("Summary")),
+        FieldPanel("introduction", heading=pgettext_lazy("editor panel", "Summary")),
         MultiFieldPanel(
             [FieldPanel("image"), FieldPanel("image_alt_text")], heading=_("Main photo")
         ),

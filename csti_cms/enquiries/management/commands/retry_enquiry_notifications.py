@@ -2,18 +2,33 @@
 
 from django.core.management.base import BaseCommand
 
-from csti_cms.enquiries.services import enquiry_models, retry_pending
+from csti_cms.enquiries.services import enquiry_models, retry_lock, retry_pending
 
 
 class Command(BaseCommand):
     help = (
         "E-mail the team about every stored request whose notification failed "
         "(mail server down, no address set). Safe to run from a timer: it prints only when "
-        "it sent or could not send something, or with --verbosity 2."
+        "it sent or could not send something, or with --verbosity 2. It stops at the first "
+        "request the mail server cannot be reached for, and does nothing while another run "
+        "is still under way."
     )
 
-    def handle(self, *args, **options):
-        sent, failed = retry_pending(enquiry_models())
+    def handle(self, *args, verbosity=1, **options):
+        with retry_lock() as free:
+            if not free:
+                if verbosity >= 1:
+                    self.stdout.write("Another run is still retrying notifications: none sent.")
+                return
+            sent, failed, left = retry_pending(enquiry_models())
         # cron mails whatever a job prints: a run with nothing to retry stays silent.
-        if options["verbosity"] >= 2 or (options["verbosity"] >= 1 and (sent or failed)):
-            self.stdout.write(f"{sent} notification(s) sent, {failed} still failing.")
+        if verbosity >= 2 or (verbosity >= 1 and (sent or failed)):
+            self.stdout.write(self.summary(sent, failed, left))
+
+    @staticmethod
+    def summary(sent, failed, left):
+        """One line in English, like the other scheduled jobs' output."""
+        line = f"{sent} notification(s) sent, {failed} still failing."
+        if left:
+            line += f" The mail server could not be reached: {left} more left for the next run."
+        return line
