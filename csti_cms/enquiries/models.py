@@ -2,7 +2,7 @@
 
 from django.db import models
 from django.utils.formats import number_format
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -15,7 +15,9 @@ from . import teams
 
 
 class EnquiryStatus(models.TextChoices):
-    NEW = "new", _("New")
+    # A context of its own: Wagtail's admin says "New" of any object it creates ("New:
+    # Venue"), which French and Dutch word by the object's gender, not a request's.
+    NEW = "new", pgettext_lazy("request status", "New")
     CONFIRMED = "confirmed", _("Confirmed")
     DECLINED = "declined", _("Declined")
 

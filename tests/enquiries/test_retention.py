@@ -184,7 +184,8 @@ def test_a_negative_number_of_days_is_refused():
 def test_a_retention_of_zero_keeps_everything(settings):
     settings.CSTI_REQUEST_RETENTION_DAYS = 0
     booking = received(stored_booking(), timedelta(days=3650))
-    assert erase("--verbosity", "2") == "Retention is off (0 days): personal details are kept.\n"
+    output = erase("--verbosity", "2")
+    assert output == "Retention is off (0 days): requests keep their personal details.\n"
     booking.refresh_from_db()
     assert booking.email == "pieter@school.example"
 

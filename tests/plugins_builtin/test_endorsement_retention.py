@@ -237,3 +237,15 @@ def test_a_failed_confirmation_is_one_warning_without_the_address(client, caplog
     assert f"Endorsement {stored.pk} " in record.getMessage()
     assert "SMTPRecipientsRefused" in record.getMessage()
     assert "anne@musee.example" not in caplog.text
+
+
+@override_settings(CSTI_REQUEST_RETENTION_DAYS=0)
+def test_with_retention_off_unconfirmed_endorsements_still_go():
+    """An unconfirmed endorsement may hold a stranger's address: "keep requests' details"
+    does not keep it."""
+    expired = sent(endorsement("Lab 1", confirmed=False, status="pending"), timedelta(days=4))
+    approved = sent(endorsement("Lab 2"), timedelta(days=3650))
+    assert "1 endorsement" in erase()
+    assert still_there(expired, approved) == [False, True]
+    approved.refresh_from_db()
+    assert approved.email == "contact@example.org"

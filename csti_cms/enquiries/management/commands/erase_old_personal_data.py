@@ -1,9 +1,14 @@
 """Erase who sent old requests, keeping what they asked for (see csti_cms.enquiries.retention)."""
 
+import datetime
+
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from csti_cms.enquiries.retention import erase_personal_data, erasure_cutoff, retention_days
+
+#: A moment before anything was received: with retention off, no request is due.
+EARLIEST = datetime.datetime.min.replace(tzinfo=datetime.UTC)
 
 
 class Command(BaseCommand):
@@ -30,26 +35,31 @@ class Command(BaseCommand):
         days = retention_days() if days is None else days
         if days < 0:
             raise CommandError(f"--days must be 0 or more, not {days}.")
-        if days == 0:
-            if verbosity >= 2:
-                self.stdout.write("Retention is off (0 days): personal details are kept.")
-            return
-        before = erasure_cutoff(days)
+        # With retention off, requests keep their details without end, but what plugins keep
+        # only until a link expires or an editor decides (an unconfirmed endorsement, whose
+        # e-mail address may be a stranger's) still goes: nothing was received before the
+        # earliest moment.
+        before = erasure_cutoff(days) if days else EARLIEST
         erased = erase_personal_data(before, dry_run=dry_run)
         # cron mails whatever a job prints: a run that erased nothing stays silent.
         if verbosity >= 2 or (verbosity >= 1 and erased):
-            self.stdout.write(self.summary(erased, before, dry_run))
+            self.stdout.write(self.summary(erased, before if days else None, dry_run))
 
     @staticmethod
     def summary(erased, before, dry_run):
-        """One line in English, like the other scheduled jobs' output, model names included."""
-        received = f"received before {before:%Y-%m-%d %H:%M} UTC"
+        """One line in English, like the other scheduled jobs' output, model names included.
+
+        ``before`` is None when retention is off.
+        """
+        received = f" received before {before:%Y-%m-%d %H:%M} UTC" if before else ""
         if not erased:
-            return f"No request {received} still holds personal details."
+            if before is None:
+                return "Retention is off (0 days): requests keep their personal details."
+            return f"No request{received} still holds personal details."
         with translation.override("en"):
             counts = ", ".join(counted(model, count) for model, count in erased.items())
         verb = "Would erase" if dry_run else "Erased"
-        return f"{verb} the personal details of {counts} {received}."
+        return f"{verb} the personal details of {counts}{received}."
 
 
 def counted(model, count):
