@@ -32,7 +32,6 @@ from wagtail.models import Collection, Locale, Page, Site, TranslatableMixin
 
 from csti_cms.core.hooks import DEMO_CONTENT
 from csti_cms.core.models import BrandingSettings, ContactSettings
-from csti_cms.plugins import enable as enable_plugin
 
 from .demo_translation import translate_page
 
@@ -355,18 +354,6 @@ class DemoContentLoader:
                 translate_page(source, target, locale)
             self.report.add(not exists, f"{label} {spec['key']} ({language})")
         return source
-
-    def switch_on_plugin(self, label):
-        """Switch the plugin ``label`` on for the demo site, unless the site has a switch for it.
-
-        A switch is the operator's choice as much as an edited page is: a plugin they
-        switched off stays off when the demo is loaded again, as the page stays edited.
-        """
-        SitePlugin = apps.get_model("csti_plugins", "SitePlugin")
-        switched = SitePlugin.objects.filter(site=self.site, label=label).exists()
-        if not switched:
-            enable_plugin(label, self.site)
-        self.report.add(not switched, f"plugin {label}")
 
     def apply_fields(self, page, spec, language):
         """Set the fields and body of ``page`` from ``spec`` in ``language``."""

@@ -71,6 +71,20 @@ def enable(label, site, user=None):
     logger.info("plugin %s enabled on %s by %s", label, site, user or "a command")
 
 
+def enable_unless_chosen(label, site):
+    """Switch ``label`` on for ``site`` unless the site has a switch for it, on or off.
+
+    For demo content loaded again: a plugin an operator switched off is their choice, as
+    an edited page is, and stays off. Returns whether the plugin was switched on.
+    """
+    from .models import SitePlugin
+
+    if SitePlugin.objects.filter(site_id=site.pk, label=label).exists():
+        return False
+    enable(label, site)
+    return True
+
+
 def disable(label, site, user=None):
     """Switch ``label`` off for ``site`` and run its ``uninstalled`` callback. Idempotent.
 

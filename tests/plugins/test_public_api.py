@@ -85,3 +85,16 @@ def test_plugins_show_translatable_objects_with_the_cores_helpers():
 
     assert csti_cms.plugins.localize_objects is i18n.localize_objects
     assert csti_cms.plugins.prefer_language is i18n.prefer_language
+
+
+def test_the_core_never_imports_the_plugin_framework():
+    """The core offers hooks (csti_cms.core.hooks) and the framework registers for them: an
+    import the other way would tie the core to plugins it must run without."""
+    core = ROOT / "csti_cms" / "core"
+    found = {
+        str(path.relative_to(core)): sorted(
+            module for module in csti_imports(path) if module.startswith("csti_cms.plugins")
+        )
+        for path in sorted(core.rglob("*.py"))
+    }
+    assert {path: modules for path, modules in found.items() if modules} == {}

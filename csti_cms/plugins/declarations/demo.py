@@ -6,7 +6,7 @@ by organisation, so nothing is duplicated and what exists is left alone.
 
 from django.utils import timezone
 
-from csti_cms.plugins import DEMO_SOURCE_LANGUAGE, stable_uuid
+from csti_cms.plugins import DEMO_SOURCE_LANGUAGE, enable_unless_chosen, stable_uuid
 
 from .demo_data import DECLARATIONS, INDEX_PAGE
 from .models import (
@@ -23,7 +23,7 @@ LABEL = "declarations"
 
 
 def load_demo(loader):
-    loader.switch_on_plugin(LABEL)
+    loader.report.add(enable_unless_chosen(LABEL, loader.site), f"plugin {LABEL}")
     index = ensure_page(loader, DeclarationIndexPage, loader.refs["page"]["home"], INDEX_PAGE)
     pages = {}
     for spec in DECLARATIONS:

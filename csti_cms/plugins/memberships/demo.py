@@ -5,7 +5,7 @@ Safe to run again: every object has a stable translation key, and what exists
 and English ones are stored through wagtail-localize, as a translator's work is.
 """
 
-from csti_cms.plugins import stable_uuid
+from csti_cms.plugins import enable_unless_chosen, stable_uuid
 
 from .demo_data import DIRECTOR, DIRECTOR_FUNCTION, MEMBERSHIPS, MEMBERSHIPS_PAGE, ORGANISATIONS
 from .models import Membership, MembershipsPage, Organisation
@@ -14,7 +14,7 @@ LABEL = "memberships"
 
 
 def load_demo(loader):
-    loader.switch_on_plugin(LABEL)
+    loader.report.add(enable_unless_chosen(LABEL, loader.site), f"plugin {LABEL}")
     organisations = {
         spec["key"]: loader.ensure_translated(
             Organisation, {**spec, "key": f"{LABEL}-{spec['key']}"}
