@@ -1,8 +1,11 @@
 """Helpers the whole suite shares: running commands as an operator would, signing in a team."""
 
+import contextlib
 import os
+import socket
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -43,3 +46,45 @@ def sign_in_team_member(client, codenames, app_labels):
     )
     client.force_login(user)
     return client
+
+
+class FakeServer:
+    """A TCP server on a free port of 127.0.0.1, standing for a service the site talks to.
+
+    Each accepted connection is kept, and handed to ``_serve``; by default it is held open
+    and never answered, as by a server that hangs. ``port`` is where to point the site.
+    """
+
+    def __init__(self):
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self._listener.settimeout(0.05)
+        self._sockets = []
+        self._closing = threading.Event()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    @property
+    def port(self):
+        return self._listener.getsockname()[1]
+
+    def _accept(self):
+        while not self._closing.is_set():
+            try:
+                incoming, _ = self._listener.accept()
+            except TimeoutError:
+                continue
+            incoming.settimeout(None)
+            self._sockets.append(incoming)
+            self._serve(incoming)
+
+    def _serve(self, connection):
+        """Held open, never answered."""
+
+    def close(self):
+        self._closing.set()
+        self._thread.join()
+        self._listener.close()
+        for connection in self._sockets:
+            with contextlib.suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
+            connection.close()

@@ -20,7 +20,6 @@ settings turn django-redis's own logging of ignored failures off.
 import functools
 import logging
 import threading
-import time
 
 from django.conf import settings
 from django_redis.client import DefaultClient
@@ -28,6 +27,8 @@ from django_redis.exceptions import ConnectionInterrupted
 from redis.exceptions import AuthenticationError, InvalidResponse
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
+
+from csti_cms.core.outage_pause import OutagePause
 
 #: Seconds Redis is left alone after it could not be used, unless the cache's ``OPTIONS``
 #: give another ``OUTAGE_PAUSE`` or the settings another ``CSTI_REDIS_OUTAGE_PAUSE``.
@@ -76,13 +77,11 @@ class OutageBreaker:
 
     def __init__(self, pause):
         self.pause = pause
-        self._lock = threading.Lock()
-        #: ``time.monotonic()`` until which Redis is left alone; None while it answers.
-        self._down_until = None
+        self._pause = OutagePause(pause)
 
     def call(self, method, /, *args, **kwargs):
         """``method(*args, **kwargs)`` unless Redis is taken for down."""
-        if self._down_until is not None and not self._may_ask():
+        if self._pause.holds():
             raise ConnectionInterrupted(connection=None) from RedisPaused(
                 f"Redis is left alone for {self.pause} seconds after it could not be used."
             )
@@ -100,27 +99,11 @@ class OutageBreaker:
             # would otherwise reach the page as an error instead of counting as a miss.
             self._went_down(error)
             raise ConnectionInterrupted(connection=None) from error
-        if self._down_until is not None:
-            self._answered()
+        self._answered()
         return result
 
-    def _may_ask(self):
-        """Whether this operation is the one that asks Redis again, once the pause is over."""
-        with self._lock:
-            if self._down_until is None:
-                return True
-            now = time.monotonic()
-            if now < self._down_until:
-                return False
-            # The other operations keep the pause while this one finds out.
-            self._down_until = now + self.pause
-            return True
-
     def _went_down(self, error):
-        with self._lock:
-            was_up = self._down_until is None
-            self._down_until = time.monotonic() + self.pause
-        if was_up:
+        if self._pause.went_down():
             # The cause on the line itself: the traceback of the socket would add a screenful
             # of redis-py's frames and tell an operator nothing more.
             cause = error.__cause__ if isinstance(error, ConnectionInterrupted) else error
@@ -133,10 +116,7 @@ class OutageBreaker:
             )
 
     def _answered(self):
-        with self._lock:
-            was_down = self._down_until is not None
-            self._down_until = None
-        if was_down:
+        if self._pause.answered():
             _logger().info("Redis answers again: the cache is back in use.")
 
 

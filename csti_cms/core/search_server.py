@@ -15,13 +15,14 @@ for each page left out of the index, and one line when the server answers again.
 
 import logging
 import threading
-import time
 from contextlib import contextmanager
 
 from django.conf import settings
 from elastic_transport import TransportError
 from elasticsearch import ApiError
 from modelsearch.backends.elasticsearch8 import Elasticsearch8SearchBackend
+
+from csti_cms.core.outage_pause import OutagePause
 
 #: What the Elasticsearch client raises when the search server is down, too slow or refuses
 #: a request: the visitor is told search is unavailable, while other errors stay errors.
@@ -51,57 +52,30 @@ class SearchOutage:
     def __init__(self, address, pause):
         self.address = address
         self.pause = pause
-        self._lock = threading.Lock()
-        #: ``time.monotonic()`` until which the server is left alone; None while it answers.
-        self._down_until = None
+        self._pause = OutagePause(pause)
 
     @contextmanager
     def asking(self):
         """Around the requests to the server: raises :class:`SearchPaused` instead while it
         is left alone, and notes whether they failed."""
-        if self._down_until is not None and not self._may_ask():
+        if self._pause.holds():
             raise SearchPaused(
                 f"the search server is left alone for {self.pause} seconds after a failure"
             )
         try:
             yield
         except SEARCH_BACKEND_ERRORS as error:
-            self._went_down(error)
+            if self._pause.went_down():
+                logger.warning(
+                    "Search is unavailable: the search server at %s cannot be used (%s). "
+                    "Searches answer 503 and published pages are left out of its index, "
+                    "without asking it, for %s seconds at a time until it answers again.",
+                    self.address,
+                    search_error_text(error),
+                    self.pause,
+                )
             raise
-        if self._down_until is not None:
-            self._answered()
-
-    def _may_ask(self):
-        """Whether this request is the one that asks the server again, once the pause is over."""
-        with self._lock:
-            if self._down_until is None:
-                return True
-            now = time.monotonic()
-            if now < self._down_until:
-                return False
-            # The other requests keep the pause while this one finds out.
-            self._down_until = now + self.pause
-            return True
-
-    def _went_down(self, error):
-        with self._lock:
-            was_up = self._down_until is None
-            self._down_until = time.monotonic() + self.pause
-        if was_up:
-            logger.warning(
-                "Search is unavailable: the search server at %s cannot be used (%s). Searches "
-                "answer 503 and published pages are left out of its index, without asking it, "
-                "for %s seconds at a time until it answers again.",
-                self.address,
-                search_error_text(error),
-                self.pause,
-            )
-
-    def _answered(self):
-        with self._lock:
-            was_down = self._down_until is not None
-            self._down_until = None
-        if was_down:
+        if self._pause.answered():
             logger.info("The search server at %s answers again: search is back.", self.address)
 
 

@@ -26,53 +26,21 @@ from csti_cms.enquiries.ratelimit import RateLimit
 from csti_cms.settings.base import REDIS_SOCKET_TIMEOUT, _caches
 from tests.conftest import demo_page
 from tests.core.conftest import redis_errors
+from tests.helpers import FakeServer
 
 REDIS_ADDRESS = ("127.0.0.1", 6379)
 REDIS_DB = 7
 
 
-class FakeServer:
-    """A TCP server on a free port of 127.0.0.1 that the caches are pointed at.
-
-    Subclasses say what happens to each accepted connection in ``_serve``.
-    """
-
-    def __init__(self):
-        self._listener = socket.create_server(("127.0.0.1", 0))
-        self._listener.settimeout(0.05)
-        self._sockets = []
-        self._closing = threading.Event()
-        self._thread = threading.Thread(target=self._accept, daemon=True)
-        self._thread.start()
+class FakeRedis(FakeServer):
+    """A fake server the caches are pointed at as at Redis."""
 
     @property
     def url(self):
-        return f"redis://127.0.0.1:{self._listener.getsockname()[1]}/{REDIS_DB}"
-
-    def _accept(self):
-        while not self._closing.is_set():
-            try:
-                incoming, _ = self._listener.accept()
-            except TimeoutError:
-                continue
-            incoming.settimeout(None)
-            self._sockets.append(incoming)
-            self._serve(incoming)
-
-    def _serve(self, connection):
-        raise NotImplementedError
-
-    def close(self):
-        self._closing.set()
-        self._thread.join()
-        self._listener.close()
-        for connection in self._sockets:
-            with contextlib.suppress(OSError):
-                connection.shutdown(socket.SHUT_RDWR)
-            connection.close()
+        return f"redis://127.0.0.1:{self.port}/{REDIS_DB}"
 
 
-class Route(FakeServer):
+class Route(FakeRedis):
     """A TCP route to the Redis server that drops everything sent along it while ``cut``."""
 
     def __init__(self):
@@ -95,7 +63,7 @@ def _relay(source, target):
         target.shutdown(socket.SHUT_WR)
 
 
-class NotRedis(FakeServer):
+class NotRedis(FakeRedis):
     """Another program on Redis's address: a web server answering each request with an error.
 
     ``requests`` counts what it was sent, so a test can tell whether the caches asked it.

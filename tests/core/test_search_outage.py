@@ -6,11 +6,9 @@ holds each request for the client's timeout: the site waits for it once, then le
 alone for a pause (``CSTI_SEARCH_OUTAGE_PAUSE``).
 """
 
-import contextlib
 import importlib.util
 import json
 import logging
-import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -23,7 +21,7 @@ from wagtail.search.backends import get_search_backend
 from csti_cms.core import checks, search_server, views
 from tests.conftest import demo_page
 from tests.core.helpers import records_of, with_site_records
-from tests.helpers import run_manage
+from tests.helpers import FakeServer, run_manage
 
 pytestmark = pytest.mark.django_db
 
@@ -67,39 +65,19 @@ def site_log(caplog):
         yield caplog
 
 
-class HangingServer:
+class HangingServer(FakeServer):
     """A search server that accepts connections and never answers (a hung Elasticsearch).
 
     ``connections`` counts the connections the site opened to it.
     """
 
-    def __init__(self):
-        self._listener = socket.create_server(("127.0.0.1", 0))
-        self._listener.settimeout(0.05)
-        self._held = []
-        self._closing = threading.Event()
-        self._thread = threading.Thread(target=self._accept, daemon=True)
-        self._thread.start()
-
     @property
     def url(self):
-        return f"http://127.0.0.1:{self._listener.getsockname()[1]}"
+        return f"http://127.0.0.1:{self.port}"
 
     @property
     def connections(self):
-        return len(self._held)
-
-    def _accept(self):
-        while not self._closing.is_set():
-            with contextlib.suppress(TimeoutError):
-                self._held.append(self._listener.accept()[0])
-
-    def close(self):
-        self._closing.set()
-        self._thread.join()
-        self._listener.close()
-        for connection in self._held:
-            connection.close()
+        return len(self._sockets)
 
 
 @pytest.fixture
