@@ -30,6 +30,32 @@ def startplugin(args):
     return 0
 
 
+def start(args):
+    from csti_cms.site_scaffold import SiteScaffoldError, create_site
+
+    try:
+        target = create_site(args.name, args.directory, centre_name=args.centre_name)
+    except SiteScaffoldError as error:
+        print(f"csti-cms start: {error}", file=sys.stderr)
+        return 2
+    print(f"Created {target}")
+    print("Try it on this machine (see the self-hosting guide for a server):")
+    print(f"  export DJANGO_SETTINGS_MODULE=sites.{args.name}.settings.dev")
+    print("  python manage.py migrate")
+    print("  python manage.py add_centre --host localhost --port 8000")
+    print("  python manage.py createsuperuser")
+    print("  python manage.py runserver")
+    return 0
+
+
+def _start_arguments(parser):
+    parser.add_argument("name", help="the site's package name, e.g. technopolis")
+    parser.add_argument("--centre-name", help="the centre's name, shown in the admin")
+    parser.add_argument(
+        "--directory", default=".", help="the checkout holding manage.py (default: here)"
+    )
+
+
 def _startplugin_arguments(parser):
     parser.add_argument("name", help="the plugin's name, e.g. science-quiz")
     parser.add_argument("--directory", default=".", help="where to create it (default: here)")
@@ -37,6 +63,7 @@ def _startplugin_arguments(parser):
 
 COMMANDS = {
     "version": (version, "print the installed csti-cms version", None),
+    "start": (start, "write the site package of a new centre", _start_arguments),
     "startplugin": (
         startplugin,
         "write a new plugin package to start from",

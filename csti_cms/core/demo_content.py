@@ -30,6 +30,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site, TranslatableMixin
 
+from csti_cms.core.centres import is_wagtail_welcome_page
 from csti_cms.core.hooks import DEMO_CONTENT
 from csti_cms.core.models import BrandingSettings, ContactSettings
 
@@ -469,15 +470,9 @@ class DemoContentLoader:
         site.root_page = home
         site.site_name = self.content["branding"]["centre_name"]
         site.save()
-        if previous is not None:
-            self._remove_wagtail_welcome_page(previous)
+        if previous is not None and is_wagtail_welcome_page(previous):
+            previous.delete()
         self.site = site
-
-    @staticmethod
-    def _remove_wagtail_welcome_page(page):
-        """Delete the placeholder page a new Wagtail install starts with, nothing else."""
-        if page.content_type.model_class() is Page and page.depth == 2 and not page.get_children():
-            page.delete()
 
     def _translate(self, spec):
         source = self.refs["page"][spec["key"]].specific

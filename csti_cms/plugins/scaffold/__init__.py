@@ -1,9 +1,8 @@
 """``csti-cms startplugin``: write a complete, tested plugin package to start from.
 
-The files come from ``template/`` (``${...}`` placeholders, ``-tpl`` suffix so the
-templates are not mistaken for code). The translation catalogues are compiled
-right away, so the new plugin speaks French and Dutch before its author installs
-gettext. The initial migration is then made by Django's own ``makemigrations``
+The files come from ``template/`` (see :mod:`csti_cms.scaffold`). The translation
+catalogues are compiled right away, so the new plugin speaks French and Dutch before
+its author installs gettext. The initial migration is then made by Django's own ``makemigrations``
 against the installed csti-cms, so it always matches the core models the
 plugin's page type builds on.
 """
@@ -14,10 +13,11 @@ import re
 import subprocess
 import sys
 from pathlib import Path
-from string import Template
 
 import polib
 from packaging.version import Version
+
+from csti_cms.scaffold import copy_template
 
 TEMPLATE_DIR = Path(__file__).parent / "template"
 NAME = re.compile(r"^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$")
@@ -67,16 +67,7 @@ def create_plugin(name, directory, *, make_migration=True):
     target = Path(directory) / context["project_name"]
     if target.exists():
         raise ScaffoldError(f"{target} already exists; choose another folder or name.")
-    for source in sorted(TEMPLATE_DIR.rglob("*")):
-        if source.is_dir():
-            continue
-        relative = Template(str(source.relative_to(TEMPLATE_DIR))).substitute(context)
-        destination = target / relative.removesuffix("-tpl")
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        if source.name.endswith("-tpl"):
-            destination.write_text(Template(source.read_text()).substitute(context))
-        else:
-            destination.write_bytes(source.read_bytes())
+    copy_template(TEMPLATE_DIR, target, context)
     compile_catalogues(target)
     if make_migration:
         make_initial_migration(target, context)

@@ -1,0 +1,119 @@
+"""`csti-cms start` writes a centre's site package that runs as the self-hosting guide says."""
+
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from csti_cms.cli import main
+from tests.helpers import ROOT
+
+
+def run_in(checkout, *args, **env):
+    """``manage.py *args`` in ``checkout``, a process configured by ``env`` alone."""
+    environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    environment.update(env, CSTI_DATA_DIR=str(checkout / "var"))
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=checkout,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def checkout(tmp_path):
+    """A checkout of a centre's fork, before its site exists: manage.py alone."""
+    shutil.copy(ROOT / "manage.py", tmp_path)
+    return tmp_path
+
+
+def test_start_writes_the_site_package(checkout, capsys):
+    assert (
+        main(
+            ["start", "cap_sciences", "--centre-name", "Cap Sciences", "--directory", str(checkout)]
+        )
+        == 0
+    )
+    site = checkout / "sites" / "cap_sciences"
+    written = sorted(str(path.relative_to(site)) for path in site.rglob("*") if path.is_file())
+    assert written == [
+        "__init__.py",
+        "settings/__init__.py",
+        "settings/base.py",
+        "settings/dev.py",
+        "settings/production.py",
+        "templates/README.md",
+        "urls.py",
+        "wsgi.py",
+    ]
+    assert (checkout / "sites" / "__init__.py").exists()
+    base = (site / "settings" / "base.py").read_text()
+    assert 'ROOT_URLCONF = "sites.cap_sciences.urls"' in base
+    assert "WAGTAIL_SITE_NAME = 'Cap Sciences'" in base
+    out = capsys.readouterr().out
+    assert "export DJANGO_SETTINGS_MODULE=sites.cap_sciences.settings.dev" in out
+    assert "python manage.py add_centre --host localhost --port 8000" in out
+
+
+def test_the_site_passes_the_deployment_checks(checkout):
+    assert main(["start", "cap_sciences", "--directory", str(checkout)]) == 0
+    result = run_in(
+        checkout,
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_SETTINGS_MODULE="sites.cap_sciences.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(60),
+        ALLOWED_HOSTS="www.cap-sciences.net",
+        SECURE_HSTS_PRELOAD="true",
+    )
+    assert result.returncode == 0, result.stderr
+    dev = run_in(checkout, "check", DJANGO_SETTINGS_MODULE="sites.cap_sciences.settings.dev")
+    assert dev.returncode == 0, dev.stderr
+
+
+def test_start_refuses_to_overwrite_a_site(checkout, capsys):
+    assert main(["start", "cap_sciences", "--directory", str(checkout)]) == 0
+    settings_file = checkout / "sites" / "cap_sciences" / "settings" / "base.py"
+    settings_file.write_text("# the centre's own changes\n")
+    assert main(["start", "cap_sciences", "--directory", str(checkout)]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert settings_file.read_text() == "# the centre's own changes\n"
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["Cap-Sciences"], "not a usable site name"),
+        (["class"], "Python keyword"),
+        (["cap", "--centre-name", 'Le "Cap"'], "without quotation marks"),
+    ],
+)
+def test_start_explains_a_name_it_cannot_use(checkout, capsys, arguments, message):
+    assert main(["start", *arguments, "--directory", str(checkout)]) == 2
+    assert message in capsys.readouterr().err
+    assert not (checkout / "sites").exists()
+
+
+def test_the_guide_shows_the_settings_start_writes(checkout):
+    """The self-hosting guide quotes the generated settings: it must not drift from them."""
+    main(
+        [
+            "start",
+            "mycentre",
+            "--centre-name",
+            "Mon centre de sciences",
+            "--directory",
+            str(checkout),
+        ]
+    )
+    written = (checkout / "sites" / "mycentre" / "settings" / "base.py").read_text()
+    code = written.split('"""', 2)[2]  # what follows the docstring
+    assert code in (ROOT / "docs" / "self-hosting.md").read_text()
