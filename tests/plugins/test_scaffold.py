@@ -1,6 +1,6 @@
 """A plugin written by `csti-cms startplugin` installs, is discovered and keeps the contract.
 
-This is the path a developer outside the project takes: generate, `pip install -e`,
+This is the path a developer outside the project takes: generate, `pip install`,
 restart, switch on. The generated package's own tests run unchanged, in a
 separate process that discovers it through its entry point; and, before any
 install, from a plugin folder made beside a site's manage.py, as the plugin
@@ -11,6 +11,7 @@ import gettext
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -22,11 +23,19 @@ from csti_cms.plugins.scaffold import ScaffoldError, create_plugin, names_for, s
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run(*args, cwd=ROOT):
-    # A fresh process, configured by its own files rather than by this test run.
-    # (DATABASE_URL too: the outer run's test database is in use by the outer run.)
+def run(*args, cwd=ROOT, site_packages=None):
+    """``python *args`` in a fresh process, configured by its own files, not this test run.
+
+    (DATABASE_URL too: the outer run's test database is in use by the outer run.) A plugin
+    installed into ``site_packages`` is seen by this process alone, never by the virtualenv
+    that other processes (a development server, another test run) share.
+    """
     own = {"DJANGO_SETTINGS_MODULE", "DATABASE_URL"}
     environment = {k: v for k, v in os.environ.items() if k not in own}
+    if site_packages:
+        environment["PYTHONPATH"] = os.pathsep.join(
+            filter(None, [str(site_packages), environment.get("PYTHONPATH")])
+        )
     return subprocess.run(
         [sys.executable, *args],
         cwd=cwd,
@@ -37,17 +46,25 @@ def run(*args, cwd=ROOT):
     )
 
 
+@dataclass
+class InstalledPlugin:
+    source: Path
+    site_packages: Path
+
+
 @pytest.fixture(scope="module")
 def installed_plugin(tmp_path_factory):
+    """A generated plugin installed as pip installs it, into a folder of its own."""
     directory = tmp_path_factory.mktemp("plugins")
     assert main(["startplugin", "science-quiz", "--directory", str(directory)]) == 0
-    package = directory / "csti-science-quiz"
-    install = run("-m", "pip", "install", "--quiet", "--no-deps", "-e", str(package))
+    source = directory / "csti-science-quiz"
+    site_packages = tmp_path_factory.mktemp("site-packages")
+    install = run(
+        *("-m", "pip", "install", "--quiet", "--no-deps"),
+        *("--target", str(site_packages), str(source)),
+    )
     assert install.returncode == 0, install.stderr
-    try:
-        yield package
-    finally:
-        run("-m", "pip", "uninstall", "--quiet", "--yes", "csti-science-quiz")
+    return InstalledPlugin(source, site_packages)
 
 
 def test_generated_plugin_is_discovered_through_its_entry_point(installed_plugin):
@@ -55,7 +72,7 @@ def test_generated_plugin_is_discovered_through_its_entry_point(installed_plugin
         "from csti_cms.plugins.discovery import find_plugins;"
         "print([(p.label, p.app_config, p.source) for p in find_plugins()])"
     )
-    found = run("-c", code)
+    found = run("-c", code, site_packages=installed_plugin.site_packages)
     assert found.returncode == 0, found.stderr
     assert (
         "('science_quiz', 'csti_science_quiz.apps.ScienceQuizConfig', 'science_quiz (entry point)')"
@@ -65,7 +82,11 @@ def test_generated_plugin_is_discovered_through_its_entry_point(installed_plugin
 
 def test_generated_plugin_tests_pass_unchanged(installed_plugin):
     # Run from the plugin's own folder, as its author would, away from this checkout.
-    result = run("-m", "pytest", "-q", "-p", "no:cacheprovider", cwd=installed_plugin)
+    result = run(
+        *("-m", "pytest", "-q", "-p", "no:cacheprovider"),
+        cwd=installed_plugin.source,
+        site_packages=installed_plugin.site_packages,
+    )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert " passed" in result.stdout
 
