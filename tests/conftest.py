@@ -15,6 +15,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page
 from wagtail.users.models import UserProfile
 
+from csti_cms.core.caching import new_generation
 from csti_cms.core.demo_content import stable_uuid
 
 # The helpers.py modules assert too: their failures should read as well as a test's own.
@@ -72,6 +73,8 @@ def fresh_caches():
     plugin switches, settings); start every test without them."""
     for cache in caches.all():
         cache.clear()
+    # The generation file outlives the caches, and what processes remember per generation.
+    new_generation()
     yield
 
 

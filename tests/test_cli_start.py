@@ -55,7 +55,7 @@ def test_start_writes_the_site_package(checkout, capsys):
     assert (checkout / "sites" / "__init__.py").exists()
     base = (site / "settings" / "base.py").read_text()
     assert 'ROOT_URLCONF = "sites.cap_sciences.urls"' in base
-    assert "WAGTAIL_SITE_NAME = 'Cap Sciences'" in base
+    assert 'WAGTAIL_SITE_NAME = "Cap Sciences"' in base
     out = capsys.readouterr().out
     assert "export DJANGO_SETTINGS_MODULE=sites.cap_sciences.settings.dev" in out
     assert "python manage.py add_centre --host localhost --port 8000" in out

@@ -3,17 +3,19 @@
 Documented for its readers in ``docs/agenda-json.md``; keep the two in step.
 """
 
+import json
+from base64 import urlsafe_b64decode, urlsafe_b64encode
 from datetime import UTC, datetime
 
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.http import JsonResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from wagtail.models import Page
 
 from .filters import FIRST_DAY, LAST_DAY, AgendaFilterForm
-from .listing import agenda_occurrences, attach, categories_for
+from .listing import agenda_occurrences, attach, categories_for, restricted_paths
 from .models import EventPage, Occurrence
 from .presentation import image_url
 
@@ -98,80 +100,182 @@ def events_json_response(request, agenda):
 
 
 def events_json(request, agenda):
-    language = agenda.locale.language_code
     filters = AgendaFilterForm(request.GET, categories=categories_for(agenda)).values()
     updated_since = _updated_since(request.GET.get("updated_since"))
     page_size = _whole_number(
         "page_size", request.GET.get("page_size"), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
     )
     number = _whole_number("page", request.GET.get("page"), 1)
-
     base = agenda_occurrences(agenda)
+    # Dates listed: those not over yet, or those in the range asked for, in both modes.
+    dates = filters.apply(base)
     if updated_since is None:
-        matching = filters.apply(base)
-        events = (
-            EventPage.objects.filter(pk__in=matching.order_by().values("page_id"))
-            .annotate(
-                next_start=Subquery(
-                    matching.filter(page_id=OuterRef("pk")).order_by("start").values("start")[:1]
-                )
+        if "cursor" in request.GET:
+            raise BadRequest("cursor goes with updated_since; list pages with page")
+        events = _upcoming_events(dates)
+        return _offset_page(request, agenda, _with_details(events, dates), page_size, number)
+    if number != 1:
+        raise BadRequest("with updated_since, follow the next link instead of asking for a page")
+    # Incremental readers get every event changed since, whatever its dates.
+    changed = EventPage.objects.filter(
+        pk__in=filters.apply(base, dates=False).order_by().values("page_id"),
+        feed_state__updated_at__gt=updated_since,
+    )
+    return _keyset_page(request, agenda, changed, dates, page_size)
+
+
+def _upcoming_events(dates):
+    """Events with a date among ``dates``, by their next one."""
+    return (
+        EventPage.objects.filter(pk__in=dates.order_by().values("page_id"))
+        .annotate(
+            next_start=Subquery(
+                dates.filter(page_id=OuterRef("pk")).order_by("start").values("start")[:1]
             )
-            .order_by("next_start", "pk")
         )
-    else:
-        # Incremental readers get every event changed since, whatever its dates.
-        matching = filters.apply(base, dates=False)
-        events = EventPage.objects.filter(
-            pk__in=matching.order_by().values("page_id"), last_published_at__gt=updated_since
-        ).order_by("last_published_at", "pk")
-    events = (
-        events.select_related("venue", "locale", "image")
+        .order_by("next_start", "pk")
+    )
+
+
+def _with_details(events, dates):
+    """What an event's JSON needs, for a page of events in a fixed number of queries."""
+    return (
+        events.select_related("venue", "locale", "image", "feed_state")
         .defer("body")
         .prefetch_related(
             Prefetch(
                 "occurrences",
-                queryset=matching.order_by("start")[:MAX_OCCURRENCES],
+                queryset=dates.order_by("start")[:MAX_OCCURRENCES],
                 to_attr="matching_occurrences",
             ),
         )
     )
+
+
+def _offset_page(request, agenda, events, page_size, number):
+    """A numbered page of the upcoming events: their order is their next date."""
     paginator = Paginator(events, page_size)
     try:
         page_of_events = paginator.page(number)
     except EmptyPage:
         raise BadRequest(f"there is no page {number}") from None
-    pages = list(page_of_events.object_list)
-    attach(pages, language)
-    translations = _translations(request, pages, agenda)
-    results = [_event(request, page, translations.get(page.translation_key, {})) for page in pages]
 
     def link(page_number):
         query = request.GET.copy()
         query["page"] = page_number
         return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
+    return _answer(
+        request,
+        agenda,
+        list(page_of_events.object_list),
+        count=paginator.count,
+        number=page_of_events.number,
+        pages=paginator.num_pages,
+        next_link=link(page_of_events.next_page_number()) if page_of_events.has_next() else None,
+        previous_link=(
+            link(page_of_events.previous_page_number()) if page_of_events.has_previous() else None
+        ),
+    )
+
+
+def _keyset_page(request, agenda, changed, dates, page_size):
+    """The events changed after the ``cursor`` (or from the start), oldest change first.
+
+    Paging by position would lose an event for good: one republished while a reader
+    pages moves to the end, and every later event moves back one place, past the
+    reader's next page. A cursor names the last event read by its change time and id,
+    so the next page starts right after it; a republished event comes again at the end.
+    """
+    after, number = _cursor(request.GET.get("cursor"))
+    following = changed
+    if after is not None:
+        updated_at, pk = after
+        following = changed.filter(
+            Q(feed_state__updated_at__gt=updated_at)
+            | Q(feed_state__updated_at=updated_at, pk__gt=pk)
+        )
+    events = list(
+        _with_details(following, dates).order_by("feed_state__updated_at", "pk")[: page_size + 1]
+    )
+    more, events = len(events) > page_size, events[:page_size]
+    count = changed.count()
+    next_link = None
+    if more:
+        last = events[-1]
+        query = request.GET.copy()
+        query.pop("page", None)
+        query["cursor"] = _new_cursor(last.feed_state.updated_at, last.pk, number + 1)
+        next_link = request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+    return _answer(
+        request,
+        agenda,
+        events,
+        count=count,
+        number=number,
+        pages=max(1, -(-count // page_size)),
+        next_link=next_link,
+        previous_link=None,
+    )
+
+
+def _new_cursor(updated_at, pk, number):
+    """An opaque cursor: the last event's change time and id, and the next page's number."""
+    data = json.dumps([_utc(updated_at), pk, number]).encode()
+    return urlsafe_b64encode(data).decode().rstrip("=")
+
+
+def _cursor(raw):
+    """``((change time, id) or None, page number)`` from a cursor made by :func:`_new_cursor`."""
+    if not raw:
+        return None, 1
+    try:
+        padded = raw + "=" * (-len(raw) % 4)
+        moment, pk, number = json.loads(urlsafe_b64decode(padded.encode()))
+        updated_at = datetime.fromisoformat(moment.replace("Z", "+00:00"))
+        if timezone.is_naive(updated_at) or not all(
+            type(value) is int and value >= 1 for value in (pk, number)
+        ):
+            raise ValueError
+    except (ValueError, TypeError, AttributeError):
+        raise BadRequest("cursor is not valid: follow the next link as it is given") from None
+    return (updated_at, pk), number
+
+
+def _answer(request, agenda, events, *, count, number, pages, next_link, previous_link):
+    """The JSON document of one page of ``events`` (loaded with :func:`_with_details`)."""
+    attach(events, agenda.locale.language_code)
+    translations = _translations(request, events, agenda)
     return {
         "version": VERSION,
         "generated": _utc(timezone.now()),
-        "language": language,
+        "language": agenda.locale.language_code,
         "time_zone": timezone.get_current_timezone_name(),
-        "count": paginator.count,
-        "page": page_of_events.number,
-        "pages": paginator.num_pages,
-        "next": link(page_of_events.next_page_number()) if page_of_events.has_next() else None,
-        "previous": (
-            link(page_of_events.previous_page_number()) if page_of_events.has_previous() else None
-        ),
-        "results": results,
+        "count": count,
+        "page": number,
+        "pages": pages,
+        "next": next_link,
+        "previous": previous_link,
+        "results": [
+            _event(request, event, translations.get(event.translation_key, {})) for event in events
+        ],
     }
 
 
 def _translations(request, pages, agenda):
-    """Other language versions of the events, in one query."""
+    """Other public language versions of the events, in one query.
+
+    A version restricted to some visitors (a password, a group) is left out: its title
+    and address would tell partners what the centre keeps private.
+    """
     found = {}
+    private = Q()
+    for path in restricted_paths(agenda.path[: agenda.steplen]):
+        private |= Q(path__startswith=path)
     versions = (
         Page.objects.filter(translation_key__in=[page.translation_key for page in pages])
         .live()
+        .exclude(private)
         .exclude(locale_id=agenda.locale_id)
         .select_related("locale")
         .only(
@@ -219,7 +323,7 @@ def _event(request, page, translations):
         "language": page.locale.language_code,
         "title": page.title,
         "summary": page.introduction,
-        "updated": _utc(page.last_published_at) if page.last_published_at else None,
+        "updated": _utc(page.feed_state.updated_at),
         "status": page.status,
         "attendance_mode": page.attendance_mode,
         "online_url": page.online_url or None,

@@ -46,7 +46,6 @@ def calendar_for(request, pages, name, description=""):
     calendar = ics.new_calendar(name, zone, description)
     host = _host(request)
     dtstamp = timezone.now().astimezone(UTC)
-    first_day = None
     for page in pages:
         for component in ics.event_components(
             page,
@@ -57,8 +56,7 @@ def calendar_for(request, pages, name, description=""):
             categories=page.category_list,
         ):
             calendar.add_component(component)
-        first_day = min(first_day or page.start_date, page.start_date)
-    return ics.finish(calendar, first_day)
+    return ics.finish(calendar)
 
 
 def agenda_ics_response(request, agenda):

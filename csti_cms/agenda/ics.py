@@ -11,9 +11,8 @@ site's host; ``SEQUENCE`` comes from :class:`~.models.FeedState` and grows when
 what a calendar shows changes.
 """
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 
-from django.utils import timezone
 from django.utils.translation import pgettext_lazy
 from icalendar import Calendar, Event, vRecur, vText
 
@@ -48,15 +47,51 @@ def new_calendar(name, zone, description=""):
     return calendar
 
 
-def finish(calendar, first_day=None):
-    """Add the VTIMEZONE the events use (from the first date on) and serialise."""
-    today = timezone.localdate()
-    first_day = min(first_day or today, today)
-    calendar.add_missing_timezones(
-        first_date=first_day.replace(month=1, day=1),
-        last_date=(today + recurrence.HORIZON + timedelta(days=366)).replace(month=1, day=1),
-    )
+#: Years a VTIMEZONE covers after the last date a repeat rule without UNTIL is known
+#: to reach: programs that follow the file's zone rather than their own need its
+#: summer and winter times for as long as a subscriber's calendar repeats the event.
+OPEN_RULE_YEARS = 10
+
+
+def finish(calendar):
+    """Add the VTIMEZONE the events use, over the years they happen in, and serialise."""
+    span = covered_years(calendar)
+    if span is not None:
+        first_year, last_year = span
+        calendar.add_missing_timezones(
+            first_date=date(first_year, 1, 1), last_date=date(last_year + 1, 1, 1)
+        )
     return calendar.to_ical()
+
+
+def covered_years(calendar):
+    """``(first, last)`` year of the dates the events of ``calendar`` name (DTSTART, DTEND,
+    RDATE, EXDATE, RECURRENCE-ID, UNTIL), :data:`OPEN_RULE_YEARS` more after the last
+    when a rule has no UNTIL; None for a calendar without events."""
+    years = []
+    open_ended = False
+    for event in calendar.walk("VEVENT"):
+        for name in ("DTSTART", "DTEND", "RECURRENCE-ID"):
+            if name in event:
+                years.append(event[name].dt.year)
+        for name in ("RDATE", "EXDATE"):
+            for dates in _as_list(event.get(name)):
+                years.extend(moment.dt.year for moment in dates.dts)
+        for rule in _as_list(event.get("RRULE")):
+            if "UNTIL" in rule:
+                years.extend(until.year for until in rule["UNTIL"])
+            else:
+                open_ended = True
+    if not years:
+        return None
+    return min(years), max(years) + (OPEN_RULE_YEARS if open_ended else 0)
+
+
+def _as_list(value):
+    """A property icalendar gives as one value or, when repeated, as a list."""
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
 
 
 def event_components(page, *, url, host, zone, dtstamp, categories=()):
@@ -83,14 +118,11 @@ def event_components(page, *, url, host, zone, dtstamp, categories=()):
         event.add("description", description)
         event.add("url", url)
         event.add("status", ICS_STATUS.get(status, "CONFIRMED"))
-        location = page.location
-        place = location.address if location and page.is_on_site else ""
-        if page.is_online and page.online_url:
-            place = f"{place} / {page.online_url}" if place else page.online_url
-        if place:
-            event.add("location", place)
-        if location is not None and location.has_coordinates and page.is_on_site:
-            event.add("geo", (float(location.latitude), float(location.longitude)))
+        where, geo = whereabouts(page, status)
+        if where:
+            event.add("location", where)
+        if geo:
+            event.add("geo", geo)
         if categories:
             event.add("categories", [category.name for category in categories])
 
@@ -109,10 +141,9 @@ def event_components(page, *, url, host, zone, dtstamp, categories=()):
     if added:
         master.add("rdate", [moment(start) for start in added])
     if excluded:
-        master.add(
-            "exdate",
-            [moment(datetime.combine(day, schedule.start_time or time())) for day in excluded],
-        )
+        # At the time the rule gives, which its own BYHOUR or BYMINUTE (one value each)
+        # may set apart from the start time: an EXDATE at another time excludes nothing.
+        master.add("exdate", [moment(datetime.combine(day, first.time())) for day in excluded])
     components = [master]
 
     for day in sorted(schedule.changes):
@@ -129,6 +160,25 @@ def event_components(page, *, url, host, zone, dtstamp, categories=()):
         override.add("dtend", moment(end))
         components.append(override)
     return components
+
+
+def whereabouts(page, status):
+    """``(LOCATION, GEO)`` of a date with ``status``; either may be empty.
+
+    A date moved online happens at its online link only: its street address would send
+    subscribers to a closed door. Without a link, the event's URL tells them where to look.
+    """
+    if status == EventStatus.MOVED_ONLINE:
+        return page.online_url, None
+    location = page.location
+    on_site = location is not None and page.is_on_site
+    place = location.address if on_site else ""
+    if page.is_online and page.online_url:
+        place = f"{place} / {page.online_url}" if place else page.online_url
+    geo = None
+    if on_site and location.has_coordinates:
+        geo = (float(location.latitude), float(location.longitude))
+    return place, geo
 
 
 def summary(title, status):

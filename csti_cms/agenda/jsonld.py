@@ -5,7 +5,6 @@ search engines read), each with its own status: a cancelled Wednesday is
 ``EventCancelled`` while the other Wednesdays stay ``EventScheduled``.
 """
 
-import json
 from datetime import timedelta
 
 from django.utils import timezone
@@ -43,35 +42,51 @@ def country_code(stored):
     return (stored or "").strip().upper()
 
 
-def location(page):
-    """A Place, a VirtualLocation, or both for an event held on site and online."""
+def location(page, status, url):
+    """A Place, a VirtualLocation, or both for an event held on site and online.
+
+    A date moved online happens online only: Google asks for a VirtualLocation with the
+    address to follow it at, and no Place. Without an online link the event's page (``url``)
+    stands in for it, since it tells visitors how to follow.
+    """
+    if status == EventStatus.MOVED_ONLINE:
+        return {"@type": "VirtualLocation", "url": page.online_url or url}
     places = []
     place = page.location
     if page.is_on_site and place is not None:
-        item = {
-            "@type": "Place",
-            "name": place.name,
-            "address": {
-                "@type": "PostalAddress",
-                "streetAddress": place.street_address,
-                "postalCode": place.postal_code,
-                "addressLocality": place.locality,
-                "addressCountry": country_code(place.country),
-            },
-        }
-        if place.has_coordinates:
-            item["geo"] = {
-                "@type": "GeoCoordinates",
-                "latitude": float(place.latitude),
-                "longitude": float(place.longitude),
-            }
-        places.append(item)
+        places.append(_place(place))
     if page.is_online and page.online_url:
         places.append({"@type": "VirtualLocation", "url": page.online_url})
     return places[0] if len(places) == 1 else places
 
 
-def offers(page, url):
+def _place(place):
+    item = {
+        "@type": "Place",
+        "name": place.name,
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": place.street_address,
+            "postalCode": place.postal_code,
+            "addressLocality": place.locality,
+            "addressCountry": country_code(place.country),
+        },
+    }
+    if place.has_coordinates:
+        item["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": float(place.latitude),
+            "longitude": float(place.longitude),
+        }
+    return item
+
+
+#: What is left of the places of a date, by its status; the others are still on offer.
+AVAILABILITY = {EventStatus.FULL: "SoldOut", EventStatus.CANCELLED: "Discontinued"}
+
+
+def offers(page, url, status):
+    """The price of one date: a full date is sold out, a cancelled one no longer on offer."""
     if not page.is_free and page.price is None:
         return None
     return {
@@ -79,7 +94,7 @@ def offers(page, url):
         "url": page.registration_url or url,
         "price": "0" if page.is_free else f"{page.price:.2f}",
         "priceCurrency": CURRENCY,
-        "availability": SCHEMA + ("SoldOut" if page.status == EventStatus.FULL else "InStock"),
+        "availability": SCHEMA + AVAILABILITY.get(status, "InStock"),
         **({"validFrom": page.first_published_at.isoformat()} if page.first_published_at else {}),
     }
 
@@ -102,32 +117,29 @@ def event_objects(page, occurrences, *, url, image_url=None, organizer=None):
         common["typicalAgeRange"] = page.age_range
     if page.is_free:
         common["isAccessibleForFree"] = True
-    offer = offers(page, url)
+    return [
+        _occurrence_object(page, occurrence, common, url)
+        for occurrence in list(occurrences)[:MAX_OBJECTS]
+    ]
+
+
+def _occurrence_object(page, occurrence, common, url):
+    """The Event of one date: its own times, status, place and availability."""
+    status = occurrence.status
+    item = {
+        **common,
+        "startDate": _date(occurrence.start, occurrence.all_day),
+        "endDate": _date(occurrence.end, occurrence.all_day, end=True),
+        "eventStatus": SCHEMA + EVENT_STATUS.get(status, "EventScheduled"),
+    }
+    mode = AttendanceMode.ONLINE if status == EventStatus.MOVED_ONLINE else page.attendance_mode
+    item["eventAttendanceMode"] = SCHEMA + ATTENDANCE[mode]
+    place = location(page, status, url)
+    if place:
+        item["location"] = place
+    offer = offers(page, url, status)
     if offer:
-        common["offers"] = offer
-    place = location(page)
-    objects = []
-    for occurrence in list(occurrences)[:MAX_OBJECTS]:
-        status = occurrence.status
-        item = {
-            **common,
-            "startDate": _date(occurrence.start, occurrence.all_day),
-            "endDate": _date(occurrence.end, occurrence.all_day, end=True),
-            "eventStatus": SCHEMA + EVENT_STATUS.get(status, "EventScheduled"),
-        }
-        mode = page.attendance_mode
-        if status == EventStatus.MOVED_ONLINE:
-            mode = AttendanceMode.ONLINE
-        item["eventAttendanceMode"] = SCHEMA + ATTENDANCE[mode]
-        if place:
-            item["location"] = place
-        if occurrence.is_moved:
-            item["previousStartDate"] = _date(occurrence.original_start, occurrence.all_day)
-        objects.append(item)
-    return objects
-
-
-def dumps(objects):
-    """JSON for a ``<script type="application/ld+json">``, safe inside HTML."""
-    text = json.dumps(objects, ensure_ascii=False, indent=None)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        item["offers"] = offer
+    if occurrence.is_moved:
+        item["previousStartDate"] = _date(occurrence.original_start, occurrence.all_day)
+    return item

@@ -8,11 +8,11 @@ categories, one each to show categories and venues in the visitor's language.
 from collections import defaultdict
 
 from django.db.models import Min, Q
-from wagtail.models import PageViewRestriction
 
 from csti_cms.core.caching import cached
 from csti_cms.core.collation import alphabetical
 from csti_cms.core.i18n import localize_objects
+from csti_cms.core.i18n import restricted_paths as every_restricted_path
 
 from .models import (
     EventCategory,
@@ -42,15 +42,8 @@ def agenda_occurrences(agenda):
 
 def restricted_paths(tree_path):
     """Paths of the pages under ``tree_path`` that restrict who may view them (and their
-    subpages). Cached: restrictions change rarely, and saving one starts a new generation."""
-    return cached(
-        f"restricted-paths:{tree_path}",
-        lambda: list(
-            PageViewRestriction.objects.filter(page__path__startswith=tree_path).values_list(
-                "page__path", flat=True
-            )
-        ),
-    )
+    subpages), from the install's list, which is cached until restrictions change."""
+    return [path for path in every_restricted_path() if path.startswith(tree_path)]
 
 
 def with_pages(occurrences):

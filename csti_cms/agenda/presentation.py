@@ -3,8 +3,9 @@
 from django.utils import timezone
 
 from csti_cms.core.models import BrandingSettings
-from csti_cms.core.navigation import localized_site_root
+from csti_cms.core.navigation import linkable_parent, localized_site_root
 from csti_cms.core.renditions import rendition_url
+from csti_cms.core.seo import json_ld_text
 
 from . import jsonld, recurrence
 from .listing import attach
@@ -87,12 +88,12 @@ def event_context(request, page):
         image_url=image_url(request, page.image),
         organizer=organizer(request),
     )
-    agenda = page.get_parent()
+    agenda = linkable_parent(request, page)
     return {
         "upcoming_dates": upcoming,
         "more_dates": more_dates,
         "last_date": last,
-        "jsonld": jsonld.dumps(objects) if objects else "",
+        "jsonld": json_ld_text(objects) if objects else "",
         "ics_url": request.build_absolute_uri(page.get_url(request) + page.reverse_subpage("ics")),
         "agenda": agenda,
     }

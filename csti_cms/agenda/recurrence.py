@@ -4,12 +4,18 @@ Expansion is dateutil's RFC 5545 ``rrule``, run on wall-clock (naive) times in t
 site's time zone; each date is then placed in that zone with ``zoneinfo``. A
 workshop every Wednesday at 10:00 therefore starts at 10:00 in winter and in
 summer, at 09:00 UTC or 08:00 UTC. Nothing here touches the database.
+
+Two nights a year the wall clock misbehaves. A start the clocks skip in spring (02:30)
+moves on by the hour skipped, to 03:30, and a start the clocks show twice in autumn is
+the first of the two, as calendars (RFC 5545) read them. Each date then lasts as long
+as the event really does, measured in elapsed time, so a one-hour workshop still lasts
+an hour on those nights instead of none or two.
 """
 
 import logging
 import re
 from dataclasses import dataclass, field
-from datetime import MAXYEAR, date, datetime, time, timedelta
+from datetime import MAXYEAR, UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -145,6 +151,7 @@ def normalise_rule(rule, start_date=None, start_time=None):
     _check_numbers(parts)
     _check_days(parts)
     _check_times(parts)
+    _check_start_time(parts, start_time)
     _check_first_date(rule, start_date or REFERENCE_START, start_time)
     return rule
 
@@ -248,6 +255,24 @@ def _check_times(parts):
             _(
                 "An event repeats once a day at most: give BYHOUR, BYMINUTE and BYSECOND "
                 "one value each, or leave them out."
+            )
+        )
+
+
+def _check_start_time(parts, start_time):
+    """A time of day in the rule must be the event's start time.
+
+    ``BYHOUR=18`` on an event starting at 10:00 moved its dates to 18:00 while its page,
+    feeds and end times still said 10:00. Calendars sometimes write the start time into
+    the rule (``BYHOUR=10;BYMINUTE=0``): that one is harmless and kept.
+    """
+    start_time = start_time or time()
+    own = {"BYHOUR": start_time.hour, "BYMINUTE": start_time.minute, "BYSECOND": start_time.second}
+    if any(_numbers(parts, key) not in ([], [value]) for key, value in own.items()):
+        raise ValueError(
+            _(
+                "The rule gives a time of day other than the event's start time: remove "
+                "BYHOUR, BYMINUTE and BYSECOND from the rule and set the start time instead."
             )
         )
 
@@ -400,8 +425,55 @@ def _starts_between(rule, schedule, low, high):
 
 
 def aware(wall_clock, zone):
-    """A wall-clock time in ``zone``; zoneinfo picks the right offset for that date."""
-    return wall_clock.replace(tzinfo=zone)
+    """A wall-clock time in ``zone`` as the instant calendars read it.
+
+    zoneinfo picks the offset of that date; a time the clocks skip (02:30 on the night
+    they go forward) becomes the instant an hour later (03:30), and a time they show
+    twice is the first one, unless ``wall_clock.fold`` says the second.
+    """
+    return wall_clock.replace(tzinfo=zone).astimezone(UTC).astimezone(zone)
+
+
+def exists(wall_clock, zone):
+    """Whether the clocks of ``zone`` show ``wall_clock`` on its date (not in the spring gap)."""
+    first = wall_clock.replace(fold=0)
+    return aware(first, zone).replace(tzinfo=None) == first
+
+
+def _unambiguous(wall_clock, zone):
+    """Whether ``wall_clock`` names one instant: shown exactly once by the clocks."""
+    first, second = (wall_clock.replace(tzinfo=zone, fold=fold) for fold in (0, 1))
+    return first.utcoffset() == second.utcoffset()
+
+
+def real_duration(schedule, zone):
+    """How long each timed date lasts, in elapsed time: that of the first date.
+
+    Calendars give every date of a series the exact duration of the first (RFC 5545),
+    so an evening from 20:00 to 04:00 across the night the clocks go forward lasts
+    seven hours. When a time of the first date is skipped or shown twice, the wall
+    clock cannot say how long it lasts, and the editor's times are taken as written.
+    """
+    first = first_start(schedule)
+    last = first + schedule.duration
+    if _unambiguous(first, zone) and _unambiguous(last, zone):
+        return _instant(last, zone) - _instant(first, zone)
+    return schedule.duration
+
+
+def _instant(wall_clock, zone):
+    """:func:`aware` in UTC, where Python compares and subtracts instants (within one zone
+    it compares wall clocks)."""
+    return aware(wall_clock, zone).astimezone(UTC)
+
+
+def _later(start, length, zone):
+    """The instant ``length`` of elapsed time after ``start``, in ``zone``.
+
+    Python adds a timedelta to the wall clock of an aware datetime; counting in UTC
+    keeps an hour an hour across a change of the clocks.
+    """
+    return (start.astimezone(UTC) + length).astimezone(zone)
 
 
 def occurrences(schedule, window_start=None, window_end=None, zone=None):
@@ -414,9 +486,10 @@ def occurrences(schedule, window_start=None, window_end=None, zone=None):
     now = timezone.now().astimezone(zone).replace(tzinfo=None)
     window_start = _wall_clock(window_start, zone) or now - ARCHIVE
     window_end = _wall_clock(window_end, zone) or now + HORIZON
+    length = None if schedule.all_day else real_duration(schedule, zone)
     result = []
     for planned in planned_starts(schedule, window_start, window_end):
-        start, end, status = apply_change(schedule, planned)
+        start, end, status = apply_change(schedule, planned, zone=zone, length=length)
         result.append(
             OccurrenceData(
                 original_start=aware(planned, zone),
@@ -426,13 +499,20 @@ def occurrences(schedule, window_start=None, window_end=None, zone=None):
                 status=status,
             )
         )
-    result.sort(key=lambda occurrence: (occurrence.start, occurrence.original_start))
+    # In UTC: within one zone Python orders wall clocks, and autumn shows 02:30 twice.
+    result.sort(key=lambda item: (item.start.astimezone(UTC), item.original_start.astimezone(UTC)))
     return result
 
 
-def apply_change(schedule, planned):
-    """``(start, end, status)`` of the occurrence planned at ``planned`` (wall clock)."""
-    start, end, status = planned, planned + schedule.duration, schedule.status
+def apply_change(schedule, planned, *, zone=None, length=None):
+    """``(start, end, status)`` of the occurrence planned at ``planned`` (wall clock).
+
+    A timed date ends :func:`real_duration` (``length`` when the caller has it) after
+    its start, or at the new end time of its change; ``end`` is the wall clock of that
+    instant, its ``fold`` set when the clocks show it twice.
+    """
+    status = schedule.status
+    start, new_end_time = planned, None
     change = schedule.changes.get(planned.date())
     if change is not None:
         status = change.status
@@ -441,14 +521,27 @@ def apply_change(schedule, planned):
             if change.new_start_time and not schedule.all_day:
                 new_time = change.new_start_time
             start = datetime.combine(change.new_date or planned.date(), new_time)
-            end = start + schedule.duration
-        if change.new_end_time and not schedule.all_day:
-            end = datetime.combine(start.date(), change.new_end_time)
-            if end <= start:
-                end += timedelta(days=1)
+        if not schedule.all_day:
+            new_end_time = change.new_end_time
     if schedule.status == "cancelled":
         status = "cancelled"
-    return start, end, status
+    if schedule.all_day:
+        return start, start + schedule.duration, status
+    return start, _timed_end(schedule, start, new_end_time, zone, length), status
+
+
+def _timed_end(schedule, start, new_end_time, zone, length):
+    """The wall-clock end of a timed date starting at ``start``: at the change's new end
+    time (the next day when it comes first), else the event's real duration later."""
+    zone = zone or site_zone()
+    if new_end_time is not None:
+        end = datetime.combine(start.date(), new_end_time)
+        if end <= start:
+            end += timedelta(days=1)
+        if _instant(end, zone) > _instant(start, zone):
+            return end
+    length = length if length is not None else real_duration(schedule, zone)
+    return _later(aware(start, zone), length, zone).replace(tzinfo=None)
 
 
 def planned_on(schedule, day):

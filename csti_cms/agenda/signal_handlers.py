@@ -1,11 +1,14 @@
 """Occurrences follow publishing: rebuilt on publish, removed on unpublish.
 
 Deleting a page removes its occurrences through the foreign key's cascade. Events
-also keep their venue's name in their search text, renamed with the venue.
+also keep their venue's name in their search text, renamed with the venue, and their
+feed state follows the venue's changes.
 """
 
 from django.db.models.signals import post_save
 from wagtail.signals import page_published, page_unpublished
+
+from csti_cms.core.caching import content_changed
 
 from .models import EventPage, Venue
 from .models.events import event_search_text
@@ -15,18 +18,26 @@ def on_publish(sender, instance, **kwargs):
     from .sync import sync_occurrences
 
     sync_occurrences(instance)
+    # The cache moved on when the page was published, before its dates were rebuilt: a
+    # visitor served in between cached the agenda and feeds with the old dates.
+    content_changed()
 
 
 def on_unpublish(sender, instance, **kwargs):
     from .sync import remove_occurrences
 
     remove_occurrences(instance)
+    content_changed()
 
 
 def on_venue_saved(sender, instance, created, raw=False, **kwargs):
-    """Visitors find an event by its venue's new name as soon as the venue is renamed."""
+    """Visitors find an event by its venue's new name as soon as the venue is renamed, and
+    calendars and incremental JSON readers learn its new name or address."""
+    from .sync import venue_changed
+
     if created or raw:
         return
+    venue_changed(instance)
     searched = ("title", "introduction", "place_name", "locality")
     events = list(EventPage.objects.filter(venue=instance).only(*searched))
     for event in events:

@@ -4,6 +4,7 @@ import hashlib
 import json
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from . import recurrence
@@ -70,15 +71,40 @@ def calendar_fingerprint(page):
 
 
 def _update_feed_state(page, now):
+    """Bump SEQUENCE when what calendars show changed; follow the page's publications.
+
+    ``updated_at`` moves with the publication only: the daily refresh rebuilds dates
+    without anything an incremental reader should fetch again.
+    """
     fingerprint = calendar_fingerprint(page)
+    published = page.last_published_at or now
     state = FeedState.objects.select_for_update().filter(page_id=page.pk).first()
     if state is None:
-        FeedState.objects.create(page_id=page.pk, fingerprint=fingerprint, changed_at=now)
-    elif state.fingerprint != fingerprint:
+        FeedState.objects.create(
+            page_id=page.pk, fingerprint=fingerprint, changed_at=now, updated_at=published
+        )
+        return
+    changed = state.fingerprint != fingerprint or state.updated_at < published
+    if state.fingerprint != fingerprint:
         state.fingerprint = fingerprint
         state.sequence += 1
         state.changed_at = now
+    state.updated_at = max(state.updated_at, published)
+    if changed:
         state.save()
+
+
+def venue_changed(venue, now=None):
+    """Tell calendars and incremental readers that the events held at ``venue`` changed.
+
+    Their location (the venue's name and address, in any of its languages) is part of
+    what they show; one UPDATE, however many events the venue hosts. The fingerprint
+    catches up at the next publication or refresh (growing SEQUENCE once more then).
+    """
+    now = now or timezone.now()
+    FeedState.objects.filter(page__venue__translation_key=venue.translation_key).update(
+        sequence=F("sequence") + 1, changed_at=now, updated_at=now
+    )
 
 
 def refresh_all():

@@ -6,8 +6,28 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Page
 
-from csti_cms.core.i18n import localize_pages
+from csti_cms.core.i18n import localize_page_ids, localize_pages
+
+
+def resolve_page_links(children, request):
+    """Read at once every page the blocks ``children`` of a stream link to, for ``request``.
+
+    Cards, calls to action, audience entries and links in rich text each resolve their
+    pages when rendered; read here first, in one query kept on the request
+    (:func:`csti_cms.core.i18n.localize_page_ids`), they cost no query of their own, so
+    a page body costs the same queries whatever the number of its blocks and links.
+    """
+    ids = {
+        int(object_id)
+        for child in children
+        for model, object_id, _model_path, _content_path in child.block.extract_references(
+            child.value
+        )
+        if issubclass(model, Page)
+    }
+    localize_page_ids(ids, request=request)
 
 
 class LinkValue(blocks.StructValue):
@@ -17,7 +37,8 @@ class LinkValue(blocks.StructValue):
         """``(url, text)`` of the link; the url is None when the page cannot be shown.
 
         The chosen page is read in the current language; with ``request``, a page
-        the site does not show (its plugin is switched off there) gives no url.
+        the site does not show (its plugin is switched off there, it is restricted to
+        some visitors) gives no url.
         """
         chosen = self.get("page")
         if chosen is None:

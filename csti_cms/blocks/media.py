@@ -62,9 +62,23 @@ class DownloadBlock(blocks.StructBlock):
         label = _("Download")
 
 
+def available_downloads(downloads):
+    """The downloads whose document still exists.
+
+    Deleting a document leaves the blocks that chose it holding ``None``: they are left
+    out, so the page neither fails nor lists a link to nothing.
+    """
+    return [download for download in downloads if download["document"] is not None]
+
+
 class DocumentDownloadsBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
     documents = blocks.ListBlock(DownloadBlock(), label=_("Documents"), min_num=1)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["downloads"] = available_downloads(value["documents"])
+        return context
 
     class Meta:
         icon = "download"

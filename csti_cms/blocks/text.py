@@ -4,9 +4,47 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from csti_cms.core.collation import alphabetical
+
 # Features editors get in running text. Headings are a block of their own so the
 # page outline stays correct (no h1 in the body, no skipped levels).
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript"]
+
+
+#: Where a request keeps the anchors its page's headings took, so none is given twice.
+ANCHORS_ATTRIBUTE = "_csti_heading_anchors"
+
+
+def heading_anchor(text, taken):
+    """An ``id`` for a heading reading ``text``, none of ``taken`` (to which it is added).
+
+    Written in the heading's own script, so an Arabic or Greek heading keeps a readable
+    address; accents are dropped as before (``#preparer-sa-visite``), so the links already
+    made to French and Dutch headings still land, and ligatures are written out as the
+    alphabetical order reads them ("Le cœur" gives ``#le-coeur``, where it used to give
+    ``#le-cur``). A heading of no letters at all (emoji)
+    is a numbered ``section-N``. A second heading with the same text gets ``-2``, and so
+    on: both stay reachable.
+    """
+    base = slugify(alphabetical(text), allow_unicode=True)
+    anchor, number = base or "section-1", 1
+    while anchor in taken:
+        number += 1
+        anchor = f"{base or 'section'}-{number}"
+    taken.add(anchor)
+    return anchor
+
+
+def anchors_taken(parent_context):
+    """The anchors already given on the page being rendered.
+
+    Kept on the request, the one object all the page's stream fields share as they render;
+    a heading rendered without one (an e-mail, a test) only avoids itself.
+    """
+    request = (parent_context or {}).get("request")
+    if request is None:
+        return set()
+    return request.__dict__.setdefault(ANCHORS_ATTRIBUTE, set())
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -21,7 +59,7 @@ class HeadingBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["anchor"] = slugify(value["text"])
+        context["anchor"] = heading_anchor(value["text"], anchors_taken(parent_context))
         return context
 
     class Meta:

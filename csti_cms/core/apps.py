@@ -15,5 +15,6 @@ class CoreConfig(AppConfig):
 
         caching.connect_signals()
         register(checks.check_redis, Tags.caches)
+        register(checks.check_cache_generation_file, Tags.caches)
         register(checks.check_search_server, "search")
         register(checks.check_media_folders, Tags.files)

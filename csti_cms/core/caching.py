@@ -5,38 +5,86 @@ database, they would cost several queries per request, although they change only
 editor publishes a page or saves a setting. They are cached under a *generation* that every
 such change moves on, so the next request after a change reads them afresh.
 
-The default cache lives in each process. An install served by several processes sets
-``REDIS_URL`` so they share one; without it, another process shows a change once its
-entries expire, after :data:`TIMEOUT` seconds at most.
+Where the generation lives decides who sees a change at once, so it lives where every process
+of the install reads it:
+
+- with ``REDIS_URL``, in Redis, next to the entries. A process that could not write a new
+  generation there (Redis unreachable, paused after a failure, or refusing writes when out of
+  memory) remembers it, serves its pages without the cache meanwhile and writes it as soon
+  as Redis takes it. A process that ends still owing one (a cron job) logs an error: a
+  new generation started by every process back from an outage would instead empty every
+  worker's cache after each slow answer of a busy Redis;
+- without it, each process has a cache of its own, and the generation lives in a file of
+  ``CSTI_DATA_DIR`` (``CSTI_CACHE_GENERATION_FILE``) that web workers, cron jobs and
+  ``manage.py`` commands all read and write: one ``os.stat`` per request tells a process
+  that another one has moved it on. If the file cannot be used, the process logs it once and
+  keeps a generation of its own, which other processes' changes reach only once its entries
+  expire (:data:`TIMEOUT`, or ``CSTI_PAGE_CACHE_SECONDS`` for whole pages).
 """
 
+import atexit
+import contextlib
+import functools
+import logging
+import os
+import tempfile
+import threading
+import time
 import uuid
+from pathlib import Path
 
 from django.apps import apps
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
+from django.core.signals import setting_changed
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-#: Seconds a cached entry lives: the longest another process may show a change.
+from . import redis_cache
+
+#: Seconds a cached entry lives: the longest a process with a generation of its own may
+#: show another process's change.
 TIMEOUT = 60
 
 GENERATION_KEY = "csti:site-generation"
+#: Name of the generation file in ``CSTI_DATA_DIR`` unless ``CSTI_CACHE_GENERATION_FILE``
+#: names another.
+GENERATION_FILE_NAME = "cache-generation"
 _MISSING = object()
+
+logger = logging.getLogger(__name__)
 
 
 def generation():
     """The current generation of published content and settings; None while there is none.
 
     There is none while the cache cannot keep one: Redis is down and its errors are
-    ignored (``_caches`` in the settings), so every read misses and nothing is cached.
-    Asking costs no wait meanwhile: once Redis could not be reached, the cache answers
-    without it for a few seconds (:mod:`csti_cms.core.redis_cache`).
+    ignored (``_caches`` in the settings), so every read misses and nothing is cached, or
+    this process holds a change it could not write to Redis yet. Asking costs no wait
+    meanwhile: once Redis could not be reached, the cache answers without it for a few
+    seconds (:mod:`csti_cms.core.redis_cache`).
     """
+    if _cache_is_per_process():
+        current = _generation_file.read(generation_file_path())
+        if current is not None:
+            return current
+    current = _cached_generation()
+    # Checked after the read, which may be the one that finds Redis back after an outage.
+    if _unwritten_generation.is_set():
+        # None until written: the cached entries predate a change not told to others yet.
+        return _write_cached_generation()
+    return current
+
+
+def _cached_generation():
+    """The generation kept in the cache itself, started if there is none yet."""
     current = cache.get(GENERATION_KEY)
     if current is None:
         fresh = uuid.uuid4().hex
@@ -45,6 +93,115 @@ def generation():
             return fresh
         current = cache.get(GENERATION_KEY)
     return current
+
+
+@functools.cache
+def _cache_is_per_process():
+    """Whether each process has a cache of its own (no ``REDIS_URL``): other processes
+    then learn of a new generation from the generation file only.
+
+    Asked on every request, so remembered until the settings change (tests change them).
+    """
+    return isinstance(caches["default"], LocMemCache)
+
+
+@functools.cache
+def generation_file_path():
+    """Where processes without a shared cache keep the generation."""
+    configured = getattr(settings, "CSTI_CACHE_GENERATION_FILE", None)
+    return Path(configured or Path(settings.DATA_DIR) / GENERATION_FILE_NAME)
+
+
+@receiver(setting_changed)
+def _forget_where_the_generation_lives(setting, **kwargs):
+    if setting in {"CACHES", "DATA_DIR", "CSTI_CACHE_GENERATION_FILE"}:
+        _cache_is_per_process.cache_clear()
+        generation_file_path.cache_clear()
+
+
+class GenerationFile:
+    """The generation in a file every process of the machine reads, for per-process caches.
+
+    A reader stats the file on each request (a couple of microseconds, no query) and reads
+    it only when its inode or modification time differs from the last it read. A writer
+    replaces the file atomically with a new one stamped with the current time to the
+    nanosecond, so no reader ever sees half a generation or mistakes a new file for an old
+    one. A file that cannot be read or written is logged once per process and left alone
+    from then on: :func:`generation` falls back to the process's own.
+    """
+
+    def __init__(self):
+        #: ``((path, inode, mtime), generation)`` of the last read.
+        self._last_read = (None, None)
+        self._unusable = set()
+        self._lock = threading.Lock()
+
+    def read(self, path):
+        """The generation in ``path``, started if there is none; None if it cannot be used."""
+        if path in self._unusable:
+            return None
+        try:
+            status = os.stat(path)
+        except FileNotFoundError:
+            return self.write(path)
+        except OSError as error:
+            return self._give_up(path, error)
+        signature = (path, status.st_ino, status.st_mtime_ns)
+        last_signature, last_generation = self._last_read
+        if signature == last_signature:
+            return last_generation
+        try:
+            current = path.read_text(encoding="ascii").strip()
+        except (OSError, UnicodeDecodeError) as error:
+            return self._give_up(path, error)
+        self._last_read = (signature, current)
+        return current
+
+    def write(self, path):
+        """Put a new generation in ``path``; it, or None if the file cannot be written."""
+        if path in self._unusable:
+            return None
+        fresh = uuid.uuid4().hex
+        try:
+            descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
+        except OSError as error:
+            return self._give_up(path, error)
+        try:
+            with os.fdopen(descriptor, "w", encoding="ascii") as stamp:
+                stamp.write(fresh)
+                # Readable by every process of the install, whichever user wrote it.
+                os.fchmod(stamp.fileno(), 0o644)
+            now = time.time_ns()
+            os.utime(temporary, ns=(now, now))
+            os.replace(temporary, path)
+        except OSError as error:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            return self._give_up(path, error)
+        return fresh
+
+    def _give_up(self, path, error):
+        with self._lock:
+            if path in self._unusable:
+                return None
+            self._unusable.add(path)
+        logger.warning(
+            "The cache generation file %s cannot be used (%s: %s): this process keeps a "
+            "generation of its own, so changes made by other processes show in it only once "
+            "its cached entries expire. Make the folder writable by the site's user, or set "
+            "REDIS_URL.",
+            path,
+            type(error).__name__,
+            error,
+        )
+        return None
+
+
+_generation_file = GenerationFile()
+
+#: Set while this process holds a new generation it could not write to the shared cache.
+_unwritten_generation = threading.Event()
+_write_lock = threading.Lock()
 
 
 def cached(key, compute):
@@ -64,16 +221,64 @@ def content_changed(**kwargs):
     """Start a new generation: every entry of :func:`cached` is read afresh.
 
     Connected to publications, moves, deletions and to settings, images, sites and
-    view restrictions; call it after any other change that public pages show. It starts
-    one again once the change is committed: a request served meanwhile may have cached
-    what the database held before.
+    view restrictions; call it after any other change that public pages show, in a web
+    request or a ``manage.py`` command alike: every process of the install sees the new
+    generation on its next request. It starts one again once the change is committed: a
+    request served meanwhile may have cached what the database held before.
     """
-    _new_generation()
-    transaction.on_commit(_new_generation)
+    new_generation()
+    transaction.on_commit(new_generation)
 
 
-def _new_generation():
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+def new_generation():
+    """Start a new generation now, without waiting for a commit.
+
+    :func:`content_changed` is the one to call after a change; this one is for starting
+    afresh outside any change (the test suite, between tests: the generation file outlives
+    the caches it clears, and so would what processes remember per generation).
+    """
+    if _cache_is_per_process() and _generation_file.write(generation_file_path()):
+        return
+    _write_cached_generation()
+
+
+def _write_cached_generation():
+    """Write a new generation to the cache: it once it is there, else None.
+
+    Read back rather than trusted: Redis's failures are ignored, so a refused or lost write
+    looks like a successful one. Until one is written, the process remembers it owes one
+    (:func:`generation` tries again on each request), or a change published during an
+    outage would stay unseen by every other process until their entries expire.
+    """
+    with _write_lock:
+        fresh = uuid.uuid4().hex
+        cache.set(GENERATION_KEY, fresh, None)
+        if cache.get(GENERATION_KEY) == fresh:
+            _unwritten_generation.clear()
+            return fresh
+        _unwritten_generation.set()
+        return None
+
+
+def _tell_of_an_unwritten_generation():
+    """At exit, one last try to write the generation this process owes, else an error.
+
+    A ``manage.py`` command that publishes while Redis cannot be reached ends before Redis
+    answers again: operators are told that other processes may show the previous content.
+    """
+    if not _unwritten_generation.is_set() or _cache_is_per_process():
+        return
+    if _write_cached_generation() is not None:
+        return
+    redis_cache.redis_logger().error(
+        "A change could not be written to Redis before this process ended: other processes "
+        "may show the previous content until their cached entries expire (at most %s "
+        "seconds for whole pages).",
+        max(TIMEOUT, getattr(settings, "CSTI_PAGE_CACHE_SECONDS", 0)),
+    )
+
+
+atexit.register(_tell_of_an_unwritten_generation)
 
 
 def refresh_on_change(*models):

@@ -95,7 +95,9 @@ def _placeholder_site():
 
 def _create_home(name, locale):
     root = Page.get_first_root_node()
-    taken = set(root.get_children().filter(locale=locale).values_list("slug", flat=True))
+    # Siblings' slugs count in every language: the translations, beside the home under the
+    # root, take this one's slug with a number (``-1``, ``-2``) from wagtail-localize.
+    taken = set(root.get_children().values_list("slug", flat=True))
     base = slugify(name) or "home"
     slug, number = base, 1
     while slug in taken:

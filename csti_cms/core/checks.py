@@ -19,6 +19,7 @@ from django.core.checks import Warning
 from redis.exceptions import RedisError
 from wagtail.search.backends import get_search_backend
 
+from . import caching
 from .views import SEARCH_BACKEND_ERRORS, search_error_text, search_server_address
 
 #: Seconds the search server is given to answer: start-up must not hang on a lost server.
@@ -129,6 +130,35 @@ def _unwritable_media_folder(folder):
         ),
         id="csti_core.W004",
     )
+
+
+def check_cache_generation_file(app_configs, **kwargs):
+    """A warning when processes without Redis cannot share the cache generation.
+
+    Without ``REDIS_URL`` each process has a cache of its own and learns of other processes'
+    changes (another worker's publication, a cron job) from a file it must be able to write
+    (:mod:`csti_cms.core.caching`). A file not made yet is no fault: the first change makes it.
+    """
+    if _redis_caches():
+        return []
+    path = caching.generation_file_path()
+    if path.exists():
+        usable = os.access(path, os.R_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+    else:
+        usable = path.parent.is_dir() and os.access(path.parent, os.W_OK | os.X_OK)
+    if usable:
+        return []
+    return [
+        Warning(
+            f"The cache generation file {path} cannot be read or written by this process.",
+            hint=(
+                "Give the user the site runs as the right to write in its folder (CSTI_DATA_DIR), "
+                "or set REDIS_URL. Until then, each process shows the changes made in another "
+                "one (a cron job, another worker) only once its cached pages expire."
+            ),
+            id="csti_core.W005",
+        )
+    ]
 
 
 def _redis_caches():

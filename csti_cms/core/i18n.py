@@ -6,15 +6,14 @@ and is live, otherwise on that language's home page, never on a 404.
 """
 
 from dataclasses import dataclass
-from urllib.parse import urlunsplit
+from urllib.parse import urlencode, urlunsplit
 
 from django.conf import settings
 from django.db.models import Q
-from django.http import QueryDict
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Locale, Page, Site, TranslatableMixin
+from wagtail.models import Locale, Page, PageViewRestriction, Site, TranslatableMixin
 
 from csti_cms.core.caching import cached
 from csti_cms.core.hooks import public_pages
@@ -29,6 +28,9 @@ class LanguageVersion:
     #: True when the page itself exists in this language (not a fallback to home).
     is_translation: bool
     is_current: bool
+    #: False when that version asks visitors to log in or for a password: the switcher
+    #: offers it, but search engines are not sent there.
+    is_public: bool = True
 
 
 def live_translations(request, page):
@@ -94,34 +96,39 @@ def language_versions(request, page=None):
         _read_translations(request, [page, site.root_page])
     translations = live_translations(request, page) if page is not None and page.pk else {}
     homes = site_homes(request)
+    restricted = tuple(restricted_paths()) if translations else ()
     result = []
     for code, name in settings.LANGUAGES:
         if code not in homes:
             continue
+        is_public = True
         if code in translations:
             url, is_translation = version_url(request, page, translations[code]), True
+            is_public = not translations[code].path.startswith(restricted)
         elif page is None:
             url, is_translation = translate_url(_pageless_path(request), code), True
         else:
             url, is_translation = homes[code].get_url(request), False
-        result.append(LanguageVersion(code, name, url, is_translation, code == current))
+        result.append(LanguageVersion(code, name, url, is_translation, code == current, is_public))
     return result
 
 
-#: The query parameter of a list's page number: it counts one language's list.
-PAGE_NUMBER = "page"
+def show_query(request, **parameters):
+    """Note the query ``parameters`` that say what a view that is no page shows, as it read
+    them: its language versions and canonical address carry these alone.
+
+    The raw query string may hold anything a link added (``utm_source``, an overlong
+    query the view cut), which search engines would file as other addresses. The page
+    number is no such parameter: page 3 of the French results is no page of the Dutch
+    ones, so each language version starts at the first.
+    """
+    request._csti_shown_query = {name: value for name, value in parameters.items() if value}
 
 
 def _pageless_path(request):
-    """The request's path and query, without the page number of a list.
-
-    A view that is no page (the search) shows the same query in each language, but
-    its results differ from one language to the next: page 3 of the French results
-    is no page of the Dutch ones, so each language version starts at the first.
-    """
-    query = QueryDict(request.META.get("QUERY_STRING", ""), mutable=True)
-    query.pop(PAGE_NUMBER, None)
-    return urlunsplit(("", "", request.path, query.urlencode(), ""))
+    """The request's path, with the query its view said it shows (:func:`show_query`)."""
+    query = urlencode(getattr(request, "_csti_shown_query", {}))
+    return urlunsplit(("", "", request.path, query, ""))
 
 
 def version_url(request, page, translation):
@@ -224,12 +231,18 @@ def translated_page_ids(request, ids):
 
 
 def hreflang_links(request, versions):
-    """``(hreflang, absolute url)`` pairs for the versions that really exist.
+    """``(hreflang, absolute url)`` pairs for the versions that really exist and are public.
 
     ``x-default`` points to the default language's version when there is one, so
-    search engines send visitors with no matching language there.
+    search engines send visitors with no matching language there. A version behind a
+    login or a password is left out: its address, which often repeats its title, is
+    for the visitors it was shared with, not for search engines.
     """
-    links = [(v.code, request.build_absolute_uri(v.url)) for v in versions if v.is_translation]
+    links = [
+        (v.code, request.build_absolute_uri(v.url))
+        for v in versions
+        if v.is_translation and v.is_public
+    ]
     by_code = dict(links)
     default = by_code.get(settings.LANGUAGE_CODE) or (links[0][1] if links else None)
     if default:
@@ -246,25 +259,68 @@ def localize_pages(pages, language=None, request=None):
 
     With ``request``, a page the public site does not show on the request's site
     (its plugin is switched off there, its type is no longer installed) comes back
-    as ``None``, so blocks that chose it leave it out instead of linking to a 404.
+    as ``None``, so blocks that chose it leave it out instead of linking to a 404;
+    so does a page restricted to some visitors (password, login, groups), whose title
+    and description would tell what it hides. See :func:`localize_page_ids`.
     """
     pages = list(pages)
-    if not pages:
-        return []
+    localized = localize_page_ids([page.pk for page in pages], language, request)
+    return [localized[page.pk] for page in pages]
+
+
+def localize_page_ids(ids, language=None, request=None):
+    """``{id: the page to show for it}``, as :func:`localize_pages` answers for the pages.
+
+    With ``request``, answers are kept on the request: a page body reads every page its
+    blocks and rich text link to first (:func:`csti_cms.blocks.links.resolve_page_links`),
+    so its blocks find them there and the page costs one query whatever its links.
+    """
     language = language or get_language()
-    keys = {page.translation_key for page in pages}
+    known = {} if request is None else request.__dict__.setdefault("_csti_localized_pages", {})
+    missing = {int(pk) for pk in ids if (language, int(pk)) not in known}
+    if missing:
+        read = _read_localized_pages(missing, language, request)
+        known.update(((language, pk), page) for pk, page in read.items())
+    return {pk: known[language, int(pk)] for pk in ids}
+
+
+def _read_localized_pages(ids, language, request):
+    """The page to show for each of ``ids`` (or ``None``), read in one query."""
     candidates = Page.objects.filter(
-        Q(translation_key__in=keys, locale__language_code=language, live=True)
-        | Q(pk__in={page.pk for page in pages})
+        Q(pk__in=ids)
+        | Q(
+            translation_key__in=Page.objects.filter(pk__in=ids).values("translation_key"),
+            locale__language_code=language,
+            live=True,
+        )
     ).select_related("locale")
+    restricted = ()
     if request is not None:
         candidates = public_pages(candidates, request)
-    by_key, shown = {}, set()
-    for candidate in candidates:
-        shown.add(candidate.pk)
-        if candidate.live and candidate.locale.language_code == language:
-            by_key[candidate.translation_key] = candidate
-    return [by_key.get(page.translation_key, page if page.pk in shown else None) for page in pages]
+        restricted = tuple(restricted_paths())
+    rows = {candidate.pk: candidate for candidate in candidates}
+    shown = {pk: row for pk, row in rows.items() if not row.path.startswith(restricted)}
+    translations = {
+        row.translation_key: row
+        for row in shown.values()
+        if row.live and row.locale.language_code == language
+    }
+    localized = {}
+    for pk in ids:
+        source = rows.get(pk)
+        localized[pk] = source and translations.get(source.translation_key, shown.get(pk))
+    return localized
+
+
+def restricted_paths():
+    """Tree paths of the pages that restrict who may view them (and their subpages).
+
+    Cached: restrictions change rarely, and saving one starts a new generation.
+    """
+    return cached(
+        "restricted-page-paths",
+        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
 
 
 def localize_objects(objects, language=None):

@@ -2,7 +2,7 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Q
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from csti_cms.core.audiences import Audience
 from csti_cms.core.caching import cached
@@ -68,3 +68,27 @@ def audience_hubs(request):
         if page.hub_audience is not None:
             hubs.setdefault(page.hub_audience, page)
     return [hubs[audience] for audience in Audience.values if audience in hubs]
+
+
+def linkable_parent(request, page):
+    """The page above ``page`` when visitors can open it on this site, else ``None``.
+
+    Events, exhibitions, school activities and venue spaces link back to the listing they
+    sit in. An editor may unpublish the listing and leave its pages online, or a plugin
+    may be off for the site: the link would then lead to a 404, so pages leave it out.
+    Unlike a hub's listing this needs no ``public()``: a view restriction of the listing
+    covers ``page`` too, so a visitor who sees ``page`` may open its listing. The answer is
+    read once per publication, as the menus are.
+    """
+    parent = page.get_parent()
+    if parent is None:
+        return None
+    site = Site.find_for_request(request)
+    key = f"linkable-page:{site.pk if site else ''}:{parent.pk}"
+    visible = cached(key, lambda: _is_live_on_site(request, parent))
+    return parent if visible else None
+
+
+def _is_live_on_site(request, page):
+    pages = Page.objects.live().filter(pk=page.pk)
+    return public_pages(pages, request).exists()

@@ -8,7 +8,8 @@ visitor is kept and handed to the next visitors who ask for the same address.
 
 It never shows outdated content after an editor's change: entries are filed under the
 cache generation of :mod:`csti_cms.core.caching`, which publishing, unpublishing, moving
-a page, saving a setting or switching a plugin moves on. What changes with the clock
+a page, saving a setting or switching a plugin moves on, in whichever process (a web worker,
+a cron job) and even while Redis is out of reach. What changes with the clock
 alone (the "open now" status, events that have just begun) may lag by the lifetime of an
 entry, hence a short one.
 

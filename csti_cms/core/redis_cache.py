@@ -92,7 +92,7 @@ class OutageBreaker:
                 self._went_down(error)
             else:
                 self._answered()
-                _logger().error("Redis could not serve a cache operation", exc_info=error)
+                redis_logger().error("Redis could not serve a cache operation", exc_info=error)
             raise
         except InvalidResponse as error:
             # django-redis wraps only the failures it expects, so a reply that is not Redis's
@@ -107,7 +107,7 @@ class OutageBreaker:
             # The cause on the line itself: the traceback of the socket would add a screenful
             # of redis-py's frames and tell an operator nothing more.
             cause = error.__cause__ if isinstance(error, ConnectionInterrupted) else error
-            _logger().warning(
+            redis_logger().warning(
                 "Redis cannot be reached or used (%s: %s): the cache counts as empty and Redis "
                 "is left alone for %s seconds at a time until it answers again.",
                 type(cause).__name__,
@@ -117,10 +117,11 @@ class OutageBreaker:
 
     def _answered(self):
         if self._pause.answered():
-            _logger().info("Redis answers again: the cache is back in use.")
+            redis_logger().info("Redis answers again: the cache is back in use.")
 
 
-def _logger():
+def redis_logger():
+    """The logger operators read Redis's outages in (``DJANGO_REDIS_LOGGER``)."""
     return logging.getLogger(getattr(settings, "DJANGO_REDIS_LOGGER", __name__))
 
 

@@ -16,11 +16,13 @@ for each page left out of the index, and one line when the server answers again.
 import logging
 import threading
 from contextlib import contextmanager
+from copy import deepcopy
 
 from django.conf import settings
 from elastic_transport import TransportError
 from elasticsearch import ApiError
-from modelsearch.backends.elasticsearch8 import Elasticsearch8SearchBackend
+from modelsearch.backends.elasticsearch8 import Elasticsearch8Mapping, Elasticsearch8SearchBackend
+from modelsearch.utils import deep_update
 
 from csti_cms.core.outage_pause import OutagePause
 
@@ -38,6 +40,59 @@ INDEX_BATCH_TIMEOUT = 30
 
 #: The most characters of the server's answer an operator reads in a log line or a check.
 ANSWER_EXCERPT_LENGTH = 200
+
+#: The articles French glues to the next word ("l'énergie", "qu'il", "jusqu'où"): Dutch and
+#: English words written with an apostrophe ("'s avonds", "it's") keep theirs.
+FRENCH_ELIDED_ARTICLES = [
+    "l",
+    "m",
+    "t",
+    "qu",
+    "n",
+    "s",
+    "j",
+    "d",
+    "c",
+    "jusqu",
+    "quoiqu",
+    "lorsqu",
+    "puisqu",
+]
+
+#: What every word goes through, in an index holding French, Dutch and English pages: the
+#: French article dropped, then lowercase and without accents, as visitors type ("energie"
+#: finds "l'Énergie"). No language's stemming or stop words fits all three.
+WORD_FILTERS = ["french_elision", "lowercase", "asciifolding"]
+
+#: The index settings of :class:`SearchBackend`, over Wagtail's: the ``default`` analyzer reads
+#: every text field (and the words searched) that names no analyzer of its own; the ngram
+#: analyzers of autocompletion drop articles too.
+LANGUAGE_INDEX_SETTINGS = {
+    "settings": {
+        "analysis": {
+            "filter": {
+                "french_elision": {
+                    "type": "elision",
+                    "articles_case": True,
+                    "articles": FRENCH_ELIDED_ARTICLES,
+                },
+            },
+            "analyzer": {
+                "default": {"type": "custom", "tokenizer": "standard", "filter": WORD_FILTERS},
+                "ngram_analyzer": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": [*WORD_FILTERS, "ngram"],
+                },
+                "edgengram_analyzer": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": [*WORD_FILTERS, "edgengram"],
+                },
+            },
+        }
+    }
+}
 
 logger = logging.getLogger(__name__)
 
@@ -120,12 +175,25 @@ def _excerpt(text):
     return lines[0][:ANSWER_EXCERPT_LENGTH] if lines else ""
 
 
+class LanguageMapping(Elasticsearch8Mapping):
+    """Words typed in a prefix search (the search page's fallback, autocompletion) are read
+    as the index reads words: without French articles and accents (the ``default``
+    analyzer), where the search library would read them with the ``standard`` one."""
+
+    edgengram_analyzer_config = {"analyzer": "edgengram_analyzer", "search_analyzer": "default"}
+
+
 class SearchBackend(Elasticsearch8SearchBackend):
     """Wagtail's Elasticsearch 8 backend, whose index updates on publishing leave the
     server alone during an outage and never fail the editor's publishing.
 
     Named by ``BACKEND`` in ``WAGTAILSEARCH_BACKENDS`` (``csti_cms.core.search_server``).
+    Its index reads the three languages alike (:data:`LANGUAGE_INDEX_SETTINGS`);
+    ``INDEX_SETTINGS`` in the backend's settings still refine it.
     """
+
+    settings = deep_update(deepcopy(Elasticsearch8SearchBackend.settings), LANGUAGE_INDEX_SETTINGS)
+    mapping_class = LanguageMapping
 
     def __init__(self, params):
         super().__init__(params)

@@ -58,7 +58,19 @@ def _merge(data, extension):
             data[key] = value
 
 
+def json_ld_text(data):
+    """``data`` as JSON that cannot end or change the ``<script>`` element holding it.
+
+    Escaping ``</`` alone is not enough: ``<!--`` followed by ``<script`` puts the HTML
+    parser into a state where ``</script>`` no longer ends the element, and the rest of
+    the page disappears into it. With ``<``, ``>`` and ``&`` written as JSON escapes, a
+    centre's name or an event's title cannot form any markup, and the data stays the same.
+    """
+    text = json.dumps(data, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def json_ld_script(data):
     """A ``<script type="application/ld+json">`` element, safe to put in a page."""
-    payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
+    payload = mark_safe(json_ld_text(data))  # noqa: S308
+    return format_html('<script type="application/ld+json">{}</script>', payload)

@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from csti_cms.core.hooks import public_pages
+from csti_cms.core.i18n import show_query
 from csti_cms.core.icons import site_icon_urls
 from csti_cms.core.log_format import logged_elsewhere
 from csti_cms.core.models import BasePage
@@ -29,6 +30,9 @@ from csti_cms.core.search_server import (
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
+#: The most pages whose title words start with the visitor's words are added after the
+#: matches of a search that found less than a page of them (see :func:`matching_pages`).
+MAX_PREFIX_MATCHES = 50
 
 
 def search_terms(raw):
@@ -41,7 +45,19 @@ def search_terms(raw):
     kept = "".join(
         " " if char == '"' or unicodedata.category(char) == "Cc" else char for char in raw
     )
-    return " ".join(kept.split())[:MAX_QUERY_LENGTH]
+    return whole_words(" ".join(kept.split()), MAX_QUERY_LENGTH)
+
+
+def whole_words(words, limit):
+    """``words`` cut to at most ``limit`` characters after a whole word.
+
+    A word cut in the middle would be searched for as another word ("musée" as "mus").
+    A single word longer than the limit is no word anyone types: it is cut where it must.
+    """
+    if len(words) <= limit:
+        return words
+    head = words[: limit + 1]
+    return head.rsplit(" ", 1)[0] if " " in head else words[:limit]
 
 
 def serve_page(request, path):
@@ -63,23 +79,30 @@ def search(request):
     server cannot answer, the page says so with status 503 ("try again later") and
     the rest of the site is unaffected. The outage is logged once, with its cause
     (:mod:`csti_cms.core.search_server`), rather than by Django for each search.
+
+    The query reaches the template as ``search_query``: other views put their own
+    filters in a ``query`` of theirs, which the header's search box must not show.
     """
     root = localized_site_root(request)
     if root is None:
         raise Http404("This site has no pages in this language.")
     query = search_terms(request.GET.get("q", ""))
+    show_query(request, q=query)
     try:
         paginator, page_of_results = find_pages(request, root, query)
     except SEARCH_BACKEND_ERRORS:
         response = TemplateResponse(
-            request, "csti_core/search.html", {"query": query, "unavailable": True}, status=503
+            request,
+            "csti_core/search.html",
+            {"search_query": query, "unavailable": True},
+            status=503,
         )
         logged_elsewhere(response)
         return response
     return TemplateResponse(
         request,
         "csti_core/search.html",
-        {"query": query, "results": page_of_results, "paginator": paginator},
+        {"search_query": query, "results": page_of_results, "paginator": paginator},
     )
 
 
@@ -93,9 +116,28 @@ def find_pages(request, root, query):
     if not query:
         return page_of(request, Page.objects.none())
     pages = Page.objects.live().public().descendant_of(root, inclusive=True)
-    results = public_pages(pages, request).search(query)
     with outage_of(search_server_address()).asking():
-        return page_of(request, results)
+        return page_of(request, matching_pages(public_pages(pages, request), query))
+
+
+def matching_pages(pages, query):
+    """The ``pages`` holding every word of ``query``, then, when they fill less than a page
+    of results, those whose title has words starting with the visitor's.
+
+    The database backends do not stem words in one index for three languages (PostgreSQL
+    reads pages with the ``simple`` configuration, SQLite has no stemming): "exposition"
+    would miss "Expositions", "engrenage" miss "Engrenages et machines". Prefix matching
+    on titles finds the plural from the singular; it only fills a short list, so a search
+    that found enough stays as precise as it was, and it adds at most
+    :data:`MAX_PREFIX_MATCHES` pages, in one more query.
+    """
+    found = pages.search(query, operator="and")
+    if found.count() >= RESULTS_PER_PAGE:
+        return found
+    exact = list(found)
+    shown = {match.pk for match in exact}
+    prefixed = pages.autocomplete(query, operator="and")[:MAX_PREFIX_MATCHES]
+    return exact + [match for match in prefixed if match.pk not in shown]
 
 
 def page_of(request, results):

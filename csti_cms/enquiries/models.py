@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models.audit_log import BaseLogEntry, ModelLogEntryManager
 
+from csti_cms.core.dates import day_date
 from csti_cms.core.fields import ChoiceListField
 from csti_cms.core.i18n import in_active_language
 
@@ -134,7 +135,8 @@ class Enquiry(models.Model):
         return lines
 
     def notification_value(self, field):
-        """How one field reads in the e-mail: words for codes, amounts grouped by thousands."""
+        """How one field reads in the e-mail: words for codes, amounts grouped by thousands,
+        dates as the site and the form wrote them to the visitor ("vendredi 1er janvier 2027")."""
         value = getattr(self, field.name)
         if field.many_to_many:
             return ", ".join(str(item) for item in value.all())
@@ -144,6 +146,8 @@ class Enquiry(models.Model):
             return getattr(self, f"get_{field.name}_display")()
         if isinstance(field, models.IntegerField) and value is not None and not field.primary_key:
             return number_format(value, use_l10n=True, force_grouping=True)
+        if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField):
+            return day_date(value, "l j F Y")
         return in_active_language(value)
 
 

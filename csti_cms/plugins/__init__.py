@@ -31,6 +31,8 @@ module of the core beyond those the plugin guide lists as public:
   for a page type's ``language_version_url`` that carries its own query;
 - :func:`localize_objects`, :func:`prefer_language`: translatable objects (snippets) in
   the visitor's language, falling back to another language's version;
+- :func:`localize_pages`: pages a block chose, in the visitor's language, left out
+  where the visitor's site does not show them;
 - :func:`stable_uuid` and :data:`DEMO_SOURCE_LANGUAGE`: for demo content added through
   the ``csti_demo_content`` hook, whose loader names objects by stable translation keys.
 - :data:`ERASE_PERSONAL_DATA`, :func:`retention_period_text`, :func:`label_history_by_number`:
@@ -71,6 +73,7 @@ __all__ = [
     "is_enabled",
     "label_history_by_number",
     "localize_objects",
+    "localize_pages",
     "localized_route",
     "pages_of_site",
     "prefer_language",
@@ -102,6 +105,7 @@ _LAZY_EXPORTS = {
     "SENT_SEGMENT": ("csti_cms.core.routes", "SENT_SEGMENT"),
     "same_route_url": ("csti_cms.core.i18n", "same_route_url"),
     "localize_objects": ("csti_cms.core.i18n", "localize_objects"),
+    "localize_pages": ("csti_cms.core.i18n", "localize_pages"),
     "prefer_language": ("csti_cms.core.i18n", "prefer_language"),
     "stable_uuid": ("csti_cms.core.demo_content", "stable_uuid"),
     "DEMO_SOURCE_LANGUAGE": ("csti_cms.core.demo_content", "SOURCE_LANGUAGE"),

@@ -1,7 +1,6 @@
 """The teacher path's forms: the activity filters and the booking request."""
 
 from dataclasses import dataclass
-from datetime import timedelta
 
 from django import forms
 from django.core.validators import MinValueValidator
@@ -17,6 +16,7 @@ from csti_cms.core.spoken_languages import SPOKEN_LANGUAGES
 from csti_cms.enquiries.closures import closed_dates
 from csti_cms.enquiries.forms import SpamProtectedFormMixin
 
+from .days_open import BOOKING_HORIZON, days_open_to_groups
 from .models import (
     DURATION_BANDS,
     ActivityType,
@@ -25,10 +25,6 @@ from .models import (
     grouped_levels,
 )
 from .models.choices import WEEKDAY_CODES, weekday_code
-
-#: How far ahead a booking may be asked for: further is most likely a typing mistake.
-BOOKING_HORIZON = timedelta(days=2 * 366)
-
 
 # Filters ------------------------------------------------------------------------
 
@@ -193,7 +189,10 @@ class BookingRequestForm(SpamProtectedFormMixin, forms.ModelForm):
         # No more adults than pupils, so never more than the activity's largest group.
         self.fields["adults"].widget.attrs.update(min=1, max=activity.max_pupils)
         pupils.help_text = self._group_size_help(activity)
-        self.fields["preferred_date"].help_text = self._date_help(activity)
+        self.days_label = activity.days_label(
+            days_open_to_groups(Site.find_for_request(self.request), timezone.localdate())
+        )
+        self.fields["preferred_date"].help_text = self._date_help(self.days_label)
         self.fields["alternative_date"].help_text = _("In case the first date is taken.")
 
     def _limit_levels(self, activity):
@@ -225,8 +224,8 @@ class BookingRequestForm(SpamProtectedFormMixin, forms.ModelForm):
             self.initial["activity_language"] = activity.locale.language_code
 
     @staticmethod
-    def _date_help(activity):
-        if days := activity.days_label:
+    def _date_help(days):
+        if days:
             return _("A day on which your class can come: %(days)s.") % {"days": days}
         return _("A day on which your class can come.")
 
@@ -326,8 +325,8 @@ class BookingRequestForm(SpamProtectedFormMixin, forms.ModelForm):
                         "%(date)s is not one of them."
                     )
                     % {
-                        "days": self.activity.days_label,
-                        "date": capfirst(day_date(dates[name], "l j F")),
+                        "days": self.days_label,
+                        "date": capfirst(day_date(dates[name], "l j F Y")),
                     },
                     code="day_not_offered",
                 ),

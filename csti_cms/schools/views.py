@@ -8,17 +8,21 @@ queries for five activities or a hundred (tests/schools/test_query_bounds.py).
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
+from csti_cms.blocks.media import available_downloads
 from csti_cms.core.caching import cached
 from csti_cms.core.collation import alphabetical
 from csti_cms.core.hooks import public_pages
 from csti_cms.core.i18n import localize_objects, prefer_language
+from csti_cms.core.navigation import linkable_parent
 from csti_cms.core.spoken_languages import SPOKEN_LANGUAGES
 from csti_cms.enquiries.services import submit
 
+from .days_open import days_open_to_groups
 from .forms import ActivityFilterForm, BookingRequestForm
 from .models import (
     SchoolActivityPage,
@@ -118,13 +122,17 @@ def activity_listing(request, index):
 
 
 def activity_context(request, activity):
-    """What an activity page shows besides its fields: levels and subjects in its language."""
+    """What an activity page shows besides its fields: levels and subjects in its language,
+    the days a class can come."""
     language = activity.locale.language_code
     subjects = localize_objects(activity.subjects.all(), language)
     attach_levels([activity], language)
+    days_open = days_open_to_groups(Site.find_for_request(request), timezone.localdate())
     return {
+        "days_label": activity.days_label(days_open),
         "subject_list": sorted(subjects, key=lambda subject: alphabetical(subject.name)),
-        "listing": activity.get_parent(),
+        "listing": linkable_parent(request, activity),
+        "teacher_resources": available_downloads(block.value for block in activity.resources),
         "booking_url": activity.get_url(request) + activity.reverse_subpage("book"),
     }
 

@@ -204,6 +204,8 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # translator publishes it: otherwise /nl/ would show the French text the moment it is submitted.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# English dates day first and times on the 24-hour clock, as in Belgium (csti_cms/formats).
+FORMAT_MODULE_PATH = ["csti_cms.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Brussels")
@@ -250,7 +252,15 @@ if ELASTICSEARCH_URL:
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends.database",
+            # On PostgreSQL, one index holds French, Dutch and English pages: the text search
+            # configuration of csti_core's migration 0004 (``simple`` without accents) reads
+            # them alike, whatever the server's default language (SQLite ignores it).
+            "SEARCH_CONFIG": "csti_search",
+        }
+    }
 # Seconds each process leaves the search server alone once it could not answer: searches
 # answer 503 and published pages are left out of the index at once, without waiting for it.
 CSTI_SEARCH_OUTAGE_PAUSE = 30

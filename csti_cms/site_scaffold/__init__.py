@@ -48,7 +48,7 @@ def create_site(name, directory=".", *, centre_name=None):
     context = {
         "package": name,
         "centre_name": centre_name,
-        "centre_name_literal": repr(centre_name),
+        "centre_name_literal": f'"{centre_name}"',  # validated: no quote or backslash
     }
     copy_template(TEMPLATE_DIR, sites, context)
     # ``sites`` must be a package for ``sites.<name>`` to be imported.

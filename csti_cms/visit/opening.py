@@ -14,10 +14,10 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import capfirst
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 
 from csti_cms.core.caching import cached
-from csti_cms.core.dates import time_of_day
+from csti_cms.core.dates import time_range
 
 from .models import Closure, OpeningHours, SeasonalPeriod
 from .models.hours import WEEKDAYS, ClosureReason
@@ -42,6 +42,11 @@ class DayHours:
     @property
     def is_open(self):
         return self.closure is None and self.opens is not None
+
+    @property
+    def hours_label(self):
+        """The day's opening as a range, "uur" once in Dutch as the agenda writes it."""
+        return time_range(self.opens, self.closes)
 
 
 @dataclass(frozen=True)
@@ -149,7 +154,11 @@ def opening_status(site, now=None):
 
 @dataclass(frozen=True)
 class WeekdayRange:
-    """Consecutive weekdays with the same hours: "Tuesday to Friday: 9:30 to 17:00"."""
+    """Consecutive weekdays with the same hours: "Tuesday to Friday: 9:30–17:00".
+
+    The hours read as the agenda's ranges ("9.30–17 uur", "9 h 30 – 17 h"), and a run of
+    days as the schools' days offered do ("tot en met" in Dutch: Friday is included).
+    """
 
     days: tuple
     opens: time | None
@@ -169,16 +178,13 @@ class WeekdayRange:
             return capfirst(self.days[0])
         if len(self.days) == 2:
             return capfirst(gettext("%(first)s and %(last)s") % names)
-        return capfirst(gettext("%(first)s to %(last)s") % names)
+        return capfirst(pgettext("days of the week", "%(first)s to %(last)s") % names)
 
     @property
     def hours_label(self):
         if not self.is_open:
             return gettext("closed")
-        return gettext("%(opens)s to %(closes)s") % {
-            "opens": time_of_day(self.opens),
-            "closes": time_of_day(self.closes),
-        }
+        return time_range(self.opens, self.closes)
 
 
 def week_summary(schedule):

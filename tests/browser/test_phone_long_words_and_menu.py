@@ -1,5 +1,6 @@
-"""On a phone, Dutch compound words in headings wrap instead of widening the page, and the
-menu closes with Escape like any other disclosure a keyboard user has opened."""
+"""On a phone, Dutch compound words in headings and long words anywhere wrap instead of
+widening the page, and the menu closes with Escape like any other disclosure a keyboard
+user has opened."""
 
 import pytest
 
@@ -26,6 +27,38 @@ def test_dutch_headings_never_make_the_page_scroll_sideways(page, demo_server, p
     assert response.status == 200
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
     assert scroll_width <= PHONE["width"], f"{path} scrolls sideways ({scroll_width}px)"
+
+
+#: What an editor may paste into a title or an introduction: a web address with no space.
+LONG_WORD = "https://www.example.org/" + "tentoonstellingsbezoekersinformatie" * 8
+
+
+@pytest.mark.parametrize(
+    ("path", "selector"),
+    [
+        ("/fr/visiter/", "p.lead"),
+        ("/fr/enseignants/activites-scolaires/atelier-chimie-des-couleurs/", ".breadcrumbs span"),
+        ("/fr/agenda/", ".agenda-item__summary"),
+        ("/fr/enseignants/", ".hub-nav a"),
+    ],
+)
+def test_a_long_word_outside_headings_never_makes_the_page_scroll_sideways(
+    page, demo_server, path, selector
+):
+    """Titles and introductions show in breadcrumbs, leads, summaries and hub links too.
+
+    The word is written into the page as the editor's text would be, rather than saved in
+    the demo content the other browser tests share.
+    """
+    page.set_viewport_size(PHONE)
+    assert page.goto(f"{demo_server}{path}").status == 200
+    page.locator(selector).first.evaluate(
+        "(element, word) => element.textContent = word", LONG_WORD
+    )
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= PHONE["width"], (
+        f"{selector} on {path} scrolls sideways ({scroll_width}px)"
+    )
 
 
 def _menu_is_open(page):

@@ -104,3 +104,11 @@ def test_the_command_turns_a_refusal_into_a_message():
     demo_site = Site.objects.get(is_default_site=True)
     with pytest.raises(CommandError, match="Nothing was changed: A site already answers"):
         call_command("add_centre", "--host", demo_site.hostname, "--port", str(demo_site.port))
+
+
+def test_two_centres_of_the_same_name_get_homes_of_their_own():
+    first = add_centre("Sciencecentrum", "www.first.example")
+    second = add_centre("Sciencecentrum", "www.second.example")
+    assert first.home.pk != second.home.pk
+    homes = Page.objects.filter(depth=2)
+    assert homes.values("slug").distinct().count() == homes.count()

@@ -6,6 +6,7 @@ import re
 from html import unescape
 
 import pytest
+from wagtail.models import PageViewRestriction
 
 from tests.conftest import demo_page
 
@@ -118,3 +119,13 @@ def test_a_hub_leaves_behind_a_filter_that_names_no_page_type(client):
     french = demo_page("hub-visitors", "fr").url
     links = head_links(client, french + "?type=%3Cscript%3E")
     assert links["switcher"]["nl"] == demo_page("hub-visitors", "nl").url
+
+
+def test_a_private_translation_is_offered_to_visitors_but_not_to_search_engines(client):
+    about_nl = demo_page("about", "nl")
+    PageViewRestriction.objects.create(
+        page=about_nl, restriction_type=PageViewRestriction.PASSWORD, password="vzw"
+    )
+    links = head_links(client, demo_page("about", "fr").url)
+    assert set(links["alternates"]) == {"fr", "en", "x-default"}
+    assert links["switcher"]["nl"] == about_nl.url

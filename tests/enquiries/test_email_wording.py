@@ -31,9 +31,9 @@ def test_the_subject_and_each_line_follow_the_translators_punctuation(notificati
     ):
         assert notify(booking) is True
     (message,) = mail.outbox
-    with translation.override("fr"):
-        kind = str(BookingRequest._meta.verbose_name)
-    assert f"{kind}\u00a0: {booking}" in message.subject
+    with translation.override("fr"):  # the booking's date too is written in French
+        expected = f"{BookingRequest._meta.verbose_name}\u00a0: {booking}"
+    assert expected in message.subject
     assert "\u00a0: Basisschool De Linde\n" in message.body
     assert "\u00a0: Pieter Janssens\n" in message.body
 

@@ -126,3 +126,11 @@ def test_queries_do_not_grow_with_the_number_of_links(
         return len(queries)
 
     assert queries_of(many) <= queries_of(few)
+
+
+@pytest.mark.parametrize("raw_id", [None, "", "abc", "-3", "9" * 40])
+def test_a_link_whose_id_names_no_page_keeps_only_its_text(raw_id):
+    about = demo_page("about")
+    with translation.override("fr"):
+        links = PublicPageLinkHandler.expand_db_attributes_many([{"id": raw_id}, {"id": about.pk}])
+    assert links == ["<a>", f'<a href="{about.url}">']

@@ -84,7 +84,7 @@ def test_a_day_not_offered_is_refused_on_its_own_field(client):
     with translation.override("fr"):
         message = errors["alternative_date"][0].messages[0]
     assert message.startswith(
-        "Cette activité a lieu ces jours-là uniquement\u00a0: du lundi au vendredi. Samedi "
+        "Cette activité a lieu ces jours-là uniquement\u00a0: du mardi au vendredi. Samedi "
     )
     assert not BookingRequest.objects.exists()
 

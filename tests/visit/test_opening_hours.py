@@ -173,19 +173,19 @@ def test_week_summary_groups_days_with_the_same_hours(site):
         summary = [(r.days_label, r.hours_label) for r in week_summary(OpeningHours(**REGULAR))]
     assert summary == [
         ("Monday", "closed"),
-        ("Tuesday to Friday", "9:30 to 17:00"),
-        ("Saturday and Sunday", "10:00 to 18:00"),
+        ("Tuesday to Friday", "9:30–17:00"),
+        ("Saturday and Sunday", "10:00–18:00"),
     ]
     with translation.override("fr"):
         french = [r.hours_label for r in week_summary(OpeningHours(**REGULAR))]
-    assert french[1:] == ["de 9\u00a0h\u00a030 à 17\u00a0h", "de 10\u00a0h à 18\u00a0h"]
+    assert french[1:] == ["9\u00a0h\u00a030\u00a0– 17\u00a0h", "10\u00a0h\u00a0– 18\u00a0h"]
 
 
 @pytest.mark.parametrize(
     "language, first_line, a_date",
     [
         ("fr", "Du mardi au vendredi", "lundi 14 décembre 2026"),
-        ("nl", "Dinsdag tot vrijdag", "maandag 14 december 2026"),
+        ("nl", "Van dinsdag tot en met vrijdag", "maandag 14 december 2026"),
     ],
 )
 def test_weekdays_take_a_capital_at_the_start_of_a_line_only(site, language, first_line, a_date):

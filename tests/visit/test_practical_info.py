@@ -77,7 +77,7 @@ def test_the_page_lists_seasonal_hours_and_closures_ahead(client):
         html = client.get(demo_page("practical-info", "en").url).content.decode()
     assert "From 6 April 2026 to 19 April 2026" in html
     assert "Monday 6 April 2026: Public holiday" in html
-    assert "Tuesday to Friday: 9:30 to 17:00" in html
+    assert "Tuesday to Friday: 9:30–17:00" in html
 
 
 def test_the_page_costs_a_bounded_number_of_queries(client):

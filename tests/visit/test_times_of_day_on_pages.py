@@ -1,5 +1,5 @@
-"""The public pages print hours as each language writes them: "9 h 30 à 17 h" on a French
-page, "9.30 uur tot 17 uur" on a Dutch one, as the demo's own prose does, not "09:30"."""
+"""The public pages print hours as each language writes them: "9 h 30 – 17 h" on a French
+page, "9.30–17 uur" on a Dutch one, as the demo's own prose does, not "09:30"."""
 
 import re
 from datetime import date, time
@@ -26,9 +26,9 @@ def visible_text(html):
 @pytest.mark.parametrize(
     ("language", "weekdays", "weekends"),
     [
-        ("fr", f"de 9{NBSP}h{NBSP}30 à 17{NBSP}h", f"de 10{NBSP}h à 18{NBSP}h"),
-        ("nl", f"9.30{NBSP}uur tot 17{NBSP}uur", f"10{NBSP}uur tot 18{NBSP}uur"),
-        ("en", "9:30 to 17:00", "10:00 to 18:00"),
+        ("fr", f"9{NBSP}h{NBSP}30{NBSP}– 17{NBSP}h", f"10{NBSP}h{NBSP}– 18{NBSP}h"),
+        ("nl", f"9.30–17{NBSP}uur", f"10–18{NBSP}uur"),
+        ("en", "9:30–17:00", "10:00–18:00"),
     ],
 )
 def test_the_practical_page_writes_hours_as_its_language_does(client, language, weekdays, weekends):

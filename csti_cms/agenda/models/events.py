@@ -15,6 +15,8 @@ workshop at 10:00 stays at 10:00 across daylight-saving changes. The dates visit
 see are materialised in :class:`~csti_cms.agenda.models.Occurrence` on publish.
 """
 
+from datetime import datetime
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -32,6 +34,7 @@ from wagtail_localize.fields import SynchronizedField
 from csti_cms.blocks import SlotStreamField
 from csti_cms.core.audiences import AUDIENCE_FIELDS
 from csti_cms.core.collation import without_accents
+from csti_cms.core.dates import day_date, time_of_day
 from csti_cms.core.fields import ChoiceListField
 from csti_cms.core.forms import SlotAwarePageForm
 from csti_cms.core.i18n import localize_objects
@@ -133,6 +136,26 @@ class EventPageForm(SlotAwarePageForm):
     def _post_clean(self):
         super()._post_clean()
         self._check_dates()
+        self._check_dates_moved_online()
+
+    def _check_dates_moved_online(self):
+        """A date moved online needs the link people follow it by, which only the page has
+        (the changes to single dates have no link of their own): the page's dates and
+        feeds would otherwise send people online with nowhere to go."""
+        changes = self.formsets.get("occurrence_changes")
+        if changes is None or self.instance.online_url:
+            return
+        for row in changes.forms:
+            if _kept_date(row, "original_date") and (
+                row.cleaned_data.get("status") == EventStatus.MOVED_ONLINE
+            ):
+                row.add_error(
+                    "status",
+                    _(
+                        "This date is moved online: give the online link of the event, "
+                        "under “Where”."
+                    ),
+                )
 
     def _check_dates(self):
         added = self.formsets.get("added_dates")
@@ -392,6 +415,8 @@ class EventPage(RoutablePageMixin, BasePage, Place, AgeRange):
         *BasePage.search_fields,
         index.SearchField("body"),
         index.SearchField("place_name"),
+        index.SearchField("price_details"),
+        index.SearchField("accessibility"),
     ]
     override_translatable_fields = [
         *Place.address_sync_fields,
@@ -459,7 +484,39 @@ class EventPage(RoutablePageMixin, BasePage, Place, AgeRange):
             errors["venue"] = _("Choose a venue of the centre or name another place.")
         if online and not self.online_url:
             errors["online_url"] = _("Give the link where people follow the event online.")
+        elif self.status == EventStatus.MOVED_ONLINE and not self.online_url:
+            errors["online_url"] = _(
+                "The event is moved online: give the link where people follow it."
+            )
+        if not {"start_date", "end_date"} & errors.keys():  # else no instant to speak of
+            for name, message in self._skipped_time_errors().items():
+                errors.setdefault(name, message)
         return errors
+
+    def _skipped_time_errors(self):
+        """``{field: message}`` for a start or end time the clocks skip on its date.
+
+        On the night the clocks go forward, 02:30 never comes in Brussels: a single date
+        from 02:30 to 03:30 lasted no time at all. The times of a single date are the
+        editor's own, so the editor chooses again; a repeating rule that meets that night
+        moves that one date on by the hour skipped instead (see :mod:`..recurrence`).
+        """
+        if self.recurrence or not (self.start_date and self.start_time and self.end_time):
+            return {}
+        zone = recurrence.site_zone()
+        times = {
+            "start_time": (self.start_date, self.start_time),
+            "end_time": (self.end_date or self.start_date, self.end_time),
+        }
+        return {
+            name: _(
+                "The clocks go forward an hour in the night of %(date)s: %(time)s does not "
+                "exist that day. Choose another time."
+            )
+            % {"date": day_date(day, "l j F Y"), "time": time_of_day(at)}
+            for name, (day, at) in times.items()
+            if not recurrence.exists(datetime.combine(day, at), zone)
+        }
 
     # What the templates and outputs use ----------------------------------------
 

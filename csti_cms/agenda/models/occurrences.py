@@ -72,7 +72,11 @@ class FeedState(models.Model):
 
     RFC 5545 asks for a ``SEQUENCE`` that grows when an event changes. Page fields
     cannot hold it (publishing a revision writes back the values it was saved
-    with), so it lives here, bumped on publish when the calendar data changed.
+    with), so it lives here, bumped on publish when the calendar data changed, and
+    when the event's venue changes (its name or address is part of the event).
+
+    ``updated_at`` is what the JSON's incremental readers page on: when anything they
+    read of the event last changed, a publication or its venue's.
     """
 
     page = models.OneToOneField(
@@ -84,10 +88,12 @@ class FeedState(models.Model):
     fingerprint = models.CharField(max_length=64)
     sequence = models.PositiveIntegerField(default=0)
     changed_at = models.DateTimeField()
+    updated_at = models.DateTimeField()
 
     class Meta:
         verbose_name = _("calendar feed state")
         verbose_name_plural = _("calendar feed states")
+        indexes = [models.Index(fields=["updated_at", "page"], name="feed_state_updated")]
 
     def __str__(self):
         return f"{self.page_id} SEQUENCE:{self.sequence}"

@@ -39,10 +39,36 @@ def when(occurrence, with_day=True):
     }
 
 
+@register.simple_tag
+def moved_from(occurrence):
+    """What a moved date replaces, naming only what changed: "instead of 14:00" when the
+    time alone moved (repeating the same day told nothing), else the day, and its time
+    for a timed date."""
+    planned = timezone.localtime(occurrence.original_start)
+    if occurrence.all_day:
+        return _("instead of %(date)s") % {"date": _day(planned)}
+    at = time_of_day(planned)
+    if planned.date() == timezone.localtime(occurrence.start).date():
+        return _("instead of %(time)s") % {"time": at}
+    return _("instead of %(date)s, %(time)s") % {"date": _day(planned), "time": at}
+
+
 @register.filter
 def local_iso(moment):
     """The ``datetime`` attribute of a ``<time>`` element: ISO 8601 with the local offset."""
     return timezone.localtime(moment).isoformat()
+
+
+@register.filter
+def datetime_attribute(occurrence):
+    """The ``datetime`` attribute of the ``<time>`` around an occurrence's dates.
+
+    All-day dates are days, not the instant of midnight: their first day (a range "8 to
+    10 January" is no single instant); timed dates their start with the local offset.
+    """
+    if occurrence.all_day:
+        return timezone.localtime(occurrence.start).date().isoformat()
+    return local_iso(occurrence.start)
 
 
 @register.filter

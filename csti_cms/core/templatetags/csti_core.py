@@ -56,6 +56,13 @@ def site_home(context):
 
 
 @register.simple_tag(takes_context=True)
+def linkable_parent(context, page):
+    """The listing above ``page``, or ``None`` where it would answer 404 (see
+    ``navigation.linkable_parent``)."""
+    return navigation.linkable_parent(context["request"], page)
+
+
+@register.simple_tag(takes_context=True)
 def absolute_url(context, url):
     return context["request"].build_absolute_uri(url)
 

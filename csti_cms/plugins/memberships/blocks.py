@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from csti_cms.blocks import TranslatedPageChooserBlock
-from csti_cms.plugins import alphabetical
+from csti_cms.plugins import alphabetical, localize_pages
 
 
 class NetworksBlock(blocks.StructBlock):
@@ -33,8 +33,20 @@ class NetworksBlock(blocks.StructBlock):
         context["memberships"] = sorted(
             memberships, key=lambda membership: alphabetical(membership.organisation.name)
         )
-        context["memberships_page"] = page.localized if page is not None and page.live else None
+        context["memberships_page"] = shown_memberships_page(page, request)
         return context
+
+
+def shown_memberships_page(page, request):
+    """The chosen memberships page in the visitor's language, if the site shows it.
+
+    Read as every page link is, by translation: the French page may be unpublished
+    while its Dutch and English versions are live.
+    """
+    if page is None:
+        return None
+    localized = localize_pages([page], request=request)[0]
+    return localized if localized is not None and localized.live else None
 
 
 # Blocks this plugin adds to slots of core pages. Names start with the plugin label.

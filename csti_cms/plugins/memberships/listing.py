@@ -70,11 +70,11 @@ def site_memberships(request, site=None):
     cache = request.__dict__.setdefault("_csti_memberships", {})
     key = (site.pk if site else None, language)
     if key not in cache:
-        cache[key] = _load(site, language) if site else MembershipListing()
+        cache[key] = load_memberships(site, language) if site else MembershipListing()
     return cache[key]
 
 
-def _load(site, language):
+def load_memberships(site, language):
     rows = (
         Membership.objects.filter(site_id=site.pk)
         .select_related("locale", "organisation")

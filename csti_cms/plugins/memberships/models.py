@@ -8,7 +8,8 @@ membership in Dutch points at the Dutch version of its organisation.
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
@@ -246,7 +247,11 @@ class MembershipsPage(PluginPageMixin, LocalizedRoutablePageMixin, BasePage):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.SearchField("networks_text"),
+    ]
 
     parent_page_types = SECTION_PARENTS
     subpage_types = []
@@ -257,6 +262,25 @@ class MembershipsPage(PluginPageMixin, LocalizedRoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("memberships page")
         verbose_name_plural = _("memberships pages")
+
+    def networks_text(self):
+        """The networks the page lists and its people's roles there, in the page's language.
+
+        They are snippets of the page's site, not fields of the page: site search finds
+        the page by them ("Ecsite", "ASTC") through this text, read again whenever one
+        of them changes (:func:`reindex_memberships_pages`).
+        """
+        from .listing import load_memberships
+
+        site = self.get_site()
+        if site is None:
+            return ""
+        listing = load_memberships(site, self.locale.language_code)
+        return "\n".join(
+            text
+            for membership in [*listing.current, *listing.past]
+            for text in membership_words(membership)
+        )
 
     @path("", name="current")
     def current(self, request):
@@ -285,3 +309,43 @@ class MembershipsPage(PluginPageMixin, LocalizedRoutablePageMixin, BasePage):
                 "showing_past": True,
             },
         )
+
+
+def membership_words(membership):
+    """What the memberships page shows of ``membership`` in words: its organisation, roles."""
+    organisation = membership.organisation
+    yield from (organisation.name, organisation.acronym, organisation.acronym_meaning)
+    for role in membership.timeline:
+        yield f"{role.person_name} {role.person_function} {role.role}"
+
+
+def reindex_memberships_pages(raw=False, using=None, **kwargs):
+    """Index the memberships pages again once a membership, role or organisation change is
+    committed: the pages are found by their networks (:meth:`MembershipsPage.networks_text`).
+
+    There are a few such pages, one for each site and language, and an organisation is
+    shared by every site: all of them are read again, once per transaction however many
+    rows it saves (an import of a network's members saves hundreds). Fixtures loaded raw
+    are indexed by ``update_index``.
+    """
+    if raw:
+        return
+    connection = transaction.get_connection(using)
+    if any(task is _reindex_memberships_pages for _ids, task, _robust in connection.run_on_commit):
+        return
+    transaction.on_commit(_reindex_memberships_pages, using=using)
+
+
+def _reindex_memberships_pages():
+    for networks_page in MembershipsPage.objects.live().specific():
+        index.insert_or_update_object(networks_page)
+
+
+for _model in (Organisation, Membership, Role):
+    _label = _model._meta.label_lower
+    post_save.connect(
+        reindex_memberships_pages, sender=_model, dispatch_uid=f"memberships-index-{_label}-saved"
+    )
+    post_delete.connect(
+        reindex_memberships_pages, sender=_model, dispatch_uid=f"memberships-index-{_label}-deleted"
+    )

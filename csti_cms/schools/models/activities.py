@@ -12,6 +12,7 @@ from decimal import Decimal
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
@@ -32,7 +33,15 @@ from csti_cms.core.models.images import IMAGE_ALT_TEXT, image_with_alt_text
 from csti_cms.core.routes import SENT_SEGMENT, LocalizedRoutablePageMixin, localized_route
 from csti_cms.core.spoken_languages import SPOKEN_LANGUAGES
 
-from .choices import WEEKDAY_CHOICES, ActivityType, PriceBasis, describe_days, school_week
+from ..days_open import days_open_to_groups
+from .choices import (
+    WEEKDAY_CHOICES,
+    WEEKDAY_CODES,
+    ActivityType,
+    PriceBasis,
+    describe_days,
+    school_week,
+)
 from .taxonomy import SchoolLevel, Subject, grouped_levels
 
 #: A few classes at once (a show or a conference in the auditorium); a whole school coming on
@@ -108,10 +117,12 @@ class CurriculumLinkBlock(blocks.StructBlock):
 
 
 class SchoolActivityForm(SlotAwarePageForm):
-    """Offers the levels and subjects of the page's language, levels grouped by system."""
+    """Offers the levels and subjects of the page's language, levels grouped by system, and
+    names the days the centre is closed to groups beside the days offered."""
 
     def __init__(self, *args, parent_page=None, **kwargs):
         super().__init__(*args, parent_page=parent_page, **kwargs)
+        self._tell_days_closed(parent_page)
         locale = self.instance.locale if self.instance.locale_id else None
         if locale is None and parent_page is not None:
             locale = parent_page.locale
@@ -132,6 +143,24 @@ class SchoolActivityForm(SlotAwarePageForm):
                 (system, [(level.pk, level.name) for level in members])
                 for system, members in grouped_levels(self.fields["levels"].queryset)
             ]
+
+    def _tell_days_closed(self, parent_page):
+        """Warn that teachers are not offered the days the centre usually receives no groups.
+
+        A help text rather than an error: the day stays ticked for when the opening hours
+        change, and a season opening it still takes bookings on its dates.
+        """
+        field = self.fields.get("days_offered")
+        page = self.instance if self.instance.pk else parent_page
+        if field is None or page is None:
+            return
+        days_open = days_open_to_groups(page.get_site(), timezone.localdate())
+        if closed := describe_days([code for code in WEEKDAY_CODES if code not in days_open]):
+            warning = _(
+                "The centre usually receives no groups on %(days)s (see its opening hours): "
+                "teachers are not offered these days."
+            ) % {"days": closed}
+            field.help_text = f"{field.help_text} {warning}"
 
 
 class SchoolActivityPage(LocalizedRoutablePageMixin, BasePage, AgeRange):
@@ -277,6 +306,8 @@ class SchoolActivityPage(LocalizedRoutablePageMixin, BasePage, AgeRange):
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("body"),
+        index.SearchField("curriculum_links"),
+        index.SearchField("price_details"),
         index.FilterField("activity_type"),
         index.FilterField("duration_minutes"),
     ]
@@ -314,10 +345,15 @@ class SchoolActivityPage(LocalizedRoutablePageMixin, BasePage, AgeRange):
         names = dict(SPOKEN_LANGUAGES)
         return [names[code] for code in self.languages or [] if code in names]
 
-    @property
-    def days_label(self):
-        """The days offered, or "" when every day is (the centre's opening hours then tell)."""
-        return describe_days(self.days_offered or [])
+    def days_label(self, days_open):
+        """The days offered on which the centre receives groups (``days_open``), as teachers
+        read them; "" when every day is (the centre's opening hours then tell).
+
+        An activity none of whose days the centre opens on keeps its own days: the teacher
+        learns them, and the closed-day refusal then says why a date is not possible.
+        """
+        offered = self.days_offered or []
+        return describe_days([code for code in offered if code in days_open] or offered)
 
     @property
     def duration_label(self):

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from csti_cms.core.dates import day_date
 from csti_cms.core.spoken_languages import SPOKEN_LANGUAGES
 from csti_cms.enquiries.models import Enquiry
 
@@ -72,5 +73,7 @@ class BookingRequest(Enquiry):
 
     def __str__(self):
         # A dash, not a colon: the title goes into e-mail subjects after a translated
-        # "label: value", and French would need a non-breaking space before a colon.
-        return f"{self.school_name} – {self.activity_title} ({self.preferred_date:%Y-%m-%d})"
+        # "label: value", and French would need a non-breaking space before a colon. The date
+        # is written out as in the e-mail's body, without the weekday to keep subjects short.
+        date = day_date(self.preferred_date, "j F Y")
+        return f"{self.school_name} – {self.activity_title} ({date})"

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from csti_cms.core.dates import day_date
 from csti_cms.core.fields import ChoiceListField
 from csti_cms.enquiries.models import Enquiry
 
@@ -58,7 +59,7 @@ class QuoteRequest(Enquiry):
         verbose_name_plural = _("quote requests")
 
     def __str__(self):
-        return f"{self.organisation} ({self.event_date:%Y-%m-%d}, {self.guests})"
+        return f"{self.organisation} ({day_date(self.event_date, 'j F Y')}, {self.guests})"
 
     @property
     def space_names(self):

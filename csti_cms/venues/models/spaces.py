@@ -23,6 +23,7 @@ from csti_cms.core.fields import ChoiceListField
 from csti_cms.core.i18n import page_ids, same_route_url, translated_page_ids
 from csti_cms.core.models import SECTION_PARENTS, BasePage
 from csti_cms.core.models.images import AltTextRule, image_with_alt_text
+from csti_cms.core.navigation import linkable_parent
 from csti_cms.core.routes import SENT_SEGMENT, LocalizedRoutablePageMixin, localized_route
 
 from .choices import CAPACITY_FIELDS, CATERING, EQUIPMENT, Layout
@@ -219,6 +220,10 @@ class VenueSpacePage(BasePage):
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("body"),
+        index.SearchField("equipment_details"),
+        index.SearchField("catering_details"),
+        index.SearchField("accessibility"),
+        index.SearchField("price_details"),
         *(index.FilterField(name) for name in CAPACITY_FIELDS.values()),
     ]
 
@@ -264,9 +269,13 @@ class VenueSpacePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        listing = self.get_parent().specific
-        context["listing"] = listing
-        context["quote_url"] = (
-            f"{listing.get_url(request)}{listing.reverse_subpage('quote')}?space={self.pk}"
-        )
+        context["listing"] = listing = linkable_parent(request, self)
+        context["quote_url"] = self.quote_form_url(request, listing) if listing else None
         return context
+
+    def quote_form_url(self, request, listing):
+        """The quote form of ``listing``, with this space chosen: the form is a route of the
+        listing, so a space whose listing is offline offers none."""
+        return (
+            f"{listing.get_url(request)}{listing.specific.reverse_subpage('quote')}?space={self.pk}"
+        )

@@ -8,7 +8,6 @@ be translated by hand and no language version can fall out of step.
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -18,6 +17,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
+
+from csti_cms.core.dates import day_date
 
 #: Names of the days as they read inside a sentence ("lundi", "maandag"): callers put a
 #: capital where one starts a line. A context of their own keeps them from replacing
@@ -127,18 +128,17 @@ class OpeningHoursForm(WagtailAdminModelForm):
             start, end = form.cleaned_data["start_date"], form.cleaned_data["end_date"]
             other = next((o for o in earlier if o[0] <= end and start <= o[1]), None)
             if other is not None:
-                form.add_error(
-                    "start_date",
-                    _(
-                        "This period overlaps the one from %(start)s to %(end)s: "
-                        "a day can follow only one season's hours."
-                    )
-                    % {
-                        "start": date_format(other[0], "SHORT_DATE_FORMAT"),
-                        "end": date_format(other[1], "SHORT_DATE_FORMAT"),
-                    },
-                )
+                form.add_error("start_date", overlap_message(*other))
             earlier.append((start, end))
+
+
+def overlap_message(start, end):
+    """Names the other period with its dates written out ("1er janvier 2027"), as the
+    practical page shows them: "01/10/2027" reads as October to a Belgian editor."""
+    return _(
+        "This period overlaps the one from %(start)s to %(end)s. Each day follows the "
+        "hours of one seasonal period only: change the dates of one of them."
+    ) % {"start": day_date(start, "j F Y"), "end": day_date(end, "j F Y")}
 
 
 @register_setting(icon="time")

@@ -1,6 +1,7 @@
 """Settings for the test suite: fast hashing, plain static files, no outgoing mail."""
 
 import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 
@@ -11,6 +12,9 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="csti-test-media-")
 ALLOWED_HOSTS = ["*"]
 WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed", "providers": []}]
 STATIC_ROOT = tempfile.mkdtemp(prefix="csti-test-static-")
+# A generation file of the run's own: another test run or the demo's runserver moving the one in
+# var/demo would empty this run's caches under its tests (csti_cms.core.caching).
+CSTI_CACHE_GENERATION_FILE = Path(tempfile.mkdtemp(prefix="csti-test-cache-")) / "cache-generation"
 
 # The framework's tests use a plugin that lives in the test suite.
 discover_plugins(globals(), also=["tests.example_plugin.apps.QuizConfig"])  # noqa: F405
