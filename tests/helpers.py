@@ -15,18 +15,19 @@ from django.contrib.auth.models import Permission
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_manage(*args, **env):
+def run_manage(*args, cwd=ROOT, **env):
     """``manage.py *args`` in a process of its own, with the settings ``env`` gives.
 
     Settings are read once per process: a variable that changes them needs a new process,
-    started without the test run's ``DJANGO_SETTINGS_MODULE``.
+    started without the test run's ``DJANGO_SETTINGS_MODULE``. ``cwd`` is the checkout
+    whose ``manage.py`` runs (this one unless told).
     """
     environment = {**os.environ}
     environment.pop("DJANGO_SETTINGS_MODULE", None)
     environment.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
-        cwd=ROOT,
+        cwd=cwd,
         env=environment,
         capture_output=True,
         text=True,

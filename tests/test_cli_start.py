@@ -1,29 +1,17 @@
 """`csti-cms start` writes a centre's site package that runs as the self-hosting guide says."""
 
-import os
 import secrets
 import shutil
-import subprocess
-import sys
 
 import pytest
 
 from csti_cms.cli import main
-from tests.helpers import ROOT
+from tests.helpers import ROOT, run_manage
 
 
 def run_in(checkout, *args, **env):
-    """``manage.py *args`` in ``checkout``, a process configured by ``env`` alone."""
-    environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    environment.update(env, CSTI_DATA_DIR=str(checkout / "var"))
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=checkout,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    """``manage.py *args`` in ``checkout``, with runtime data of its own."""
+    return run_manage(*args, cwd=checkout, CSTI_DATA_DIR=str(checkout / "var"), **env)
 
 
 @pytest.fixture

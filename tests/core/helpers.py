@@ -4,7 +4,12 @@ log during an outage."""
 import contextlib
 import errno
 import io
+import json
 import logging
+import re
+import threading
+from html import unescape
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from django.conf import settings
 from django.core.files.images import ImageFile
@@ -88,3 +93,68 @@ def fresh_outage_warnings(monkeypatch):
     fresh = database_outage.OutageWarnings(database_outage.WARNING_INTERVAL)
     monkeypatch.setattr(database_outage, "outage_warnings", fresh)
     return fresh
+
+
+class ElasticsearchStandIn(BaseHTTPRequestHandler):
+    """Answers searches and counts with no hits as Elasticsearch does, or with ``status``
+    and an empty body, as a web server with nothing at the address may. Keeps the bodies
+    it is sent in ``asked``."""
+
+    status = 200
+    asked = ()  # a list of its own for each stand-in (see elasticsearch_stand_in)
+
+    def do_POST(self):
+        self.asked.append(self.rfile.read(int(self.headers.get("Content-Length") or 0)))
+        body = b""
+        if self.status == 200:
+            body = json.dumps({"count": 0, "hits": {"total": {"value": 0}, "hits": []}}).encode()
+        self.send_response(self.status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("X-Elastic-Product", "Elasticsearch")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_GET = do_POST
+
+    def log_message(self, *args):
+        """Quiet: tests read the site's log, not the stand-in's."""
+
+
+@contextlib.contextmanager
+def elasticsearch_stand_in():
+    """An :class:`ElasticsearchStandIn` on a port of its own: ``(its handler class, its URL)``;
+    a test sets the class's ``status`` and reads its ``asked``."""
+    handler = type("StandIn", (ElasticsearchStandIn,), {"asked": []})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield handler, f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+HREFLANG = re.compile(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">')
+SWITCHER_LINK = re.compile(r'<a href="([^"]+)" lang="([a-z]{2})" hreflang="[a-z]{2}"')
+CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)">')
+OG_URL = re.compile(r'<meta property="og:url" content="([^"]+)">')
+
+
+def head_links(client, path):
+    """Where the page at ``path`` tells search engines and visitors its versions live."""
+    response = client.get(path)
+    assert response.status_code == 200, path
+    html = response.content.decode()
+    return {
+        "canonical": unescape(CANONICAL.findall(html)[0]) if CANONICAL.search(html) else None,
+        "og_url": unescape(OG_URL.findall(html)[0]) if OG_URL.search(html) else None,
+        "alternates": {code: unescape(url) for code, url in HREFLANG.findall(html)},
+        "switcher": {code: unescape(url) for url, code in SWITCHER_LINK.findall(html)},
+        "html": html,
+    }
+
+
+def absolute(path):
+    """``path`` as the test client's requests make it absolute."""
+    return f"http://testserver{path}"

@@ -9,32 +9,12 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from tests.conftest import demo_page
+from tests.core.helpers import absolute, head_links
 
 pytestmark = pytest.mark.django_db
 
-HREFLANG = re.compile(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">')
-SWITCHER_LINK = re.compile(r'<a href="([^"]+)" lang="([a-z]{2})" hreflang="[a-z]{2}"')
-CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)">')
-OG_URL = re.compile(r'<meta property="og:url" content="([^"]+)">')
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
 DESCRIPTION = re.compile(r'<meta name="description" content="([^"]+)">')
-
-
-def head_links(client, path):
-    response = client.get(path)
-    assert response.status_code == 200, path
-    html = response.content.decode()
-    return {
-        "canonical": unescape(CANONICAL.findall(html)[0]) if CANONICAL.search(html) else None,
-        "og_url": unescape(OG_URL.findall(html)[0]) if OG_URL.search(html) else None,
-        "alternates": {code: unescape(url) for code, url in HREFLANG.findall(html)},
-        "switcher": {code: unescape(url) for url, code in SWITCHER_LINK.findall(html)},
-        "html": html,
-    }
-
-
-def absolute(path):
-    return f"http://testserver{path}"
 
 
 @pytest.mark.parametrize(

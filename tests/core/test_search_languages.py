@@ -7,9 +7,7 @@ searched for, and nothing else.
 
 import json
 import re
-import threading
 from html import unescape
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.db import connection
@@ -20,7 +18,7 @@ from csti_cms.core import search_server, views
 from csti_cms.core.search_server import SearchBackend
 from csti_cms.venues.models import VenueSpacePage
 from tests.conftest import demo_page
-from tests.core.test_canonical_and_alternates import absolute, head_links
+from tests.core.helpers import absolute, elasticsearch_stand_in, head_links
 from tests.plugins_builtin.helpers import make_membership, make_organisation
 
 pytestmark = pytest.mark.django_db
@@ -155,44 +153,17 @@ def test_elasticsearch_reads_prefix_searches_as_it_reads_page_text():
     assert properties["_edgengrams"]["search_analyzer"] == "default"
 
 
-class RecordingElasticsearch(BaseHTTPRequestHandler):
-    """Answers every search and count with no hits, and keeps what it was asked."""
-
-    asked = []
-
-    def do_POST(self):
-        self.asked.append(self.rfile.read(int(self.headers.get("Content-Length") or 0)))
-        body = json.dumps({"count": 0, "hits": {"total": {"value": 0}, "hits": []}}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("X-Elastic-Product", "Elasticsearch")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    do_GET = do_POST
-
-    def log_message(self, *args):
-        """Quiet."""
-
-
 def test_elasticsearch_finds_pages_with_every_word_as_the_databases_do(client, monkeypatch):
     monkeypatch.setattr(search_server, "_outages", {})
-    handler = type("Recording", (RecordingElasticsearch,), {"asked": []})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    backend = {
-        "BACKEND": "csti_cms.core.search_server",
-        "URLS": [f"http://127.0.0.1:{server.server_port}"],
-        "INDEX_PREFIX": "csti_operator_",
-        "OPTIONS": {"max_retries": 0},
-    }
-    try:
+    with elasticsearch_stand_in() as (handler, url):
+        backend = {
+            "BACKEND": "csti_cms.core.search_server",
+            "URLS": [url],
+            "INDEX_PREFIX": "csti_operator_",
+            "OPTIONS": {"max_retries": 0},
+        }
         with override_settings(WAGTAILSEARCH_BACKENDS={"default": backend}):
             assert client.get("/en/search/", {"q": "night museum"}).status_code == 200
-    finally:
-        server.shutdown()
-        server.server_close()
     searches = [json.loads(body) for body in handler.asked if b"night" in body]
     assert searches
     assert all('"operator": "and"' in json.dumps(search) for search in searches)

@@ -7,11 +7,8 @@ alone for a pause (``CSTI_SEARCH_OUTAGE_PAUSE``).
 """
 
 import importlib.util
-import json
 import logging
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.test import override_settings
@@ -20,7 +17,7 @@ from wagtail.search.backends import get_search_backend
 
 from csti_cms.core import checks, search_server, views
 from tests.conftest import demo_page
-from tests.core.helpers import records_of, with_site_records
+from tests.core.helpers import elasticsearch_stand_in, records_of, with_site_records
 from tests.helpers import FakeServer, run_manage
 
 pytestmark = pytest.mark.django_db
@@ -104,42 +101,14 @@ def search_hangs(hanging_server, monkeypatch):
         yield hanging_server
 
 
-class ElasticsearchStandIn(BaseHTTPRequestHandler):
-    """Answers searches and counts with no hits as Elasticsearch does, or with ``status``
-    and an empty body, as a web server with nothing at the address may."""
-
-    status = 200
-
-    def do_POST(self):
-        self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        body = b""
-        if self.status == 200:
-            body = json.dumps({"count": 0, "hits": {"total": {"value": 0}, "hits": []}}).encode()
-        self.send_response(self.status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("X-Elastic-Product", "Elasticsearch")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    do_GET = do_POST
-
-    def log_message(self, *args):
-        """Quiet: the test reads the site's log, not the stand-in's."""
-
-
 @pytest.fixture
 def stand_in():
     """An Elasticsearch stand-in answering on its own port, its ``status`` set by the test."""
-    handler = type("StandIn", (ElasticsearchStandIn,), {})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{server.server_port}"
-    with override_settings(WAGTAILSEARCH_BACKENDS={"default": search_backend(url)}):
+    with (
+        elasticsearch_stand_in() as (handler, url),
+        override_settings(WAGTAILSEARCH_BACKENDS={"default": search_backend(url)}),
+    ):
         yield handler, url
-    server.shutdown()
-    server.server_close()
 
 
 def search_outage_records(log):
