@@ -163,6 +163,8 @@ class GenerationFile:
             return None
         fresh = uuid.uuid4().hex
         try:
+            # A new install's data folder may not exist yet (nothing uploaded or collected).
+            path.parent.mkdir(parents=True, exist_ok=True)
             descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
         except OSError as error:
             return self._give_up(path, error)

@@ -137,7 +137,8 @@ def check_cache_generation_file(app_configs, **kwargs):
 
     Without ``REDIS_URL`` each process has a cache of its own and learns of other processes'
     changes (another worker's publication, a cron job) from a file it must be able to write
-    (:mod:`csti_cms.core.caching`). A file not made yet is no fault: the first change makes it.
+    (:mod:`csti_cms.core.caching`). A file not made yet is no fault, nor is its folder (a
+    new install's ``CSTI_DATA_DIR`` on PostgreSQL): the first change makes them.
     """
     if _redis_caches():
         return []
@@ -145,7 +146,8 @@ def check_cache_generation_file(app_configs, **kwargs):
     if path.exists():
         usable = os.access(path, os.R_OK) and os.access(path.parent, os.W_OK | os.X_OK)
     else:
-        usable = path.parent.is_dir() and os.access(path.parent, os.W_OK | os.X_OK)
+        folder = next(parent for parent in path.parents if parent.exists())
+        usable = folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)
     if usable:
         return []
     return [

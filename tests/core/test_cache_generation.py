@@ -140,7 +140,8 @@ def test_the_daily_agenda_refresh_moves_the_generation_every_process_reads(gener
 def test_an_unusable_generation_file_is_told_once_and_this_process_keeps_its_own(
     client, page_cache, settings, tmp_path, caching_log
 ):
-    settings.CSTI_CACHE_GENERATION_FILE = tmp_path / "no-such-folder" / "cache-generation"
+    (tmp_path / "a-file").write_text("not a folder")
+    settings.CSTI_CACHE_GENERATION_FILE = tmp_path / "a-file" / "cache-generation"
     before = generation()
     assert before is not None
     exhibition = demo_page("expo-matter", "en")
@@ -151,18 +152,30 @@ def test_an_unusable_generation_file_is_told_once_and_this_process_keeps_its_own
     assert "Matter, reopened" in hub_titles(client)
     messages = [record.getMessage() for record in caching_log.records]
     assert len(messages) == 1, messages
-    assert "no-such-folder/cache-generation cannot be used (FileNotFoundError" in messages[0]
+    assert "a-file/cache-generation cannot be used (NotADirectoryError" in messages[0]
 
 
 def test_the_system_check_warns_when_the_generation_file_cannot_be_written(settings, tmp_path):
-    settings.CSTI_CACHE_GENERATION_FILE = tmp_path / "no-such-folder" / "cache-generation"
+    (tmp_path / "a-file").write_text("not a folder")
+    settings.CSTI_CACHE_GENERATION_FILE = tmp_path / "a-file" / "cache-generation"
     warnings = checks.check_cache_generation_file(app_configs=None)
     assert [warning.id for warning in warnings] == ["csti_core.W005"]
     settings.CSTI_CACHE_GENERATION_FILE = tmp_path / "cache-generation"
     assert checks.check_cache_generation_file(app_configs=None) == []
     with redis_caches(UNREACHABLE_REDIS, "test"):
-        settings.CSTI_CACHE_GENERATION_FILE = tmp_path / "no-such-folder" / "cache-generation"
+        settings.CSTI_CACHE_GENERATION_FILE = tmp_path / "a-file" / "cache-generation"
         assert checks.check_cache_generation_file(app_configs=None) == []
+
+
+def test_a_data_folder_not_made_yet_is_made_by_the_first_change(settings, tmp_path):
+    """A new install on PostgreSQL has no CSTI_DATA_DIR until something is uploaded."""
+    path = tmp_path / "var" / "mycentre" / "cache-generation"
+    settings.CSTI_CACHE_GENERATION_FILE = path
+    assert checks.check_cache_generation_file(app_configs=None) == []
+    before = generation()
+    content_changed()
+    assert path.exists()
+    assert generation() not in (None, before)
 
 
 # With Redis: a generation that could not be written is not lost.
