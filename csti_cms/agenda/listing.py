@@ -75,9 +75,7 @@ def attach(pages, language):
     venues = {page.venue_id: page.venue for page in pages if page.venue_id}
     localized_venues = dict(zip(venues, localize_objects(venues.values(), language), strict=True))
     for pk, copies in instances.items():
-        category_list = sorted(
-            by_page[pk].values(), key=lambda category: alphabetical(category.name)
-        )
+        category_list = _by_name(by_page[pk].values())
         for page in copies:
             page.category_list = category_list
             if page.venue_id:
@@ -87,6 +85,24 @@ def attach(pages, language):
                 page.location = Location.of(page, page.place_name)
             else:
                 page.location = None
+
+
+def _by_name(categories):
+    return sorted(categories, key=lambda category: alphabetical(category.name))
+
+
+def attach_edited_categories(page, language):
+    """Give ``page`` the categories it holds in memory as its ``category_list``.
+
+    A preview builds the page from the edit form without saving it: its categories
+    are those ticked in the form, which :func:`attach` (reading the saved ones) would
+    replace with the last save's, or with none for a page never saved.
+    """
+    categories = list(page.categories.all())
+    by_key = {
+        category.translation_key: category for category in localize_objects(categories, language)
+    }
+    page.category_list = _by_name(by_key.values())
 
 
 def categories_for(agenda):
@@ -112,7 +128,7 @@ def _used_categories(agenda, language):
         current = by_key.get(category.translation_key)
         if current is None or category.locale.language_code == language:
             by_key[category.translation_key] = category
-    return sorted(by_key.values(), key=lambda category: alphabetical(category.name))
+    return _by_name(by_key.values())
 
 
 def map_points(occurrences, language, agenda_url, limit=300):

@@ -4,16 +4,15 @@ from django.utils import timezone
 
 from csti_cms.core.models import BrandingSettings
 from csti_cms.core.navigation import linkable_parent, localized_site_root
-from csti_cms.core.renditions import rendition_url
+from csti_cms.core.renditions import SOCIAL_IMAGE, rendition_url
 from csti_cms.core.seo import json_ld_text
 
 from . import jsonld, recurrence
-from .listing import attach
+from .listing import attach, attach_edited_categories
 from .models import Occurrence
 
 #: Upcoming dates listed on an event page.
 MAX_DATES = 12
-SOCIAL_IMAGE_SPEC = "fill-1200x675"
 
 
 def organizer(request):
@@ -27,7 +26,7 @@ def organizer(request):
 
 
 def image_url(request, image):
-    url = rendition_url(image, SOCIAL_IMAGE_SPEC)
+    url = rendition_url(image, SOCIAL_IMAGE)
     return request.build_absolute_uri(url) if url else None
 
 
@@ -77,9 +76,11 @@ def previewed_dates(page, now):
 
 def event_context(request, page):
     now = timezone.now()
-    dates = previewed_dates if is_preview(request, page) else stored_dates
-    upcoming, more_dates, last = dates(page, now)
+    preview = is_preview(request, page)
+    upcoming, more_dates, last = (previewed_dates if preview else stored_dates)(page, now)
     attach([page], page.locale.language_code)
+    if preview:
+        attach_edited_categories(page, page.locale.language_code)
     url = page.get_full_url(request)
     objects = jsonld.event_objects(
         page,

@@ -5,7 +5,7 @@ also keep their venue's name in their search text, renamed with the venue, and t
 feed state follows the venue's changes.
 """
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_save, pre_save
 from wagtail.signals import page_published, page_unpublished
 
 from csti_cms.core.caching import content_changed
@@ -30,14 +30,32 @@ def on_unpublish(sender, instance, **kwargs):
     content_changed()
 
 
+def remember_stored_venue(sender, instance, raw=False, **kwargs):
+    """Keep what the feeds show of the venue as stored, to tell a real change after the
+    save from a save of the venue as it was."""
+    from .sync import FEED_VENUE_FIELDS
+
+    if raw or instance.pk is None:
+        return
+    instance._stored_for_feeds = (
+        Venue.objects.filter(pk=instance.pk).values(*FEED_VENUE_FIELDS).first()
+    )
+
+
 def on_venue_saved(sender, instance, created, raw=False, **kwargs):
     """Visitors find an event by its venue's new name as soon as the venue is renamed, and
     calendars and incremental JSON readers learn its new name or address."""
-    from .sync import venue_changed
+    from .sync import venue_changed, venue_fields_changed
 
-    if created or raw:
+    stored = instance.__dict__.pop("_stored_for_feeds", None)
+    if created or raw or stored is None:
         return
-    venue_changed(instance)
+    changed = venue_fields_changed(stored, instance)
+    if not changed:
+        return
+    venue_changed(instance, changed)
+    if "name" not in changed:
+        return
     searched = ("title", "introduction", "place_name", "locality")
     events = list(EventPage.objects.filter(venue=instance).only(*searched))
     for event in events:
@@ -48,4 +66,5 @@ def on_venue_saved(sender, instance, created, raw=False, **kwargs):
 def connect():
     page_published.connect(on_publish, sender=EventPage, dispatch_uid="csti_agenda_publish")
     page_unpublished.connect(on_unpublish, sender=EventPage, dispatch_uid="csti_agenda_unpublish")
+    pre_save.connect(remember_stored_venue, sender=Venue, dispatch_uid="csti_agenda_venue_stored")
     post_save.connect(on_venue_saved, sender=Venue, dispatch_uid="csti_agenda_venue_saved")

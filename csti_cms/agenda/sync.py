@@ -94,17 +94,48 @@ def _update_feed_state(page, now):
         state.save()
 
 
-def venue_changed(venue, now=None):
+#: What calendar files show of a venue: its name and address in LOCATION, its point in GEO.
+CALENDAR_VENUE_FIELDS = frozenset(
+    {"name", "street_address", "postal_code", "locality", "latitude", "longitude"}
+)
+#: What the JSON shows of a venue, its country besides (the event's ``location``).
+FEED_VENUE_FIELDS = CALENDAR_VENUE_FIELDS | {"country"}
+
+
+def venue_fields_changed(stored, venue):
+    """The names of the fields the feeds show that differ between ``stored`` (the venue's
+    row before the save, as a dict) and ``venue``.
+
+    Values are compared as the fields read them: a latitude typed "50.46" is the
+    stored 50.460000, a country typed "be" the stored "BE".
+    """
+    changed = set()
+    for name in FEED_VENUE_FIELDS:
+        field = venue._meta.get_field(name)
+        if field.to_python(stored[name]) != field.to_python(getattr(venue, name)):
+            changed.add(name)
+    return changed
+
+
+def venue_changed(venue, changed_fields, now=None):
     """Tell calendars and incremental readers that the events held at ``venue`` changed.
 
     Their location (the venue's name and address, in any of its languages) is part of
-    what they show; one UPDATE, however many events the venue hosts. The fingerprint
-    catches up at the next publication or refresh (growing SEQUENCE once more then).
+    what they show; one UPDATE, however many events the venue hosts. Only
+    ``changed_fields`` the feeds show count: partners' calendars take a new SEQUENCE
+    for a real change, so saving a venue as it was, or a change calendar files do not
+    show (the country), leaves SEQUENCE alone; the JSON's ``updated`` moves for any field
+    it shows. The fingerprint catches up at the next publication or refresh (growing
+    SEQUENCE once more then).
     """
+    shown = FEED_VENUE_FIELDS.intersection(changed_fields)
+    if not shown:
+        return
     now = now or timezone.now()
-    FeedState.objects.filter(page__venue__translation_key=venue.translation_key).update(
-        sequence=F("sequence") + 1, changed_at=now, updated_at=now
-    )
+    changes = {"updated_at": now}
+    if CALENDAR_VENUE_FIELDS.intersection(shown):
+        changes.update(sequence=F("sequence") + 1, changed_at=now)
+    FeedState.objects.filter(page__venue__translation_key=venue.translation_key).update(**changes)
 
 
 def refresh_all():

@@ -15,6 +15,7 @@ from django.core.paginator import Paginator
 from django.db.models import Exists
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import cached_property
 from wagtail.models import Page
 
 from csti_cms.core.dates import day_date
@@ -23,11 +24,38 @@ from .filters import FIRST_DAY, LAST_DAY, AgendaFilterForm
 from .listing import agenda_occurrences, attach, categories_for, map_points, with_pages
 
 PAGE_SIZE = 20
+#: The upcoming dates are counted up to this many (50 pages). Long series hold tens of
+#: thousands: counting them all cost more than the rest of the page, and visitors narrow
+#: such a list with the filters rather than page through it.
+COUNT_LIMIT = 1000
 #: A day cell of the calendar lists this many dates, then links to the full day.
 DAY_CELL_LIMIT = 4
 CALENDAR_ROW_LIMIT = 3000
 #: What a calendar cell shows of a date: its time, status, and its event's title and link.
 CALENDAR_CELL_FIELDS = ("start", "end", "all_day", "status", "page__title", "page__url_path")
+
+
+class CountedUpTo(Paginator):
+    """A paginator that counts its items no further than ``limit``: one bounded query, however
+    many dates the agenda holds. Pages go up to the limit; ``is_capped`` says there are more.
+    """
+
+    def __init__(self, object_list, per_page, limit):
+        super().__init__(object_list, per_page)
+        self.limit = limit
+
+    @cached_property
+    def found(self):
+        """How many items, one past the limit at most (values(): no joined columns)."""
+        return self.object_list.values("pk")[: self.limit + 1].count()
+
+    @property
+    def is_capped(self):
+        return self.found > self.limit
+
+    @cached_property
+    def count(self):
+        return min(self.found, self.limit)
 
 
 def _filters(request, agenda):
@@ -80,7 +108,7 @@ def upcoming(request, agenda):
     form, filters = _filters(request, agenda)
     language = agenda.locale.language_code
     occurrences = filters.apply(agenda_occurrences(agenda)).order_by("start", "page_id")
-    paginator = Paginator(with_pages(occurrences), PAGE_SIZE)
+    paginator = CountedUpTo(with_pages(occurrences), PAGE_SIZE, COUNT_LIMIT)
     page_of_dates = paginator.get_page(request.GET.get("page"))
     items = list(page_of_dates.object_list)
     attach([occurrence.page for occurrence in items], language)

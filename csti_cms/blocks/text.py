@@ -4,6 +4,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from csti_cms.blocks.reserved_ids import is_reserved_id
 from csti_cms.core.collation import alphabetical
 
 # Features editors get in running text. Headings are a block of their own so the
@@ -25,14 +26,28 @@ def heading_anchor(text, taken):
     ``#le-cur``). A heading of no letters at all (emoji)
     is a numbered ``section-N``. A second heading with the same text gets ``-2``, and so
     on: both stay reachable.
+
+    An id the page's templates give an element of their own (the skip link's ``main-content``,
+    a practical page's ``hours``: :mod:`csti_cms.blocks.reserved_ids`) is never taken: such
+    a heading is a ``section-`` one (``#section-hours``), a namespace no template uses.
     """
     base = slugify(alphabetical(text), allow_unicode=True)
-    anchor, number = base or "section-1", 1
+    number = 1
+    anchor = _numbered_anchor(base, number)
     while anchor in taken:
         number += 1
-        anchor = f"{base or 'section'}-{number}"
+        anchor = _numbered_anchor(base, number)
     taken.add(anchor)
     return anchor
+
+
+def _numbered_anchor(base, number):
+    """The ``number``-th anchor for headings slugified to ``base``: each number gives
+    another, so :func:`heading_anchor` finds one free."""
+    if not base:
+        return f"section-{number}"
+    anchor = base if number == 1 else f"{base}-{number}"
+    return f"section-{anchor}" if is_reserved_id(anchor) else anchor
 
 
 def anchors_taken(parent_context):

@@ -11,9 +11,10 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.core.checks import Tags, register
 
-        from csti_cms.core import caching, checks
+        from csti_cms.core import caching, checks, rendition_warmup
 
         caching.connect_signals()
+        rendition_warmup.connect_signals()
         register(checks.check_redis, Tags.caches)
         register(checks.check_cache_generation_file, Tags.caches)
         register(checks.check_search_server, "search")

@@ -57,6 +57,9 @@ GENERATION_KEY = "csti:site-generation"
 #: Name of the generation file in ``CSTI_DATA_DIR`` unless ``CSTI_CACHE_GENERATION_FILE``
 #: names another.
 GENERATION_FILE_NAME = "cache-generation"
+#: Seconds after which a temporary generation file is a writer's leftover, not a write under
+#: way: writing one takes microseconds, so only a process killed mid-write leaves one that old.
+LEFTOVER_SECONDS = 5 * 60
 _MISSING = object()
 
 logger = logging.getLogger(__name__)
@@ -165,6 +168,7 @@ class GenerationFile:
         try:
             # A new install's data folder may not exist yet (nothing uploaded or collected).
             path.parent.mkdir(parents=True, exist_ok=True)
+            self._remove_leftovers(path)
             descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
         except OSError as error:
             return self._give_up(path, error)
@@ -181,6 +185,26 @@ class GenerationFile:
                 os.unlink(temporary)
             return self._give_up(path, error)
         return fresh
+
+    @staticmethod
+    def _remove_leftovers(path):
+        """Remove the temporary files of writers killed between writing and renaming.
+
+        Each would stay in the data folder for good, one per killed write. Done by writers
+        only (a change, not every request), and only for files older than
+        :data:`LEFTOVER_SECONDS`, so a write under way in another process keeps its file;
+        one another writer removes first, or a folder that cannot be listed, is no error:
+        the generation is written all the same.
+        """
+        prefix = f".{path.name}-"
+        too_old = time.time() - LEFTOVER_SECONDS
+        with contextlib.suppress(OSError), os.scandir(path.parent) as entries:
+            for entry in entries:
+                if not entry.name.startswith(prefix):
+                    continue
+                with contextlib.suppress(OSError):
+                    if entry.stat(follow_symlinks=False).st_mtime < too_old:
+                        os.unlink(entry.path)
 
     def _give_up(self, path, error):
         with self._lock:

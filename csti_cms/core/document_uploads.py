@@ -3,7 +3,7 @@
 A ``documents/`` folder the site cannot write, or a full disk, gave editors a server error
 on upload, and the bulk upload a bare "Sorry, upload failed". They get a message in their
 language instead, the log says where the file was to go, and no document is left behind
-without its file.
+without its file, nor a file without its document when the database cannot save the row.
 """
 
 from wagtail.documents.forms import BaseDocumentForm

@@ -17,8 +17,10 @@ Django calls these views through ``handler400``, ``handler403``, ``handler404`` 
   (:mod:`csti_cms.core.database_outage`), not as an error with a traceback per request.
 
 Each page is in the language of the address (``/nl/...``), else in the language that was
-active, else in the site's default language: an error raised before the language was chosen
-from the address still answers in that language.
+active, else in the install's default language: an error raised before the language was
+chosen from the address still answers in that language. The 404 page, which may read the
+database, is in a language the site publishes: ``/en/...`` of a centre without English
+answers in the visitor's language among the site's, else in the site's own.
 """
 
 import logging
@@ -39,7 +41,8 @@ from django.utils.translation import gettext
 from wagtail.models import Site
 
 from csti_cms.core.database_outage import database_unreachable, report_unreachable_database
-from csti_cms.core.i18n import LanguageVersion, site_homes
+from csti_cms.core.i18n import LanguageVersion, live_homes, site_homes, site_language
+from csti_cms.core.middleware import language_for_visitor
 
 logger = logging.getLogger(__name__)
 
@@ -54,10 +57,12 @@ def page_not_found(request, exception):
     Plain when no site answers to the request's host (there is no brand to show, nor a home
     to link to) or when the branded page cannot be rendered.
     """
-    with translation.override(_language_of(request)):
+    site = Site.find_for_request(request)
+    language = _not_found_language(request, site)
+    with translation.override(language):
         content = None
         try:
-            if Site.find_for_request(request) is not None:
+            if site is not None:
                 context = {"request_path": request.path, "versions": _home_versions(request)}
                 content = loader.render_to_string("404.html", context, request)
         except Exception:
@@ -70,7 +75,10 @@ def page_not_found(request, exception):
                     "available in this language."
                 ),
             )
-    return HttpResponseNotFound(content)
+    response = HttpResponseNotFound(content)
+    # Django's locale middleware would name the address's language, which the page is not in.
+    response["Content-Language"] = language
+    return response
 
 
 def bad_request(request, exception):
@@ -127,6 +135,26 @@ def _language_of(request):
     except Exception:
         language = None
     return language or translation.get_language() or settings.LANGUAGE_CODE
+
+
+def _not_found_language(request, site):
+    """The language of the 404 page: the address's, if ``site`` publishes it (has its home
+    live), else the visitor's among the site's languages, else the site's own.
+
+    A centre without English still answers ``/en/...`` (``en`` is a language of the install):
+    its 404 page in English would offer no English page to go on to. Never fails: the 404
+    page must not turn into a 500.
+    """
+    language = _language_of(request)
+    if site is None:
+        return language
+    try:
+        if language in live_homes(site):
+            return language
+        return language_for_visitor(request) or site_language(site)
+    except Exception:
+        logger.exception("The language of the 404 page could not be chosen.")
+        return language
 
 
 def _home_versions(request):

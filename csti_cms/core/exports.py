@@ -3,7 +3,10 @@
 What visitors typed ends up in those cells: a cell starting with ``=``, ``+``, ``-`` or
 ``@`` is run as a formula by Excel, LibreOffice and Google Sheets, so an organisation named
 ``=HYPERLINK("http://…")`` becomes a link, or worse, in the team's spreadsheet. Such cells
-are written with a leading apostrophe, which the programs show as text.
+are written with a leading apostrophe, which the programs show as text. Phone numbers typed
+with their country code (``+32 470 12 34 56``) get it too: Excel would read
+``+32470123456`` as a number, losing the ``+``, and ``+32-470-12-34-56`` as a subtraction.
+The XLSX export writes every cell as text and needs no apostrophe.
 
 Names and addresses are full of accents ("Établissement", "Liège"). A CSV file says nothing
 of its encoding: Excel reads one without a byte-order mark in the Windows code page and shows

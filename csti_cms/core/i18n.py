@@ -31,6 +31,42 @@ class LanguageVersion:
     #: False when that version asks visitors to log in or for a password: the switcher
     #: offers it, but search engines are not sent there.
     is_public: bool = True
+    #: The query the view keeps when the visitor switches language (a page number of a
+    #: list the same in every language, see :func:`keep_on_language_switch`), which
+    #: ``url``, the version's address for search engines too, leaves out.
+    kept_query: str = ""
+
+    @property
+    def switch_url(self):
+        """Where the language switcher sends the visitor: ``url``, at the same place."""
+        if not self.kept_query:
+            return self.url
+        return f"{self.url}{'&' if '?' in self.url else '?'}{self.kept_query}"
+
+    @property
+    def cookie(self):
+        """The language cookie choosing this version's language, as ``document.cookie`` takes it.
+
+        The switcher's script (``csti_cms/js/language-choice.js``) sets it when the visitor
+        follows the link, so "/" later sends them back to the language they chose
+        (:func:`csti_cms.core.middleware.language_for_visitor`). The browser sets it, not the
+        response: pages come from the page cache, which must never hand one visitor's cookie
+        to another, nor stop caching for every visitor who switches. Written from Django's
+        ``LANGUAGE_COOKIE_*`` settings, as its own ``set_language`` view would set it.
+        """
+        parts = [
+            f"{settings.LANGUAGE_COOKIE_NAME}={self.code}",
+            f"path={settings.LANGUAGE_COOKIE_PATH}",
+        ]
+        if settings.LANGUAGE_COOKIE_AGE is not None:
+            parts.append(f"max-age={settings.LANGUAGE_COOKIE_AGE}")
+        if settings.LANGUAGE_COOKIE_DOMAIN:
+            parts.append(f"domain={settings.LANGUAGE_COOKIE_DOMAIN}")
+        if settings.LANGUAGE_COOKIE_SECURE:
+            parts.append("secure")
+        if settings.LANGUAGE_COOKIE_SAMESITE:
+            parts.append(f"samesite={settings.LANGUAGE_COOKIE_SAMESITE}")
+        return "; ".join(parts)
 
 
 def live_translations(request, page):
@@ -109,8 +145,28 @@ def language_versions(request, page=None):
             url, is_translation = translate_url(_pageless_path(request), code), True
         else:
             url, is_translation = homes[code].get_url(request), False
-        result.append(LanguageVersion(code, name, url, is_translation, code == current, is_public))
+        kept = _kept_query(request) if is_translation else ""
+        result.append(
+            LanguageVersion(code, name, url, is_translation, code == current, is_public, kept)
+        )
     return result
+
+
+def keep_on_language_switch(request, **parameters):
+    """Note query ``parameters`` that mean the same in every language and only move the
+    visitor within the view (page 2 of endorsers listed alike in every language): the
+    language switcher carries them, so the visitor lands on the same page.
+
+    Only the switcher: ``hreflang`` and canonical addresses stay the view's own (see
+    :func:`canonical_url`), as search engines should file page 1. A list that differs
+    from one language to the next (search results, a hub's pages) keeps none: its page 3
+    is no page 3 of the other language (see :func:`show_query`).
+    """
+    request._csti_kept_query = {name: value for name, value in parameters.items() if value}
+
+
+def _kept_query(request):
+    return urlencode(getattr(request, "_csti_kept_query", {}))
 
 
 def show_query(request, **parameters):
@@ -233,8 +289,9 @@ def translated_page_ids(request, ids):
 def hreflang_links(request, versions):
     """``(hreflang, absolute url)`` pairs for the versions that really exist and are public.
 
-    ``x-default`` points to the default language's version when there is one, so
-    search engines send visitors with no matching language there. A version behind a
+    ``x-default`` points to the version in the site's own language (:func:`site_language`)
+    when there is one, so search engines send visitors with no matching language where "/"
+    sends them (:func:`csti_cms.core.middleware.language_for_visitor`). A version behind a
     login or a password is left out: its address, which often repeats its title, is
     for the visitors it was shared with, not for search engines.
     """
@@ -244,7 +301,8 @@ def hreflang_links(request, versions):
         if v.is_translation and v.is_public
     ]
     by_code = dict(links)
-    default = by_code.get(settings.LANGUAGE_CODE) or (links[0][1] if links else None)
+    own = site_language(Site.find_for_request(request))
+    default = by_code.get(own) or (links[0][1] if links else None)
     if default:
         links.append(("x-default", default))
     return links
@@ -382,6 +440,23 @@ def live_homes(site):
         return {code: paths[code] for code in dict.fromkeys(codes) if code in paths}
 
     return cached(f"site-homes:{site.pk}", read)
+
+
+def site_language(site):
+    """The language of ``site``: its root page's, the language its centre works in.
+
+    A centre's team reads its e-mails in it; visitors who ask for no language the site
+    publishes are sent to it, and search engines too (``x-default``). The install's
+    ``LANGUAGE_CODE`` is only the language of new centres' homes: a Dutch-first centre
+    shares an install with French-first ones. ``LANGUAGE_CODE`` stands in without a site
+    (a command, a request for an unknown host) or for a root page in a language the
+    install no longer has. No query: locales are cached until one changes.
+    """
+    if site is None:
+        return settings.LANGUAGE_CODE
+    codes = cached("locale-codes", lambda: dict(Locale.objects.values_list("pk", "language_code")))
+    code = codes.get(site.root_page.locale_id)
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 def site_tree_filter(site):

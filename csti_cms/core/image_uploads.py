@@ -10,6 +10,7 @@ So they do when the media folder cannot take the file (see :class:`StoredUploadF
 import logging
 
 from django.core.exceptions import ValidationError
+from django.db import connections, router, transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
@@ -34,6 +35,14 @@ class StoredUploadForm:
     saving would write it; when the server cannot, the form is invalid with a message in
     the editor's language, which the bulk upload sends back as its error, and nothing is
     saved to the database. Saving then finds the file written and does not write it again.
+
+    The row can still fail to be saved once the file is written: the database out of
+    reach, or the collection deleted by another editor meanwhile. The file is then removed
+    again, from whatever storage holds it, so the media folder keeps no file that no image
+    or document names; the error goes on to the site's error page (a 503 while the
+    database is out of reach), and the log names the file removed. A replaced file is
+    deleted only once the row naming its successor is committed, so a failed edit keeps
+    the file its row still names.
     """
 
     def _post_clean(self):
@@ -45,6 +54,76 @@ class StoredUploadForm:
             upload.save(upload.name, upload.file, save=False)
         except OSError as error:
             self._refuse_unstored(upload, error)
+            return
+        self._remove_file_if_row_not_saved(upload.storage, upload.name)
+
+    def _remove_file_if_row_not_saved(self, storage, name):
+        """Make the next save of the row remove the file just written when it fails.
+
+        The row is saved by ``form.save()``, or by the bulk upload itself after
+        ``form.save(commit=False)``: both call the instance's ``save``, which is wrapped
+        once. The save runs in a transaction of its own (a savepoint within the view's),
+        and its deferred constraints are checked before it ends: a collection deleted
+        meanwhile fails there, while the file can still be removed, not at the commit of
+        the view's transaction, after this form is done.
+        """
+        instance = self.instance
+        save_row = instance.save
+
+        def save_row_or_remove_file(*args, **kwargs):
+            del instance.save  # once: a later save is the model's own
+            using = kwargs.get("using") or router.db_for_write(type(instance), instance=instance)
+            try:
+                with transaction.atomic(using=using):
+                    save_row(*args, **kwargs)
+                    connections[using].check_constraints(table_names=[instance._meta.db_table])
+            except Exception as error:
+                self._remove_unsaved_file(storage, name, error)
+                raise
+
+        instance.save = save_row_or_remove_file
+
+    def _remove_unsaved_file(self, storage, name, error):
+        """One line for the operator: the row's error, and the file removed (or not)."""
+        try:
+            storage.delete(name)
+        except Exception as removal_error:
+            logger.error(
+                "Upload %s could not be saved to the database (%s: %s), and its file could "
+                "not be removed from %s (%s: %s): delete it there.",
+                name,
+                type(error).__name__,
+                _first_line(error),
+                getattr(storage, "location", type(storage).__name__),
+                type(removal_error).__name__,
+                _first_line(removal_error),
+            )
+            return
+        logger.error(
+            "Upload %s could not be saved to the database (%s: %s): its file was removed.",
+            name,
+            type(error).__name__,
+            _first_line(error),
+        )
+
+    def save(self, commit=True):
+        """Save the row; delete the file it replaces only once the row is committed.
+
+        Wagtail deletes the replaced file as it saves (the document form even before the
+        row): a save that failed left the row naming a file no longer there.
+        """
+        replaced = None
+        if commit and "file" in self.changed_data and self.original_file:
+            replaced, self.original_file = self.original_file, None
+        instance = super().save(commit=commit)
+        if replaced is not None:
+            self._forget_what_was_made_of_the_replaced_file()
+            using = router.db_for_write(type(instance), instance=instance)
+            transaction.on_commit(lambda: _delete_replaced(replaced), using=using)
+        return instance
+
+    def _forget_what_was_made_of_the_replaced_file(self):
+        """What the media library made of the replaced file is of no use any more."""
 
     def _refuse_unstored(self, upload, error):
         """One line for the operator, naming where the file was to go; no traceback."""
@@ -56,6 +135,24 @@ class StoredUploadForm:
             error,
         )
         self.add_error("file", ValidationError(NOT_STORED_MESSAGE, code="not_stored"))
+
+
+def _first_line(error):
+    """An error on one line of the log: the database adapter's go on with hints."""
+    return str(error).strip().partition("\n")[0]
+
+
+def _delete_replaced(replaced):
+    """Delete a file the media library no longer names; one it cannot is only a leftover."""
+    try:
+        replaced.storage.delete(replaced.name)
+    except Exception as error:
+        logger.warning(
+            "The replaced file %s could not be deleted (%s: %s): delete it from the media folder.",
+            replaced.name,
+            type(error).__name__,
+            error,
+        )
 
 
 class WholeImageField(WagtailImageField):
@@ -75,6 +172,9 @@ class ImageForm(StoredUploadForm, BaseImageForm):
     are written when it is made, in the editor's language, with the upload limits of the
     settings.
     """
+
+    def _forget_what_was_made_of_the_replaced_file(self):
+        self.instance.renditions.all().delete()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,14 +4,19 @@ Data-protection law (the GDPR) asks whoever collects personal details to say, wh
 they are collected, how they are used: every public form links to the privacy policy.
 French and Belgian law ask a site to name its publisher: the footer links to both.
 A centre chooses the pages in its contact details settings, in any language; each
-language links to its own live translation, or to no page at all, never to a 404.
+language links to its own live translation, else to the one chosen, else to any live
+translation: the policy stays reachable as long as one is published, never through a 404.
+The setting outlives the deletion of the page it names while a translation remains
+(:func:`csti_cms.core.models.settings.move_to_a_translation`).
 """
 
+from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from csti_cms.core.caching import cached
-from csti_cms.core.i18n import localize_pages
+from csti_cms.core.hooks import public_pages
+from csti_cms.core.i18n import restricted_paths
 from csti_cms.core.models import ContactSettings
 
 #: The settings fields of the pages, by the name templates read them under.
@@ -37,11 +42,29 @@ def _read_urls(request, site, language):
     chosen = {name: pk for name, pk in chosen.items() if pk}
     if not chosen:
         return {}
-    pages = Page.objects.in_bulk(set(chosen.values()))
-    names = [name for name, pk in chosen.items() if pk in pages]
-    localized = localize_pages([pages[chosen[name]] for name in names], language, request)
-    return {
-        name: page.get_url(request)
-        for name, page in zip(names, localized, strict=True)
-        if page is not None and page.live
-    }
+    keys = dict(Page.objects.filter(pk__in=chosen.values()).values_list("pk", "translation_key"))
+    versions = public_pages(
+        Page.objects.filter(translation_key__in=keys.values()).live().select_related("locale"),
+        request,
+    )
+    restricted = tuple(restricted_paths())
+    shown = [version for version in versions if not version.path.startswith(restricted)]
+    urls = {}
+    for name, pk in chosen.items():
+        translations = [version for version in shown if version.translation_key == keys.get(pk)]
+        if translations:
+            best = min(translations, key=lambda version: _preference(version, pk, language))
+            urls[name] = best.get_url(request)
+    return {name: url for name, url in urls.items() if url}
+
+
+def _preference(version, chosen_pk, language):
+    """Rank of a live translation for visitors reading ``language``: theirs, then the one
+    the centre chose, then the others in the order of ``LANGUAGES``."""
+    languages = [code for code, _name in settings.LANGUAGES]
+    code = version.locale.language_code
+    if code == language:
+        return (0, 0)
+    if version.pk == chosen_pk:
+        return (1, 0)
+    return (2, languages.index(code) if code in languages else len(languages))

@@ -19,6 +19,14 @@ shown a confirmation message), with status 200, that set no cookie, vary on no r
 header and do not forbid caching. Forms set a CSRF cookie or vary on ``Cookie``, so they
 are always rendered afresh. Browsers and proxies are told nothing new: the cache is the
 server's own, and a change reaches visitors without waiting for their copies to expire.
+
+A kept page is stored with its ``ETag``, computed once when it is kept: Django's
+``ConditionalGetMiddleware``, above this one, answers a browser revalidating its copy
+(``If-None-Match``) with a bodiless 304 without hashing the page again. A page rendered
+afresh gets its ``ETag`` from that middleware; answers that forbid storing
+(``no-store``: forms) get none, and a form's ``ETag`` would change at each rendering
+anyway, with its CSRF token. A signed-in editor's page is rendered afresh and gets an
+``ETag`` of its own body: the editor's browser alone holds that copy.
 """
 
 from hashlib import sha256
@@ -26,7 +34,7 @@ from hashlib import sha256
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
-from django.utils.cache import cc_delim_re
+from django.utils.cache import cc_delim_re, set_response_etag
 
 from .caching import generation
 
@@ -95,5 +103,7 @@ class PageCacheMiddleware:
         if response is None:
             response = self.get_response(request)
             if is_shareable_response(response):
+                if not response.has_header("ETag"):
+                    set_response_etag(response)
                 cache.set(key, response, seconds)
         return response

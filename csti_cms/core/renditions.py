@@ -12,9 +12,39 @@ which image, which size and why.
 
 import logging
 
-from wagtail.images.models import SourceImageIOError
+from wagtail.images.models import Filter, SourceImageIOError
 
 logger = logging.getLogger(__name__)
+
+
+def expand_specs(specs):
+    """Wagtail's ``srcset_image`` filter words (``"fill-{320x180,640x360} format-webp"``) as
+    one filter spec per rendition (``"fill-320x180|format-webp"``), as renditions are stored."""
+    return tuple(Filter.expand_spec(specs))
+
+
+#: The renditions of every card and list thumbnail (home and hub card grids, the audience
+#: chooser, exhibitions, school activities, venue spaces, agenda rows): a picture shown in
+#: two lists is made, stored and cached once. Widths from a desktop thumbnail (10rem) to a
+#: phone's full-width card at three device pixels per CSS pixel; WebP for weight.
+CARD_IMAGE = expand_specs("fill-{320x180,640x360,960x540} format-webp")
+
+#: A hero's crops for screens narrower than its wide crop suits, narrowest first, with the
+#: media query of each: a phone's hero is about as tall as wide (the title and introduction
+#: set its height), where a wide crop would show a third of itself, upscaled. Each is cut
+#: around the image's focal point, as the wide one is.
+HERO_NARROW_CROPS = (
+    ("(max-width: 30rem)", expand_specs("fill-{480x480,800x800,1200x1200} format-webp")),
+    ("(max-width: 40rem)", expand_specs("fill-{640x400,960x600,1280x800} format-webp")),
+)
+
+#: The picture search engines and social networks show of a page: the OpenGraph image
+#: (``base.html``) and the structured data's (events, venue spaces), one rendition for all.
+#: 16:9 at 1200 pixels, the size Google asks for in structured data, which OpenGraph
+#: crawlers show whole or nearly. No format filter: a photo stays a JPEG, which every
+#: crawler reads (WebP not all of them), and a logo keeps its PNG transparency. Pages show
+#: the same image from their own responsive WebP sizes.
+SOCIAL_IMAGE = "fill-1200x675"
 
 
 def rendition_url(image, spec):

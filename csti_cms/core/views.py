@@ -27,6 +27,7 @@ from csti_cms.core.search_server import (
     search_error_text,  # noqa: F401 - the checks import it
     server_address,
 )
+from csti_cms.core.search_words import title_prefixes
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -127,16 +128,18 @@ def matching_pages(pages, query):
     The database backends do not stem words in one index for three languages (PostgreSQL
     reads pages with the ``simple`` configuration, SQLite has no stemming): "exposition"
     would miss "Expositions", "engrenage" miss "Engrenages et machines". Prefix matching
-    on titles finds the plural from the singular; it only fills a short list, so a search
-    that found enough stays as precise as it was, and it adds at most
-    :data:`MAX_PREFIX_MATCHES` pages, in one more query.
+    on titles finds the plural from the singular, and the singular from a plural read as
+    its singular (:func:`~csti_cms.core.search_words.title_prefixes`: "musees" finds
+    "Musée"). Prefixes ignore accents as words do (:mod:`csti_cms.core.search_database`).
+    It only fills a short list, so a search that found enough stays as precise as it was,
+    and it adds at most :data:`MAX_PREFIX_MATCHES` pages, in one more query.
     """
     found = pages.search(query, operator="and")
     if found.count() >= RESULTS_PER_PAGE:
         return found
     exact = list(found)
     shown = {match.pk for match in exact}
-    prefixed = pages.autocomplete(query, operator="and")[:MAX_PREFIX_MATCHES]
+    prefixed = pages.autocomplete(title_prefixes(query), operator="and")[:MAX_PREFIX_MATCHES]
     return exact + [match for match in prefixed if match.pk not in shown]
 
 

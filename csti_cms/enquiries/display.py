@@ -11,8 +11,9 @@ import datetime
 
 from django.core.validators import EMPTY_VALUES
 from django.db import models
+from django.template.defaultfilters import linebreaksbr
 from django.utils import timezone
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format, number_format, time_format
 from django.utils.translation import get_language_info, gettext
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Site
@@ -97,12 +98,14 @@ def value_for_team(field, value):
     Wagtail shows the stored value: a language code, "True", "None" for an empty date,
     "['coffee', 'lunch']" for the catering asked for, and a time in UTC on its inspect view.
     """
-    if field.many_to_many:
-        value = ", ".join(str(item) for item in value.all())
+    if field.many_to_many:  # translatable objects (spaces) named in the team's language
+        return ", ".join(str(in_active_language(item)) for item in value.all()) or EMPTY
     if value in EMPTY_VALUES:
         return EMPTY
     if isinstance(field, ChoiceListField):
         return ", ".join(field.labels(value))
+    if isinstance(field, models.JSONField) and isinstance(value, list):
+        return ", ".join(str(item) for item in value)  # names kept as words (spaces)
     if is_coded(field):
         return words_for(field, value)
     if is_quantity(field):
@@ -113,7 +116,22 @@ def value_for_team(field, value):
         return date_format(timezone.localtime(value), "DATETIME_FORMAT")
     if isinstance(value, datetime.date):
         return date_format(value, "DATE_FORMAT")
+    if isinstance(value, datetime.time):
+        return time_format(value, "TIME_FORMAT")
     return None
+
+
+def text_for_team(field, value):
+    """Text the visitor or the mail server wrote, for an admin page, as it was written.
+
+    A message of several lines (the visitor's, a notification error) would otherwise read
+    as one paragraph: the admin's output has ``white-space: normal``. The text is escaped
+    before its line breaks become ``<br>``, so what a visitor typed is never HTML.
+    """
+    text = in_active_language(value)
+    if isinstance(field, models.TextField) and isinstance(text, str):
+        return linebreaksbr(text, autoescape=True)
+    return text
 
 
 class ReadOnlyFieldPanel(FieldPanel):
@@ -132,4 +150,4 @@ class ReadOnlyFieldPanel(FieldPanel):
         shown = value_for_team(self.db_field, value)
         if shown is not None:
             return shown
-        return super().format_value_for_display(in_active_language(value))
+        return super().format_value_for_display(text_for_team(self.db_field, value))

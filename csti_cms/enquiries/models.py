@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models.audit_log import BaseLogEntry, ModelLogEntryManager
 
-from csti_cms.core.dates import day_date
+from csti_cms.core.dates import day_date, time_of_day
 from csti_cms.core.fields import ChoiceListField
 from csti_cms.core.i18n import in_active_language
 
@@ -79,6 +79,24 @@ class Enquiry(models.Model):
         help_text=_("Why the last attempt to send the e-mail failed, if it did."),
     )
 
+    # What tells the same request sent twice (see .repeats); never shown to the team.
+    submission_token = models.UUIDField(
+        _("submission token"),
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text=_("The one-time token of the form the request was sent with."),
+    )
+    submission_fingerprint = models.CharField(
+        _("submission fingerprint"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        db_index=True,
+        help_text=_("A keyed hash of the answers, to tell the same request sent again."),
+    )
+
     personal_data_erased_at = models.DateTimeField(
         _("personal details erased"),
         null=True,
@@ -94,7 +112,15 @@ class Enquiry(models.Model):
     #: Fields erased at the end of the retention period: who sent the request, and what
     #: they or the team wrote in their own words (which may name or describe a person).
     #: Concrete models add their own free-text fields.
-    personal_fields = ("contact_name", "email", "phone", "internal_notes", "notification_error")
+    #: The fingerprint is a hash of those details, so it goes with them.
+    personal_fields = (
+        "contact_name",
+        "email",
+        "phone",
+        "internal_notes",
+        "notification_error",
+        "submission_fingerprint",
+    )
     #: Fields that name a person on some requests only (a family celebrating a birthday,
     #: not a company): ``{field name: Q selecting those requests}``.
     personal_fields_when = {}
@@ -138,10 +164,14 @@ class Enquiry(models.Model):
         """How one field reads in the e-mail: words for codes, amounts grouped by thousands,
         dates as the site and the form wrote them to the visitor ("vendredi 1er janvier 2027")."""
         value = getattr(self, field.name)
-        if field.many_to_many:
-            return ", ".join(str(item) for item in value.all())
+        if field.many_to_many:  # translatable objects (spaces) named in the team's language
+            return ", ".join(str(in_active_language(item)) for item in value.all())
         if isinstance(field, ChoiceListField):
             return ", ".join(field.labels(value))
+        if isinstance(field, models.JSONField) and isinstance(value, list):
+            return ", ".join(str(item) for item in value)  # names kept as words (spaces)
+        if isinstance(field, models.TimeField) and value is not None:
+            return time_of_day(value)
         if field.choices:
             return getattr(self, f"get_{field.name}_display")()
         if isinstance(field, models.IntegerField) and value is not None and not field.primary_key:

@@ -17,15 +17,19 @@ import logging
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models, transaction
+from django.db.models import Q
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils import timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.log_actions import registry as log_registry
+from wagtail.models import Site
 
 from csti_cms.core.hooks import ERASE_PERSONAL_DATA
+from csti_cms.core.i18n import site_language
 
 from .services import enquiry_models
 
@@ -107,22 +111,50 @@ def label_history_by_number(model, objects=None):
     the label once the object is erased or deleted: a request's title names its
     organisation (a family, for a private celebration), an endorsement's its signatory.
     The label becomes the kind of object and its number, "Quote request #42", in the
-    site's main language, as the team's e-mails are. Call it before deleting ``objects``.
+    main language of the object's site, as its team's e-mails are: the team follows a
+    request's history on the request. Call it before deleting ``objects``.
     Without ``objects``, the history of the objects of ``model`` deleted since (an editor
-    deleting a request to honour an erasure request) is renamed.
+    deleting a request to honour an erasure request) is renamed, in the install's
+    ``LANGUAGE_CODE``: their site is gone with them, and only those who see every site
+    read it (:class:`~.models.RequestLogEntryManager`). So is a model without a site.
     """
-    with translation.override(settings.LANGUAGE_CODE):
-        kind = f"{capfirst(model._meta.verbose_name)} #"
-    numbered = Concat(models.Value(kind), "object_id", output_field=models.CharField())
     entries = log_registry.get_log_model_for_model(model).objects.filter(
         content_type=ContentType.objects.get_for_model(model, for_concrete_model=False)
     )
     if objects is None:
+        numbered = numbered_label(model, settings.LANGUAGE_CODE)
         entries = entries.exclude(object_id__in=as_text(model._base_manager.all()))
-        entries = entries.exclude(label=numbered)
-    else:
-        entries = entries.filter(object_id__in=as_text(objects))
-    entries.update(label=numbered)
+        entries.exclude(label=numbered).update(label=numbered)
+        return
+    for language, some in by_site_language(model, objects):
+        entries.filter(object_id__in=as_text(some)).update(label=numbered_label(model, language))
+
+
+def numbered_label(model, language):
+    """The label of an object of ``model`` in ``language``: its kind, then its number."""
+    with translation.override(language):
+        kind = f"{capfirst(model._meta.verbose_name)} #"
+    return Concat(models.Value(kind), "object_id", output_field=models.CharField())
+
+
+def by_site_language(model, objects):
+    """``(language, queryset)`` pairs splitting ``objects`` by the main language of their site.
+
+    One pair, in the install's ``LANGUAGE_CODE``, for a model whose objects have no site.
+    """
+    try:
+        model._meta.get_field("site")
+    except FieldDoesNotExist:
+        return [(settings.LANGUAGE_CODE, objects)]
+    site_ids = set(objects.order_by().values_list("site", flat=True).distinct())
+    sites = Site.objects.select_related("root_page").in_bulk(site_ids - {None})
+    by_language = {}
+    for site_id in site_ids:
+        # A request whose site was deleted since is labelled in the install's language.
+        condition = Q(site__isnull=True) if site_id is None else Q(site=site_id)
+        language = site_language(sites.get(site_id))
+        by_language[language] = by_language.get(language, Q(pk__in=[])) | condition
+    return [(language, objects.filter(condition)) for language, condition in by_language.items()]
 
 
 def as_text(objects):

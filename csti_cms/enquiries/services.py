@@ -11,15 +11,16 @@ wait for the mail server. Whatever goes wrong is logged and written on the reque
 import logging
 import re
 import smtplib
+import threading
 import uuid
 from collections import namedtuple
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import get_resolver
 from django.utils import translation
@@ -27,8 +28,10 @@ from django_tasks import task
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Site
 
+from csti_cms.core.i18n import site_language
 from csti_cms.core.models import ContactSettings
 
+from . import repeats
 from .models import Enquiry, EnquiryNotificationSettings
 from .teams import admin_base_url
 
@@ -42,18 +45,46 @@ def submit(form, request):
     the team knows which site the visitor used and in which language to answer.
     The notification is scheduled for after the transaction commits, so a worker
     always finds the request it is told about.
+
+    The same request sent again (a double tap, Back and send) is neither stored nor
+    announced again: the request already stored is returned (:mod:`.repeats`).
     """
+    site = Site.find_for_request(request)
+    model = form._meta.model
+    token = getattr(form, "submission_token", None)
+    fingerprint = repeats.fingerprint(form, site)
+    earlier = repeats.earlier_copy(model, fingerprint)
+    if earlier is not None:
+        return _repeated(earlier)
     enquiry = form.save(commit=False)
-    enquiry.site = Site.find_for_request(request)
+    enquiry.site = site
     enquiry.language = translation.get_language() or settings.LANGUAGE_CODE
-    enquiry.save()
-    form.save_m2m()
+    enquiry.submission_token = repeats.token_to_record(model, token)
+    enquiry.submission_fingerprint = fingerprint
+    try:
+        # A savepoint: the visitor's view may run in a transaction of its own.
+        with transaction.atomic():
+            enquiry.save()
+            form.save_m2m()
+    except IntegrityError:
+        # Sent twice at once: the other copy, stored meanwhile, holds the token.
+        token = enquiry.submission_token
+        earlier = model.objects.filter(submission_token=token).first() if token else None
+        if earlier is None:
+            raise
+        return _repeated(earlier)
     label, pk = enquiry._meta.label_lower, enquiry.pk
     # Logged before the notification is scheduled: outside a transaction it is sent at once,
     # and the log would otherwise tell of its failure before telling of the request.
     logger.info("Stored %s %s from site %s", label, pk, enquiry.site_id)
     transaction.on_commit(lambda: send_notification.enqueue(label, pk), robust=True)
     return enquiry
+
+
+def _repeated(earlier):
+    """``earlier``, which a request just sent repeats: logged, not announced again."""
+    logger.info("Not stored again: a repeat of %s %s", earlier._meta.label_lower, earlier.pk)
+    return earlier
 
 
 @task()
@@ -125,8 +156,12 @@ def recipient_for(site):
 
 
 def build_message(enquiry, recipient):
-    """The e-mail to the team, in the site's main language, answerable to the visitor."""
-    with translation.override(settings.LANGUAGE_CODE):
+    """The e-mail to the team, in the site's main language, answerable to the visitor.
+
+    The site's own language (its home's, :func:`~csti_cms.core.i18n.site_language`), not the
+    install's: a Dutch-first centre may share an install with French-first ones.
+    """
+    with translation.override(site_language(enquiry.site)):
         context = {
             "enquiry": enquiry,
             "lines": enquiry.notification_lines(),
@@ -214,6 +249,8 @@ def pending_notifications(model):
 #: Seconds after which a retry that never finished (killed, its machine restarted) no
 #: longer keeps the next ones from running.
 RETRY_LOCK_SECONDS = 30 * 60
+#: Where the cache keeps the retry lock: the token of the run holding it.
+RETRY_LOCK_KEY = "csti-enquiries-retry-lock"
 
 
 @contextmanager
@@ -225,12 +262,64 @@ def retry_lock():
     process when it is Redis; when Redis cannot be used (the cache answers ``None``
     rather than ``False``), the retry runs unlocked rather than leave the team untold.
     """
-    key, token = "csti-enquiries-retry-lock", uuid.uuid4().hex
-    acquired = cache.add(key, token, RETRY_LOCK_SECONDS)
+    key, token = RETRY_LOCK_KEY, uuid.uuid4().hex
+    with _lock_of_this_process(cache):
+        acquired = cache.add(key, token, RETRY_LOCK_SECONDS)
     try:
         yield acquired is not False
     finally:
-        if acquired and cache.get(key) == token:
+        if acquired:
+            _release_retry_lock(key, token)
+
+
+#: Deletes the lock only while it holds the token given, in one step of Redis's.
+_DELETE_IF_OURS = """
+if redis.call('get', KEYS[1]) == ARGV[1] then
+    return redis.call('del', KEYS[1])
+end
+return 0
+"""
+
+#: Makes taking and releasing the lock one step for the threads of this process.
+_process_lock = threading.Lock()
+
+
+def _on_redis(lock_cache):
+    """Whether ``lock_cache`` is django-redis's, which can compare and delete at once."""
+    return hasattr(lock_cache, "client") and hasattr(lock_cache.client, "get_client")
+
+
+def _lock_of_this_process(lock_cache):
+    """:data:`_process_lock`, unless Redis makes the release one step of its own."""
+    return nullcontext() if _on_redis(lock_cache) else _process_lock
+
+
+def _release_retry_lock(key, token):
+    """Free the retry lock if it is still the one ``token`` took.
+
+    Reading the lock and then deleting it is two steps: a run whose lock expired (a retry
+    longer than :data:`RETRY_LOCK_SECONDS`) between them would delete the lock another run
+    had just taken, and a third run would then retry alongside it. On Redis, a script
+    compares and deletes at once. Without Redis the cache is the process's own (the
+    settings' local memory), so only this process's threads share the lock: they take
+    and release it under :data:`_process_lock`. Redis failing now is no error: the lock
+    expires by itself.
+    """
+    if _on_redis(cache):
+        try:
+            redis = cache.client.get_client(write=True)
+            redis.eval(_DELETE_IF_OURS, 1, cache.client.make_key(key), cache.client.encode(token))
+        except Exception as error:
+            logger.warning(
+                "The retry lock could not be released (%s: %s): the next run may start "
+                "once it expires, within %s minutes.",
+                type(error).__name__,
+                error,
+                RETRY_LOCK_SECONDS // 60,
+            )
+        return
+    with _process_lock:
+        if cache.get(key) == token:
             cache.delete(key)
 
 

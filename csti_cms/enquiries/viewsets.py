@@ -42,6 +42,7 @@ from .display import (
     ReadOnlyFieldPanel,
     is_coded,
     site_name,
+    text_for_team,
     value_for_team,
     words_for,
     yes_no,
@@ -145,6 +146,8 @@ class EnquiryIndexView(SpreadsheetSafeExportMixin, IndexView):
             if export_format == self.FORMAT_CSV:
                 return local.isoformat()
             return local.replace(tzinfo=None)
+        if isinstance(value, datetime.time) and export_format == self.FORMAT_CSV:
+            return value.isoformat("minutes")  # "18:00", as the team reads it; not "18:00:00"
         if isinstance(value, Site):
             return site_name(value)
         if isinstance(value, TranslatableMixin):
@@ -178,7 +181,7 @@ class EnquiryInspectView(InspectView):
             shown = value_for_team(field, getattr(self.object, field_name))
             if shown is not None:
                 return shown
-        return in_active_language(super().get_field_display_value(field_name, field))
+        return text_for_team(field, super().get_field_display_value(field_name, field))
 
 
 def visitor_panel(fields, heading):
@@ -219,6 +222,8 @@ class EnquiryViewSet(SiteScopedViewSetMixin, ModelViewSet):
     add_to_admin_menu = True
     copy_view_enabled = False
     inspect_view_enabled = True
+    #: Marks that tell a request sent twice (see .repeats) mean nothing to the team.
+    inspect_view_fields_exclude = ["id", "submission_token", "submission_fingerprint"]
     ordering = ["-created_at"]
     list_filter = ["status", "notified", "site", "created_at"]
     list_per_page = 50

@@ -15,6 +15,7 @@ from csti_cms.core.i18n import localize_objects
 from csti_cms.core.spoken_languages import SPOKEN_LANGUAGES
 from csti_cms.enquiries.closures import closed_dates
 from csti_cms.enquiries.forms import SpamProtectedFormMixin
+from csti_cms.enquiries.repeats import OneTimeSubmissionMixin
 
 from .days_open import BOOKING_HORIZON, days_open_to_groups
 from .models import (
@@ -118,7 +119,7 @@ class ActivityFilterForm(forms.Form):
 # Booking request ----------------------------------------------------------------
 
 
-class BookingRequestForm(SpamProtectedFormMixin, forms.ModelForm):
+class BookingRequestForm(OneTimeSubmissionMixin, SpamProtectedFormMixin, forms.ModelForm):
     """A teacher's booking request, checked against the activity it is for.
 
     The group must fit the activity (at most ``max_pupils``, at least

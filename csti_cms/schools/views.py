@@ -19,6 +19,7 @@ from csti_cms.core.collation import alphabetical
 from csti_cms.core.hooks import public_pages
 from csti_cms.core.i18n import localize_objects, prefer_language
 from csti_cms.core.navigation import linkable_parent
+from csti_cms.core.renditions import CARD_IMAGE
 from csti_cms.core.spoken_languages import SPOKEN_LANGUAGES
 from csti_cms.enquiries.services import submit
 
@@ -33,7 +34,6 @@ from .models import (
 )
 
 PAGE_SIZE = 24
-CARD_IMAGE = "fill-640x360"
 #: Fields the list never shows: left out of its query.
 HEAVY_FIELDS = ("body", "curriculum_links", "resources")
 
@@ -94,7 +94,7 @@ def activity_listing(request, index):
     )
     form = ActivityFilterForm(request.GET, **options)
     filters = form.values()
-    images = get_image_model().objects.prefetch_renditions(CARD_IMAGE)
+    images = get_image_model().objects.prefetch_renditions(*CARD_IMAGE)
     chosen = (
         filters.apply(activities)
         .defer(*HEAVY_FIELDS)
@@ -116,7 +116,6 @@ def activity_listing(request, index):
             "page_of_activities": page_of_activities,
             "paginator": paginator,
             "query": query.urlencode(),
-            "card_image": CARD_IMAGE,
         },
     )
 

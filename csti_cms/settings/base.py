@@ -6,6 +6,7 @@ Everything an operator changes per deployment comes from the environment
 with SQLite, an in-process cache and the database search backend.
 """
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -74,6 +75,9 @@ MIDDLEWARE = [
     # Above the page cache: pages from the cache get the Content-Security-Policy too.
     "csti_cms.core.content_security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the page cache: a page from the cache, with the ETag stored with it, is a 304
+    # without a body to a browser that has it already.
+    "django.middleware.http.ConditionalGetMiddleware",
     "csti_cms.core.page_cache.PageCacheMiddleware",
     "csti_cms.core.middleware.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -191,15 +195,39 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Languages. LANGUAGES equals the content languages on purpose: a UI-only language
-# would serve the same pages under a second URL prefix.
+# would serve the same pages under a second URL prefix. An install chooses its languages
+# with LANGUAGES alone, in its site's settings (LANGUAGE_CODE among them: the language of a
+# new centre's home); the content and admin languages follow it, whatever module sets it
+# ("Languages" in docs/self-hosting.md).
 LANGUAGE_CODE = "fr"
 LANGUAGES = [
     ("fr", "Français"),
     ("nl", "Nederlands"),
     ("en", "English"),
 ]
+
+
+class _SameAsLanguages(Sequence):
+    """The final ``LANGUAGES``, read when used: a site's settings module that sets
+    ``LANGUAGES`` after importing these would otherwise leave the content languages
+    naming a language it dropped, which Wagtail refuses at every command."""
+
+    def __getitem__(self, index):
+        from django.conf import settings
+
+        return settings.LANGUAGES[index]
+
+    def __len__(self):
+        from django.conf import settings
+
+        return len(settings.LANGUAGES)
+
+    def __repr__(self):
+        return "LANGUAGES"
+
+
 WAGTAIL_I18N_ENABLED = True
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAIL_CONTENT_LANGUAGES = _SameAsLanguages()
 # A page submitted for translation becomes a draft in the other languages, published once its
 # translator publishes it: otherwise /nl/ would show the French text the moment it is submitted.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
@@ -207,6 +235,10 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 # English dates day first and times on the 24-hour clock, as in Belgium (csti_cms/formats).
 FORMAT_MODULE_PATH = ["csti_cms.formats"]
 USE_I18N = True
+# The language a visitor chooses in the language switcher, remembered for a year
+# (csti_cms.core.i18n.LanguageVersion.cookie).
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 USE_TZ = True
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Brussels")
 
@@ -229,7 +261,7 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_IMAGE_FORM_BASE = "csti_cms.core.image_uploads.ImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "csti_cms.core.document_uploads.DocumentForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+WAGTAILADMIN_PERMITTED_LANGUAGES = _SameAsLanguages()
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Wagtail would show editors' avatars from Gravatar, sending a hash of each editor's e-mail
 # address to a third party on every admin page; editors upload an avatar in their account.
@@ -254,11 +286,15 @@ if ELASTICSEARCH_URL:
 else:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.database",
+            # Wagtail's database backend, reading title prefixes as configured below
+            # (csti_cms.core.search_database).
+            "BACKEND": "csti_cms.core.search_database",
             # On PostgreSQL, one index holds French, Dutch and English pages: the text search
             # configuration of csti_core's migration 0004 (``simple`` without accents) reads
-            # them alike, whatever the server's default language (SQLite ignores it).
+            # them alike, whatever the server's default language (SQLite ignores it), and
+            # reads the title prefixes search falls back on too, so accents count in neither.
             "SEARCH_CONFIG": "csti_search",
+            "AUTOCOMPLETE_CONFIG": "csti_search",
         }
     }
 # Seconds each process leaves the search server alone once it could not answer: searches

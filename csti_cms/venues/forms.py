@@ -11,8 +11,11 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
+from wagtail.models import Site
 
+from csti_cms.core.i18n import site_language
 from csti_cms.enquiries.forms import SpamProtectedFormMixin
+from csti_cms.enquiries.repeats import OneTimeSubmissionMixin
 
 from .models import CAPACITY_FIELDS, CATERING, EventType, Layout, QuoteRequest
 
@@ -37,6 +40,12 @@ class SpaceFilters:
     @property
     def active(self):
         return bool(self.guests or self.layout)
+
+    @property
+    def carried(self):
+        """``[("guests", 120), ("layout", "banquet")]``: the filters set, for the links that
+        take the organiser on to a space and the quote form, which fills them in."""
+        return [(name, value) for name, value in vars(self).items() if value]
 
     def apply(self, spaces):
         """Spaces that hold ``guests`` in ``layout`` (in any layout when none is chosen)."""
@@ -105,12 +114,15 @@ class SpaceChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
-class QuoteRequestForm(SpamProtectedFormMixin, forms.ModelForm):
+class QuoteRequestForm(OneTimeSubmissionMixin, SpamProtectedFormMixin, forms.ModelForm):
     """An organisation's quote request, checked against the spaces it asks for.
 
-    When spaces are chosen, together they must hold the guests in the chosen
-    layout, and each must be offered in that layout: the organiser learns at
-    once what fits rather than days later from the team.
+    When spaces are chosen, together they must hold the guests: the organiser learns
+    at once what fits rather than days later from the team. With a layout, each space
+    offering it counts its seats in that layout and any other its largest layout (a
+    banquet in the atrium with a team building in the lab is one event); the team reads
+    which spaces lack the layout beside their names. A layout none of them offers is
+    refused.
     """
 
     spaces = SpaceChoiceField(
@@ -134,6 +146,8 @@ class QuoteRequestForm(SpamProtectedFormMixin, forms.ModelForm):
             "event_type",
             "event_date",
             "end_date",
+            "start_time",
+            "end_time",
             "guests",
             "layout",
             "spaces",
@@ -148,6 +162,8 @@ class QuoteRequestForm(SpamProtectedFormMixin, forms.ModelForm):
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
             "event_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "guests": forms.NumberInput(attrs={"inputmode": "numeric"}),
             "budget": forms.NumberInput(attrs={"inputmode": "numeric"}),
             "message": forms.Textarea(attrs={"rows": 5}),
@@ -160,7 +176,10 @@ class QuoteRequestForm(SpamProtectedFormMixin, forms.ModelForm):
 
     fieldsets = (
         (_("Your organisation"), ["organisation", "contact_name", "email", "phone"]),
-        (_("Your event"), ["event_type", "event_date", "end_date", "guests", "layout"]),
+        (
+            _("Your event"),
+            ["event_type", "event_date", "end_date", "start_time", "end_time", "guests", "layout"],
+        ),
         (_("Spaces and catering"), ["spaces", "catering"]),
         (_("Budget and message"), ["budget", "message"]),
     )
@@ -195,6 +214,13 @@ class QuoteRequestForm(SpamProtectedFormMixin, forms.ModelForm):
             )
         return budget
 
+    def save(self, commit=True):
+        """Keep the names of the spaces asked for on the request, as the team reads them."""
+        data = self.cleaned_data
+        language = site_language(Site.find_for_request(self.request)) if self.request else None
+        self.instance.remember_spaces(data.get("spaces") or [], data.get("layout") or "", language)
+        return super().save(commit)
+
     def clean(self):
         cleaned_data = super().clean()
         self._check_dates(cleaned_data)
@@ -221,21 +247,37 @@ class QuoteRequestForm(SpamProtectedFormMixin, forms.ModelForm):
         spaces, guests, layout = data.get("spaces"), data.get("guests"), data.get("layout")
         if not spaces or not guests:
             return
-        if layout:
-            missing = [space.title for space in spaces if not space.capacity(layout)]
-            if missing:
-                self.add_error(
-                    "spaces",
-                    _("Not offered in the “%(layout)s” layout: %(spaces)s.")
-                    % {"layout": Layout(layout).label, "spaces": ", ".join(missing)},
-                )
-                return
-            total = sum(space.capacity(layout) for space in spaces)
-        else:
-            total = sum(space.max_capacity for space in spaces)
+        missing = [space for space in spaces if layout and not space.capacity(layout)]
+        if missing and len(missing) == len(spaces):
+            self.add_error(
+                "spaces",
+                _("Not offered in the “%(layout)s” layout: %(spaces)s.")
+                % {
+                    "layout": Layout(layout).label,
+                    "spaces": ", ".join(space.title for space in missing),
+                },
+            )
+            return
+        total = sum(
+            (space.capacity(layout) if layout else None) or space.max_capacity for space in spaces
+        )
         if guests <= total:
             return
-        if layout:
+        if missing:
+            message = ngettext(
+                "The spaces you chose hold at most %(total)d guest, in the “%(layout)s” layout "
+                "where they offer it and in their largest layout otherwise (%(spaces)s). "
+                "Add a space or contact us.",
+                "The spaces you chose hold at most %(total)d guests, in the “%(layout)s” layout "
+                "where they offer it and in their largest layout otherwise (%(spaces)s). "
+                "Add a space or contact us.",
+                total,
+            ) % {
+                "total": total,
+                "layout": Layout(layout).label,
+                "spaces": ", ".join(space.title for space in missing),
+            }
+        elif layout:
             message = ngettext(
                 "In the “%(layout)s” layout, the spaces you chose hold at most %(total)d guest. "
                 "Add a space or contact us.",

@@ -5,18 +5,20 @@ with the page's own context. The comparison costs the same queries for five spac
 or a hundred (tests/venues/test_query_bounds.py).
 """
 
+from urllib.parse import urlencode
+
 from django.db.models import Prefetch
 from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers
 from wagtail.images import get_image_model
 
 from csti_cms.core.hooks import public_pages
+from csti_cms.core.renditions import CARD_IMAGE
 from csti_cms.enquiries.services import submit
 
 from .forms import QuoteRequestForm, SpaceFilterForm
 from .models import Layout, VenueSpacePage
 
-CARD_IMAGE = "fill-640x360"
 #: Fields the comparison never shows: left out of its query.
 HEAVY_FIELDS = ("body", "gallery", "equipment_details", "catering_details", "accessibility")
 #: More spaces than any centre has; a bound so the page stays a page.
@@ -32,7 +34,7 @@ def listed_spaces(request, listing):
 def space_listing(request, listing):
     form = SpaceFilterForm(request.GET)
     filters = form.values()
-    images = get_image_model().objects.prefetch_renditions(CARD_IMAGE)
+    images = get_image_model().objects.prefetch_renditions(*CARD_IMAGE)
     spaces = list(
         filters.apply(listed_spaces(request, listing))
         .defer(*HEAVY_FIELDS)
@@ -50,6 +52,7 @@ def space_listing(request, listing):
         for space in spaces
     ]
     base_url = listing.get_url(request)
+    shared = f"?{urlencode(filters.carried)}" if filters.active else ""
     return listing.render(
         request,
         template="csti_venues/venue_space_index_page.html",
@@ -59,8 +62,9 @@ def space_listing(request, listing):
             "spaces": spaces,
             "layouts": layouts,
             "rows": rows,
-            "card_image": CARD_IMAGE,
-            "quote_url": base_url + listing.reverse_subpage("quote"),
+            "quote_url": base_url + listing.reverse_subpage("quote") + shared,
+            # Each space's page carries the filters on to its own quote link.
+            "space_query": shared,
         },
     )
 
@@ -76,6 +80,7 @@ def quote_form(request, listing):
     else:
         chosen = request.GET.getlist("space")
         initial = {"spaces": [pk for pk in chosen if pk.isdigit()]}
+        initial.update(SpaceFilterForm(request.GET).values().carried)
         form = QuoteRequestForm(spaces=spaces, request=request, initial=initial)
     response = listing.render(
         request,

@@ -1,6 +1,8 @@
 """Venue hire in the admin: quote requests to follow up and export."""
 
+from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 
 from csti_cms.enquiries.viewsets import (
@@ -31,13 +33,17 @@ class QuoteRequestViewSet(EnquiryViewSet):
     ]
     list_filter = [*EnquiryViewSet.list_filter, "event_date", "event_type", "layout"]
     search_fields = ["organisation", "contact_name", "email", "message"]
-    prefetch_related = ("spaces",)
+    # The spaces are read from the names kept on the request (``requested_spaces``), which a
+    # deleted space page leaves as they were; the links to the pages are not shown.
+    inspect_view_fields_exclude = [*EnquiryViewSet.inspect_view_fields_exclude, "spaces"]
     list_export = [
         *EXPORT_FIRST,
         "organisation",
         "event_type",
         "event_date",
         "end_date",
+        "start_time",
+        "end_time",
         "guests",
         "layout",
         "space_names",
@@ -60,9 +66,11 @@ class QuoteRequestViewSet(EnquiryViewSet):
                 "event_type",
                 "event_date",
                 "end_date",
+                "start_time",
+                "end_time",
                 "guests",
                 "layout",
-                "spaces",
+                "requested_spaces",
                 "catering",
                 "budget",
                 "message",
@@ -76,3 +84,28 @@ class QuoteRequestViewSet(EnquiryViewSet):
 @hooks.register("register_admin_viewset")
 def register_quote_requests():
     return QuoteRequestViewSet()
+
+
+@hooks.register("before_delete_page")
+def warn_of_quote_requests(request, page):
+    """Tell the editor about to delete a space (or the listing holding spaces) that quote
+    requests ask for it, and that they keep its name.
+
+    Wagtail's usage count knows nothing of quote requests, so it says "0 times". Only a
+    count is given: the requests name organisations, and they may be another team's.
+    """
+    if request.method != "GET":
+        return
+    asked = QuoteRequest.objects.filter(spaces__path__startswith=page.path).distinct().count()
+    if asked:
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)d quote request asks for this space. It keeps the space's name: "
+                "deleting the page does not change the request.",
+                "%(count)d quote requests ask for this space. They keep the space's name: "
+                "deleting the page does not change the requests.",
+                asked,
+            )
+            % {"count": asked},
+        )

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset
 
-from csti_cms.agenda.models import EventPage
-from tests.agenda.helpers import event_form, field_errors, post_event
+from csti_cms.agenda.models import EventCategory, EventPage
+from tests.agenda.helpers import event_form, field_errors, post_event, publish_event
 from tests.conftest import demo_page
 
 pytestmark = pytest.mark.django_db
@@ -101,3 +101,54 @@ def test_the_preview_of_a_changed_rule_shows_the_new_dates_the_page_the_publishe
 
     public = client.get(page.url).content.decode()
     assert all(listed(public, day) for day in wednesdays(first, 6))
+
+
+# Categories ------------------------------------------------------------------------------
+# The page read its categories from the database: the preview showed the last save's (none
+# for a new page) rather than those ticked in the form.
+
+
+def _categories(*slugs):
+    return [
+        EventCategory.objects.create(name=f"Cat {slug}", slug=slug, locale=demo_locale())
+        for slug in slugs
+    ]
+
+
+def demo_locale():
+    return demo_page("agenda", "fr").locale
+
+
+def shows_category(html, category):
+    return f'?category={category.slug}">{category.name}</a>' in html
+
+
+def test_the_preview_of_a_new_page_shows_the_categories_ticked(english_admin_client):
+    (ticked, other) = _categories("apercu-coche", "apercu-autre")
+    agenda = demo_page("agenda", "fr")
+    url = reverse("wagtailadmin_pages:preview_on_add", args=["csti_agenda", "eventpage", agenda.pk])
+    data = event_form("apercu-categorie", start_date=next_wednesday().isoformat())
+    data["categories"] = [str(ticked.pk)]
+
+    html = preview(english_admin_client, url, data)
+
+    assert shows_category(html, ticked)
+    assert not shows_category(html, other)
+
+
+def test_the_preview_of_a_published_page_shows_the_categories_being_edited(
+    english_admin_client, client
+):
+    (saved, ticked) = _categories("apercu-publiee", "apercu-nouvelle")
+    page = publish_event(slug="apercu-categories", start_date=next_wednesday(), categories=[saved])
+    fields = {"start_date": page.start_date.isoformat()}
+
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    data = event_form(page.slug, **fields)
+    data["categories"] = [str(ticked.pk)]
+    html = preview(english_admin_client, url, data)
+    assert shows_category(html, ticked)
+    assert not shows_category(html, saved)
+
+    public = client.get(page.url).content.decode()
+    assert shows_category(public, saved) and not shows_category(public, ticked)

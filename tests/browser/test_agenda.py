@@ -30,12 +30,20 @@ def test_agenda_views_are_accessible(page, demo_server, axe_violations, language
 
 @pytest.mark.parametrize("language", AGENDAS)
 def test_the_map_shows_events_with_a_place(page, demo_server, language):
+    leaflet = []
+    page.on("request", lambda request: "leaflet" in request.url and leaflet.append(request.url))
     page.goto(demo_server + AGENDAS[language])
+    page.wait_for_load_state("load")
+    assert leaflet == [], "Leaflet waits until the visitor nears the map"
+    assert page.evaluate("typeof window.L") == "undefined"
+    page.locator(".agenda-map").scroll_into_view_if_needed()
     page.wait_for_selector(".agenda-map .leaflet-marker-icon")
     assert page.locator(".agenda-map").is_visible()
     assert page.locator(".leaflet-marker-icon").count() >= 2
+    # A function, not an expression: Playwright polls an expression with eval(), which the
+    # page's Content-Security-Policy refuses once the markers are still loading.
     page.wait_for_function(
-        "[...document.querySelectorAll('.leaflet-marker-icon, .leaflet-marker-shadow')]"
+        "() => [...document.querySelectorAll('.leaflet-marker-icon, .leaflet-marker-shadow')]"
         ".every(img => img.complete && img.naturalWidth > 0)"
     )
 

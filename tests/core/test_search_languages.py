@@ -10,12 +10,15 @@ import re
 from html import unescape
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test import override_settings
 
 from csti_cms.agenda.models import EventPage
 from csti_cms.core import search_server, views
+from csti_cms.core.models import ContentPage
 from csti_cms.core.search_server import SearchBackend
+from csti_cms.core.search_words import title_prefixes
 from csti_cms.venues.models import VenueSpacePage
 from tests.conftest import demo_page
 from tests.core.helpers import absolute, elasticsearch_stand_in, head_links
@@ -167,3 +170,78 @@ def test_elasticsearch_finds_pages_with_every_word_as_the_databases_do(client, m
     searches = [json.loads(body) for body in handler.asked if b"night" in body]
     assert searches
     assert all('"operator": "and"' in json.dumps(search) for search in searches)
+
+
+MUSEUMS = ("Musée des glaciers", "Musées de la région")
+
+
+def add_museums():
+    """Two French pages, one named in the singular and one in the plural, with accents."""
+    about = demo_page("about", "fr")
+    for number, title in enumerate(MUSEUMS):
+        added = about.add_child(instance=ContentPage(title=title, slug=f"musee-{number}"))
+        added.save_revision().publish()
+    return MUSEUMS
+
+
+@pytest.fixture
+def museums_pages():
+    return add_museums()
+
+
+@pytest.mark.parametrize("typed", ["muse", "musee", "musée", "musees", "musées", "MUSÉES"])
+def test_singular_and_plural_with_or_without_accents_find_both_museums(
+    client, museums_pages, typed
+):
+    """Accents count nowhere, in full-text searches or prefixes, and a plural finds the
+    singular: "muse" and "musees" find "Musée" as "musée" does."""
+    found = result_titles(client, "/fr/recherche/", typed)
+    assert set(museums_pages) <= set(found), found
+
+
+@pytest.mark.parametrize(
+    ("typed", "prefixes"),
+    [
+        ("musees", "musee"),
+        ("Nuit aux musées", "Nuit aux musée"),
+        ("jeux", "jeu"),
+        ("museums", "museum"),
+        ("des", "des"),
+        ("class", "class"),
+        ("", ""),
+    ],
+)
+def test_the_last_word_is_looked_for_in_titles_as_its_singular(typed, prefixes):
+    """Only the last word is a prefix: the others, cut, would miss their own plural."""
+    assert title_prefixes(typed) == prefixes
+
+
+POSTGRESQL_ONLY = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's text search only"
+)
+
+
+@POSTGRESQL_ONLY
+def test_postgresql_reads_title_prefixes_with_the_search_configuration():
+    """Wagtail reads them with ``simple``, where "muse" misses "Musée"."""
+    from wagtail.search.backends import get_search_backend
+
+    assert get_search_backend().autocomplete_config == "csti_search"
+
+
+@POSTGRESQL_ONLY
+def test_without_unaccent_prefixes_keep_their_accents_and_still_find_plurals(client):
+    """A managed database may refuse ``unaccent``: ``csti_search`` is then ``simple``."""
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TEXT SEARCH CONFIGURATION csti_keeps_accents (COPY = simple)")
+    backends = {
+        "default": {
+            **settings.WAGTAILSEARCH_BACKENDS["default"],
+            "SEARCH_CONFIG": "csti_keeps_accents",
+            "AUTOCOMPLETE_CONFIG": "csti_keeps_accents",
+        }
+    }
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+        add_museums()
+        assert set(MUSEUMS) <= set(result_titles(client, "/fr/recherche/", "musées"))
+        assert "Musée des glaciers" not in result_titles(client, "/fr/recherche/", "musee")

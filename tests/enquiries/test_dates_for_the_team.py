@@ -26,4 +26,4 @@ def test_the_subject_names_the_day_in_words_without_the_weekday(notifications):
     assert notify(stored_quote(event_date=date(2027, 1, 1), guests=150)) is True
     booking, quote = (message.subject for message in mail.outbox)
     assert booking.endswith("(29 mars 2027)")
-    assert quote.endswith("(1er janvier 2027, 150)")
+    assert quote.endswith("(1er janvier 2027, 150 invités)")

@@ -52,13 +52,15 @@ def test_an_old_booking_keeps_its_figures_and_loses_its_sender():
             needs="Lotte uses a wheelchair.",
             internal_notes="Mrs Janssens prefers mornings.",
             notification_error="SMTPRecipientsRefused: pieter@school.example",
+            # A hash of the sender's details, which goes with them.
+            submission_fingerprint="f" * 64,
         ),
         TWO_YEARS_AGO,
     )
     erase()
     booking.refresh_from_db()
     personal = [getattr(booking, name) for name in BookingRequest.personal_fields]
-    assert personal == ["", "", "", "", "", ""]
+    assert personal == ["", "", "", "", "", "", ""]
     assert booking.personal_data_erased_at is not None
     kept = (booking.school_name, booking.school_locality, booking.pupils, booking.adults)
     assert kept == ("Basisschool De Linde", "Leuven", 20, 2)

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from csti_cms.core.models import ContentPage
 from csti_cms.plugins.declarations.models import (
@@ -124,6 +125,19 @@ FORM = {
 def endorse(client, page, **changes):
     """Send the endorsement form of ``page`` with :data:`FORM`, changed by ``changes``."""
     return client.post(page.url + "endorse/", {**FORM, **changes})
+
+
+def moderate(admin_client, endorsement, status="approved"):
+    """Post the admin's edit form of ``endorsement`` with its details and ``status``."""
+    data = {
+        "status": status,
+        "organisation": endorsement.organisation,
+        "country": endorsement.country,
+        "website": endorsement.website,
+        "contact_name": endorsement.contact_name,
+        "email": endorsement.email,
+    }
+    return admin_client.post(reverse("endorsements:edit", args=[endorsement.pk]), data)
 
 
 def link_in(message):

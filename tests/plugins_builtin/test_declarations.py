@@ -39,6 +39,7 @@ from .helpers import (
     make_declaration_index,
     make_endorsement,
     make_organisation,
+    moderate,
     path_of,
 )
 
@@ -188,16 +189,7 @@ def test_endorsing_stores_confirms_by_email_then_waits_for_an_editor(client, adm
     assert endorsement.confirmed_at is not None
     assert public_count(client, page) == before, "not public before an editor approves"
 
-    edit = reverse("endorsements:edit", args=[endorsement.pk])
-    data = {
-        "status": "approved",
-        "organisation": endorsement.organisation,
-        "country": endorsement.country,
-        "website": endorsement.website,
-        "contact_name": endorsement.contact_name,
-        "email": endorsement.email,
-    }
-    assert admin_client.post(edit, data).status_code == 302
+    assert moderate(admin_client, endorsement).status_code == 302
     endorsement.refresh_from_db()
     assert endorsement.moderated_by.username == "admin"
     assert public_count(client, page) == before + 1
@@ -242,11 +234,11 @@ def test_a_link_for_another_declaration_is_refused(client):
 
 def test_a_duplicate_is_refused_politely_ignoring_case_and_accents(client):
     page = demo_page(MECHELEN, "en")
-    endorse(client, page)
+    make_endorsement(page, "Musée des Sciences")  # public: the page lists it anyway
     response = endorse(client, page, organisation="  MUSEE des   sciences ")
     html = response.content.decode()
     assert response.status_code == 200
-    assert "has already endorsed this declaration" in html and "thank you" in html
+    assert "has already endorsed this declaration and is listed" in html and "thank you" in html
     assert (
         Endorsement.objects.filter(declaration_key=page.translation_key)
         .filter(organisation_key="musee des sciences")
@@ -266,6 +258,9 @@ def test_a_name_that_folds_longer_than_its_column_is_kept_and_deduplicated(clien
     endorsement = Endorsement.objects.get(organisation=name)
     assert len(endorsement.organisation_key) <= KEY_MAX_LENGTH
     assert endorsement.organisation_key == organisation_key(name)
+    endorsement.status = EndorsementStatus.APPROVED
+    endorsement.confirmed_at = timezone.now()
+    endorsement.save()
 
     again = endorse(client, page, organisation=name, email="other@example.org")
     assert again.status_code == 200
@@ -323,8 +318,9 @@ def test_correcting_mistakes_does_not_count_against_the_rate_limit(client):
         assert (
             "Enter a valid e-mail address, such as name@example.org." in response.content.decode()
         )
+    make_endorsement(page, "Public Lab")
     assert endorse(client, page, organisation="Lab 1").status_code == 302
-    duplicate = endorse(client, page, organisation="LAB 1")
+    duplicate = endorse(client, page, organisation="PUBLIC lab")
     assert duplicate.status_code == 200, "a refused duplicate does not count either"
     assert endorse(client, page, organisation="Lab 2").status_code == 302
     refused = endorse(client, page, organisation="Lab 3", email="lab3@example.org")
@@ -382,21 +378,66 @@ def test_endorsing_again_after_a_failed_email_replaces_the_first_request(client)
     confirmed = client.post(page.url + "confirm/", {"token": token})
     assert "Endorsement confirmed" in confirmed.content.decode()
 
-    # Once its link is sent, nobody can swap in their own details.
-    hijack = endorse(client, page, email="someone@else.example")
-    assert "has already endorsed this declaration" in hijack.content.decode()
+    # Once its link is sent, nobody can swap in their own details: another request stays
+    # beside it, for the editors.
+    other = endorse(client, page, email="someone@else.example")
+    assert other["Location"].endswith("/endorse/sent/")
     endorsement.refresh_from_db()
     assert endorsement.email == "anne@musee.example"
+    assert Endorsement.objects.filter(organisation_key="musee des sciences").count() == 2
 
 
-def test_a_pending_endorsement_whose_link_was_sent_still_blocks_others(client):
+@pytest.mark.parametrize("confirmed", [False, True], ids=["unconfirmed", "awaiting-editor"])
+def test_a_waiting_request_is_never_revealed_and_a_second_one_is_kept(client, confirmed):
+    """The form answered "already endorsed, or waiting for confirmation" for a request no
+    editor had seen: anyone typing a name learnt it was pending. A second request is now
+    answered as a first one, and kept beside the first for the editors."""
     page = demo_page(MECHELEN, "en")
-    assert endorse(client, page).status_code == 302
-    response = endorse(client, page, email="someone@else.example", country="Elsewhere")
-    assert "has already endorsed this declaration" in response.content.decode()
-    endorsement = Endorsement.objects.get(organisation="Musée des Sciences")
-    assert (endorsement.email, endorsement.country) == ("anne@musee.example", "Belgique")
-    assert len(mail.outbox) == 1, "no new link voids the contact's"
+    other_name = {"organisation": "Planétarium de Namur", "email": "p@namur.example"}
+    first_time = endorse(client, page, **other_name)
+    first = endorse(client, page)
+    waiting = Endorsement.objects.get(organisation="Musée des Sciences")
+    if confirmed:
+        waiting.confirmed_at = timezone.now()
+        waiting.save()
+    mail.outbox.clear()
+
+    second = endorse(client, page, organisation="MUSEE des sciences", email="someone@else.example")
+    assert second.status_code == first.status_code == first_time.status_code == 302
+    assert second["Location"] == first["Location"] == first_time["Location"]
+    thanks = client.get(second["Location"]).content.decode()
+    assert "waiting" not in thanks and "already" not in thanks
+
+    waiting.refresh_from_db()
+    assert (waiting.email, waiting.country) == ("anne@musee.example", "Belgique"), "untouched"
+    requests = Endorsement.objects.of(page).filter(organisation_key="musee des sciences")
+    assert requests.count() == 2, "nothing is lost: the editors see both"
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["someone@else.example"]
+    assert public_count(client, page) == public_count(client, demo_page(MECHELEN, "fr"))
+
+
+def test_editors_approve_one_of_two_requests_of_an_organisation(client, english_admin_client):
+    page = demo_page(MECHELEN, "en")
+    endorse(client, page)
+    endorse(client, page, email="someone@else.example")
+    before = public_count(client, page)
+    for token in [unquote(link_in(message).split("token=")[1]) for message in mail.outbox]:
+        client.post(page.url + "confirm/", {"token": token})
+    genuine, other = Endorsement.objects.filter(organisation="Musée des Sciences").order_by("pk")
+    assert genuine.is_confirmed and other.is_confirmed
+
+    def approve(endorsement):
+        return moderate(english_admin_client, endorsement)
+
+    assert approve(genuine).status_code == 302
+    refused = approve(other)
+    assert refused.status_code == 200
+    assert "already has an approved endorsement of this declaration" in refused.content.decode()
+    other.refresh_from_db()
+    assert other.status == EndorsementStatus.PENDING
+    assert public_count(client, page) == before + 1, "listed once"
+    again = endorse(client, page, email="third@else.example")
+    assert "has already endorsed this declaration and is listed" in again.content.decode()
 
 
 def test_a_declaration_can_be_closed_to_endorsements(client):
@@ -446,15 +487,7 @@ def test_an_unconfirmed_endorsement_cannot_be_approved(admin_client):
     endorsement = make_endorsement(
         demo_page(MECHELEN), "Hasty Lab", confirmed=False, status="pending"
     )
-    data = {
-        "status": "approved",
-        "organisation": "Hasty Lab",
-        "country": "Belgium",
-        "website": "",
-        "contact_name": "Contact",
-        "email": "contact@example.org",
-    }
-    response = admin_client.post(reverse("endorsements:edit", args=[endorsement.pk]), data)
+    response = moderate(admin_client, endorsement)
     assert response.status_code == 200
     assert "n’a pas encore été confirmé" in response.content.decode()  # admin in French
     endorsement.refresh_from_db()

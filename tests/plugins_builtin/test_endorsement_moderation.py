@@ -1,9 +1,10 @@
-"""Editors moderating endorsements keep one standing endorsement per organisation.
+"""Editors moderating endorsements keep one approved endorsement per organisation.
 
 The moderation form edits the status and the organisation's name, while the database
 compares keys computed from them (the declaration's translation key, the name without
-case or accents): a change that would give an organisation two standing endorsements
+case or accents): a change that would give an organisation two approved endorsements
 of one declaration is answered next to the organisation's name, never with a 500.
+Requests waiting for moderation may be several (see ``forms.blocking_endorsements``).
 """
 
 import pytest
@@ -19,7 +20,7 @@ from .helpers import make_endorsement
 pytestmark = pytest.mark.django_db
 
 MECHELEN = "declarations-mechelen-2014"
-TAKEN = "already has an endorsement of this declaration that is not rejected"
+TAKEN = "already has an approved endorsement of this declaration"
 
 
 def moderate(client, endorsement, **changes):
@@ -53,13 +54,17 @@ def endorsements():
     return approved, rejected
 
 
-def test_restoring_a_rejected_duplicate_is_refused(english_admin_client, endorsements):
+def test_approving_a_rejected_duplicate_is_refused(english_admin_client, endorsements):
     approved, rejected = endorsements
-    response = moderate(english_admin_client, rejected, status="pending")
-    assert any(TAKEN in message for message in organisation_errors(response))
-    assert "musee des  sciences already has an endorsement" in response.content.decode()
+    assert moderate(english_admin_client, rejected, status="pending").status_code == 302, (
+        "waiting beside the approved one takes nothing from it"
+    )
     rejected.refresh_from_db()
-    assert rejected.status == EndorsementStatus.REJECTED
+    response = moderate(english_admin_client, rejected, status="approved")
+    assert any(TAKEN in message for message in organisation_errors(response))
+    assert "musee des  sciences already has an approved endorsement" in response.content.decode()
+    rejected.refresh_from_db()
+    assert rejected.status == EndorsementStatus.PENDING
 
 
 def test_renaming_to_an_organisation_that_endorses_already_is_refused(
@@ -81,14 +86,14 @@ def test_moderating_keeps_working_for_an_endorsement_that_is_alone(
     assert moderate(english_admin_client, rejected, country="Belgique").status_code == 302
     response = moderate(english_admin_client, approved, status="rejected")
     assert response.status_code == 302
-    assert moderate(english_admin_client, rejected, status="pending").status_code == 302, (
-        "once the other one is rejected, the organisation may stand again"
+    assert moderate(english_admin_client, rejected, status="approved").status_code == 302, (
+        "once the other one is rejected, the organisation may be approved again"
     )
 
 
 def test_model_validation_compares_the_keys_it_will_store(endorsements):
     approved, rejected = endorsements
-    rejected.status = EndorsementStatus.PENDING
+    rejected.status = EndorsementStatus.APPROVED
     with pytest.raises(ValidationError) as error:
         rejected.full_clean()
     assert list(error.value.message_dict) == ["organisation"]

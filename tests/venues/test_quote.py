@@ -63,7 +63,10 @@ def test_spaces_together_and_layouts_they_do_not_offer(client):
     auditorium, atrium = demo_page("space-auditorium"), demo_page("space-atrium")
     both = [str(auditorium.pk), str(atrium.pk)]
     assert client.post(quote_url(), quote_data(spaces=both, guests="500")).status_code == 302
-    response = client.post(quote_url(), quote_data(spaces=both, layout="banquet", guests="100"))
+    # One of them offers a banquet: the other counts at its largest layout.
+    assert client.post(quote_url(), quote_data(spaces=both, layout="banquet")).status_code == 302
+    alone = quote_data(spaces=[str(auditorium.pk)], layout="banquet", guests="100")
+    response = client.post(quote_url(), alone)
     assert list(response.context["form"].errors) == ["spaces"]
     assert auditorium.title in response.context["form"].errors["spaces"][0]
     no_layout = quote_data(spaces=[str(atrium.pk)], layout="", guests="401")

@@ -80,6 +80,9 @@ def test_the_comparison_keeps_its_guests_and_layout_in_the_other_language(client
 
 
 def test_filters_that_do_not_validate_are_left_behind(client):
+    """As the comparison itself: a wrong value is ignored, the valid filter still applies."""
     french = demo_page("venue-spaces", "fr")
     html = client.get(french.url, {"guests": "beaucoup", "layout": "banquet"}).content.decode()
+    assert switcher(html)["nl"] == demo_page("venue-spaces", "nl").url + "?layout=banquet"
+    html = client.get(french.url, {"guests": "beaucoup"}).content.decode()
     assert switcher(html)["nl"] == demo_page("venue-spaces", "nl").url

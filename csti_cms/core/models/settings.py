@@ -1,5 +1,6 @@
 """Per-site settings: each centre on an install brands its own site."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -9,6 +10,7 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
+from wagtail.models import Page
 
 from csti_cms.core.caching import CachedSiteSetting
 from csti_cms.core.colours import AA_NORMAL_TEXT, HEX_COLOUR, WHITE, contrast_ratio
@@ -131,6 +133,41 @@ class SocialLinkBlock(blocks.StructBlock):
         value_class = SocialLinkValue
 
 
+def move_to_a_translation(collector, field, sub_objs, using):
+    """``on_delete`` of a setting naming a page that every language links to in its own
+    translation (the privacy policy, :mod:`csti_cms.core.legal_pages`).
+
+    Emptied, as ``SET_NULL`` would, when an editor deletes the French policy, the setting
+    would take the Dutch and English footers' and forms' link with it, although their
+    translations remain. It moves to a translation not deleted along with it: a live
+    one first, in the order of ``LANGUAGES``; the admin then shows that one. It is
+    emptied only once no translation is left.
+    """
+    going = {
+        page.pk: page
+        for model, pages in collector.data.items()
+        if issubclass(model, Page)
+        for page in pages
+    }
+    for setting in sub_objs:
+        deleted = going[getattr(setting, field.attname)]
+        survivor = _surviving_translation(deleted.translation_key, going, using)
+        collector.add_field_update(field, survivor, [setting])
+
+
+def _surviving_translation(translation_key, going, using):
+    """The id of the translation a setting moves to, or ``None`` (see above)."""
+    languages = [code for code, _name in settings.LANGUAGES]
+    survivors = [
+        (not live, languages.index(code) if code in languages else len(languages), pk)
+        for pk, live, code in Page.objects.using(using)
+        .filter(translation_key=translation_key)
+        .values_list("pk", "live", "locale__language_code")
+        if pk not in going
+    ]
+    return min(survivors)[-1] if survivors else None
+
+
 @register_setting(icon="mail")
 class ContactSettings(CachedSiteSetting, BaseSiteSetting):
     street_address = models.CharField(_("street address"), max_length=200, blank=True)
@@ -149,7 +186,7 @@ class ContactSettings(CachedSiteSetting, BaseSiteSetting):
         verbose_name=_("privacy policy"),
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=move_to_a_translation,
         related_name="+",
         help_text=_(
             "The page telling visitors how the centre handles their personal data, linked "
@@ -161,7 +198,7 @@ class ContactSettings(CachedSiteSetting, BaseSiteSetting):
         verbose_name=_("legal notice"),
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=move_to_a_translation,
         related_name="+",
         help_text=_(
             "The page naming who publishes the site (organisation, registered office, "

@@ -9,13 +9,22 @@ alternative text of our images is written to stand for the picture beside the te
 be read in its place). Wagtail's placeholder for an original file that is lost
 (``/media/not-found``, zero pixels wide) is left out for the same reason. Each failure is
 one warning in the log (:mod:`csti_cms.core.renditions`).
+
+Two tags of ours name their sizes rather than take them: ``{% card_image %}`` (every card
+and list thumbnail, from one set of renditions) and ``{% hero_picture %}`` (a hero cropped
+for phones as well as for wide screens).
 """
 
+import mimetypes
+
 from django import template
-from wagtail.images.models import ResponsiveImage
+from django.forms.utils import flatatt
+from django.template.base import Token
+from django.utils.html import format_html, format_html_join
+from wagtail.images.models import Filter, ResponsiveImage
 from wagtail.images.templatetags import wagtailimages_tags
 
-from ..renditions import rendition_or_none, renditions_or_none
+from ..renditions import CARD_IMAGE, HERO_NARROW_CROPS, rendition_or_none, renditions_or_none
 
 register = template.Library()
 
@@ -47,6 +56,8 @@ class SrcsetImageNode(wagtailimages_tags.SrcsetImageNode, ImageNode):
         if not image:
             return ""
         renditions = renditions_or_none(image, self.get_filters())
+        if renditions is not None:
+            renditions = _one_per_width(renditions)
         if self.output_var_name:
             context[self.output_var_name] = ResponsiveImage(renditions) if renditions else None
             return ""
@@ -74,3 +85,112 @@ def image(parser, token):
         output_var_name=node.output_var_name,
         attrs=node.attrs,
     )
+
+
+class CardImageNode(SrcsetImageNode):
+    """``{% card_image %}``: ``{% srcset_image %}`` with the card renditions every list shares."""
+
+    def get_filters(self):
+        return [Filter(spec=spec) for spec in CARD_IMAGE]
+
+
+@register.tag("card_image")
+def card_image(parser, token):
+    """``{% card_image image sizes="…" alt="" … %}``: a card's or a list row's picture.
+
+    The sizes are :data:`~csti_cms.core.renditions.CARD_IMAGE`, which the listings prefetch
+    (``prefetch_renditions(*CARD_IMAGE)``); each template says how wide its cards are shown
+    (``sizes``) and how it loads them.
+    """
+    tag_name, image_expr, *bits = token.split_contents()
+    return CardImageNode(parser.compile_filter(image_expr), [], attrs=_attributes(parser, bits))
+
+
+class HeroPictureNode(SrcsetImageNode):
+    """``{% hero_picture %}``: a ``<picture>`` whose phones and small screens get their own
+    crop (:data:`~csti_cms.core.renditions.HERO_NARROW_CROPS`) and wide screens the template's.
+
+    All of them are asked for together, so a page costs one renditions lookup, and a hero
+    with a crop that cannot be made is left out whole, as ``{% srcset_image %}`` is.
+    """
+
+    def render(self, context):
+        image = self.validate_image(context)
+        if not image:
+            return ""
+        crops = [specs for _media, specs in HERO_NARROW_CROPS]
+        crops.append([spec.spec for spec in self.get_filters()])
+        renditions = renditions_or_none(image, [spec for specs in crops for spec in specs])
+        if renditions is None:
+            return ""
+        # By position, not by spec: Wagtail drops the format of an SVG's specs.
+        made = iter(renditions.values())
+        *narrow, wide = [
+            list(_one_per_width({spec: next(made) for spec in specs}).values()) for specs in crops
+        ]
+        attrs = self.resolve_attrs(context)
+        attrs.setdefault("sizes", "100vw")
+        sources = format_html_join(
+            "",
+            "<source{}>",
+            (
+                (_source_attributes(media, crop, attrs["sizes"]),)
+                for (media, _specs), crop in zip(HERO_NARROW_CROPS, narrow, strict=True)
+            ),
+        )
+        image_tag = ResponsiveImage(dict(enumerate(wide)), attrs)
+        return format_html("<picture>{}{}</picture>", sources, image_tag)
+
+
+@register.tag("hero_picture")
+def hero_picture(parser, token):
+    """``{% hero_picture image fill-{…} format-webp sizes="100vw" alt=… %}``: the filter
+    words are the wide screens' crop, as ``{% srcset_image %}`` takes them."""
+    tag_name, arguments = token.contents.split(None, 1)
+    as_srcset_image = Token(token.token_type, f"srcset_image {arguments}", lineno=token.lineno)
+    node = wagtailimages_tags.image(parser, as_srcset_image)
+    if node.output_var_name:
+        raise template.TemplateSyntaxError("hero_picture renders a <picture>: no 'as'.")
+    return HeroPictureNode(node.image_expr, node.filter_specs, attrs=node.attrs)
+
+
+def _one_per_width(renditions):
+    """``renditions`` less those as wide as an earlier one.
+
+    Wagtail does not enlarge an image: from a 1000-pixel-wide original, the 1200 and 1440
+    sizes come out alike, and a srcset naming one width twice is invalid HTML.
+    """
+    widths = set()
+    kept = {}
+    for spec, rendition in renditions.items():
+        if rendition.width not in widths:
+            widths.add(rendition.width)
+            kept[spec] = rendition
+    return kept
+
+
+def _source_attributes(media, renditions, sizes):
+    """A ``<source>``'s attributes: its width and height are those of its own crop, so the
+    browser keeps the right room for it before it loads."""
+    first = renditions[0]
+    return flatatt(
+        {
+            "media": media,
+            "type": mimetypes.guess_type(first.file.name)[0],
+            "srcset": ResponsiveImage.get_width_srcset(renditions),
+            "sizes": sizes,
+            "width": first.width,
+            "height": first.height,
+        }
+    )
+
+
+def _attributes(parser, bits):
+    """``name=value`` arguments, their values compiled as Wagtail's image tags compile them."""
+    attrs = {}
+    for bit in bits:
+        name, separator, value = bit.partition("=")
+        if not separator:
+            raise template.TemplateSyntaxError(f"Expected name=value, got {bit!r}.")
+        attrs[name] = parser.compile_filter(value)
+    return attrs

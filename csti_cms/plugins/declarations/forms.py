@@ -39,31 +39,25 @@ def unconfirmable():
 def blocking_endorsements(declaration, key):
     """Endorsements that stop ``key`` (a normalised name) from endorsing ``declaration`` again.
 
-    An endorsement blocks while it can still become public: once confirmed (until an
-    editor rejects it), and while it waits for confirmation through a link that was
-    e-mailed and is still valid. An unconfirmed endorsement whose link has expired, or
-    whose confirmation e-mail could not be sent, blocks nothing: the organisation may
-    endorse again, as the page after a failed e-mail asks, and its new details replace
-    the old (see :func:`replaced_endorsement`).
-
-    Why this rule: an endorsement whose e-mail failed can never be confirmed (nobody
-    holds a link to it), so letting anyone replace it takes nothing from anyone, and the
-    new request gets a link of its own. A pending endorsement whose link went out keeps
-    blocking everyone, its own organisation included: the retry is not recognised by the
-    e-mail address, which anyone can type, so nobody can swap in their own details (or
-    have a new link sent, which would void the contact's) while that link is valid.
+    Only a public one (confirmed and approved): the page lists it anyway, so the visitor is
+    told nothing new. A request waiting for confirmation or moderation blocks nothing, and
+    the form never says one exists: anyone can type a name, and learning that someone else
+    asked for it, before any editor looked, is the moderators' business. A new request is
+    then stored beside the waiting one, gets its own confirmation link, and the editors
+    see both and approve one (``Endorsement.validate_constraints``). So the first request
+    keeps its details and its contact's link, and the organisation is never listed twice.
     """
-    return standing_endorsements(declaration, key).exclude(unconfirmable())
+    return Endorsement.objects.public().of(declaration).filter(organisation_key=key)
 
 
 def replaced_endorsement(declaration, key):
     """The endorsement a new one from ``key`` takes the place of: one nobody can confirm.
 
-    Only such an endorsement, never any unconfirmed one: should another request of the
-    same organisation have been stored since the form was checked, the new one is then
-    refused as a duplicate instead of overwriting it. Reusing the row keeps one
-    endorsement per organisation, and its new ``submitted_at`` voids any old link. Locked
-    until the caller's transaction ends, so that it cannot be confirmed meanwhile.
+    Only such an endorsement (its link has expired, or was never sent), never one whose
+    link someone may still use: that one stays, and the new request is stored beside it.
+    Reusing the row spares the editors a request that can never be approved, and its new
+    ``submitted_at`` voids any old link. Locked until the caller's transaction ends, so
+    that it cannot be confirmed meanwhile.
     """
     replaceable = standing_endorsements(declaration, key).filter(unconfirmable())
     return replaceable.select_for_update().first()
@@ -72,9 +66,8 @@ def replaced_endorsement(declaration, key):
 def duplicate_error(name):
     return ValidationError(
         _(
-            "%(organisation)s has already endorsed this declaration, or its endorsement is "
-            "waiting for confirmation: thank you! If you think this is a mistake, please "
-            "contact us."
+            "%(organisation)s has already endorsed this declaration and is listed on its "
+            "page: thank you! If you think this is a mistake, please contact us."
         ),
         code="duplicate",
         params={"organisation": name},

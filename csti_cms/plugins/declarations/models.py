@@ -350,6 +350,10 @@ class Endorsement(models.Model):
 
     Stored as soon as the form is sent; public once confirmed through the link
     e-mailed to the contact (``confirmed_at``) and approved by an editor.
+
+    An organisation may have several requests waiting for moderation (two colleagues, or
+    someone else typing its name): all are kept for the editors, who approve one. Only
+    one can be approved, so an organisation is listed once.
     """
 
     declaration = models.ForeignKey(
@@ -361,7 +365,7 @@ class Endorsement(models.Model):
     #: The declaration's translation key: the same endorsement counts in every language.
     declaration_key = models.UUIDField(editable=False, db_index=True)
     organisation = models.CharField(_("organisation"), max_length=200)
-    #: ``organisation`` without case, accents or extra spaces, to refuse duplicates.
+    #: ``organisation`` without case, accents or extra spaces, to approve it once only.
     organisation_key = models.CharField(max_length=KEY_MAX_LENGTH, editable=False)
     country = models.CharField(_("country"), max_length=100)
     contact_name = models.CharField(_("contact name"), max_length=150)
@@ -378,7 +382,8 @@ class Endorsement(models.Model):
     submitted_at = models.DateTimeField(_("submitted"), default=timezone.now, editable=False)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True, editable=False)
     #: The confirmation e-mail could not be sent: nobody holds a link that confirms this
-    #: endorsement, so it blocks no new one (see ``forms.blocking_endorsements``).
+    #: endorsement, and a new request of the organisation replaces it
+    #: (see ``forms.replaced_endorsement``).
     confirmation_failed = models.BooleanField(
         _("confirmation e-mail not sent"), default=False, editable=False
     )
@@ -412,11 +417,12 @@ class Endorsement(models.Model):
         verbose_name = _("endorsement")
         verbose_name_plural = _("endorsements")
         constraints = [
-            # One endorsement per organisation and declaration; a rejected one does not count.
+            # One public endorsement per organisation and declaration; requests waiting
+            # for moderation may be several, and editors see them all.
             models.UniqueConstraint(
                 fields=["declaration_key", "organisation_key"],
-                condition=~Q(status="rejected"),
-                name="one_endorsement_per_organisation",
+                condition=Q(status="approved"),
+                name="one_approved_endorsement_per_organisation",
             )
         ]
 
@@ -429,22 +435,24 @@ class Endorsement(models.Model):
         super().save(*args, **kwargs)
 
     def validate_constraints(self, exclude=None):
-        """Check one standing endorsement per organisation with the keys ``save`` will store.
+        """Check one approved endorsement per organisation with the keys ``save`` will store.
 
-        Editors moderating may restore a rejected endorsement or rename an organisation;
-        the keys are not form fields, so Django skipped the constraint and the database
-        refused such a change with a server error. The public form checks before the
-        endorsement has a declaration (see ``forms.blocking_endorsements``).
+        Editors moderating may approve one of several requests of an organisation or
+        rename an organisation; the keys are not form fields, so Django skipped the
+        constraint and the database refused such a change with a server error. The public
+        form checks before the endorsement has a declaration (see
+        ``forms.blocking_endorsements``).
         """
         exclude = set(exclude or ())
         errors = {}
         valid = self.declaration_id and not exclude & {"organisation", "status"}
-        if valid and self._organisation_stands_already():
+        if valid and self._organisation_approved_already():
             errors["organisation"] = [
                 ValidationError(
                     _(
-                        "%(organisation)s already has an endorsement of this declaration "
-                        "that is not rejected. Reject one of the two."
+                        "%(organisation)s already has an approved endorsement of this "
+                        "declaration. Reject one of the two, or leave this one awaiting "
+                        "moderation."
                     ),
                     code="duplicate",
                     params={"organisation": self.organisation},
@@ -458,13 +466,14 @@ class Endorsement(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def _organisation_stands_already(self):
-        if self.status == EndorsementStatus.REJECTED:
+    def _organisation_approved_already(self):
+        if self.status != EndorsementStatus.APPROVED:
             return False
         others = Endorsement.objects.filter(
             declaration_key=self.declaration.translation_key,
             organisation_key=organisation_key(self.organisation),
-        ).exclude(status=EndorsementStatus.REJECTED)
+            status=EndorsementStatus.APPROVED,
+        )
         if not self._state.adding:
             others = others.exclude(pk=self.pk)
         return others.exists()

@@ -11,7 +11,7 @@ The form has an address of its own so that the declaration itself sets no cookie
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
@@ -20,10 +20,11 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from wagtail.models import Site
 
+from csti_cms.core.i18n import keep_on_language_switch
 from csti_cms.plugins import alphabetical, retention_period_text
 
 from .endorsements import ExpiredLink, InvalidLink, endorsement_from_token, send_confirmation
-from .forms import EndorsementForm, duplicate_error, replaced_endorsement
+from .forms import EndorsementForm, replaced_endorsement
 from .models import DeclarationPage, Endorsement, RelatedDeclaration
 from .normalise import organisation_key
 from .organisations import attach_organisations
@@ -76,10 +77,14 @@ def endorsers_page(request, page):
 
     A number that is not one shows the first page, one past the end the last: a link
     kept from a declaration that has since lost endorsers still lands somewhere useful.
+    Endorsements are listed alike in every language, so the language switcher keeps
+    the page: a visitor switching on page 2 stays on page 2.
     """
     listed = Paginator(endorsers_in_order(page), ENDORSERS_PER_PAGE).get_page(
         request.GET.get(ENDORSERS_PAGE)
     )
+    if listed.number > 1:
+        keep_on_language_switch(request, **{ENDORSERS_PAGE: listed.number})
     endorsers = (
         Endorsement.objects.public()
         .only("organisation", "country", "website", "language")
@@ -147,16 +152,14 @@ def endorse(request, page):
     endorsement.declaration = page
     endorsement.language = get_language()
     endorsement.submitted_at = timezone.now()
-    try:
-        with transaction.atomic():
-            # An earlier attempt that can no longer be confirmed: the new details replace it.
-            stale = replaced_endorsement(page, organisation_key(endorsement.organisation))
-            if stale is not None:
-                endorsement.pk = stale.pk
-            endorsement.save()
-    except IntegrityError:  # the same organisation, a moment ago
-        form.add_error("organisation", duplicate_error(endorsement.organisation))
-        return endorsement_form(request, page, form)
+    with transaction.atomic():
+        # An earlier attempt that can no longer be confirmed: the new details replace it.
+        # Any other request of the organisation stays, for the editors (see
+        # ``forms.blocking_endorsements``): the visitor is answered as for a first one.
+        stale = replaced_endorsement(page, organisation_key(endorsement.organisation))
+        if stale is not None:
+            endorsement.pk = stale.pk
+        endorsement.save()
     if not send_confirmation(request, page, endorsement):
         mark_confirmation_failed(endorsement)
         sent_url += "?delivery=failed"

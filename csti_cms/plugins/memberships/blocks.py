@@ -24,7 +24,7 @@ class NetworksBlock(blocks.StructBlock):
         description = _("The logos of the networks the centre belongs to.")
 
     def get_context(self, value, parent_context=None):
-        from .listing import site_memberships
+        from .listing import listing_page_numbers, site_memberships
 
         context = super().get_context(value, parent_context=parent_context)
         request = (parent_context or {}).get("request")
@@ -33,6 +33,10 @@ class NetworksBlock(blocks.StructBlock):
         context["memberships"] = sorted(
             memberships, key=lambda membership: alphabetical(membership.organisation.name)
         )
+        # Each logo leads to the page of the memberships page that shows its network.
+        pages = listing_page_numbers(memberships)
+        for membership in memberships:
+            membership.listing_page = pages[membership.organisation.translation_key]
         context["memberships_page"] = shown_memberships_page(page, request)
         return context
 

@@ -8,11 +8,13 @@ than leaving a membership out while its translation is on its way.
 Whatever the number of memberships and roles, this costs three queries (memberships
 with their organisations, roles, organisations with their logos) plus one for the
 logos' renditions, once per request: the page, its JSON-LD and any "Our networks"
-block share the result.
+block share the result. The memberships page shows them :data:`MEMBERSHIPS_PER_PAGE`
+at a time (:func:`memberships_page`): a network of hundreds renders one page of them.
 """
 
 from dataclasses import dataclass, field
 
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -22,6 +24,12 @@ from csti_cms.core.caching import cached
 from csti_cms.plugins import alphabetical, prefer_language
 
 from .models import Membership, Organisation, Role, Scope
+
+#: Memberships shown on one page of the memberships page (current or past): each card
+#: holds a logo and a timeline of roles, so a page stays light however many there are.
+MEMBERSHIPS_PER_PAGE = 50
+#: The query parameter naming the page of memberships.
+MEMBERSHIPS_PAGE = "page"
 
 
 @dataclass
@@ -39,14 +47,6 @@ class MembershipListing:
     current: list = field(default_factory=list)
     past: list = field(default_factory=list)
 
-    @property
-    def current_groups(self):
-        return group_by_scope(self.current)
-
-    @property
-    def past_groups(self):
-        return group_by_scope(self.past)
-
 
 def group_by_scope(memberships):
     by_scope = {}
@@ -57,6 +57,42 @@ def group_by_scope(memberships):
         for scope in Scope
         if scope in by_scope
     ]
+
+
+def in_page_order(memberships):
+    """``memberships`` as the memberships page lists them: by scope, then by name."""
+    scopes = {scope: index for index, scope in enumerate(Scope)}
+    return sorted(
+        memberships,
+        key=lambda m: (
+            scopes.get(m.organisation.scope, len(scopes)),
+            alphabetical(m.organisation.name),
+        ),
+    )
+
+
+def memberships_page(request, memberships):
+    """The page of ``memberships`` the request asks for, its slice grouped by scope.
+
+    As a declaration's endorsers are: a number that is not one shows the first page, one
+    past the end the last, so an old link still lands somewhere useful. A scope that
+    runs over two pages is headed on both.
+    """
+    listed = Paginator(in_page_order(memberships), MEMBERSHIPS_PER_PAGE).get_page(
+        request.GET.get(MEMBERSHIPS_PAGE)
+    )
+    listed.groups = group_by_scope(listed.object_list)
+    return listed
+
+
+def listing_page_numbers(memberships):
+    """The page of the memberships page on which each of ``memberships`` is listed, by
+    its organisation's translation key: links to one card (the "Our networks" logos)
+    lead to the page that shows it."""
+    return {
+        membership.organisation.translation_key: index // MEMBERSHIPS_PER_PAGE + 1
+        for index, membership in enumerate(in_page_order(memberships))
+    }
 
 
 def site_memberships(request, site=None):

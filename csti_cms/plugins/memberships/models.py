@@ -290,7 +290,7 @@ class MembershipsPage(PluginPageMixin, LocalizedRoutablePageMixin, BasePage):
         return self.render(
             request,
             context_overrides={
-                "groups": listing.current_groups,
+                **self.listed_context(request, listing.current),
                 "past_count": len(listing.past),
                 "showing_past": False,
             },
@@ -304,11 +304,27 @@ class MembershipsPage(PluginPageMixin, LocalizedRoutablePageMixin, BasePage):
         return self.render(
             request,
             context_overrides={
-                "groups": listing.past_groups,
+                **self.listed_context(request, listing.past),
                 "current_count": len(listing.current),
                 "showing_past": True,
             },
         )
+
+    @staticmethod
+    def listed_context(request, memberships):
+        """One page of ``memberships``, grouped by scope, and the links to the others.
+
+        The language switcher keeps no page number: each language sorts the organisations
+        by their names in it, so page 2 in French lists other networks than page 2 in Dutch.
+        """
+        from .listing import memberships_page
+
+        listed = memberships_page(request, memberships)
+        return {
+            "groups": listed.groups,
+            "memberships_listed": listed,
+            "membership_pages": listed.paginator.get_elided_page_range(listed.number),
+        }
 
 
 def membership_words(membership):

@@ -25,7 +25,9 @@ from csti_cms.core.models import SECTION_PARENTS, BasePage
 from csti_cms.core.models.images import AltTextRule, image_with_alt_text
 from csti_cms.core.navigation import linkable_parent
 from csti_cms.core.routes import SENT_SEGMENT, LocalizedRoutablePageMixin, localized_route
+from csti_cms.core.seo import json_ld_text
 
+from ..jsonld import space_json_ld
 from .choices import CAPACITY_FIELDS, CATERING, EQUIPMENT, Layout
 
 #: The quote form's route segment, spelled in the page's language (csti_cms.core.routes).
@@ -79,6 +81,7 @@ class VenueSpaceIndexPage(LocalizedRoutablePageMixin, BasePage):
                 else {}
             )
             query = [("space", theirs[pk]) for pk in chosen if pk in theirs]
+            query += self._shared_filters(request)
         else:
             query = []
         return f"{url}?{urlencode(query)}" if query else url
@@ -87,11 +90,7 @@ class VenueSpaceIndexPage(LocalizedRoutablePageMixin, BasePage):
     def _shared_filters(request):
         from ..forms import SpaceFilterForm
 
-        form = SpaceFilterForm(request.GET)
-        if not form.is_valid():
-            return []
-        chosen = form.cleaned_data
-        return [(name, chosen[name]) for name in ("guests", "layout") if chosen[name]]
+        return SpaceFilterForm(request.GET).values().carried
 
     @path("", name="listing")
     def listing(self, request):
@@ -271,11 +270,17 @@ class VenueSpacePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["listing"] = listing = linkable_parent(request, self)
         context["quote_url"] = self.quote_form_url(request, listing) if listing else None
+        structured_data = space_json_ld(request, self)
+        context["jsonld"] = json_ld_text(structured_data) if structured_data else ""
         return context
 
     def quote_form_url(self, request, listing):
         """The quote form of ``listing``, with this space chosen: the form is a route of the
-        listing, so a space whose listing is offline offers none."""
-        return (
-            f"{listing.get_url(request)}{listing.specific.reverse_subpage('quote')}?space={self.pk}"
-        )
+        listing, so a space whose listing is offline offers none.
+
+        The comparison's filters the organiser came with (``?guests=120&layout=banquet``,
+        carried by the listing's links) go on to the form, which fills them in.
+        """
+        query = [("space", self.pk), *VenueSpaceIndexPage._shared_filters(request)]
+        route = listing.specific.reverse_subpage("quote")
+        return f"{listing.get_url(request)}{route}?{urlencode(query)}"

@@ -1,65 +1,122 @@
 /* The agenda map: progressive enhancement of the agenda page.
  * The list above is the agenda; this map only shows where its events take place.
  * Without JavaScript (or Leaflet) the map section stays hidden.
+ *
+ * The map is at the foot of a long page, and Leaflet (its stylesheet, script, marker
+ * images and tiles) weighs more than the rest of the page: on a phone it delayed the
+ * list of dates. It is fetched once the map section comes within a screen of the
+ * viewport, from the static addresses this script's tag gives (data-leaflet-css,
+ * data-leaflet-js): the site's own files, as the Content-Security-Policy allows.
  */
 (function () {
     "use strict";
+    var script = document.currentScript;
     var section = document.querySelector("[data-agenda-map]");
     var data = document.getElementById("agenda-map-points");
-    if (!section || !data || !window.L) {
+    if (!script || !section || !data) {
         return;
     }
     var points = JSON.parse(data.textContent);
     if (!points.length) {
         return;
     }
-    section.hidden = false;
-    var canvas = section.querySelector(".agenda-map__canvas");
-    canvas.setAttribute("role", "region");
-    canvas.setAttribute("aria-label", canvas.dataset.label);
-    // Leaflet guesses its marker images' folder from its stylesheet, which fails once the
-    // static files carry hashed names: the page gives their addresses instead.
-    L.Icon.Default.imagePath = "";
-    L.Icon.Default.mergeOptions({
-        iconUrl: canvas.dataset.icon,
-        iconRetinaUrl: canvas.dataset.iconRetina,
-        shadowUrl: canvas.dataset.iconShadow
-    });
-    var map = L.map(canvas, { scrollWheelZoom: false, zoomControl: false });
-    // Leaflet's own zoom buttons are titled in English only: the page gives the titles in its
-    // language (they are also the buttons' accessible names).
-    L.control.zoom({
-        zoomInTitle: canvas.dataset.zoomInLabel,
-        zoomOutTitle: canvas.dataset.zoomOutLabel
-    }).addTo(map);
-    L.tileLayer(canvas.dataset.tileUrl, {
-        attribution: canvas.dataset.attribution,
-        maxZoom: 18
-    }).addTo(map);
 
-    // One marker per place, listing every event held there: markers drawn on the same
-    // point would hide all but the top one from the mouse.
-    var bounds = [];
-    points.forEach(function (point) {
-        var popup = document.createElement("ul");
-        point.events.forEach(function (event) {
-            var item = document.createElement("li");
-            var link = document.createElement("a");
-            link.href = event.url;
-            link.textContent = event.title;
-            item.appendChild(link);
-            var details = document.createElement("p");
-            details.textContent = [event.place, event.when].filter(Boolean).join(" · ");
-            item.appendChild(details);
-            popup.appendChild(item);
+    function load(element) {
+        return new Promise(function (resolve, reject) {
+            element.onload = resolve;
+            element.onerror = reject;
+            document.head.appendChild(element);
         });
-        var label = point.events.map(function (event) {
-            return event.title;
-        }).join(" · ");
-        L.marker([point.lat, point.lon], { title: label, alt: label })
-            .bindPopup(popup, { maxHeight: 320 })
-            .addTo(map);
-        bounds.push([point.lat, point.lon]);
-    });
-    map.fitBounds(bounds, { padding: [32, 32], maxZoom: 15 });
+    }
+
+    function loadLeaflet() {
+        var stylesheet = document.createElement("link");
+        stylesheet.rel = "stylesheet";
+        stylesheet.href = script.dataset.leafletCss;
+        var leaflet = document.createElement("script");
+        leaflet.src = script.dataset.leafletJs;
+        return Promise.all([load(stylesheet), load(leaflet)]);
+    }
+
+    function hide() {
+        section.hidden = true;
+    }
+
+    function start() {
+        // A site's own agenda template may still load Leaflet itself, without the addresses.
+        var loaded = window.L || !script.dataset.leafletJs ? Promise.resolve() : loadLeaflet();
+        loaded.then(function () {
+            if (window.L) {
+                showMap();
+            } else {
+                hide();
+            }
+        }).catch(hide);
+    }
+
+    // Shown at once, so the page keeps its length while the map loads; hidden again if
+    // Leaflet cannot be loaded.
+    section.hidden = false;
+    if ("IntersectionObserver" in window) {
+        var observer = new IntersectionObserver(function (entries) {
+            if (entries.some(function (entry) { return entry.isIntersecting; })) {
+                observer.disconnect();
+                start();
+            }
+        }, { rootMargin: "100% 0px" });
+        observer.observe(section);
+    } else {
+        start();
+    }
+
+    function showMap() {
+        var canvas = section.querySelector(".agenda-map__canvas");
+        canvas.setAttribute("role", "region");
+        canvas.setAttribute("aria-label", canvas.dataset.label);
+        // Leaflet guesses its marker images' folder from its stylesheet, which fails once the
+        // static files carry hashed names: the page gives their addresses instead.
+        L.Icon.Default.imagePath = "";
+        L.Icon.Default.mergeOptions({
+            iconUrl: canvas.dataset.icon,
+            iconRetinaUrl: canvas.dataset.iconRetina,
+            shadowUrl: canvas.dataset.iconShadow
+        });
+        var map = L.map(canvas, { scrollWheelZoom: false, zoomControl: false });
+        // Leaflet's own zoom buttons are titled in English only: the page gives the titles in its
+        // language (they are also the buttons' accessible names).
+        L.control.zoom({
+            zoomInTitle: canvas.dataset.zoomInLabel,
+            zoomOutTitle: canvas.dataset.zoomOutLabel
+        }).addTo(map);
+        L.tileLayer(canvas.dataset.tileUrl, {
+            attribution: canvas.dataset.attribution,
+            maxZoom: 18
+        }).addTo(map);
+    
+        // One marker per place, listing every event held there: markers drawn on the same
+        // point would hide all but the top one from the mouse.
+        var bounds = [];
+        points.forEach(function (point) {
+            var popup = document.createElement("ul");
+            point.events.forEach(function (event) {
+                var item = document.createElement("li");
+                var link = document.createElement("a");
+                link.href = event.url;
+                link.textContent = event.title;
+                item.appendChild(link);
+                var details = document.createElement("p");
+                details.textContent = [event.place, event.when].filter(Boolean).join(" · ");
+                item.appendChild(details);
+                popup.appendChild(item);
+            });
+            var label = point.events.map(function (event) {
+                return event.title;
+            }).join(" · ");
+            L.marker([point.lat, point.lon], { title: label, alt: label })
+                .bindPopup(popup, { maxHeight: 320 })
+                .addTo(map);
+            bounds.push([point.lat, point.lon]);
+        });
+        map.fitBounds(bounds, { padding: [32, 32], maxZoom: 15 });
+    }
 })();

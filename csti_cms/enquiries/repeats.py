@@ -1,0 +1,132 @@
+"""One request sent twice is stored once: a double tap, or Back and send again.
+
+A visitor on a slow connection taps "Send" twice; another goes back from the thank-you
+page, finds every field refilled by the browser and sends again. Both would store a second
+copy of the request and e-mail the team twice. Two marks on each request tell a repeat:
+
+- the form's one-time token (:class:`OneTimeSubmissionMixin`), a hidden field drawn anew
+  each time the form is shown and kept while the visitor corrects it. The browser sends it
+  again with a repeat, and the database accepts each token once (a unique constraint), so
+  two copies sent at the same moment to two workers cannot both be stored;
+- a fingerprint of what the visitor wrote (:func:`fingerprint`), for a repeat that comes
+  with a new token (a browser that does not refill hidden fields, a form opened anew and
+  filled in the same): the same request, on the same site, within :data:`REPEAT_WINDOW`.
+
+A repeat is neither stored nor announced: the visitor is shown the thank-you page of the
+request the team already has. A request with the same details sent after the window, or
+from the same page with something changed (Back to correct the date), is a new request and
+is kept.
+"""
+
+import json
+import uuid
+from datetime import timedelta
+
+from django import forms
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+
+#: How long the same request sent again counts as a repeat rather than a new request.
+REPEAT_WINDOW = timedelta(minutes=30)
+
+
+class SubmissionTokenField(forms.CharField):
+    """The hidden one-time token: a UUID, or ``None`` for anything else (a robot's value,
+    a page older than the token), which must never keep a visitor from sending."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, initial=lambda: uuid.uuid4().hex, **kwargs)
+
+    def clean(self, value):
+        try:
+            return uuid.UUID(str(super().clean(value)))
+        except ValueError:
+            return None
+
+
+class OneTimeSubmissionMixin:
+    """Mix into a request form sent through :func:`~.services.submit`, before the others.
+
+    The token is a hidden field: the request form's template shows every hidden field.
+    """
+
+    submission_field = "submission"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[self.submission_field] = SubmissionTokenField()
+
+    @property
+    def submission_token(self):
+        """The form's one-time token as sent, or ``None``."""
+        return self.cleaned_data.get(self.submission_field)
+
+
+def fingerprint(form, site):
+    """A keyed hash of what the visitor wrote in ``form``, on ``site``.
+
+    Keyed with the secret key: the hash of a few personal details could otherwise be
+    matched against guesses. Line ends and surrounding spaces do not count, nor the
+    token and the honeypot.
+    """
+    left_out = {getattr(form, "submission_field", None), getattr(form, "honeypot_field", None)}
+    answers = {
+        name: _comparable(value)
+        for name, value in form.cleaned_data.items()
+        if name not in left_out
+    }
+    payload = json.dumps(
+        {"site": site.pk if site else None, "answers": answers, "links": _set_by_the_view(form)},
+        sort_keys=True,
+        cls=DjangoJSONEncoder,
+    )
+    return salted_hmac("csti-enquiries-submission", payload, algorithm="sha256").hexdigest()
+
+
+def _set_by_the_view(form):
+    """What the view links the request to before the visitor writes a word: the activity
+    a booking form belongs to. Two classes booked the same day for two activities are
+    two requests, though every answer is the same."""
+    instance = getattr(form, "instance", None)
+    if instance is None:
+        return {}
+    return {
+        field.attname: getattr(instance, field.attname)
+        for field in instance._meta.concrete_fields
+        if field.is_relation and field.name not in form.fields
+    }
+
+
+def _comparable(value):
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, models.QuerySet | list | tuple | set):
+        return sorted((_comparable(item) for item in value), key=str)
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n").strip()
+    return value
+
+
+def earlier_copy(model, fingerprint_):
+    """The request of ``model`` that one with ``fingerprint_`` repeats, or ``None`` if it is new.
+
+    The token is not asked: the same token with other answers is the visitor correcting
+    their request after sending it, a new request; the same answers are found by their
+    fingerprint whatever the token.
+    """
+    recent = model.objects.filter(
+        submission_fingerprint=fingerprint_, created_at__gte=timezone.now() - REPEAT_WINDOW
+    )
+    return recent.order_by("created_at").first()
+
+
+def token_to_record(model, token):
+    """``token``, or ``None`` when a request already holds it but is not repeated by this one
+    (sent from the same page, with something changed or long ago): it is kept all the same."""
+    if token is not None and model.objects.filter(submission_token=token).exists():
+        return None
+    return token
