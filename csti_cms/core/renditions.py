@@ -12,6 +12,7 @@ which image, which size and why.
 
 import logging
 
+from django.db import transaction
 from wagtail.images.models import Filter, SourceImageIOError
 
 logger = logging.getLogger(__name__)
@@ -71,10 +72,32 @@ def renditions_or_none(image, specs):
     is stored, so the page has none of them.
     """
     try:
-        return image.get_renditions(*specs)
+        return _existing_renditions(image, specs) or _made_renditions(image, specs)
     except OSError as error:
         _log_missing_rendition(image, ", ".join(_spec_text(spec) for spec in specs), error)
         return None
+
+
+def _existing_renditions(image, specs):
+    """``image``'s renditions by ``specs`` as :meth:`get_renditions` gives them when they are
+    all made already (prefetched, cached or in one query); ``None`` when one is missing."""
+    filters = [
+        image.clean_filter_for_svg(spec if isinstance(spec, Filter) else Filter(spec=spec))
+        for spec in specs
+    ]
+    filters = list(dict.fromkeys(filters))
+    found = image.find_existing_renditions(*filters)
+    if any(spec not in found for spec in filters):
+        return None
+    return {spec.spec: found[spec] for spec in filters}
+
+
+def _made_renditions(image, specs):
+    """Make the missing renditions in a savepoint: Wagtail stores them in one insert, and a
+    file that cannot be written (a full disk) would otherwise leave the transaction around
+    it unusable for the rest of the page."""
+    with transaction.atomic():
+        return image.get_renditions(*specs)
 
 
 def _log_missing_rendition(image, specs, error):

@@ -29,6 +29,8 @@ module of the core beyond those the plugin guide lists as public:
   sub-routes of a routable page spelled in the page's language;
 - :func:`same_route_url`: the sub-route a request shows, on a translation of the page,
   for a page type's ``language_version_url`` that carries its own query;
+- :func:`keep_on_language_switch`: query parameters (a page number of a list ordered
+  alike in every language) the language switcher carries to the other language;
 - :func:`localize_objects`, :func:`prefer_language`: translatable objects (snippets) in
   the visitor's language, falling back to another language's version;
 - :func:`localize_pages`: pages a block chose, in the visitor's language, left out
@@ -71,6 +73,7 @@ __all__ = [
     "enable_unless_chosen",
     "hookimpl",
     "is_enabled",
+    "keep_on_language_switch",
     "label_history_by_number",
     "localize_objects",
     "localize_pages",
@@ -104,6 +107,7 @@ _LAZY_EXPORTS = {
     "localized_route": ("csti_cms.core.routes", "localized_route"),
     "SENT_SEGMENT": ("csti_cms.core.routes", "SENT_SEGMENT"),
     "same_route_url": ("csti_cms.core.i18n", "same_route_url"),
+    "keep_on_language_switch": ("csti_cms.core.i18n", "keep_on_language_switch"),
     "localize_objects": ("csti_cms.core.i18n", "localize_objects"),
     "localize_pages": ("csti_cms.core.i18n", "localize_pages"),
     "prefer_language": ("csti_cms.core.i18n", "prefer_language"),

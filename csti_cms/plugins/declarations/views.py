@@ -20,8 +20,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from wagtail.models import Site
 
-from csti_cms.core.i18n import keep_on_language_switch
-from csti_cms.plugins import alphabetical, retention_period_text
+from csti_cms.plugins import alphabetical, keep_on_language_switch, retention_period_text
 
 from .endorsements import ExpiredLink, InvalidLink, endorsement_from_token, send_confirmation
 from .forms import EndorsementForm, replaced_endorsement
