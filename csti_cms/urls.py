@@ -15,7 +15,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from csti_cms.core import errors, views
+from csti_cms.core import errors, views, web_manifest
 from csti_cms.core.sitemap import MultilingualSitemap
 
 # The error pages (csti_cms.core.errors). Django reads them from the root URLconf only: a
@@ -31,6 +31,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
+    path("site.webmanifest", web_manifest.web_manifest, name="web_manifest"),
 ]
 
 if settings.DEBUG:

@@ -60,7 +60,11 @@ def test_the_site_passes_the_deployment_checks(checkout):
         DJANGO_SETTINGS_MODULE="sites.cap_sciences.settings.production",
         SECRET_KEY=secrets.token_urlsafe(60),
         ALLOWED_HOSTS="www.cap-sciences.net",
+        SECURE_HSTS_INCLUDE_SUBDOMAINS="true",
         SECURE_HSTS_PRELOAD="true",
+        WAGTAILADMIN_BASE_URL="https://www.cap-sciences.net",
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        DEFAULT_FROM_EMAIL="web@cap-sciences.net",
     )
     assert result.returncode == 0, result.stderr
     dev = run_in(checkout, "check", DJANGO_SETTINGS_MODULE="sites.cap_sciences.settings.dev")

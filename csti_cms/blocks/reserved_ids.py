@@ -4,11 +4,17 @@ A heading's anchor is made from its text (:func:`csti_cms.blocks.text.heading_an
 Left free, a heading reading "Hours" on the practical information page would take
 ``hours``, the id of the opening hours its own links lead to, and "Main content" the skip
 link's target: two elements with one id, and the link or label finds the first one only.
-``tests/core/test_heading_anchor_reserved.py`` reads the ids of every template, so this
-list cannot fall behind them.
+
+The core lists the ids of its own templates here. Each plugin declares those of its
+templates in its config (``reserved_ids``, ``reserved_id_patterns``), which the plugin
+framework hands to :func:`reserve` as the plugin is loaded.
+``tests/core/test_heading_anchor_reserved.py`` reads the ids of every template, the core's
+and each plugin's, so no list can fall behind its templates.
 """
 
 import re
+from functools import cache, reduce
+from operator import or_
 
 #: Ids written as they are in the templates, and in Wagtail's userbar (editors see it on
 #: public pages).
@@ -54,19 +60,11 @@ RESERVED_IDS = frozenset(
         "compare-title",
         "curriculum-title",
         "equipment-title",
+        "gallery-title",
         "resources-title",
         # Audience hubs.
         "hub-pages-heading",
-        # Plugins: declarations, memberships and the plugin switch.
-        "commitments-title",
-        "declaration-title",
-        "endorse",
-        "endorse-title",
-        "endorsements",
-        "endorsements-title",
-        "full-text-title",
-        "gallery-title",
-        "signatories-title",
+        # The plugin switch of the admin.
         "plugin-site",
         # Wagtail's userbar.
         "checker-axe-configuration",
@@ -85,18 +83,48 @@ RESERVED_IDS = frozenset(
 RESERVED_ID_PATTERNS = (
     # Django's form fields (``id_email``), their parts, help and errors (``id_age_helptext``).
     re.compile(r"id_\w+"),
-    # A declaration in a list, or featured in a page's body, by its number.
-    re.compile(r"(featured-)?declaration-\d+"),
-    # A network on the memberships page, by its translation key, and its scope's group.
-    re.compile(r"network-[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}(-name)?"),
-    re.compile(r"scope-[a-z]+"),
     # The map's tooltips, numbered by Leaflet.
     re.compile(r"leaflet-tooltip-\d+"),
 )
 
 
+class ReservedIds:
+    """Ids, and patterns of ids, that templates give elements of their own."""
+
+    def __init__(self, ids=(), patterns=()):
+        self.ids = frozenset(ids)
+        self.patterns = tuple(re.compile(pattern) for pattern in patterns)
+
+    def __contains__(self, anchor):
+        return anchor in self.ids or any(pattern.fullmatch(anchor) for pattern in self.patterns)
+
+    def __or__(self, other):
+        return ReservedIds(self.ids | other.ids, self.patterns + other.patterns)
+
+
+#: The core's own: its templates' and Wagtail's userbar.
+CORE = ReservedIds(RESERVED_IDS, RESERVED_ID_PATTERNS)
+
+#: Each loaded plugin's, by label.
+_declared = {}
+
+
+def reserve(owner, ids, patterns):
+    """Reserve the ids and id patterns the templates of plugin ``owner`` use.
+
+    Called again for the same plugin (its app loaded anew), the new declaration replaces
+    the old one.
+    """
+    _declared[owner] = ReservedIds(ids, patterns)
+    _every_reserved.cache_clear()
+
+
+@cache
+def _every_reserved():
+    """The core's and every plugin's, joined once: headings are many, plugins load once."""
+    return reduce(or_, _declared.values(), CORE)
+
+
 def is_reserved_id(anchor):
-    """Whether a template may give an element of its own the id ``anchor``."""
-    return anchor in RESERVED_IDS or any(
-        pattern.fullmatch(anchor) for pattern in RESERVED_ID_PATTERNS
-    )
+    """Whether a template, the core's or a plugin's, may give an element the id ``anchor``."""
+    return anchor in _every_reserved()

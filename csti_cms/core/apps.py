@@ -19,3 +19,6 @@ class CoreConfig(AppConfig):
         register(checks.check_cache_generation_file, Tags.caches)
         register(checks.check_search_server, "search")
         register(checks.check_media_folders, Tags.files)
+        register(checks.check_email_backend, "email", deploy=True)
+        register(checks.check_sender_address, "email", deploy=True)
+        register(checks.check_admin_address, Tags.urls, deploy=True)

@@ -7,15 +7,21 @@ unavailable. An unreachable one is therefore a warning naming the setting to loo
 shown by ``manage.py check`` and ``runserver``, never an error that keeps the site down.
 So is a media folder the site cannot write: pages go on without new image sizes and
 uploads are refused with a message, but the operator should hear of it before editors do.
+
+``manage.py check --deploy`` adds what a production install needs to reach people: an e-mail
+backend that delivers, a sender address mail servers accept, and an admin address the links
+in e-mails can open. Development settings rightly lack them, so these are deploy checks only.
 """
 
 import os
+from email.utils import parseaddr
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import caches
 from django.core.checks import Warning
+from django.http.request import validate_host
 from redis.exceptions import RedisError
 from wagtail.search.backends import get_search_backend
 
@@ -159,6 +165,79 @@ def check_cache_generation_file(app_configs, **kwargs):
                 "one (a cron job, another worker) only once its cached pages expire."
             ),
             id="csti_core.W005",
+        )
+    ]
+
+
+#: Django's e-mail backends that keep mail on the server (the log, memory, files) or drop it.
+UNDELIVERING_EMAIL_BACKENDS = {
+    "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.dummy.EmailBackend",
+    "django.core.mail.backends.filebased.EmailBackend",
+    "django.core.mail.backends.locmem.EmailBackend",
+}
+
+
+def check_email_backend(app_configs, **kwargs):
+    """A warning when the e-mail backend delivers nothing.
+
+    The development default writes each mail to the log and reports it sent: a centre's team
+    would never hear of a booking or quote request, which is recorded as notified and never
+    sent again. A warning, not a refusal: an install may mean to send no mail.
+    """
+    if settings.EMAIL_BACKEND not in UNDELIVERING_EMAIL_BACKENDS:
+        return []
+    return [
+        Warning(
+            f"EMAIL_BACKEND is {settings.EMAIL_BACKEND}, which delivers no mail: teams are "
+            "not told of booking and quote requests, nor editors of pages to review.",
+            hint=(
+                "Set EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and the "
+                "EMAIL_HOST of your mail relay."
+            ),
+            id="csti_core.W006",
+        )
+    ]
+
+
+def check_sender_address(app_configs, **kwargs):
+    """A warning when the site's mail would leave from an address no mail server accepts.
+
+    Django's default sender, ``webmaster@localhost``, names no domain of the Internet, and
+    receiving servers commonly refuse such mail as spam.
+    """
+    _mailbox, at, domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")
+    if at and domain and domain.lower() != "localhost":
+        return []
+    return [
+        Warning(
+            f"DEFAULT_FROM_EMAIL is {settings.DEFAULT_FROM_EMAIL!r}, an address mail servers "
+            "refuse: the team's notifications and password resets may never arrive.",
+            hint="Set DEFAULT_FROM_EMAIL to an address of the centre's domain, e.g. "
+            "web@example-centre.org.",
+            id="csti_core.W007",
+        )
+    ]
+
+
+def check_admin_address(app_configs, **kwargs):
+    """A warning when ``WAGTAILADMIN_BASE_URL`` names a host the site does not answer to.
+
+    Wagtail builds the links of its own e-mails (pages submitted for review, comments) on it;
+    left at its development default, they lead to the reader's own computer.
+    """
+    base_url = getattr(settings, "WAGTAILADMIN_BASE_URL", None)
+    if base_url is None:  # Wagtail's own check, wagtailadmin.W003, asks for it
+        return []
+    if validate_host(urlsplit(base_url).hostname or "", settings.ALLOWED_HOSTS):
+        return []
+    return [
+        Warning(
+            f"WAGTAILADMIN_BASE_URL is {base_url!r}, whose host is not "
+            "in ALLOWED_HOSTS: the links in Wagtail's e-mails to editors lead nowhere.",
+            hint="Set WAGTAILADMIN_BASE_URL to the public address of the admin, e.g. "
+            "https://www.example-centre.org.",
+            id="csti_core.W008",
         )
     ]
 

@@ -28,8 +28,10 @@ pages from the cache get the header too (it is not kept in the cache).
 """
 
 import base64
+import difflib
 import functools
 import hashlib
+import logging
 import re
 import time
 from urllib.parse import urlsplit
@@ -44,6 +46,8 @@ from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from .caching import TIMEOUT, cached, generation
 from .middleware import CachedSiteMiddleware
 
+logger = logging.getLogger(__name__)
+
 HEADER = "Content-Security-Policy"
 
 #: The template writing the branding ``<style>`` into every page's ``<head>``.
@@ -52,6 +56,73 @@ BRAND_STYLE_TEMPLATE = "includes/brand_style.html"
 _STYLE_ELEMENT = re.compile(r"<style\b[^>]*>(.*?)</style>", re.DOTALL | re.IGNORECASE)
 _DIRECTIVE_NAME = re.compile(r"^[a-z][a-z-]*$")
 _PLACEHOLDER = re.compile(r"\{[^}]*\}")
+
+#: The directives of Content Security Policy Level 3 and of Trusted Types, which browsers
+#: apply; they skip any other name without a word, and what it was to allow stays refused.
+DIRECTIVES = frozenset(
+    {
+        # Fetch directives: where each kind of resource may come from.
+        "default-src",
+        "child-src",
+        "connect-src",
+        "fenced-frame-src",
+        "font-src",
+        "frame-src",
+        "img-src",
+        "manifest-src",
+        "media-src",
+        "object-src",
+        "script-src",
+        "script-src-elem",
+        "script-src-attr",
+        "style-src",
+        "style-src-elem",
+        "style-src-attr",
+        "worker-src",
+        # Document, navigation and reporting directives.
+        "base-uri",
+        "sandbox",
+        "form-action",
+        "frame-ancestors",
+        "report-uri",
+        "report-to",
+        # Other directives.
+        "upgrade-insecure-requests",
+        "require-trusted-types-for",
+        "trusted-types",
+        "webrtc",
+        # Deprecated, still read by some browsers.
+        "block-all-mixed-content",
+        "prefetch-src",
+    }
+)
+#: The directives whose values are sources (hosts, schemes, keywords, hashes).
+SOURCE_LIST_DIRECTIVES = frozenset(
+    {directive for directive in DIRECTIVES if directive.endswith("-src")}
+    | {"base-uri", "form-action", "frame-ancestors"}
+)
+#: The keywords a source list may hold, each written between single quotes.
+KEYWORDS = frozenset(
+    {
+        "self",
+        "none",
+        "unsafe-inline",
+        "unsafe-eval",
+        "unsafe-hashes",
+        "strict-dynamic",
+        "report-sample",
+        "wasm-unsafe-eval",
+        "unsafe-allow-redirects",
+        "inline-speculation-rules",
+        "trusted-types-eval",
+        "report-sha256",
+        "report-sha384",
+        "report-sha512",
+    }
+)
+#: What only a host name or an address holds: a dot, a colon or a slash.
+_HOST_LIKE = re.compile(r"[.:/]")
+_NONCE_OR_HASH = re.compile(r"^(nonce|sha256|sha384|sha512)-[A-Za-z0-9+/_=-]+$", re.IGNORECASE)
 
 
 def map_tile_source(tile_url):
@@ -89,7 +160,68 @@ def parse_policy(text, name="CSTI_CONTENT_SECURITY_POLICY_EXTRA"):
                 '"script-src https://stats.example.org; connect-src https://stats.example.org".'
             )
         policy.setdefault(directive.lower(), []).extend(sources)
+    check_policy(policy, name)
     return policy
+
+
+def check_policy(policy, name):
+    """Raise ``ImproperlyConfigured``, naming the setting, for what a browser would skip.
+
+    A browser skips a directive it does not know (``scriptsrc``) and reads an unquoted
+    keyword as a host (``self``, a server named "self"): the analytics or video host a
+    centre meant to allow stays refused, with nothing said on the server.
+    """
+    for directive, sources in policy.items():
+        _check_directive(directive.lower(), name)
+        if directive.lower() in SOURCE_LIST_DIRECTIVES:
+            for source in sources:
+                _check_source(source, directive, name)
+
+
+def _check_directive(directive, name):
+    """Refuse a misspelt directive; let one newer than this list through, with a warning."""
+    if directive in DIRECTIVES:
+        return
+    suggestion = _did_you_mean(directive, DIRECTIVES)
+    message = (
+        f"{name}: {directive} is not a Content-Security-Policy directive this version knows, "
+        f"and browsers ignore one they do not know{suggestion}."
+    )
+    if suggestion:
+        raise ImproperlyConfigured(message)
+    logger.warning(message)
+
+
+def _check_source(source, directive, name):
+    bare = source.strip("'\"")
+    quoted = source.startswith("'") and source.endswith("'") and len(source) > 1
+    is_keyword = bare.lower() in KEYWORDS or _NONCE_OR_HASH.match(bare)
+    if is_keyword and not quoted:
+        raise ImproperlyConfigured(
+            f"{name}: {source} in {directive} must be written between single quotes, "
+            f"'{bare}'; without them browsers read it as a host name."
+        )
+    if quoted and not is_keyword:
+        _check_quoted_word(source, bare, directive, name)
+
+
+def _check_quoted_word(source, bare, directive, name):
+    """Refuse a quoted host name or a misspelt keyword; let a newer keyword through."""
+    keywords = {f"'{keyword}'" for keyword in KEYWORDS}
+    suggestion = _did_you_mean(source.lower(), keywords)
+    message = (
+        f"{name}: {source} in {directive} is not a Content-Security-Policy keyword this "
+        f"version knows{suggestion}"
+    )
+    if suggestion or _HOST_LIKE.search(bare):
+        raise ImproperlyConfigured(f"{message}: write host names without quotes.")
+    logger.warning("%s.", message)
+
+
+def _did_you_mean(word, known):
+    """``" (did you mean script-src?)"`` for the closest of the ``known`` words, or nothing."""
+    matches = difflib.get_close_matches(word, sorted(known), n=1)
+    return f" (did you mean {matches[0]}?)" if matches else ""
 
 
 def add_sources(policy, directive, sources):
@@ -117,6 +249,7 @@ def configured_policy(admin=False):
 @functools.cache
 def _settings_policy(admin):
     baseline = settings.CSTI_CONTENT_SECURITY_POLICY
+    check_policy(baseline, "CSTI_CONTENT_SECURITY_POLICY")
     policy = {directive: list(sources) for directive, sources in baseline.items()}
     if not policy:
         return policy
@@ -125,7 +258,9 @@ def _settings_policy(admin):
         add_sources(policy, "img-src", [tiles])
     extra = parse_policy(getattr(settings, "CSTI_CONTENT_SECURITY_POLICY_EXTRA", ""))
     if admin:
-        extra = [*extra.items(), *settings.CSTI_ADMIN_CONTENT_SECURITY_POLICY_EXTRA.items()]
+        admin_extra = settings.CSTI_ADMIN_CONTENT_SECURITY_POLICY_EXTRA
+        check_policy(admin_extra, "CSTI_ADMIN_CONTENT_SECURITY_POLICY_EXTRA")
+        extra = [*extra.items(), *admin_extra.items()]
     else:
         extra = extra.items()
     for directive, sources in extra:

@@ -11,7 +11,7 @@ from urllib.parse import urlencode, urlunsplit
 from django.conf import settings
 from django.db.models import Q
 from django.urls import translate_url
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Locale, Page, PageViewRestriction, Site, TranslatableMixin
 
@@ -490,3 +490,16 @@ def in_active_language(value):
     if value.locale_id == active.pk:
         return value
     return value.get_translation_or_none(active) or value
+
+
+#: Languages that write the names of languages in lower case within a sentence
+#: ("en néerlandais"); Django's names start with a capital, as a menu's do.
+LOWER_CASE_LANGUAGE_NAMES = {"fr"}
+
+
+def language_name_in_text(code):
+    """The name of language ``code`` in the active language, as a sentence writes it."""
+    name = get_language_info(code)["name_translated"]
+    if (get_language() or "").split("-")[0] in LOWER_CASE_LANGUAGE_NAMES:
+        return name.lower()
+    return name

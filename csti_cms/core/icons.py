@@ -11,9 +11,10 @@ from wagtail.models import Site
 from csti_cms.core.models import BrandingSettings
 from csti_cms.core.renditions import rendition_url
 
-#: Square renditions of the logo: browser tabs, then home screens.
+#: Renditions of the logo: a square for browser tabs, then home screens, where a logo that
+#: is not square is shown whole rather than cut (a square one comes out square either way).
 ICON_FILTER = "fill-64x64"
-TOUCH_ICON_FILTER = "fill-180x180"
+TOUCH_ICON_FILTER = "max-180x180"
 DEFAULT_ICON = "csti_cms/img/site-icon.svg"
 
 

@@ -10,6 +10,8 @@ The setting outlives the deletion of the page it names while a translation remai
 (:func:`csti_cms.core.models.settings.move_to_a_translation`).
 """
 
+from typing import NamedTuple
+
 from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
@@ -23,8 +25,22 @@ from csti_cms.core.models import ContactSettings
 LEGAL_PAGE_FIELDS = {"privacy": "privacy_page_id", "legal_notice": "legal_notice_page_id"}
 
 
+class LegalLink(NamedTuple):
+    """Where a legal page is read, and in which language when it is not the visitor's (its
+    translation is not published): the footer then says so, as WCAG 3.1.2 asks."""
+
+    url: str
+    other_language: str | None
+
+
 def legal_page_urls(request):
-    """``{"privacy": url, "legal_notice": url}`` in the active language, for those set.
+    """``{"privacy": url, "legal_notice": url}`` in the active language, for those set."""
+    return {name: link.url for name, link in legal_page_links(request).items()}
+
+
+def legal_page_links(request):
+    """``{"privacy": LegalLink, "legal_notice": LegalLink}`` in the active language, for
+    those set.
 
     Read once per site, language and publication (:func:`csti_cms.core.caching.cached`):
     the footer of every page asks for them.
@@ -33,10 +49,10 @@ def legal_page_urls(request):
     if site is None:
         return {}
     language = get_language()
-    return cached(f"legal-pages:{site.pk}:{language}", lambda: _read_urls(request, site, language))
+    return cached(f"legal-links:{site.pk}:{language}", lambda: _read_links(request, site, language))
 
 
-def _read_urls(request, site, language):
+def _read_links(request, site, language):
     contact = ContactSettings.for_site(site)
     chosen = {name: getattr(contact, field) for name, field in LEGAL_PAGE_FIELDS.items()}
     chosen = {name: pk for name, pk in chosen.items() if pk}
@@ -49,13 +65,14 @@ def _read_urls(request, site, language):
     )
     restricted = tuple(restricted_paths())
     shown = [version for version in versions if not version.path.startswith(restricted)]
-    urls = {}
+    links = {}
     for name, pk in chosen.items():
         translations = [version for version in shown if version.translation_key == keys.get(pk)]
         if translations:
             best = min(translations, key=lambda version: _preference(version, pk, language))
-            urls[name] = best.get_url(request)
-    return {name: url for name, url in urls.items() if url}
+            code = best.locale.language_code
+            links[name] = LegalLink(best.get_url(request), None if code == language else code)
+    return {name: link for name, link in links.items() if link.url}
 
 
 def _preference(version, chosen_pk, language):

@@ -27,6 +27,7 @@ import time
 
 from django.conf import settings as django_settings
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import post_save
 from django.template import Context, TemplateDoesNotExist
 from django.template.base import Variable, VariableDoesNotExist
@@ -107,8 +108,10 @@ def _image_saved(sender, instance, created=False, update_fields=None, **kwargs):
 
 
 def _branding_saved(sender, instance, **kwargs):
-    if enabled() and instance.logo_id:
-        transaction.on_commit(lambda: warm_image.enqueue(instance.logo_id), robust=True)
+    if not enabled():
+        return
+    for image_id in {instance.logo_id, instance.default_sharing_image_id} - {None}:
+        transaction.on_commit(lambda image_id=image_id: warm_image.enqueue(image_id), robust=True)
 
 
 @task()
@@ -139,9 +142,11 @@ def warm_image(image_id):
 
 
 def homes_branded_with(image):
-    """The root pages of the sites whose logo is ``image``: every page shows it, and the
-    root page's renditions of it are every page's."""
-    sites = BrandingSettings.objects.filter(logo=image).values("site")
+    """The root pages of the sites whose logo or default sharing image is ``image``: every
+    page shows it, and the root page's renditions of it are every page's."""
+    sites = BrandingSettings.objects.filter(Q(logo=image) | Q(default_sharing_image=image)).values(
+        "site"
+    )
     return Page.objects.live().filter(sites_rooted_here__in=sites).specific()
 
 

@@ -44,7 +44,10 @@ HERO_NARROW_CROPS = (
 #: 16:9 at 1200 pixels, the size Google asks for in structured data, which OpenGraph
 #: crawlers show whole or nearly. No format filter: a photo stays a JPEG, which every
 #: crawler reads (WebP not all of them), and a logo keeps its PNG transparency. Pages show
-#: the same image from their own responsive WebP sizes.
+#: the same image from their own responsive WebP sizes. A page without a picture of its own
+#: is shared with the centre's default sharing image, cut the same way, else with its logo,
+#: which ``includes/sharing_image.html`` shows whole (``max-1200x675``): a square mark cut
+#: to 16:9 would lose its top and bottom.
 SOCIAL_IMAGE = "fill-1200x675"
 
 
@@ -89,7 +92,22 @@ def _existing_renditions(image, specs):
     found = image.find_existing_renditions(*filters)
     if any(spec not in found for spec in filters):
         return None
+    _cache_renditions(image, found)
     return {spec.spec: found[spec] for spec in filters}
+
+
+def _cache_renditions(image, found):
+    """Keep the renditions read from the database in Wagtail's rendition cache, as
+    :meth:`get_renditions` does: without it every page view read them again, one query per
+    image, once the publication's warm-up had made them all."""
+    Rendition = image.get_rendition_model()
+    additions = {
+        Rendition.construct_cache_key(image, spec.get_cache_key(image), spec.spec): rendition
+        for spec, rendition in found.items()
+        if not getattr(rendition, "_from_cache", False)
+    }
+    if additions:
+        Rendition.cache_backend.set_many(additions)
 
 
 def _made_renditions(image, specs):

@@ -51,21 +51,27 @@ def site_pages(site):
 def admin_base_url(site):
     """The address at which ``site``'s team opens the admin, for links in e-mails.
 
-    ``WAGTAILADMIN_BASE_URL`` when its host name leads to ``site`` (as it does on an
-    install with one default site); otherwise the site's own root URL, since a team
-    finds its data only on its own host name.
+    ``WAGTAILADMIN_BASE_URL`` when it names ``site``'s own host name; otherwise the
+    site's own root URL, since a team finds its data only on its own host name. A
+    setting left at its development default names no site's host, so a centre's
+    links follow its site's address even on an install of one centre.
     """
     base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    if site is None or _site_of_url(base_url) == site:
+    if site is None or _site_named_by_url(base_url) == site:
         return base_url
     return site.root_url
 
 
-def _site_of_url(url):
-    """The site Wagtail serves ``url`` from, or None when none would."""
+def _site_named_by_url(url):
+    """The site whose own host name ``url`` names, or None.
+
+    Wagtail serves a host name no site has from the default site; that site is not
+    named by the address, whose links would not reach it.
+    """
     parts = urlsplit(url)
     port = parts.port or (443 if parts.scheme == "https" else 80)
     try:
-        return get_site_for_hostname(parts.hostname, port)
+        site = get_site_for_hostname(parts.hostname, port)
     except Site.DoesNotExist:
         return None
+    return site if site.hostname == parts.hostname else None

@@ -1,5 +1,10 @@
 """What every request sent through a public form records, and where it is announced."""
 
+import re
+
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import models
 from django.utils.formats import number_format
 from django.utils.translation import gettext, pgettext_lazy
@@ -124,10 +129,23 @@ class Enquiry(models.Model):
     #: Fields that name a person on some requests only (a family celebrating a birthday,
     #: not a company): ``{field name: Q selecting those requests}``.
     personal_fields_when = {}
+    #: The field of :class:`EnquiryNotificationSettings` listing the team this kind of
+    #: request goes to (the education team for school bookings). Kinds naming none, and
+    #: kinds whose list a site left empty, go to the settings' common ``recipients``.
+    recipients_setting = None
+    #: The letter before a request's number in its reference ("B-12"): the team finds a
+    #: request by the reference its sender quotes, whichever kind it is.
+    reference_prefix = "R"
 
     class Meta:
         abstract = True
         ordering = ["-created_at"]
+
+    @property
+    @admin.display(description=_("Reference"), ordering="pk")
+    def reference(self):
+        """What the sender keeps and the team's e-mail and list show: "B-12"."""
+        return f"{self.reference_prefix}-{self.pk}"
 
     @property
     def language_name(self):
@@ -151,7 +169,7 @@ class Enquiry(models.Model):
 
     def notification_lines(self):
         """``(label, value)`` pairs of what the visitor sent, for the e-mail to the team."""
-        lines = []
+        lines = [(_("Reference"), self.reference)]
         for name in self.notification_fields:
             field = self._meta.get_field(name)
             value = self.notification_value(field)
@@ -181,30 +199,99 @@ class Enquiry(models.Model):
         return in_active_language(value)
 
 
+def email_addresses(text):
+    """The addresses written in ``text``, in their order and each once.
+
+    Editors type them one per line or separated by commas (semicolons and spaces too,
+    as mail programs copy them); none of these appears in a team's address.
+    """
+    return list(dict.fromkeys(address for address in re.split(r"[\s,;]+", text or "") if address))
+
+
+def validate_email_addresses(text):
+    """Reject a list with a mistyped address, naming each one so the editor finds it."""
+    errors = []
+    for address in email_addresses(text):
+        try:
+            validate_email(address)
+        except ValidationError:
+            errors.append(
+                ValidationError(
+                    _("“%(address)s” is not a valid e-mail address."),
+                    code="invalid",
+                    params={"address": address},
+                )
+            )
+    if errors:
+        raise ValidationError(errors)
+
+
+class EmailAddressesField(models.TextField):
+    """Several e-mail addresses, checked one by one and stored one per line."""
+
+    default_validators = [validate_email_addresses]
+
+    def pre_save(self, model_instance, add):
+        addresses = "\n".join(email_addresses(getattr(model_instance, self.attname)))
+        setattr(model_instance, self.attname, addresses)
+        return addresses
+
+
 @register_setting(icon="mail")
 class EnquiryNotificationSettings(BaseSiteSetting):
     """Where a site's booking and quote requests are announced.
 
-    Per site, because centres sharing one install each have their own team. When
-    no address is set, the site's contact address (contact details settings) is
-    used; when neither is, requests are still stored and listed in the admin and
-    the missing address is recorded on each of them as the notification error.
+    Per site, because centres sharing one install each have their own team; per kind
+    of request, because school bookings and venue hire are often handled by different
+    teams of several people (each kind names its list in ``Enquiry.recipients_setting``).
+    A kind whose list is empty goes to the common ``recipients``, then to the site's
+    contact address (contact details settings); when none is set, requests are still
+    stored and listed in the admin and the missing address is recorded on each of them
+    as the notification error.
     """
 
-    recipient_email = models.EmailField(
-        _("send requests to"),
+    school_booking_recipients = EmailAddressesField(
+        _("send school booking requests to"),
         blank=True,
         help_text=_(
-            "The team's address. Every booking or quote request is announced there (the "
-            "contact address when empty); all requests stay listed in the admin whatever "
-            "happens to the e-mail."
+            "The education team's addresses, one per line or separated by commas. Each "
+            "booking request from a school is sent to all of them in one e-mail (to the "
+            "addresses for all other requests when empty)."
+        ),
+    )
+    venue_quote_recipients = EmailAddressesField(
+        _("send venue quote requests to"),
+        blank=True,
+        help_text=_(
+            "The events team's addresses, one per line or separated by commas. Each quote "
+            "request for hiring a space is sent to all of them in one e-mail (to the "
+            "addresses for all other requests when empty)."
+        ),
+    )
+    recipients = EmailAddressesField(
+        _("send all other requests to"),
+        blank=True,
+        help_text=_(
+            "One address per line or separated by commas: every request without a list of "
+            "its own above goes there (the contact address when empty). All requests stay "
+            "listed in the admin whatever happens to the e-mail."
         ),
     )
 
-    panels = [FieldPanel("recipient_email")]
+    panels = [
+        FieldPanel("school_booking_recipients"),
+        FieldPanel("venue_quote_recipients"),
+        FieldPanel("recipients"),
+    ]
 
     class Meta:
         verbose_name = _("enquiry notifications")
+
+    def recipients_for(self, enquiry):
+        """The addresses announcing ``enquiry``: its own team's, or else the common list."""
+        field = enquiry.recipients_setting
+        own = email_addresses(getattr(self, field)) if field else []
+        return own or email_addresses(self.recipients)
 
 
 class RequestLogEntryManager(ModelLogEntryManager):

@@ -32,7 +32,7 @@ from csti_cms.core.i18n import site_language
 from csti_cms.core.models import ContactSettings
 
 from . import repeats
-from .models import Enquiry, EnquiryNotificationSettings
+from .models import Enquiry, EnquiryNotificationSettings, email_addresses
 from .teams import admin_base_url
 
 logger = logging.getLogger(__name__)
@@ -115,13 +115,13 @@ def notify(enquiry):
 def attempt(enquiry):
     """:func:`notify`, raising :class:`MailServerUnreachable` once the failure is recorded
     when the mail server could not be reached: every other request would meet it too."""
-    recipient = recipient_for(enquiry.site)
-    if not recipient:
+    recipients = recipients_for(enquiry)
+    if not recipients:
         return _record(
             enquiry, "No address in the enquiry notifications nor the contact details settings."
         )
     try:
-        build_message(enquiry, recipient).send(fail_silently=False)
+        build_message(enquiry, recipients).send(fail_silently=False)
     except Exception as error:  # noqa: BLE001 - SMTP, network and backend errors alike
         _record(enquiry, f"{type(error).__name__}: {error}"[:2000])
         if unreachable(error):
@@ -143,20 +143,24 @@ def unreachable(error):
     return isinstance(error, OSError) and not isinstance(error, smtplib.SMTPException)
 
 
-def recipient_for(site):
-    """The site's notification address, or else its public contact address.
+def recipients_for(enquiry):
+    """The addresses of the team ``enquiry`` goes to, or else its site's contact address.
 
     Falling back to the contact address means a new site announces its requests
     somewhere before anyone has thought of the setting.
     """
+    site = enquiry.site
     if site is None:
-        return ""
-    address = EnquiryNotificationSettings.for_site(site).recipient_email
-    return address or ContactSettings.for_site(site).email
+        return []
+    addresses = EnquiryNotificationSettings.for_site(site).recipients_for(enquiry)
+    return addresses or email_addresses(ContactSettings.for_site(site).email)
 
 
-def build_message(enquiry, recipient):
+def build_message(enquiry, recipients):
     """The e-mail to the team, in the site's main language, answerable to the visitor.
+
+    One e-mail to all of ``recipients``: each sees who else was told, so no two of them
+    answer the visitor unaware of each other.
 
     The site's own language (its home's, :func:`~csti_cms.core.i18n.site_language`), not the
     install's: a Dutch-first centre may share an install with French-first ones.
@@ -174,7 +178,7 @@ def build_message(enquiry, recipient):
         return EmailMessage(
             subject=one_line(f"{prefix}{subject}")[:250],
             body=body,
-            to=[recipient],
+            to=recipients,
             reply_to=[enquiry.email],
         )
 

@@ -49,7 +49,7 @@ from .display import (
 )
 
 #: Columns every export starts with.
-EXPORT_FIRST = ["pk", "created_at", "status", "site", "language"]
+EXPORT_FIRST = ["reference", "created_at", "status", "site", "language"]
 #: And ends with.
 EXPORT_LAST = ["contact_name", "email", "phone", "notified", "notification_error"]
 
@@ -227,7 +227,7 @@ class EnquiryViewSet(SiteScopedViewSetMixin, ModelViewSet):
     ordering = ["-created_at"]
     list_filter = ["status", "notified", "site", "created_at"]
     list_per_page = 50
-    export_headings = {"pk": _("Reference")}
+    export_headings = {"reference": _("Reference")}
     select_related = ("site",)
     prefetch_related = ()
 

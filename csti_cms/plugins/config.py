@@ -45,6 +45,9 @@ class PluginConfig(AppConfig):
         Settings the plugin reads, with their defaults; a site's own values win.
     ``required_settings``
         Setting names the site must define; start-up fails without them.
+    ``reserved_ids``, ``reserved_id_patterns``
+        The ids the plugin's templates give elements of their own, and regular expressions
+        of those they build from a value (``r"quiz-[0-9]+"``): no heading's anchor takes one.
     """
 
     version = "0.0.0"
@@ -54,6 +57,8 @@ class PluginConfig(AppConfig):
     optional_depends_on = ()
     default_settings = {}
     required_settings = ()
+    reserved_ids = frozenset()
+    reserved_id_patterns = ()
 
     slot_blocks = DEFAULT_RESOURCES["slot_blocks"]
     urlpatterns = DEFAULT_RESOURCES["urlpatterns"]

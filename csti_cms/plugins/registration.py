@@ -1,6 +1,7 @@
 """What the framework does with each plugin when Django has loaded it."""
 
 import inspect
+import re
 
 from django.apps import apps
 from pluggy import PluginValidationError
@@ -8,7 +9,7 @@ from wagtail import blocks
 from wagtail.models import Page
 
 from csti_cms import __version__
-from csti_cms.blocks import slot_registry
+from csti_cms.blocks import reserved_ids, slot_registry
 
 from .errors import PluginError
 from .extension_points import ExtensionPoints, plugin_manager
@@ -34,6 +35,7 @@ def get_plugin(label):
 def register_plugin(config):
     _check_compatibility(config)
     _check_page_types(config)
+    _reserve_template_ids(config)
     _register_slot_blocks(config.label, config.resource("slot_blocks") or {})
     hooks = config.resource("hooks_module")
     if hooks is not None and not plugin_manager.is_registered(hooks):
@@ -130,6 +132,27 @@ def _guarded(model, mixin):
     """The mixin must come before Page in the bases, or its guards are never reached."""
     mro = model.__mro__
     return mixin in mro and mro.index(mixin) < mro.index(Page)
+
+
+def _reserve_template_ids(config):
+    """Keep headings' anchors off the ids the plugin's templates use, once checked."""
+    for name in ("reserved_ids", "reserved_id_patterns"):
+        if isinstance(getattr(config, name), str):
+            raise PluginError(
+                config.label,
+                f"declares {name} as one string",
+                f"give a collection of them, as in {name} = ({getattr(config, name)!r},)",
+            )
+    for pattern in config.reserved_id_patterns:
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise PluginError(
+                config.label,
+                f"declares the id pattern {pattern!r}, which is not a regular expression ({error})",
+                "correct it in reserved_id_patterns",
+            ) from None
+    reserved_ids.reserve(config.label, config.reserved_ids, config.reserved_id_patterns)
 
 
 def _register_slot_blocks(label, slot_blocks):

@@ -19,12 +19,23 @@ and in its tests::
 The fixtures make two independent Wagtail sites, ``site`` and ``other_site``,
 each with its own home page, so tests can prove that switching a plugin on one
 site changes nothing on the other.
+
+A plugin whose templates give elements ids of their own declares them in its config,
+and proves none is forgotten::
+
+    def test_template_ids_are_reserved():
+        assert undeclared_template_ids("quiz", samples={"question.pk": ["7"]}) == []
 """
 
+import re
+from pathlib import Path
+
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 from wagtail.models import Locale, Page, Site
 
+from csti_cms.blocks.reserved_ids import CORE, ReservedIds
 from csti_cms.core.models import ContentPage, HomePage
 
 from . import state
@@ -85,6 +96,64 @@ def render_body_on(client, site, block_type, value):
     )
     page.save_revision().publish()
     return page, get_page(client, page, site).content.decode()
+
+
+#: ``id="..."`` and ``id='...'`` attributes, and the ids ``json_script`` gives the data it
+#: writes.
+TEMPLATE_ID = re.compile(r"""\bid=(?:"([^"]*)"|'([^']*)')|json_script:(?:"([^"]*)"|'([^']*)')""")
+#: A variable written in an id, ``quiz-{{ question.pk }}``.
+TEMPLATE_VARIABLE = re.compile(r"\{\{\s*([^}]*?)\s*\}\}")
+
+
+def template_ids(templates):
+    """Every id the ``templates`` (paths) write: ``(template, id as written)``."""
+    for template in templates:
+        for match in TEMPLATE_ID.finditer(Path(template).read_text(encoding="utf-8")):
+            yield template, next(group for group in match.groups() if group is not None)
+
+
+def id_examples(written, samples):
+    """The ids an id written with variables gives, one per sample value of its variables.
+
+    ``samples`` maps each variable, as written, to values a page gives it.
+    """
+    if "{%" in written:
+        raise ValueError(
+            f"the id {written!r} is built with a template tag: reserve the ids it can give "
+            "with a pattern (reserved_id_patterns) and leave it out of this check"
+        )
+    names = TEMPLATE_VARIABLE.findall(written)
+    unknown = [name for name in names if name not in samples]
+    if unknown:
+        raise ValueError(
+            f"the id {written!r} needs sample values of {', '.join(unknown)}: give them in samples"
+        )
+    count = max((len(samples[name]) for name in names), default=1)
+    return [
+        TEMPLATE_VARIABLE.sub(
+            lambda match, i=i: str(samples[match[1]][i % len(samples[match[1]])]), written
+        )
+        for i in range(count)
+    ]
+
+
+def undeclared_template_ids(label, samples=None):
+    """The ids plugin ``label``'s templates give elements and its config does not reserve.
+
+    Returns ``(template, id)`` pairs: a heading could take those ids. An id written with
+    variables is tried with each value ``samples`` gives them (``{"question.pk": ["7"]}``),
+    which one of its ``reserved_id_patterns`` must match. The core's own reservations
+    (Django's form field ids, ``id_...``) count.
+    """
+    config = apps.get_app_config(label)
+    reserved = CORE | ReservedIds(config.reserved_ids, config.reserved_id_patterns)
+    templates = sorted(Path(config.path).rglob("templates/**/*.html"))
+    return [
+        (str(template.relative_to(config.path)), example)
+        for template, written in template_ids(templates)
+        for example in id_examples(written, samples or {})
+        if example not in reserved
+    ]
 
 
 @pytest.mark.django_db

@@ -7,7 +7,6 @@ queries for five activities or a hundred (tests/schools/test_query_bounds.py).
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from wagtail.images import get_image_model
@@ -21,6 +20,7 @@ from csti_cms.core.i18n import localize_objects, prefer_language
 from csti_cms.core.navigation import linkable_parent
 from csti_cms.core.renditions import CARD_IMAGE
 from csti_cms.core.spoken_languages import SPOKEN_LANGUAGES
+from csti_cms.enquiries.receipts import redirect_to_receipt, render_sent_page
 from csti_cms.enquiries.services import submit
 
 from .days_open import days_open_to_groups
@@ -104,8 +104,6 @@ def activity_listing(request, index):
     page_of_activities = paginator.get_page(request.GET.get("page"))
     items = list(page_of_activities.object_list)
     attach_levels(items, language)
-    query = request.GET.copy()
-    query.pop("page", None)
     return index.render(
         request,
         template="csti_schools/school_activity_index_page.html",
@@ -115,7 +113,6 @@ def activity_listing(request, index):
             "activities": items,
             "page_of_activities": page_of_activities,
             "paginator": paginator,
-            "query": query.urlencode(),
         },
     )
 
@@ -141,8 +138,9 @@ def booking_form(request, activity):
     if request.method == "POST":
         form = BookingRequestForm(request.POST, activity=activity, request=request)
         if form.is_valid():
-            submit(form, request)
-            return redirect(activity.get_url(request) + activity.reverse_subpage("booking_sent"))
+            booking = submit(form, request)
+            sent_url = activity.get_url(request) + activity.reverse_subpage("booking_sent")
+            return redirect_to_receipt(request, booking, sent_url)
     else:
         form = BookingRequestForm(activity=activity, request=request)
     response = activity.render(
@@ -156,4 +154,5 @@ def booking_form(request, activity):
 
 
 def booking_sent(request, activity):
-    return activity.render(request, template="csti_schools/booking_sent.html")
+    """The thank-you page, with what the teacher asked for when they are the one who sent it."""
+    return render_sent_page(request, activity, "csti_schools/booking_sent.html", BookingRequestForm)

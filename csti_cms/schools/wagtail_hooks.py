@@ -23,6 +23,7 @@ class BookingRequestViewSet(EnquiryViewSet):
     menu_order = 210
     name = "booking_requests"
     list_display = [
+        "reference",
         "school_name",
         "activity_title",
         "preferred_date",

@@ -20,6 +20,7 @@ from .env import (
     env_log_level,
     env_search_url,
     env_str,
+    env_time_zone,
 )
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -240,7 +241,7 @@ USE_I18N = True
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 USE_TZ = True
-TIME_ZONE = env_str("TIME_ZONE", "Europe/Brussels")
+TIME_ZONE = env_time_zone("TIME_ZONE", "Europe/Brussels")
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(DATA_DIR / "static")))

@@ -5,7 +5,9 @@ these helpers turn them into Python values and fail with a message that names th
 variable when a value cannot be understood.
 """
 
+import difflib
 import os
+import zoneinfo
 from urllib.parse import urlsplit
 
 import dj_database_url
@@ -88,6 +90,40 @@ def env_hosts(name, default=()):
     return hosts
 
 
+def env_time_zone(name, default):
+    """A time zone of the IANA database, such as ``Europe/Brussels``.
+
+    Django refuses an unknown zone with a bare ``ValueError`` that names neither the
+    variable nor the zone meant: a city alone (``Paris``) is a common slip.
+    """
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    zone = raw.strip()
+    try:
+        zoneinfo.ZoneInfo(zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        meant = close_time_zone(zone)
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} is not a time zone: "
+            + (f"did you mean {meant}? " if meant else "")
+            + "Write a region and a city of the time zone database, such as Europe/Brussels."
+        ) from None
+    return zone
+
+
+def close_time_zone(zone):
+    """The known time zone ``zone`` was likely meant as, by its city or else its spelling."""
+    known = sorted(zoneinfo.available_timezones())
+    city = zone.rsplit("/", 1)[-1].replace(" ", "_").lower()
+    by_city = [name for name in known if name.rsplit("/", 1)[-1].lower() == city]
+    if by_city:
+        return by_city[0]
+    by_spelling = {name.lower(): name for name in known}
+    matches = difflib.get_close_matches(zone.replace(" ", "_").lower(), by_spelling, n=1)
+    return by_spelling[matches[0]] if matches else None
+
+
 #: What a database address looks like, for messages: never the operator's own password.
 DATABASE_URL_FORM = "postgres://user:password@host:5432/name"
 
@@ -140,3 +176,34 @@ def env_search_url(name):
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ImproperlyConfigured(problem)
     return url
+
+
+#: What a site's public address looks like, for messages.
+WEB_ADDRESS_FORM = "https://www.example-centre.org (http or https, a host name, maybe a port)"
+
+
+def env_web_address(name, default=""):
+    """The site address in ``name``, without a final slash (``default`` when unset).
+
+    Links in e-mails are built by appending paths to it: a host name without scheme, or an
+    address with a path, would give links that open nothing.
+    """
+    url = env_str(name).strip()
+    if not url:
+        return default
+    problem = f"{name}={url!r} is not a site address: write it as {WEB_ADDRESS_FORM}."
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - reading it raises ValueError for a port that is no number
+    except ValueError:
+        raise ImproperlyConfigured(problem) from None
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or parts.username is not None
+        or parts.path not in ("", "/")
+        or parts.query
+        or parts.fragment
+    ):
+        raise ImproperlyConfigured(problem)
+    return url.rstrip("/")

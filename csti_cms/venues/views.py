@@ -8,12 +8,12 @@ or a hundred (tests/venues/test_query_bounds.py).
 from urllib.parse import urlencode
 
 from django.db.models import Prefetch
-from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers
 from wagtail.images import get_image_model
 
 from csti_cms.core.hooks import public_pages
 from csti_cms.core.renditions import CARD_IMAGE
+from csti_cms.enquiries.receipts import redirect_to_receipt, render_sent_page
 from csti_cms.enquiries.services import submit
 
 from .forms import QuoteRequestForm, SpaceFilterForm
@@ -75,8 +75,9 @@ def quote_form(request, listing):
     if request.method == "POST":
         form = QuoteRequestForm(request.POST, spaces=spaces, request=request)
         if form.is_valid():
-            submit(form, request)
-            return redirect(listing.get_url(request) + listing.reverse_subpage("quote_sent"))
+            quote = submit(form, request)
+            sent_url = listing.get_url(request) + listing.reverse_subpage("quote_sent")
+            return redirect_to_receipt(request, quote, sent_url)
     else:
         chosen = request.GET.getlist("space")
         initial = {"spaces": [pk for pk in chosen if pk.isdigit()]}
@@ -93,4 +94,5 @@ def quote_form(request, listing):
 
 
 def quote_sent(request, listing):
-    return listing.render(request, template="csti_venues/quote_sent.html")
+    """The thank-you page, with what the organiser asked for when they are the one who sent it."""
+    return render_sent_page(request, listing, "csti_venues/quote_sent.html", QuoteRequestForm)

@@ -23,6 +23,7 @@ class QuoteRequestViewSet(EnquiryViewSet):
     menu_order = 230
     name = "quote_requests"
     list_display = [
+        "reference",
         "organisation",
         "event_type",
         "event_date",

@@ -12,6 +12,7 @@ from csti_cms.core.content_security import (
     HEADER,
     ContentSecurityPolicyMiddleware,
     map_tile_source,
+    parse_policy,
     style_hash,
 )
 from csti_cms.core.models import BrandingSettings
@@ -125,6 +126,61 @@ def test_a_mistaken_extra_policy_stops_start_up(settings):
     settings.CSTI_CONTENT_SECURITY_POLICY_EXTRA = "script-src https://a.example, https://b.example"
     with pytest.raises(ImproperlyConfigured, match="CSTI_CONTENT_SECURITY_POLICY_EXTRA"):
         ContentSecurityPolicyMiddleware(lambda request: None)
+
+
+@pytest.mark.parametrize(
+    ("extra", "explained"),
+    [
+        ("scriptsrc https://stats.example-centre.org", "scriptsrc is not a Content-Security"),
+        ("scriptsrc https://stats.example-centre.org", "did you mean script-src?"),
+        ("frame-source https://videos.example-peertube.org", "did you mean frame-src?"),
+        ("script-src self", "must be written between single quotes, 'self'"),
+        ('connect-src "self"', "must be written between single quotes, 'self'"),
+        ("style-src unsafe-inline", "'unsafe-inline'"),
+        ("img-src 'slef'", "did you mean 'self'?"),
+        ("frame-src 'videos.example-peertube.org'", "write host names without quotes"),
+    ],
+)
+def test_a_directive_or_source_browsers_would_ignore_stops_start_up(settings, extra, explained):
+    settings.CSTI_CONTENT_SECURITY_POLICY_EXTRA = extra
+    with pytest.raises(ImproperlyConfigured, match="CSTI_CONTENT_SECURITY_POLICY_EXTRA") as refused:
+        ContentSecurityPolicyMiddleware(lambda request: None)
+    assert explained in str(refused.value)
+
+
+def test_a_mistaken_directive_in_the_sites_settings_stops_start_up(settings):
+    settings.CSTI_CONTENT_SECURITY_POLICY = {"default-src": ["'self'"], "img_src": ["data:"]}
+    with pytest.raises(ImproperlyConfigured, match="CSTI_CONTENT_SECURITY_POLICY: img_src"):
+        ContentSecurityPolicyMiddleware(lambda request: None)
+
+
+def test_every_kind_of_source_browsers_understand_is_accepted():
+    policy = parse_policy(
+        "Script-Src 'SELF' 'nonce-R4nd0m+/=' 'sha256-AbC+/dEf=' 'strict-dynamic' https: "
+        "*.example-centre.org; img-src data: blob: none.example-centre.org; "
+        "sandbox allow-scripts allow-forms; report-to csp-endpoint; upgrade-insecure-requests"
+    )
+    assert policy["script-src"][0] == "'SELF'"
+    assert policy["sandbox"] == ["allow-scripts", "allow-forms"]
+    assert policy["upgrade-insecure-requests"] == []
+
+
+def test_current_and_deprecated_values_browsers_still_read_are_accepted():
+    policy = parse_policy(
+        "script-src 'trusted-types-eval' 'report-sha256'; block-all-mixed-content; "
+        "prefetch-src https://cdn.example-centre.org"
+    )
+    assert policy["script-src"] == ["'trusted-types-eval'", "'report-sha256'"]
+
+
+def test_a_directive_or_keyword_newer_than_this_version_is_let_through_with_a_warning(caplog):
+    policy = parse_policy("speculation-rules 'self'; script-src 'future-keyword'")
+    assert policy["speculation-rules"] == ["'self'"]
+    warnings = [record.getMessage() for record in caplog.records]
+    assert any(
+        "speculation-rules is not a Content-Security-Policy directive" in w for w in warnings
+    )
+    assert any("'future-keyword' in script-src is not a" in w for w in warnings)
 
 
 def test_the_video_players_may_be_framed(client):

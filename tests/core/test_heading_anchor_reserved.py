@@ -1,6 +1,5 @@
 """No heading takes an id the page templates give an element of their own."""
 
-import re
 import uuid
 from pathlib import Path
 
@@ -8,18 +7,15 @@ import pytest
 import wagtail
 
 import csti_cms
-from csti_cms.blocks.reserved_ids import is_reserved_id
+from csti_cms.blocks.reserved_ids import CORE, is_reserved_id
 from csti_cms.blocks.text import heading_anchor
+from csti_cms.plugins.registration import plugins
+from csti_cms.plugins.testing import id_examples, template_ids, undeclared_template_ids
 from tests.conftest import demo_page
 
-TEMPLATE_ROOTS = [
-    Path(csti_cms.__file__).parent,
-    # The userbar Wagtail shows editors on public pages.
-    Path(wagtail.__file__).parent / "admin" / "templates" / "wagtailadmin" / "userbar",
-]
-#: ``id="..."`` attributes, and the ids ``json_script`` gives the data it writes.
-ID = re.compile(r'\bid="([^"]*)"|json_script:"([^"]*)"')
-VARIABLE = re.compile(r"\{\{\s*([^}]*?)\s*\}\}")
+CORE_ROOT = Path(csti_cms.__file__).parent
+#: The userbar Wagtail shows editors on public pages.
+USERBAR = Path(wagtail.__file__).parent / "admin" / "templates" / "wagtailadmin" / "userbar"
 #: Values the variables in template ids take, as a page gives them.
 SAMPLES = {
     "declaration.pk": ["7", "12345"],
@@ -29,48 +25,62 @@ SAMPLES = {
 }
 #: The headings' own id, made by heading_anchor.
 HEADING_IDS = {"{{ anchor }}"}
+PLUGIN_LABELS = sorted(config.label for config in plugins())
 
 
-def template_ids():
-    """Every id written in the templates: ``(template, id as written)``."""
-    for root in TEMPLATE_ROOTS:
-        for template in sorted(root.rglob("templates/**/*.html")) + sorted(root.glob("*.html")):
-            for match in ID.finditer(template.read_text(encoding="utf-8")):
-                written = match[1] if match[1] is not None else match[2]
-                if written not in HEADING_IDS:
-                    yield template.relative_to(root.parent), written
-
-
-def examples(written):
-    """The ids an id written with variables gives, one per sample value."""
-    names = VARIABLE.findall(written)
-    unknown = [name for name in names if name not in SAMPLES]
-    assert not unknown, f"add sample values of {unknown} here and a pattern to reserved_ids"
-    count = max((len(SAMPLES[name]) for name in names), default=1)
+def plugin_templates():
+    """Every installed plugin's templates."""
     return [
-        VARIABLE.sub(lambda match, i=i: SAMPLES[match[1]][i % len(SAMPLES[match[1]])], written)
-        for i in range(count)
+        template
+        for config in plugins()
+        for template in sorted(Path(config.path).rglob("templates/**/*.html"))
     ]
 
 
+def core_templates():
+    """The core's templates and Wagtail's userbar, without any plugin's."""
+    of_plugins = set(plugin_templates())
+    found = sorted(CORE_ROOT.rglob("templates/**/*.html")) + sorted(USERBAR.glob("*.html"))
+    return [template for template in found if template not in of_plugins]
+
+
+def core_template_ids():
+    """Every id the core's templates write, but the headings': ``(template, id as written)``."""
+    for template, written in template_ids(core_templates()):
+        if written not in HEADING_IDS:
+            root = CORE_ROOT if template.is_relative_to(CORE_ROOT) else USERBAR
+            yield template.relative_to(root.parent), written
+
+
 def test_the_templates_are_found():
-    ids = {written for _template, written in template_ids()}
+    ids = {written for _template, written in core_template_ids()}
     assert {"main-content", "footer-contact", "hours", "wagtail-userbar-template"} <= ids
+    assert {"declarations", "memberships", "quiz"} <= set(PLUGIN_LABELS)
 
 
-def test_every_id_the_templates_give_is_reserved():
+def test_every_id_the_core_templates_give_is_reserved_by_the_core():
     unreserved = [
         (str(template), example)
-        for template, written in template_ids()
-        for example in examples(written)
-        if not is_reserved_id(example)
+        for template, written in core_template_ids()
+        for example in id_examples(written, SAMPLES)
+        if example not in CORE
     ]
     assert unreserved == [], "add them to csti_cms/blocks/reserved_ids.py"
 
 
+@pytest.mark.parametrize("label", PLUGIN_LABELS)
+def test_every_id_a_plugins_templates_give_is_reserved_by_the_plugin(label):
+    assert undeclared_template_ids(label, SAMPLES) == [], (
+        f"add them to the reserved_ids or reserved_id_patterns of the plugin {label!r}"
+    )
+
+
 def test_no_template_id_is_in_the_headings_section_namespace():
     """Headings that would take a reserved id become ``section-``: no template may use it."""
-    found = [written for _template, written in template_ids() if written.startswith("section")]
+    templates = core_templates() + plugin_templates()
+    found = [
+        written for _template, written in template_ids(templates) if written.startswith("section")
+    ]
     assert found == []
 
 

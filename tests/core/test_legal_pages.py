@@ -18,10 +18,16 @@ LEGAL_NAV = re.compile(r'<nav class="site-footer__legal"[^>]*>(.*?)</nav>', re.S
 
 
 def legal_links(html):
-    """``{text: address}`` of the footer's legal links; empty without them."""
+    """``{label: address}`` of the footer's legal links, their label without the language a
+    page in another one is said to be in; empty without them."""
+    return {text.split(" (")[0]: href for href, _hreflang, text in legal_link_parts(html)}
+
+
+def legal_link_parts(html):
+    """``(address, hreflang, text)`` of each of the footer's legal links."""
     found = LEGAL_NAV.search(html)
-    links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', found[1]) if found else []
-    return {text: href for href, text in links}
+    pattern = r'<a href="([^"]+)"(?: hreflang="([^"]+)")?>([^<]+)</a>'
+    return re.findall(pattern, found[1]) if found else []
 
 
 def html_of(client, url):
@@ -49,8 +55,22 @@ def test_the_footer_links_each_language_to_its_own_translation(client, language,
 def test_a_language_whose_translation_is_unpublished_links_to_the_original(client):
     """The policy must be reachable from every page: in French rather than not at all."""
     demo_page("privacy", "nl").unpublish()
-    links = legal_links(html_of(client, demo_page("about", "nl").url))
-    assert links["Privacybeleid"] == demo_page("privacy", "fr").url
+    links = legal_link_parts(html_of(client, demo_page("about", "nl").url))
+    assert (demo_page("privacy", "fr").url, "fr") in [(href, lang) for href, lang, _ in links]
+
+
+def test_a_link_to_a_page_in_another_language_says_which_one(client):
+    """WCAG 3.1.2: the label stays in the visitor's language, the page's language is said in
+    it and marked for browsers and screen readers, rather than a Dutch address under a
+    French label."""
+    demo_page("privacy", "fr").unpublish()
+    links = legal_link_parts(html_of(client, demo_page("about", "fr").url))
+    privacy = demo_page("privacy", "nl").url
+    [(hreflang, text)] = [(lang, text) for href, lang, text in links if href == privacy]
+    assert hreflang == "nl"
+    assert text == "Politique de confidentialité (en néerlandais)"
+    notice = demo_page("legal-notice", "fr").url
+    assert (notice, "", "Mentions légales") in links, "a page in French is linked as before"
 
 
 def test_an_unpublished_policy_is_not_linked(client):

@@ -12,6 +12,7 @@ from csti_cms.core.models import BrandingSettings
 from csti_cms.core.rendition_warmup import SITE_LOGO, page_renditions
 from csti_cms.core.renditions import SOCIAL_IMAGE
 from tests.conftest import demo_page
+from tests.core.helpers import library_image
 
 pytestmark = pytest.mark.django_db
 
@@ -108,10 +109,12 @@ def test_shared_pages_and_their_structured_data_name_one_picture(client):
         for item in (data if isinstance(data, list) else data.get("@graph", [data]))
         if isinstance(item, dict) and item.get("image")
     ]
-    # The shared picture is the page's social image or the logo, the structured data's its
-    # photo: each by the one spec, in the format of its original (JPEG for photos).
+    # The shared picture is the page's social image, the default sharing image or the logo
+    # (shown whole, as here), the structured data's its photo: the photos by the one spec, in
+    # the format of their original (JPEG for photos).
     assert og_image and images
-    for url in [*og_image, *images]:
+    assert ".max-1200x675." in og_image[0]
+    for url in images:
         assert f".{SOCIAL_IMAGE}." in url
     assert images[0].endswith(".jpg")
 
@@ -128,6 +131,20 @@ def test_choosing_a_logo_makes_it_for_every_page(client, django_capture_on_commi
         renditions().filter(image=logo).values_list("filter_spec", flat=True)
     )
     assert made_on_visit(client, demo_page("about"), [logo]) == set()
+
+
+def test_choosing_a_default_sharing_image_makes_it_for_every_page(
+    client, django_capture_on_commit_callbacks
+):
+    branding = BrandingSettings.for_site(demo_page("home").get_site())
+    photo = library_image("Our atrium at night")
+    branding.default_sharing_image = photo
+    with django_capture_on_commit_callbacks(execute=True):
+        branding.save()
+
+    made = set(renditions().filter(image=photo).values_list("filter_spec", flat=True))
+    assert SOCIAL_IMAGE in made
+    assert made_on_visit(client, demo_page("about"), [photo]) == set()
 
 
 def test_a_save_that_changes_no_file_nor_focal_point_makes_nothing(

@@ -9,6 +9,6 @@ from csti_cms.enquiries.models import EnquiryNotificationSettings
 def notifications(db, home_fr):
     """The demo site announces requests to the team's own address."""
     setting = EnquiryNotificationSettings.for_site(home_fr.get_site())
-    setting.recipient_email = "ecoles@curiosa.example"
+    setting.recipients = "ecoles@curiosa.example"
     setting.save()
     return setting

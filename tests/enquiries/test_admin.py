@@ -11,7 +11,7 @@ from wagtail.users.models import UserProfile
 
 from csti_cms.core.exports import BYTE_ORDER_MARK
 from csti_cms.enquiries.models import EnquiryStatus
-from csti_cms.enquiries.services import recipient_for
+from csti_cms.enquiries.services import recipients_for
 from tests.enquiries.helpers import (
     BOOKINGS,
     csv_rows,
@@ -104,15 +104,26 @@ def test_every_admin_view_of_both_kinds_of_request_opens(english_admin_client, c
     assert "Coffee breaks, Cocktail reception" in rows[1]
 
 
-def test_the_notification_address_is_set_per_site(english_admin_client):
+def test_the_notification_addresses_are_set_per_site(english_admin_client):
     site = Site.objects.get(is_default_site=True)
     url = reverse(
         "wagtailsettings:edit", args=["csti_enquiries", "enquirynotificationsettings", site.pk]
     )
     assert english_admin_client.get(url).status_code == 200
-    response = english_admin_client.post(url, {"recipient_email": "reservations@curiosa.example"})
+    response = english_admin_client.post(
+        url,
+        {
+            "school_booking_recipients": "ecoles@curiosa.example, animation@curiosa.example",
+            "venue_quote_recipients": "",
+            "recipients": "reservations@curiosa.example",
+        },
+    )
     assert response.status_code == 302
-    assert recipient_for(site) == "reservations@curiosa.example"
+    assert recipients_for(stored_booking()) == [
+        "ecoles@curiosa.example",
+        "animation@curiosa.example",
+    ]
+    assert recipients_for(stored_quote()) == ["reservations@curiosa.example"]
 
 
 # What the team reads: words in the admin's language, the admin's local time.
@@ -154,7 +165,7 @@ def test_the_admin_in_french_says_oui_and_non(admin_client, admin_user):
 def test_the_csv_export_reads_as_the_admin_does(english_admin_client):
     booking = stored_booking(language="fr", activity_language="nl", notified=True)
     (row,) = csv_rows(english_admin_client, BOOKINGS)
-    assert row["Reference"] == str(booking.pk)
+    assert row["Reference"] == f"B-{booking.pk}"
     assert row["Status"] == "New" and row["Language"] == "French"
     assert row["Language of the activity"] == "Dutch"
     assert row["Team notified"] == "Yes"
@@ -165,13 +176,13 @@ def test_the_csv_export_reads_as_the_admin_does(english_admin_client):
     (row,) = csv_rows(english_admin_client, "/admin/quote_requests/")
     assert row["Type of event"] == "Conference" and row["Team notified"] == "No"
     assert row["Layout"] == "" and row["Budget in euros"] == ""
-    assert row["Reference"] == str(quote.pk)
+    assert row["Reference"] == f"Q-{quote.pk}"
 
 
 def test_the_xlsx_export_reads_as_the_admin_does(english_admin_client):
     quote = stored_quote(layout="theatre", notified=True)
     (row,) = xlsx_rows(english_admin_client, "/admin/quote_requests/")
-    assert row["Reference"] == quote.pk
+    assert row["Reference"] == f"Q-{quote.pk}"
     assert row["Status"] == "New" and row["Language"] == "French"
     assert row["Type of event"] == "Conference" and row["Layout"] == "Theatre"
     assert row["Team notified"] == "Yes"

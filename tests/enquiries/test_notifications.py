@@ -32,7 +32,7 @@ def test_the_team_gets_what_the_visitor_sent_and_can_reply(notifications):
 
 def test_without_a_notification_address_the_contact_address_is_used(home_fr):
     site = home_fr.get_site()
-    assert not EnquiryNotificationSettings.for_site(site).recipient_email
+    assert not EnquiryNotificationSettings.for_site(site).recipients
     assert notify(stored_booking()) is True
     assert mail.outbox[0].to == [ContactSettings.for_site(site).email]
 

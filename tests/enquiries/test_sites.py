@@ -124,14 +124,13 @@ def test_requests_of_a_deleted_site_are_left_to_superusers(
     assert status_of(root, f"{BOOKINGS}edit/{orphan.pk}/", centre_a) == 200
 
 
-def test_the_e_mail_links_to_the_admin_on_the_requests_own_host(settings, centre_b):
-    EnquiryNotificationSettings.objects.create(site=centre_b, recipient_email="team@b.example")
-    settings.WAGTAILADMIN_BASE_URL = "https://admin-of-the-default-site.example"
+def test_the_e_mail_links_to_the_admin_on_the_requests_own_host(settings, centre_a, centre_b):
+    EnquiryNotificationSettings.objects.create(site=centre_b, recipients="team@b.example")
+    centre_a.hostname = "www.curiosa.example"
+    centre_a.save()
+    settings.WAGTAILADMIN_BASE_URL = "https://www.curiosa.example"
     booking_a, booking_b = stored_booking(), stored_booking(site=centre_b)
     assert notify(booking_a) and notify(booking_b)
     body_a, body_b = (message.body for message in mail.outbox)
-    assert (
-        f"https://admin-of-the-default-site.example/admin/booking_requests/edit/{booking_a.pk}/"
-        in body_a
-    )
+    assert f"https://www.curiosa.example/admin/booking_requests/edit/{booking_a.pk}/" in body_a
     assert f"http://site-b.test/admin/booking_requests/edit/{booking_b.pk}/" in body_b

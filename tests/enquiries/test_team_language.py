@@ -29,7 +29,7 @@ def subject_in(language, booking, site_name):
 def test_the_team_of_a_dutch_first_centre_is_written_to_in_dutch():
     site = technopolis()
     booking = stored_booking(site=site, language="fr")
-    message = build_message(booking, "team@technopolis.example")
+    message = build_message(booking, ["team@technopolis.example"])
     assert message.subject == subject_in("nl", booking, "Technopolis")
     assert message.subject != subject_in("fr", booking, "Technopolis"), "Dutch differs from French"
     with translation.override("nl"):
@@ -40,7 +40,7 @@ def test_the_team_of_a_dutch_first_centre_is_written_to_in_dutch():
 def test_the_team_of_the_french_first_centre_still_reads_french(home_fr):
     technopolis()
     booking = stored_booking(language="nl")
-    message = build_message(booking, "ecoles@curiosa.example")
+    message = build_message(booking, ["ecoles@curiosa.example"])
     assert message.subject == subject_in("fr", booking, booking.site.site_name)
 
 

@@ -9,6 +9,7 @@ class QuizConfig(PluginConfig):
     description = "Quiz pages and quiz questions inside any page."
     compatibility = ">=0.1"
     default_settings = {"QUIZ_MAX_QUESTIONS": 10}
+    reserved_ids = frozenset({"quiz-question"})
 
     calls = []
 

@@ -12,9 +12,7 @@ from .helpers import count_queries, make_declaration, make_declaration_index, ma
 pytestmark = pytest.mark.django_db
 
 ENDORSERS = re.compile(r'<ul class="endorsements__list">(.*?)</ul>', re.S)
-PAGES = re.compile(
-    r'<nav class="pagination endorsements__pages" aria-label="[^"]+">(.*?)</nav>', re.S
-)
+PAGES = re.compile(r'<nav class="pagination" aria-label="[^"]+">(.*?)</nav>', re.S)
 
 
 @pytest.fixture

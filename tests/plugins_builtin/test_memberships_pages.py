@@ -25,9 +25,7 @@ pytestmark = pytest.mark.django_db
 
 PER_PAGE = 5
 NAMES = re.compile(r'<h3 class="membership__name"[^>]*>([^<]+)</h3>')
-PAGES = re.compile(
-    r'<nav class="pagination memberships-pages" aria-label="([^"]+)">(.*?)</nav>', re.S
-)
+PAGES = re.compile(r'<nav class="pagination" aria-label="([^"]+)">(.*?)</nav>', re.S)
 
 
 @pytest.fixture

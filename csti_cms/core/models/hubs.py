@@ -181,7 +181,6 @@ class AudienceHubPage(BasePage):
             # Sorted here, not in the cache: labels read in the language of each request.
             page_types=sorted(listing.page_types.values(), key=lambda f: alphabetical(f.label)),
             chosen_type=chosen,
-            filter_query=urlencode({"type": chosen}) if chosen else "",
         )
         return context
 

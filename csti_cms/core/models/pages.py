@@ -11,6 +11,7 @@ from wagtail.search import index
 from csti_cms.blocks import SlotStreamField
 from csti_cms.core.audiences import AUDIENCE_FIELDS, AudienceTagged
 from csti_cms.core.forms import SlotAwarePageForm
+from csti_cms.core.page_copy import SameLanguageCopyForm
 from csti_cms.core.routing import route_ancestors, route_below
 
 from .images import AltTextRule, image_with_alt_text
@@ -75,6 +76,7 @@ class BasePage(AudienceTagged, Page):
     ]
 
     base_form_class = SlotAwarePageForm
+    copy_form_class = SameLanguageCopyForm
 
     #: The page type's images and the alternative text each requires (:class:`AltTextRule`).
     alt_text_rules = ()

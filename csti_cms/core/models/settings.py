@@ -46,6 +46,20 @@ class BrandingSettings(CachedSiteSetting, BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    default_sharing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("default sharing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown when a page without a sharing image of its own is shared on social "
+            "networks. A landscape photo of the centre works best, at least 1200 × 675 "
+            "pixels: it is cut to that shape around its focal point. Without one, the "
+            "logo is shown whole."
+        ),
+    )
     primary_colour = models.CharField(
         _("primary colour"),
         max_length=7,
@@ -67,13 +81,14 @@ class BrandingSettings(CachedSiteSetting, BaseSiteSetting):
     panels = [
         FieldPanel("centre_name"),
         FieldPanel("logo"),
+        FieldPanel("default_sharing_image"),
         MultiFieldPanel(
             [FieldPanel("primary_colour"), FieldPanel("accent_colour"), FieldPanel("font")],
             heading=_("Look"),
         ),
     ]
 
-    select_related = ["logo"]
+    select_related = ["logo", "default_sharing_image"]
 
     class Meta:
         verbose_name = _("branding")

@@ -6,6 +6,7 @@ from wagtail.models import Page, Site
 
 from csti_cms.blocks.players import privacy_enhanced as privacy_enhanced_player
 from csti_cms.core import hooks, i18n, icons, navigation, routing, seo
+from csti_cms.core.legal_pages import legal_page_links as read_legal_page_links
 from csti_cms.core.legal_pages import legal_page_urls as read_legal_page_urls
 
 register = template.Library()
@@ -98,6 +99,20 @@ def legal_page_urls(context):
     """The privacy policy's and legal notice's addresses (:mod:`csti_cms.core.legal_pages`)."""
     request = context.get("request")
     return read_legal_page_urls(request) if request else {}
+
+
+@register.simple_tag(takes_context=True)
+def legal_page_links(context):
+    """The privacy policy's and legal notice's addresses and, for a page read in another
+    language than the visitor's, that language (:mod:`csti_cms.core.legal_pages`)."""
+    request = context.get("request")
+    return read_legal_page_links(request) if request else {}
+
+
+@register.simple_tag
+def language_name_in_text(code):
+    """The name of a language as a sentence writes it ("(en néerlandais)")."""
+    return i18n.language_name_in_text(code)
 
 
 @register.simple_tag(takes_context=True)

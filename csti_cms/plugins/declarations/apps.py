@@ -28,6 +28,20 @@ class DeclarationsConfig(PluginConfig):
         # organisation to ask why, or for an editor to undo a mistake. It blocks nothing.
         "DECLARATIONS_REJECTED_RETENTION_DAYS": 30,
     }
+    reserved_ids = frozenset(
+        {
+            "commitments-title",
+            "declaration-title",
+            "endorse",
+            "endorse-title",
+            "endorsements",
+            "endorsements-title",
+            "full-text-title",
+            "signatories-title",
+        }
+    )
+    # A declaration in a list, or featured in a page's body, by its number.
+    reserved_id_patterns = (r"(featured-)?declaration-\d+",)
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

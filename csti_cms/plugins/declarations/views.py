@@ -102,7 +102,6 @@ def declaration_context(request, page):
             list(page.signatories.all()), Site.find_for_request(request)
         ),
         "endorsers": endorsers,
-        "endorser_pages": endorsers.paginator.get_elided_page_range(endorsers.number),
         "earlier": earlier,
         "later": later,
     }

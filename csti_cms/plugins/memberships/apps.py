@@ -16,6 +16,11 @@ class MembershipsConfig(PluginConfig):
         "which level, and the roles its people hold there."
     )
     compatibility = ">=0.1,<1"
+    # A network on the memberships page, by its translation key, and its scope's group.
+    reserved_id_patterns = (
+        r"network-[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}(-name)?",
+        r"scope-[a-z]+",
+    )
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -323,7 +323,6 @@ class MembershipsPage(PluginPageMixin, LocalizedRoutablePageMixin, BasePage):
         return {
             "groups": listed.groups,
             "memberships_listed": listed,
-            "membership_pages": listed.paginator.get_elided_page_range(listed.number),
         }
 
 

@@ -66,6 +66,8 @@ class BookingRequest(Enquiry):
         *Enquiry.notification_fields,
     )
     personal_fields = (*Enquiry.personal_fields, "needs")
+    recipients_setting = "school_booking_recipients"
+    reference_prefix = "B"
 
     class Meta(Enquiry.Meta):
         verbose_name = _("booking request")

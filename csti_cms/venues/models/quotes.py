@@ -83,6 +83,8 @@ class QuoteRequest(Enquiry):
     #: a private celebration's organisation is a family ("Famille Janssens"), where a
     #: company's or association's name is kept for the centre's counts.
     personal_fields_when = {"organisation": models.Q(event_type=EventType.PRIVATE)}
+    recipients_setting = "venue_quote_recipients"
+    reference_prefix = "Q"
 
     class Meta(Enquiry.Meta):
         verbose_name = _("quote request")
