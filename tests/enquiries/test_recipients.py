@@ -106,6 +106,11 @@ def test_each_mistyped_address_is_named_in_the_editors_language(admin_client, ad
     assert not EnquiryNotificationSettings.for_site(site).venue_quote_recipients
 
 
+# Migrating back and forth needs a test that commits, and such a test ends with the database
+# emptied, demo content included. On PostgreSQL a test that commits and needs the demo
+# (two requests sent at once, test_repeated_submissions) runs after it: the data migration,
+# the same on every database, is checked on SQLite.
+@pytest.mark.skipif(connection.vendor == "postgresql", reason="empties the demo other tests need")
 @pytest.mark.django_db(transaction=True)
 def test_the_former_notification_address_becomes_the_common_list():
     locale, _created = Locale.objects.get_or_create(language_code="fr")
