@@ -503,3 +503,22 @@ def language_name_in_text(code):
     if (get_language() or "").split("-")[0] in LOWER_CASE_LANGUAGE_NAMES:
         return name.lower()
     return name
+
+
+#: The territory a language is read in when the centre's country does not say: the locale
+#: names social networks know (Open Graph writes ``language_TERRITORY``).
+OPEN_GRAPH_TERRITORIES = {"fr": "FR", "nl": "NL", "en": "GB", "de": "DE"}
+OPEN_GRAPH_LOCALES = {"fr_FR", "fr_BE", "fr_CA", "fr_CH", "nl_NL", "nl_BE", "en_GB", "en_US"}
+
+
+def open_graph_locale(code, country=""):
+    """``og:locale`` of language ``code`` on the site of a centre in ``country``: ``fr_BE``
+    for a Brussels centre, ``nl_NL`` for a Dutch one. A bare ``fr`` is no locale to the
+    networks that read it; a pair they do not list (``en_BE``) falls back to the language's
+    usual one."""
+    language = code.split("-")[0].lower()
+    local = f"{language}_{(country or '').strip().upper()}"
+    if local in OPEN_GRAPH_LOCALES:
+        return local
+    territory = OPEN_GRAPH_TERRITORIES.get(language)
+    return f"{language}_{territory}" if territory else language

@@ -33,11 +33,6 @@ class LegalLink(NamedTuple):
     other_language: str | None
 
 
-def legal_page_urls(request):
-    """``{"privacy": url, "legal_notice": url}`` in the active language, for those set."""
-    return {name: link.url for name, link in legal_page_links(request).items()}
-
-
 def legal_page_links(request):
     """``{"privacy": LegalLink, "legal_notice": LegalLink}`` in the active language, for
     those set.

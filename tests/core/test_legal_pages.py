@@ -121,3 +121,13 @@ def test_the_endorsement_form_links_to_the_privacy_policy(client):
     html = html_of(client, declaration.url + declaration.reverse_subpage("endorse"))
     privacy = demo_page("privacy", "fr").url
     assert f'<a href="{privacy}">Comment nous protégeons vos données personnelles</a>' in html
+
+
+def test_a_form_linking_to_a_policy_in_another_language_says_which_one(client):
+    """The forms' privacy links follow the footer's: a Dutch reader of the booking form is
+    told the policy they are sent to is in French (WCAG 3.1.2)."""
+    demo_page("privacy", "nl").unpublish()
+    html = html_of(client, booking_url(demo_page("activity-colour-chemistry", "nl")))
+    privacy = demo_page("privacy", "fr").url
+    text = "Hoe we je persoonsgegevens beschermen (in het Frans)"
+    assert f'<a href="{privacy}" hreflang="fr">{text}</a>' in html

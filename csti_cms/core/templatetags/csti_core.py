@@ -7,7 +7,6 @@ from wagtail.models import Page, Site
 from csti_cms.blocks.players import privacy_enhanced as privacy_enhanced_player
 from csti_cms.core import hooks, i18n, icons, navigation, routing, seo
 from csti_cms.core.legal_pages import legal_page_links as read_legal_page_links
-from csti_cms.core.legal_pages import legal_page_urls as read_legal_page_urls
 
 register = template.Library()
 
@@ -21,6 +20,12 @@ def language_versions(context, page=None):
 @register.simple_tag(takes_context=True)
 def hreflang_links(context, versions):
     return i18n.hreflang_links(context["request"], versions)
+
+
+@register.simple_tag
+def open_graph_locale(code, country=""):
+    """``fr_BE`` for French on a Belgian centre's site (see ``i18n.open_graph_locale``)."""
+    return i18n.open_graph_locale(code, country)
 
 
 @register.simple_tag(takes_context=True)
@@ -92,13 +97,6 @@ def footer_links(context):
 def privacy_enhanced(embed_html):
     """A video player that sets no cookie until played (:mod:`csti_cms.blocks.players`)."""
     return privacy_enhanced_player(embed_html)
-
-
-@register.simple_tag(takes_context=True)
-def legal_page_urls(context):
-    """The privacy policy's and legal notice's addresses (:mod:`csti_cms.core.legal_pages`)."""
-    request = context.get("request")
-    return read_legal_page_urls(request) if request else {}
 
 
 @register.simple_tag(takes_context=True)
