@@ -147,6 +147,14 @@ class Enquiry(models.Model):
         """What the sender keeps and the team's e-mail and list show: "B-12"."""
         return f"{self.reference_prefix}-{self.pk}"
 
+    @classmethod
+    def pk_of_reference(cls, text):
+        """The number of the request a reference names as senders type or read it out
+        ("B-12", "b 12", "B12"), or ``None`` for other text."""
+        prefix = re.escape(cls.reference_prefix)
+        match = re.fullmatch(rf"\s*{prefix}\s*-?\s*(\d{{1,9}})\s*", text, re.IGNORECASE)
+        return int(match[1]) if match else None
+
     @property
     def language_name(self):
         """The visitor's language named in the active language, as every other line reads.
@@ -160,10 +168,11 @@ class Enquiry(models.Model):
 
     def notification_subject(self):
         # Translators: the subject of the e-mail announcing a request to the team: the
-        # kind of request ("booking request"), then the request's own short description.
-        # French puts a no-break space (U+00A0) before the colon.
-        return gettext("%(kind)s: %(request)s") % {
+        # kind of request ("booking request"), its reference ("B-12"), then the request's
+        # own short description. French puts a no-break space (U+00A0) before the colon.
+        return gettext("%(kind)s %(reference)s: %(request)s") % {
             "kind": self._meta.verbose_name,
+            "reference": self.reference,
             "request": self,
         }
 

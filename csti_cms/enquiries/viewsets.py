@@ -102,6 +102,14 @@ class EnquiryIndexView(SpreadsheetSafeExportMixin, IndexView):
             columns.insert(1, column)
         return columns
 
+    def search_queryset(self, queryset):
+        """A reference read out on the phone or copied from an e-mail ("B-12") finds its
+        request; other words are looked up in the viewset's ``search_fields``."""
+        pk = self.model.pk_of_reference(self.search_query) if self.is_searching else None
+        if pk is None:
+            return super().search_queryset(queryset)
+        return queryset.filter(pk=pk)
+
     def get_page_subtitle(self):
         """A team member's listing names their site, so they know it is not the whole install."""
         if teams.sees_every_site(self.request.user):

@@ -280,3 +280,21 @@ def test_a_request_whose_site_was_deleted_is_still_listed(english_admin_client):
     response = english_admin_client.get(BOOKINGS)
     assert response.status_code == 200
     assert booking.school_name in response.content.decode()
+
+
+@pytest.mark.parametrize("typed", ["B-{pk}", "b{pk}", " B - {pk} "])
+def test_a_reference_read_out_on_the_phone_finds_its_request(english_admin_client, typed):
+    """A teacher calling about "B-12" is found by it, as the thank-you page and the e-mail
+    give it, not only by the school's name."""
+    wanted = stored_booking(school_name="École des Tilleuls")
+    stored_booking(school_name="Basisschool De Linde")
+    query = typed.format(pk=wanted.pk)
+    html = english_admin_client.get(BOOKINGS, {"q": query}).content.decode()
+    assert "École des Tilleuls" in html and "Basisschool De Linde" not in html
+
+
+def test_a_quote_reference_finds_no_booking(english_admin_client):
+    """Q-7 is the seventh quote, not the seventh booking."""
+    booking = stored_booking(school_name="École des Tilleuls")
+    html = english_admin_client.get(BOOKINGS, {"q": f"Q-{booking.pk}"}).content.decode()
+    assert "École des Tilleuls" not in html

@@ -19,20 +19,21 @@ from tests.venues.helpers import quote_data, quote_url
 
 pytestmark = pytest.mark.django_db
 
-SUBJECT = "%(kind)s: %(request)s"
+SUBJECT = "%(kind)s %(reference)s: %(request)s"
 LINE = "%(label)s: %(value)s"
 
 
 def test_the_subject_and_each_line_follow_the_translators_punctuation(notifications):
     booking = stored_booking()
     with (
-        translated("fr", SUBJECT, "%(kind)s\u00a0: %(request)s"),
+        translated("fr", SUBJECT, "%(kind)s %(reference)s\u00a0: %(request)s"),
         translated("fr", LINE, "%(label)s\u00a0: %(value)s"),
     ):
         assert notify(booking) is True
     (message,) = mail.outbox
     with translation.override("fr"):  # the booking's date too is written in French
-        expected = f"{BookingRequest._meta.verbose_name}\u00a0: {booking}"
+        kind = BookingRequest._meta.verbose_name
+        expected = f"{kind} B-{booking.pk}\u00a0: {booking}"
     assert expected in message.subject
     assert "\u00a0: Basisschool De Linde\n" in message.body
     assert "\u00a0: Pieter Janssens\n" in message.body

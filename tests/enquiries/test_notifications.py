@@ -25,6 +25,7 @@ def test_the_team_gets_what_the_visitor_sent_and_can_reply(notifications):
     assert message.to == ["ecoles@curiosa.example"]
     assert message.reply_to == ["pieter@school.example"]
     assert message.subject.startswith("[Curiosa]")
+    assert f"B-{booking.pk}" in message.subject, "the team answers and files it by reference"
     assert "Basisschool De Linde" in message.body and "éerlandais" in message.body
     booking.refresh_from_db()
     assert booking.notified and not booking.notification_error

@@ -57,7 +57,11 @@ class BasePage(AudienceTagged, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Shown when the page is shared. Defaults to the centre's logo."),
+        help_text=_(
+            "Shown when the page is shared on social networks, cut to 1200 × 675 pixels "
+            "around its focal point. Without one, the centre's default sharing image is "
+            "shown (Settings › Branding), else its logo."
+        ),
     )
 
     promote_panels = [
