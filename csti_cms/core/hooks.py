@@ -34,6 +34,11 @@ hooks (``wagtail.hooks.register``) instead.
     its fields and before it is saved, so an app moves dates the demo computed from
     ``loader.today`` (the visit app keeps demo events off the days the centre is closed).
 
+``csti_launch_checklist``
+    ``fn(site) -> list of LaunchGap``: what ``site`` still lacks before visitors and its
+    teams can rely on it, listed on the admin dashboard with a link to the setting that
+    closes it (:mod:`csti_cms.core.launch_checklist`).
+
 ``csti_erase_personal_data``
     ``fn(before, dry_run) -> {model: count}``: called by ``erase_old_personal_data``
     (:mod:`csti_cms.enquiries.retention`), in its transaction, so an app or plugin erases

@@ -2,6 +2,7 @@
 
 from wagtail import hooks
 
+from .launch_checklist import LaunchChecklistPanel
 from .site_scope import refuse_other_sites_objects
 
 
@@ -14,3 +15,8 @@ def delete_only_this_sites_snippets(request, instances):
 @hooks.register("before_bulk_action")
 def act_only_on_this_sites_objects(request, action_type, objects, action):
     refuse_other_sites_objects(request, objects)
+
+
+@hooks.register("construct_homepage_panels")
+def add_launch_checklist(request, panels):
+    panels.append(LaunchChecklistPanel())
