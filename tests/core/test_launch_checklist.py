@@ -52,8 +52,9 @@ def test_a_site_with_everything_set_shows_no_checklist(english_admin_client):
 def test_each_gap_links_to_the_setting_that_closes_it(english_admin_client):
     change(ContactSettings, privacy_page=None, email="")
     no_team_address()
-    contact, notifications = settings_address(ContactSettings), settings_address(
-        EnquiryNotificationSettings
+    contact, notifications = (
+        settings_address(ContactSettings),
+        settings_address(EnquiryNotificationSettings),
     )
     gaps = checklist(english_admin_client)
     assert [link for _text, link in gaps] == [contact, contact, notifications]
