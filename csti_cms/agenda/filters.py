@@ -69,7 +69,8 @@ class AgendaFilterForm(forms.Form):
         max_value=120,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
-    free = forms.BooleanField(label=_("Free only"), required=False)
+    # No colon after a label that follows its box.
+    free = forms.BooleanField(label=_("Free only"), required=False, label_suffix="")
     q = forms.CharField(
         label=pgettext_lazy("agenda filter", "Words"), required=False, max_length=MAX_TEXT
     )
@@ -83,6 +84,10 @@ class AgendaFilterForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("when") not in ("", "dates", None):
+            # "Today" chosen after a search between two dates: the dates the form still
+            # shows are the last search's, not this one's.
+            cleaned["start"] = cleaned["end"] = None
         start, end = cleaned.get("start"), cleaned.get("end")
         if start and end and end < start:
             self.add_error("end", _("The end date comes before the start date."))

@@ -98,6 +98,10 @@ def test_filters_work_as_plain_links(client):
     assert {today.title, weekend.title} <= titles(client, url + "?when=today") | {weekend.title}
     assert weekend.title not in titles(client, url + "?when=today")
     assert titles(client, url + "?when=weekend") >= {weekend.title}
+    # "Today" chosen after a search between two dates the form still shows: today's dates.
+    leftover = "&start=2026-07-01&end=2026-07-31"
+    assert titles(client, url + "?when=today" + leftover) == titles(client, url + "?when=today")
+    assert later.title in titles(client, url + "?when=dates" + leftover)
     assert today.title not in titles(client, url + "?when=weekend")
     assert later.title not in titles(client, url + "?when=month")
     assert later.title in titles(client, url + "?start=2026-07-01&end=2026-07-31")
@@ -434,3 +438,10 @@ def test_a_category_the_other_agenda_does_not_offer_is_left_out_of_the_switch(cl
     html = client.get(french.url, {"category": "special-namur", "free": "on"}).content.decode()
     switcher, _alternates = switcher_links(html.replace("&amp;", "&"))
     assert switcher["nl"] == demo_page("agenda", "nl").url + "?free=on"
+
+
+def test_the_free_only_box_has_no_colon_after_its_label(client):
+    """The label follows the box: "[ ] Free only", not "[ ] Free only:"."""
+    html = client.get(demo_page("agenda", "en").url).content.decode()
+    label = html.split('for="id_free"')[1].split("</label>")[0]
+    assert label.endswith(">Free only"), label

@@ -107,6 +107,7 @@ def test_month_links_follow_the_visitors_filters(client):
     empty = calendar_html(client, agenda, month_after(today, 4), query)
     assert "No dates match your choice." in empty
     assert f'<a href="{agenda.url}calendar/?{query}">{BACK}</a>' in empty
+    assert f'<a href="{agenda.url}calendar/?{query}">This month</a>' in empty
 
 
 def test_month_links_cost_the_same_queries_for_an_empty_or_a_full_month(client):

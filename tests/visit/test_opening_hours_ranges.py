@@ -47,3 +47,30 @@ def test_the_dutch_summary_reads_like_the_agenda_and_the_schools_days():
         ("Van dinsdag tot en met vrijdag", f"9.30–17{NBSP}uur"),
         ("Zaterdag en zondag", f"10–18{NBSP}uur"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "maintenance", "holiday"),
+    [
+        ("fr", "Fermé pour maintenance", f"Fermé{NBSP}: Jour férié"),
+        ("nl", "Gesloten voor onderhoud", "Gesloten: Feestdag"),
+        ("en", "Closed for maintenance", "Closed: Public holiday"),
+    ],
+)
+def test_a_closed_day_says_closed_once(language, maintenance, holiday):
+    """A reason that says "closed" is not prefixed with it again ("Closed: Closed for
+    maintenance"); other reasons are."""
+    hours = replace_opening_hours(
+        closures=[
+            {"start_date": date(2026, 12, 15), "reason": "maintenance"},
+            {"start_date": date(2026, 12, 16), "reason": "public-holiday"},
+        ]
+    )
+    days = OpeningCalendar.read(hours.site, date(2026, 12, 14), date(2026, 12, 20)).days(
+        date(2026, 12, 14), 7
+    )
+    with translation.override(language):
+        html = render_to_string("csti_visit/includes/opening_week.html", {"days": days})
+    cells = [cell.strip() for cell in html.split("<td>")[1:]]
+    assert cells[1].startswith(maintenance + "\n") or cells[1].startswith(maintenance + "<")
+    assert cells[2].startswith(holiday)
