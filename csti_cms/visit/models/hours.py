@@ -254,16 +254,16 @@ class Closure(Orderable, DateRange):
     def __str__(self):
         return f"{self.start_date} – {self.end_date}: {self.get_reason_display()}"
 
+    def save(self, *args, **kwargs):
+        self.end_date = self.end_date or self.start_date
+        super().save(*args, **kwargs)
+
     @property
     def reason_says_closed(self):
         """Whether the reason's own words say the centre is closed ("Closed for
         maintenance"): a table of hours then shows them alone, not "Closed: Closed for
         maintenance"."""
         return self.reason in {ClosureReason.EXCEPTIONAL, ClosureReason.MAINTENANCE}
-
-    def save(self, *args, **kwargs):
-        self.end_date = self.end_date or self.start_date
-        super().save(*args, **kwargs)
 
     def clean(self):
         if self.start_date and not self.end_date:
