@@ -12,7 +12,26 @@ Names and addresses are full of accents ("Établissement", "Liège"). A CSV file
 of its encoding: Excel reads one without a byte-order mark in the Windows code page and shows
 "Ã‰tablissement". The CSV export starts with the UTF-8 byte-order mark, which Excel,
 LibreOffice and Google Sheets all read as "this is UTF-8", and says so in its content type.
+
+The team reads an export as it reads the admin, not as the database stores it: headings and
+values in the admin user's language, a choice by its label ("Awaiting moderation", not
+``pending``), a language by its name, ``True`` as "Yes", a site by its name, a translatable
+object (a declaration, a school level) in the admin's language where it has a translation, and
+times in the admin's time zone, which the heading names. Wagtail writes a CSV file while it
+is sent, after the view has left the user's language and time zone: each line is written back
+in them (:func:`in_admin_locale`).
 """
+
+import datetime
+
+from django.core.exceptions import FieldDoesNotExist
+from django.core.validators import EMPTY_VALUES
+from django.db import models
+from django.utils import timezone, translation
+from django.utils.translation import get_language_info, gettext, pgettext
+from wagtail.models import Site, TranslatableMixin
+
+from csti_cms.core.i18n import in_active_language
 
 #: The UTF-8 byte-order mark, first in a CSV export.
 BYTE_ORDER_MARK = "\ufeff"
@@ -28,18 +47,136 @@ def inert(value):
     return value
 
 
+def language_name(code):
+    """The language's name in the admin's language: "Dutch", "Néerlandais", "Nederlands".
+
+    Django names and translates every language it knows; a code it does not know
+    is shown as stored rather than hidden.
+    """
+    try:
+        return str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
+
+
+def site_name(site):
+    """The website a row belongs to, named as its centre calls it ("Curiosa").
+
+    Wagtail's own label adds the server's port and " [default]", words about the install
+    that mean nothing to a centre's team; a site left unnamed is known by its host name.
+    """
+    if site is None:  # the site was deleted; its requests are kept
+        return ""
+    return site.site_name or site.hostname
+
+
+def yes_no(value):
+    """``value`` as "Yes" or "No": Django's own words, translated in every admin language.
+
+    Wagtail's own boolean displays show ``True`` and ``False``, in English whatever the
+    admin's language.
+    """
+    return gettext("Yes") if value else gettext("No")
+
+
+def in_admin_locale(lines, language, zone):
+    """``lines`` produced in the admin's ``language`` and time ``zone``.
+
+    Wagtail writes a CSV file while it is sent, after the view has returned and
+    left the user's language and time zone: each line is written back in them.
+    """
+    while True:
+        with translation.override(language), timezone.override(zone):
+            line = next(lines, None)
+        if line is None:
+            return
+        yield line
+
+
 class SpreadsheetSafeExportMixin:
-    """Put first in the bases of an admin ``IndexView`` whose listing exports CSV.
+    """Put first in the bases of an admin ``IndexView`` whose listing exports CSV or XLSX.
 
     XLSX cells are written as strings by Wagtail, which spreadsheets do not evaluate; CSV
-    has no types, so its cells are made inert here, and the file is marked as UTF-8.
+    has no types, so its cells are made inert here, and the file is marked as UTF-8. Both
+    are written as the admin shows the rows (:meth:`as_shown`), in the user's language and
+    time zone; the listing's own columns and views of one object may show values through
+    :meth:`as_shown` too (with ``export_format=None``), so that they read as the export does.
     """
 
+    #: Fields that hold a language code ("nl"), exported as the language's name.
+    language_fields = ("language",)
+
     def preprocess_field_value(self, field, value, export_format):
+        value = self.as_shown(field, value, export_format)
         value = super().preprocess_field_value(field, value, export_format)
         return inert(value) if export_format == self.FORMAT_CSV else value
 
+    def get_heading(self, queryset, field):
+        """A column of times names the time zone they are in: "Received (Europe/Brussels)".
+
+        An XLSX cell holds a date-time without any offset, so the heading is what tells
+        the time zone; the CSV file says the same, so both exports have the same columns.
+        """
+        heading = super().get_heading(queryset, field)
+        try:
+            model_field = self.model._meta.get_field(field)
+        except FieldDoesNotExist:
+            return heading
+        if not isinstance(model_field, models.DateTimeField):
+            return heading
+        # Translators: a column heading of an export, e.g. "Received (Europe/Brussels)".
+        return pgettext("export heading of times", "%(heading)s (%(time_zone)s)") % {
+            "heading": heading,
+            "time_zone": timezone.get_current_timezone_name(),
+        }
+
+    def as_shown(self, field, value, export_format):
+        """``value`` as the admin shows it: labels for codes, Yes/No, the admin's local time.
+
+        Times are written in the time zone the admin uses (the site's unless the user
+        chose another), not in UTC. A CSV time carries its UTC offset (ISO 8601), so the
+        hour repeated when summer time ends reads as either the first or the second;
+        an XLSX cell stays a date-time a spreadsheet can sort and count, which holds no
+        offset, so it is the local time the heading names.
+        """
+        if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+            local = timezone.localtime(value).replace(microsecond=0)
+            if export_format == self.FORMAT_CSV:
+                return local.isoformat()
+            return local.replace(tzinfo=None)
+        if isinstance(value, datetime.time) and export_format == self.FORMAT_CSV:
+            return value.isoformat("minutes")  # "18:00", as the team reads it; not "18:00:00"
+        if isinstance(value, bool):
+            return yes_no(value)
+        if isinstance(value, Site):
+            return site_name(value)
+        if isinstance(value, TranslatableMixin):
+            return self._in_active_language(value)
+        try:
+            model_field = self.model._meta.get_field(field)
+        except FieldDoesNotExist:
+            return value
+        if value in EMPTY_VALUES:
+            return value
+        if model_field.name in self.language_fields and not model_field.choices:
+            return language_name(value)
+        if model_field.choices:
+            return str(dict(model_field.flatchoices).get(value, value))
+        return value
+
+    def _in_active_language(self, value):
+        """:func:`in_active_language`, asked once per object however many rows hold it."""
+        translations = self.__dict__.setdefault("_translations", {})
+        key = (type(value), value.pk)
+        if key not in translations:
+            translations[key] = in_active_language(value)
+        return translations[key]
+
     def stream_csv(self, queryset):
+        lines = self._stream_csv_with_mark(queryset)
+        return in_admin_locale(lines, translation.get_language(), timezone.get_current_timezone())
+
+    def _stream_csv_with_mark(self, queryset):
         yield BYTE_ORDER_MARK
         yield from super().stream_csv(queryset)
 

@@ -14,10 +14,10 @@ from django.db import models
 from django.template.defaultfilters import linebreaksbr
 from django.utils import timezone
 from django.utils.formats import date_format, number_format, time_format
-from django.utils.translation import get_language_info, gettext
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Site
 
+from csti_cms.core.exports import language_name, site_name, yes_no
 from csti_cms.core.fields import ChoiceListField
 from csti_cms.core.i18n import in_active_language
 
@@ -27,29 +27,6 @@ from .models import Enquiry
 EMPTY = "—"
 
 
-def language_name(code):
-    """The language's name in the admin's language: "Dutch", "Néerlandais", "Nederlands".
-
-    Django names and translates every language it knows; a code it does not know
-    is shown as stored rather than hidden.
-    """
-    try:
-        return str(get_language_info(code)["name_translated"])
-    except KeyError:
-        return code
-
-
-def site_name(site):
-    """The website a request came from, named as its centre calls it ("Curiosa").
-
-    Wagtail's own label adds the server's port and " [default]", words about the install
-    that mean nothing to a centre's team; a site left unnamed is known by its host name.
-    """
-    if site is None:  # the site was deleted; its requests are kept
-        return ""
-    return site.site_name or site.hostname
-
-
 def is_language(field):
     return field.name == "language" and issubclass(field.model, Enquiry)
 
@@ -57,15 +34,6 @@ def is_language(field):
 def is_coded(field):
     """Whether ``field`` stores a code that the team should read as words."""
     return is_language(field) or isinstance(field, models.BooleanField) or bool(field.choices)
-
-
-def yes_no(value):
-    """``value`` as "Yes" or "No": Django's own words, translated in every admin language.
-
-    Wagtail's own boolean displays show ``True`` and ``False``, in English whatever the
-    admin's language.
-    """
-    return gettext("Yes") if value else gettext("No")
 
 
 def is_quantity(field):

@@ -11,13 +11,11 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models.audit_log import BaseLogEntry, ModelLogEntryManager
 
+from csti_cms.core.centre_log import CentreLogEntry
 from csti_cms.core.dates import day_date, time_of_day
 from csti_cms.core.fields import ChoiceListField
 from csti_cms.core.i18n import in_active_language
-
-from . import teams
 
 
 class EnquiryStatus(models.TextChoices):
@@ -303,34 +301,14 @@ class EnquiryNotificationSettings(BaseSiteSetting):
         return own or email_addresses(self.recipients)
 
 
-class RequestLogEntryManager(ModelLogEntryManager):
-    def viewable_by_user(self, user):
-        """Entries listed to ``user`` wherever Wagtail lists every model's log together.
-
-        The site history report and its filters ask with the user only, not the host
-        name the admin is reached on, so they cannot tell which centre's requests a
-        team member works on: requests' entries are left to those who see every site.
-        A team follows its own requests' history on each request (its History view,
-        scoped to the site like every view of a request).
-        """
-        if teams.sees_every_site(user):
-            return super().viewable_by_user(user)
-        return self.none()
-
-
-class RequestLogEntry(BaseLogEntry):
+class RequestLogEntry(CentreLogEntry):
     """What was done to a visitor's request in the admin: status changes, notes, deletions.
 
     Kept apart from Wagtail's log of other models because an entry's label is the
     request's title (school, activity, organisation, date), which belongs to the
-    request's centre only (see :class:`RequestLogEntryManager`).
+    request's centre only (see :mod:`csti_cms.core.centre_log`).
     """
 
-    object_id = models.CharField(max_length=255, db_index=True)
-
-    objects = RequestLogEntryManager()
-
-    class Meta(BaseLogEntry.Meta):
-        ordering = ["-timestamp", "-id"]
+    class Meta(CentreLogEntry.Meta):
         verbose_name = _("request log entry")
         verbose_name_plural = _("request log entries")

@@ -116,7 +116,7 @@ def label_history_by_number(model, objects=None):
     Without ``objects``, the history of the objects of ``model`` deleted since (an editor
     deleting a request to honour an erasure request) is renamed, in the install's
     ``LANGUAGE_CODE``: their site is gone with them, and only those who see every site
-    read it (:class:`~.models.RequestLogEntryManager`). So is a model without a site.
+    read it (:mod:`csti_cms.core.centre_log`). So is a model without a site.
     """
     entries = log_registry.get_log_model_for_model(model).objects.filter(
         content_type=ContentType.objects.get_for_model(model, for_concrete_model=False)

@@ -11,61 +11,31 @@ base gives every kind the same behaviour:
   site's, with a site column and filter;
 - CSV and XLSX export of what the filters select (Wagtail's ``list_export``), with
   cells that spreadsheets would run as formulas made inert, codes, yes/no and sites
-  written as the admin shows them (:mod:`.display`), and times in the admin's time zone;
+  written as the admin shows them, and times in the admin's time zone
+  (:class:`~csti_cms.core.exports.SpreadsheetSafeExportMixin`);
 - nobody adds a request in the admin (they come from visitors), and what the
   visitor sent is shown read-only: editors change the status and their notes.
 """
 
-import datetime
-
-from django.core.exceptions import FieldDoesNotExist
-from django.core.validators import EMPTY_VALUES
-from django.db import models
-from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.models import Site, TranslatableMixin
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from csti_cms.core.exports import SpreadsheetSafeExportMixin
-from csti_cms.core.i18n import in_active_language
 from csti_cms.core.site_scope import SiteScopedViewSetMixin
 
 from . import teams
-from .display import (
-    ReadOnlyFieldPanel,
-    is_coded,
-    site_name,
-    text_for_team,
-    value_for_team,
-    words_for,
-    yes_no,
-)
+from .display import ReadOnlyFieldPanel, site_name, text_for_team, value_for_team, yes_no
 
 #: Columns every export starts with.
 EXPORT_FIRST = ["reference", "created_at", "status", "site", "language"]
 #: And ends with.
 EXPORT_LAST = ["contact_name", "email", "phone", "notified", "notification_error"]
-
-
-def in_admin_locale(lines, language, zone):
-    """``lines`` produced in the admin's ``language`` and time ``zone``.
-
-    Wagtail writes a CSV file while it is sent, after the view has returned and
-    left the user's language and time zone: each line is written back in them.
-    """
-    while True:
-        with translation.override(language), timezone.override(zone):
-            line = next(lines, None)
-        if line is None:
-            return
-        yield line
 
 
 class EnquiryPermissionPolicy(ModelPermissionPolicy):
@@ -116,69 +86,6 @@ class EnquiryIndexView(SpreadsheetSafeExportMixin, IndexView):
             return super().get_page_subtitle()
         site = teams.team_site(self.request)
         return site_name(site) if site else super().get_page_subtitle()
-
-    def preprocess_field_value(self, field, value, export_format):
-        value = self.as_shown(field, value, export_format)
-        return super().preprocess_field_value(field, value, export_format)
-
-    def get_heading(self, queryset, field):
-        """A column of times names the time zone they are in: "Received (Europe/Brussels)".
-
-        An XLSX cell holds a date-time without any offset, so the heading is what tells
-        the time zone; the CSV file says the same, so both exports have the same columns.
-        """
-        heading = super().get_heading(queryset, field)
-        try:
-            model_field = self.model._meta.get_field(field)
-        except FieldDoesNotExist:
-            return heading
-        if not isinstance(model_field, models.DateTimeField):
-            return heading
-        # Translators: a column heading of an export, e.g. "Received (Europe/Brussels)".
-        return pgettext("export heading of times", "%(heading)s (%(time_zone)s)") % {
-            "heading": heading,
-            "time_zone": timezone.get_current_timezone_name(),
-        }
-
-    def as_shown(self, field, value, export_format):
-        """``value`` as the admin shows it: labels for codes, Yes/No, the admin's local time.
-
-        Times are written in the time zone the admin uses (the site's unless the user
-        chose another), not in UTC. A CSV time carries its UTC offset (ISO 8601), so the
-        hour repeated when summer time ends reads as either the first or the second;
-        an XLSX cell stays a date-time a spreadsheet can sort and count, which holds no
-        offset, so it is the local time the heading names.
-        """
-        if isinstance(value, datetime.datetime) and timezone.is_aware(value):
-            local = timezone.localtime(value).replace(microsecond=0)
-            if export_format == self.FORMAT_CSV:
-                return local.isoformat()
-            return local.replace(tzinfo=None)
-        if isinstance(value, datetime.time) and export_format == self.FORMAT_CSV:
-            return value.isoformat("minutes")  # "18:00", as the team reads it; not "18:00:00"
-        if isinstance(value, Site):
-            return site_name(value)
-        if isinstance(value, TranslatableMixin):
-            return self._in_active_language(value)
-        try:
-            model_field = self.model._meta.get_field(field)
-        except FieldDoesNotExist:
-            return value
-        if is_coded(model_field) and value not in EMPTY_VALUES:
-            return words_for(model_field, value)
-        return value
-
-    def _in_active_language(self, value):
-        """:func:`in_active_language`, asked once per object however many rows hold it."""
-        translations = self.__dict__.setdefault("_translations", {})
-        key = (type(value), value.pk)
-        if key not in translations:
-            translations[key] = in_active_language(value)
-        return translations[key]
-
-    def stream_csv(self, queryset):
-        lines = super().stream_csv(queryset)
-        return in_admin_locale(lines, translation.get_language(), timezone.get_current_timezone())
 
 
 class EnquiryInspectView(InspectView):

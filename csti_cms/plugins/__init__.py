@@ -37,6 +37,10 @@ module of the core beyond those the plugin guide lists as public:
   where the visitor's site does not show them;
 - :func:`stable_uuid` and :data:`DEMO_SOURCE_LANGUAGE`: for demo content added through
   the ``csti_demo_content`` hook, whose loader names objects by stable translation keys.
+- :class:`CentreLogEntry`: the base of the admin log of a model whose objects belong to
+  one centre, kept out of other centres' teams' sight in Wagtail's site history;
+- :func:`move_to_a_translation_or_cascade`: ``on_delete`` of a foreign key to a page that
+  moves what points at a deleted translation to another translation of the page;
 - :data:`ERASE_PERSONAL_DATA`, :func:`retention_period_text`, :func:`label_history_by_number`:
   a plugin that keeps personal details erases them in the daily retention job, says how
   long on its forms, and leaves no name in the admin history of what it erased.
@@ -53,6 +57,7 @@ from .errors import PluginError
 from .extension_points import hookimpl
 
 __all__ = [
+    "CentreLogEntry",
     "DEMO_SOURCE_LANGUAGE",
     "ERASE_PERSONAL_DATA",
     "LocalizedRoutablePageMixin",
@@ -78,6 +83,7 @@ __all__ = [
     "localize_objects",
     "localize_pages",
     "localized_route",
+    "move_to_a_translation_or_cascade",
     "pages_of_site",
     "prefer_language",
     "retention_period_text",
@@ -116,6 +122,11 @@ _LAZY_EXPORTS = {
     "ERASE_PERSONAL_DATA": ("csti_cms.core.hooks", "ERASE_PERSONAL_DATA"),
     "retention_period_text": ("csti_cms.enquiries.retention", "retention_period_text"),
     "label_history_by_number": ("csti_cms.enquiries.retention", "label_history_by_number"),
+    "CentreLogEntry": ("csti_cms.core.centre_log", "CentreLogEntry"),
+    "move_to_a_translation_or_cascade": (
+        "csti_cms.core.models.settings",
+        "move_to_a_translation_or_cascade",
+    ),
 }
 
 

@@ -26,7 +26,11 @@ PUBLIC_MODULES = {
     "csti_cms.core.caching",
 }
 #: Named by module path in plugins' migrations, so kept where they are.
-MIGRATION_PATHS = {"csti_cms.plugins.pages", "csti_cms.blocks.slots"}
+MIGRATION_PATHS = {
+    "csti_cms.plugins.pages",
+    "csti_cms.blocks.slots",
+    "csti_cms.core.models.settings",
+}
 #: What a plugin's test settings build on (the guide's Testing section).
 TEST_SETTINGS = {"csti_cms.settings.base"}
 

@@ -21,11 +21,15 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import capfirst
 from wagtail.log_actions import log
-from wagtail.models import ModelLogEntry, Site
+from wagtail.models import Site
 
 from csti_cms.core.models import ContactSettings
 from csti_cms.plugins import disable
-from csti_cms.plugins.declarations.models import Endorsement, EndorsementStatus
+from csti_cms.plugins.declarations.models import (
+    Endorsement,
+    EndorsementLogEntry,
+    EndorsementStatus,
+)
 from csti_cms.plugins.declarations.wagtail_hooks import erase_endorsers_details
 from tests.conftest import demo_page
 
@@ -161,7 +165,7 @@ def test_the_history_names_erased_and_deleted_endorsements_by_number(english_adm
         log(each, "wagtail.edit")
     erase()
     labels = dict(
-        ModelLogEntry.objects.filter(action="wagtail.edit").values_list("object_id", "label")
+        EndorsementLogEntry.objects.filter(action="wagtail.edit").values_list("object_id", "label")
     )
     with translation.override(settings.LANGUAGE_CODE):
         kind = str(capfirst(Endorsement._meta.verbose_name))

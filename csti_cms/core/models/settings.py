@@ -158,20 +158,41 @@ def move_to_a_translation(collector, field, sub_objs, using):
     one first, in the order of ``LANGUAGES``; the admin then shows that one. It is
     emptied only once no translation is left.
     """
+    _move_to_a_translation(collector, field, sub_objs, using, models.SET_NULL)
+
+
+def move_to_a_translation_or_cascade(collector, field, sub_objs, using):
+    """``on_delete`` of a record that belongs to a page in every language, such as an
+    endorsement of a declaration: deleting the French page must not take the
+    endorsements sent from its form with it while the Dutch and English pages remain.
+    It moves as with :func:`move_to_a_translation`, and goes with the last translation.
+    """
+    _move_to_a_translation(collector, field, sub_objs, using, models.CASCADE)
+
+
+def _move_to_a_translation(collector, field, sub_objs, using, without_translation):
     going = {
         page.pk: page
         for model, pages in collector.data.items()
         if issubclass(model, Page)
         for page in pages
     }
-    for setting in sub_objs:
-        deleted = going[getattr(setting, field.attname)]
-        survivor = _surviving_translation(deleted.translation_key, going, using)
-        collector.add_field_update(field, survivor, [setting])
+    survivors = {}  # One query per translation key, not per record.
+    stranded = []
+    for obj in sub_objs:
+        key = going[getattr(obj, field.attname)].translation_key
+        if key not in survivors:
+            survivors[key] = _surviving_translation(key, going, using)
+        if survivors[key] is None:
+            stranded.append(obj)
+        else:
+            collector.add_field_update(field, survivors[key], [obj])
+    if stranded:
+        without_translation(collector, field, stranded, using)
 
 
 def _surviving_translation(translation_key, going, using):
-    """The id of the translation a setting moves to, or ``None`` (see above)."""
+    """The id of the translation a record moves to, or ``None`` (see above)."""
     languages = [code for code, _name in settings.LANGUAGES]
     survivors = [
         (not live, languages.index(code) if code in languages else len(languages), pk)

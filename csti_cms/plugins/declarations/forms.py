@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.log_actions import log
 
 from csti_cms.plugins import RateLimit, SpamProtectedFormMixin
 
@@ -17,6 +18,14 @@ from .normalise import organisation_key
 
 #: The rate limit's allowance, shared by the form in every language.
 RATE_LIMIT_SCOPE = "declarations.endorsement"
+
+#: The admin log's action for each moderation decision, by the status it gives: the
+#: history then says who approved or rejected, not merely who edited.
+MODERATION_ACTIONS = {
+    EndorsementStatus.APPROVED: "declarations.approve",
+    EndorsementStatus.REJECTED: "declarations.reject",
+    EndorsementStatus.PENDING: "declarations.await_moderation",
+}
 
 
 def standing_endorsements(declaration, key):
@@ -179,7 +188,20 @@ class ModerationForm(WagtailAdminModelForm):
         return status
 
     def save(self, commit=True):
-        if "status" in self.changed_data:
+        """Save, and log a change of status as the decision it is, with the status before.
+
+        Logged only once saved (``commit``): a decision not stored was not taken.
+        """
+        decided = "status" in self.changed_data
+        if decided:
             self.instance.moderated_at = timezone.now()
             self.instance.moderated_by = self.for_user
-        return super().save(commit=commit)
+        endorsement = super().save(commit=commit)
+        if decided and commit:
+            log(
+                endorsement,
+                MODERATION_ACTIONS[endorsement.status],
+                user=self.for_user,
+                data={"previous_status": self.initial["status"], "status": endorsement.status},
+            )
+        return endorsement

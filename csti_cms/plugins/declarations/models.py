@@ -28,9 +28,11 @@ from csti_cms.blocks import SlotStreamField
 from csti_cms.core.models import SECTION_PARENTS, BasePage
 from csti_cms.plugins import (
     SENT_SEGMENT,
+    CentreLogEntry,
     LocalizedRoutablePageMixin,
     PluginPageMixin,
     localized_route,
+    move_to_a_translation_or_cascade,
     same_route_url,
 )
 
@@ -359,7 +361,7 @@ class Endorsement(models.Model):
     declaration = models.ForeignKey(
         DeclarationPage,
         verbose_name=_("declaration"),
-        on_delete=models.CASCADE,
+        on_delete=move_to_a_translation_or_cascade,
         related_name="endorsements",
     )
     #: The declaration's translation key: the same endorsement counts in every language.
@@ -481,3 +483,18 @@ class Endorsement(models.Model):
     @property
     def is_confirmed(self):
         return self.confirmed_at is not None
+
+
+class EndorsementLogEntry(CentreLogEntry):
+    """What editors did to an endorsement: moderation, changes, deletion.
+
+    Kept apart from Wagtail's log of other models because an entry's label is the
+    organisation's name, that of a request maybe pending or rejected, never public, and
+    meant for the declaration's centre only (see :mod:`csti_cms.core.centre_log`).
+    Entries written to Wagtail's log before this model existed were moved here
+    (migration 0009).
+    """
+
+    class Meta(CentreLogEntry.Meta):
+        verbose_name = _("endorsement log entry")
+        verbose_name_plural = _("endorsement log entries")

@@ -22,7 +22,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from csti_cms.blocks import SlotStreamField
 from csti_cms.core.models import SECTION_PARENTS, BasePage
-from csti_cms.plugins import LocalizedRoutablePageMixin, PluginPageMixin
+from csti_cms.plugins import CentreLogEntry, LocalizedRoutablePageMixin, PluginPageMixin
 
 from .forms import MembershipForm
 from .validation import membership_years_errors, role_years_errors
@@ -179,6 +179,20 @@ class Membership(TranslatableMixin, ClusterableModel):
         ]
         if problems:
             raise ValidationError(problems)
+
+
+class MembershipLogEntry(CentreLogEntry):
+    """What was done to a membership in the admin: creation, changes, deletion.
+
+    Kept apart from Wagtail's log of other models because a membership is its centre's:
+    its entries are for its team (see :mod:`csti_cms.core.centre_log`). Entries written
+    to Wagtail's log before this model existed were moved here (migration 0004).
+    Organisations, shared by every centre, stay in Wagtail's log.
+    """
+
+    class Meta(CentreLogEntry.Meta):
+        verbose_name = _("membership log entry")
+        verbose_name_plural = _("membership log entries")
 
 
 class Role(TranslatableMixin, Orderable):

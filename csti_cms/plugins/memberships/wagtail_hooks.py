@@ -7,7 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from csti_cms.plugins import PluginViewSetGroupMixin, SiteScopedViewSetMixin
 
-from .models import Membership, Organisation
+from .models import Membership, MembershipLogEntry, Organisation
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -36,6 +36,11 @@ class MembershipsViewSetGroup(PluginViewSetGroupMixin, SnippetViewSetGroup):
 
 
 register_snippet(MembershipsViewSetGroup)
+
+
+@hooks.register("register_log_actions")
+def log_memberships_apart(actions):
+    actions.register_model(Membership, MembershipLogEntry)
 
 
 @hooks.register("csti_demo_content")
