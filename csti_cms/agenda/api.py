@@ -14,7 +14,9 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from wagtail.models import Page
 
-from .filters import FIRST_DAY, LAST_DAY, AgendaFilterForm
+from csti_cms.core.dates import FIRST_DAY, LAST_DAY
+
+from .filters import AgendaFilterForm
 from .listing import agenda_occurrences, attach, categories_for, restricted_paths
 from .models import EventPage, Occurrence
 from .presentation import image_url

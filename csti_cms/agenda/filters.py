@@ -5,7 +5,7 @@ bookmark, share or subscribe to, and which works without JavaScript.
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -16,16 +16,11 @@ from django.utils.translation import pgettext_lazy
 
 from csti_cms.core.audiences import Audience, audience_q
 from csti_cms.core.collation import without_accents
+from csti_cms.core.dates import FIRST_DAY, LAST_DAY
 
 from .models import EventPage
 
 MAX_TEXT = 100
-#: The first and last days the agenda answers for: its calendar's months, its date filters
-#: and the JSON ``updated_since``. Wider than any programme, yet far enough from the ends of
-#: Python's dates that a day after, or local midnight in UTC, always exists: a visitor's
-#: 9999-12-31 is a wrong filter, not an overflow.
-FIRST_DAY = date(1901, 1, 1)
-LAST_DAY = date(2999, 12, 31)
 
 
 class AgendaDate(forms.DateField):

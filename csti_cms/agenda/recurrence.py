@@ -23,6 +23,7 @@ from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrulestr
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from icalendar import vRecur
 
 #: How far ahead repeating events are materialised; ``manage.py agenda_refresh``
 #: (run daily or weekly) moves the window on. Read at start-up, like every setting.
@@ -62,6 +63,13 @@ RULE_PARTS = {
     "BYSETPOS",
     "WKST",
 }
+#: The most dates a COUNT may give and the longest INTERVAL. Calendars take numbers up to
+#: 2,147,483,647 and the ICS library refuses the whole feed beyond; far below that, 1000
+#: dates is almost three years of a daily workshop, more than a centre plans one by one
+#: (an event that goes on has no COUNT), and 366 is a gap of a year counted in days
+#: (longer gaps are a yearly rule).
+MAX_COUNT = 1000
+MAX_INTERVAL = 366
 #: How far each numbered part reaches, counted from the start (1) or the end (-1).
 SIGNED_LIMITS = {"BYMONTHDAY": 31, "BYYEARDAY": 366, "BYWEEKNO": 53}
 UNTIL_FORMAT = re.compile(r"\d{8}(T\d{6})?")
@@ -152,6 +160,7 @@ def normalise_rule(rule, start_date=None, start_time=None):
     _check_days(parts)
     _check_times(parts)
     _check_start_time(parts, start_time)
+    _check_calendars_read(rule)
     _check_first_date(rule, start_date or REFERENCE_START, start_time)
     return rule
 
@@ -215,8 +224,16 @@ def _check_numbers(parts):
     """Counts and numbered parts within the calendar (0 and 400 are no day of the year)."""
     if any(number < 1 for number in _numbers(parts, "INTERVAL")):
         raise ValueError(_("INTERVAL must be a whole number of 1 or more."))
+    if any(number > MAX_INTERVAL for number in _numbers(parts, "INTERVAL")):
+        message = _(
+            "INTERVAL goes up to %(limit)s at most: for longer gaps, repeat monthly or yearly."
+        )
+        raise ValueError(message % {"limit": MAX_INTERVAL})
     if any(number < 1 for number in _numbers(parts, "COUNT")):
         raise ValueError(_("COUNT must be a whole number of 1 or more."))
+    if any(number > MAX_COUNT for number in _numbers(parts, "COUNT")):
+        message = _("COUNT gives %(limit)s dates at most: leave it out for an event that goes on.")
+        raise ValueError(message % {"limit": MAX_COUNT})
     for key, limit in SIGNED_LIMITS.items():
         _check_signed(key, _numbers(parts, key), limit)
     if any(not 1 <= number <= 12 for number in _numbers(parts, "BYMONTH")):
@@ -230,22 +247,33 @@ def _check_signed(key, numbers, limit):
 
 
 def _check_days(parts):
-    """Numbered weekdays: the fifth Monday of a month at most, the 53rd of a year."""
+    """Numbered weekdays: the fifth Monday of a month at most, the 53rd of a year.
+
+    A daily or weekly rule has no first Monday: dateutil drops the number and gives
+    every Monday, and calendars (RFC 5545) refuse the rule. An editor writing
+    ``FREQ=WEEKLY;BYDAY=1MO`` means the first Monday of each month.
+    """
     if "BYDAY" not in parts:
         return
+    numbered = {}
+    for day in parts["BYDAY"].split(","):
+        match = NUMBERED_DAY.fullmatch(day)
+        if match and match.group(1):
+            numbered[day] = int(match.group(1))
     frequency = parts.get("FREQ")
     if frequency == "MONTHLY" or (frequency == "YEARLY" and "BYMONTH" in parts):
         limit = 5
     elif frequency == "YEARLY":
         limit = 53
+    elif numbered:
+        message = _(
+            "A numbered weekday (%(day)s) needs a monthly or yearly rule: write "
+            "FREQ=MONTHLY;BYDAY=%(day)s for that weekday of each month."
+        )
+        raise ValueError(message % {"day": next(iter(numbered))})
     else:
-        return  # dateutil ignores numbers in daily and weekly rules
-    numbers = []
-    for day in parts["BYDAY"].split(","):
-        match = NUMBERED_DAY.fullmatch(day)
-        if match and match.group(1):
-            numbers.append(int(match.group(1)))
-    _check_signed("BYDAY", numbers, limit)
+        return
+    _check_signed("BYDAY", list(numbered.values()), limit)
 
 
 def _check_times(parts):
@@ -275,6 +303,17 @@ def _check_start_time(parts, start_time):
                 "BYHOUR, BYMINUTE and BYSECOND from the rule and set the start time instead."
             )
         )
+
+
+def _check_calendars_read(rule):
+    """The ICS export must be able to write every rule saved: the library it uses reads
+    less than dateutil (``BYMONTH=+2``), and one rule it refuses breaks every feed."""
+    try:
+        vRecur.from_ical(rule)
+    except ValueError:
+        raise ValueError(
+            _("This is not a valid repeat rule: check how each part is written.")
+        ) from None
 
 
 def _check_first_date(rule, start_date, start_time):

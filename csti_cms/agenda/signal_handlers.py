@@ -1,4 +1,5 @@
-"""Occurrences follow publishing: rebuilt on publish, removed on unpublish.
+"""Occurrences follow publishing: rebuilt on publish, removed on unpublish, made for the
+live copies and aliases the admin makes without publishing them.
 
 Deleting a page removes its occurrences through the foreign key's cascade. Events
 also keep their venue's name in their search text, renamed with the venue, and their
@@ -6,6 +7,7 @@ feed state follows the venue's changes.
 """
 
 from django.db.models.signals import post_save, pre_save
+from wagtail import hooks
 from wagtail.signals import page_published, page_unpublished
 
 from csti_cms.core.caching import content_changed
@@ -27,6 +29,21 @@ def on_unpublish(sender, instance, **kwargs):
     from .sync import remove_occurrences
 
     remove_occurrences(instance)
+    content_changed()
+
+
+def give_live_copies_their_dates(request, page, new_page):
+    """Dates for the live events of a copy or alias made in the admin.
+
+    Wagtail makes a live copy ("publish copies") or alias without publishing it, so no
+    ``page_published`` signal: the copied events would show no date and be missing from
+    the agenda until their next publication. Subpages copied along are included.
+    """
+    from .sync import sync_occurrences
+
+    events = EventPage.objects.live().descendant_of(new_page, inclusive=True)
+    for event in events.specific():
+        sync_occurrences(event)
     content_changed()
 
 
@@ -64,6 +81,7 @@ def on_venue_saved(sender, instance, created, raw=False, **kwargs):
 
 
 def connect():
+    hooks.register("after_copy_page", give_live_copies_their_dates)
     page_published.connect(on_publish, sender=EventPage, dispatch_uid="csti_agenda_publish")
     page_unpublished.connect(on_unpublish, sender=EventPage, dispatch_uid="csti_agenda_unpublish")
     pre_save.connect(remember_stored_venue, sender=Venue, dispatch_uid="csti_agenda_venue_stored")

@@ -18,9 +18,9 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.models import Page
 
-from csti_cms.core.dates import day_date
+from csti_cms.core.dates import FIRST_DAY, LAST_DAY, day_date
 
-from .filters import FIRST_DAY, LAST_DAY, AgendaFilterForm
+from .filters import AgendaFilterForm
 from .listing import agenda_occurrences, attach, categories_for, map_points, with_pages
 
 PAGE_SIZE = 20

@@ -62,12 +62,16 @@ class LinkBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        if bool(value.get("page")) == bool(value.get("external_url")):
+        has_page, has_url = bool(value.get("page")), bool(value.get("external_url"))
+        if has_page and has_url:
             message = _("Choose either a page of this site or another website, not both.")
-            raise StructBlockValidationError(
-                block_errors={"page": ErrorList([ValidationError(message)])}
-            )
-        return value
+        elif not (has_page or has_url):
+            message = _("Choose a page of this site or give the address of another website.")
+        else:
+            return value
+        raise StructBlockValidationError(
+            block_errors={"page": ErrorList([ValidationError(message)])}
+        )
 
     class Meta:
         icon = "link"

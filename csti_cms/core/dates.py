@@ -11,10 +11,34 @@ functions (in templates, the ``csti_dates`` filters). Machine-readable values
 - English: the 24-hour clock of the signs at the door, "10:00", "9:30", "14:00–17:00".
 """
 
-from datetime import datetime
+from datetime import date, datetime
 
 from django.utils import timezone, translation
 from django.utils.formats import date_format, get_format
+from django.utils.translation import gettext_lazy as _
+
+#: The first and last days a page may name (an event, an exhibition) and the agenda answers
+#: for: its calendar's months, its date filters and the JSON ``updated_since``. Wider than any
+#: programme, yet far enough from the ends of Python's dates that a day after, or local
+#: midnight in UTC, always exists: a visitor's 9999-12-31 is a wrong filter, not an overflow.
+FIRST_DAY = date(1901, 1, 1)
+LAST_DAY = date(2999, 12, 31)
+
+
+def out_of_range_errors(instance, *names):
+    """``{field: message}`` for the date fields ``names`` of ``instance`` outside
+    ``FIRST_DAY``–``LAST_DAY``: 0001-01-01 typed for 2001-01-01 is refused, not published."""
+    message = _("Give a date between %(first)s and %(last)s.") % {
+        "first": FIRST_DAY.isoformat(),
+        "last": LAST_DAY.isoformat(),
+    }
+    return {
+        name: message
+        for name in names
+        if getattr(instance, name) is not None
+        and not FIRST_DAY <= getattr(instance, name) <= LAST_DAY
+    }
+
 
 #: Keeps "10 h" and "9.30 uur" on one line.
 NBSP = "\u00a0"

@@ -69,14 +69,23 @@ def test_image_block_requires_alt_text():
         block.clean(block.to_python({"image": image.pk, "alt_text": ""}))
 
 
+@pytest.mark.django_db
 def test_link_needs_exactly_one_target():
     from wagtail.blocks.struct_block import StructBlockValidationError
 
     from csti_cms.blocks import LinkBlock
 
     block = LinkBlock()
-    with pytest.raises(StructBlockValidationError):
+    with pytest.raises(StructBlockValidationError) as neither:
         block.clean(block.to_python({"page": None, "external_url": "", "label": "Go"}))
+    with pytest.raises(StructBlockValidationError) as both:
+        value = {"page": demo_page("about").pk, "external_url": "https://example.org"}
+        block.clean(block.to_python(value))
+    # Each mistake is named as it is: an editor who gave no target is not told "not both".
+    [empty] = neither.value.block_errors["page"]
+    assert "give the address of another website" in empty
+    [two] = both.value.block_errors["page"]
+    assert two.endswith("not both.")
 
 
 class TestPageTree(WagtailPageTestCase):

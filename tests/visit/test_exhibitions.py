@@ -1,6 +1,6 @@
 """Exhibitions: dates and ages checked, listed with filters that work without JavaScript."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core.cache import caches
@@ -106,6 +106,22 @@ def test_ages_and_dates_must_be_in_order():
     with pytest.raises(ValidationError) as error:
         exhibition.full_clean()
     assert {"end_date", "age_max"} <= set(error.value.message_dict)
+
+
+def test_dates_out_of_any_programme_are_refused():
+    """0001-01-01 typed for 2001-01-01 is refused, not published as "from 1 January 0001"."""
+    exhibition = ExhibitionPage(
+        title="Hors du temps",
+        slug="hors-du-temps",
+        kind="temporary",
+        start_date=date(1, 1, 1),
+        end_date=date(9999, 12, 31),
+    )
+    with pytest.raises(ValidationError) as error:
+        exhibition.full_clean()
+    messages = error.value.message_dict
+    assert messages["start_date"] == ["Give a date between 1901-01-01 and 2999-12-31."]
+    assert messages["end_date"] == messages["start_date"]
 
 
 def add_exhibitions(index, count, start=0, image=None):

@@ -21,6 +21,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -34,7 +35,7 @@ from wagtail_localize.fields import SynchronizedField
 from csti_cms.blocks import SlotStreamField
 from csti_cms.core.audiences import AUDIENCE_FIELDS
 from csti_cms.core.collation import without_accents
-from csti_cms.core.dates import day_date, time_of_day
+from csti_cms.core.dates import day_date, out_of_range_errors, time_of_day
 from csti_cms.core.fields import ChoiceListField
 from csti_cms.core.forms import SlotAwarePageForm
 from csti_cms.core.i18n import localize_objects
@@ -55,27 +56,6 @@ RULE_HELP = _(
 )
 
 
-def agenda_date_errors(instance, *names):
-    """``{field: message}`` for the dates of ``instance`` outside the agenda's years.
-
-    The agenda's calendar, filters and feeds run from ``FIRST_DAY`` to ``LAST_DAY``.
-    Beyond them, publishing overflows: the day after an all-day event on 9999-12-31 is
-    no date, and 0001-01-01 at midnight in Brussels is before the first UTC time.
-    """
-    from ..filters import FIRST_DAY, LAST_DAY  # filters imports the models
-
-    message = _("Give a date between %(first)s and %(last)s.") % {
-        "first": FIRST_DAY.isoformat(),
-        "last": LAST_DAY.isoformat(),
-    }
-    return {
-        name: message
-        for name in names
-        if getattr(instance, name) is not None
-        and not FIRST_DAY <= getattr(instance, name) <= LAST_DAY
-    }
-
-
 class AgendaDatesMixin:
     """Validation of the dates of an event's inline rows (added, excluded, changed dates):
     the page form validates each row with its model's ``clean``."""
@@ -84,7 +64,7 @@ class AgendaDatesMixin:
 
     def clean(self):
         super().clean()
-        errors = agenda_date_errors(self, *self.agenda_dates)
+        errors = out_of_range_errors(self, *self.agenda_dates)
         if errors:
             raise ValidationError(errors)
 
@@ -456,7 +436,7 @@ class EventPage(RoutablePageMixin, BasePage, Place, AgeRange):
 
     def validation_errors(self):
         errors = super().validation_errors()
-        errors.update(agenda_date_errors(self, "start_date", "end_date"))
+        errors.update(out_of_range_errors(self, "start_date", "end_date"))
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors.setdefault("end_date", _("The last day cannot come before the first."))
         if self.start_time and not self.end_time:
@@ -477,6 +457,11 @@ class EventPage(RoutablePageMixin, BasePage, Place, AgeRange):
                 )
             except ValueError as error:
                 errors["recurrence"] = str(error)
+            else:
+                if "start_date" not in errors:
+                    errors.update(self._skipped_first_date_errors())
+        if self.is_free and self.price:
+            errors["price"] = _("Untick “free” or empty the price.")
         errors.update(self.age_range_errors())
         on_site = self.attendance_mode != AttendanceMode.ONLINE
         online = self.attendance_mode != AttendanceMode.ON_SITE
@@ -492,6 +477,31 @@ class EventPage(RoutablePageMixin, BasePage, Place, AgeRange):
             for name, message in self._skipped_time_errors().items():
                 errors.setdefault(name, message)
         return errors
+
+    def _skipped_first_date_errors(self):
+        """``{"recurrence": message}`` when the rule skips a first date still to come.
+
+        A series starts on the first date its rule gives: a launch typed on a Thursday
+        with a rule on Mondays vanished from the page and the feeds. A first date already
+        past only says where a running series starts counting, and events saved before
+        this check must stay editable, so it is left as it is.
+        """
+        if not self.start_date or self.start_date < timezone.localdate():
+            return {}
+        schedule = recurrence.Schedule(
+            start_date=self.start_date, start_time=self.start_time, rule=self.recurrence
+        )
+        given = recurrence.first_start(schedule).date()
+        if given == self.start_date:
+            return {}
+        message = _(
+            "The first date, %(first)s, is not one the rule gives: the dates would start on "
+            "%(given)s. Choose a first date the rule gives, or change the rule."
+        )
+        return {
+            "recurrence": message
+            % {"first": day_date(self.start_date, "l j F Y"), "given": day_date(given, "l j F Y")}
+        }
 
     def _skipped_time_errors(self):
         """``{field: message}`` for a start or end time the clocks skip on its date.

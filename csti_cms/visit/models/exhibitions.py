@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from csti_cms.blocks import SlotStreamField
+from csti_cms.core.dates import out_of_range_errors
 from csti_cms.core.hooks import public_pages
 from csti_cms.core.models import SECTION_PARENTS, AgeRange, BasePage, age_range_panel
 from csti_cms.core.models.images import IMAGE_ALT_TEXT, image_with_alt_text
@@ -89,6 +90,7 @@ class ExhibitionPage(BasePage, AgeRange):
                     errors[name] = _("A temporary exhibition needs its first and last days.")
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = _("The last day cannot be before the first.")
+        errors.update(out_of_range_errors(self, "start_date", "end_date"))
         errors.update(self.age_range_errors())
         return errors
 
