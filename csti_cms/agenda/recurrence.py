@@ -138,7 +138,7 @@ class OccurrenceData:
         return self.start != self.original_start
 
 
-def normalise_rule(rule, start_date=None, start_time=None):
+def normalise_rule(rule, start_date=None, start_time=None, stored=False):
     """The repeat rule as calendars write it, or ValueError with a message for editors.
 
     Parsing is not enough: dateutil loops for ever on ``INTERVAL=0``, crashes on a
@@ -146,6 +146,11 @@ def normalise_rule(rule, start_date=None, start_time=None):
     year. Such rules are refused here, before anything expands them; the event's first
     date (``start_date``, ``start_time``) lets a trial expansion check the rule gives a
     date soon after it.
+
+    A rule ``stored`` before today's limits for editors (:func:`_check_editor_limits`)
+    keeps the dates it gave: those limits refuse what an editor most likely mistyped, not
+    what would hang or crash, and a series published in good faith must not shrink to its
+    first date at its next publication.
     """
     rule = _rule_text(rule)
     if not rule:
@@ -157,6 +162,8 @@ def normalise_rule(rule, start_date=None, start_time=None):
     if parsed._freq not in ALLOWED_FREQUENCIES:
         raise ValueError(_("Events repeat daily, weekly, monthly or yearly at most."))
     _check_numbers(parts)
+    if not stored:
+        _check_editor_limits(parts)
     _check_days(parts)
     _check_times(parts)
     _check_start_time(parts, start_time)
@@ -224,20 +231,39 @@ def _check_numbers(parts):
     """Counts and numbered parts within the calendar (0 and 400 are no day of the year)."""
     if any(number < 1 for number in _numbers(parts, "INTERVAL")):
         raise ValueError(_("INTERVAL must be a whole number of 1 or more."))
+    if any(number < 1 for number in _numbers(parts, "COUNT")):
+        raise ValueError(_("COUNT must be a whole number of 1 or more."))
+    for key, limit in SIGNED_LIMITS.items():
+        _check_signed(key, _numbers(parts, key), limit)
+    if any(not 1 <= number <= 12 for number in _numbers(parts, "BYMONTH")):
+        raise ValueError(_("BYMONTH takes month numbers from 1 to 12."))
+
+
+def _check_editor_limits(parts):
+    """What an editor most likely mistyped: a gap or count no programme needs, a numbered
+    weekday in a rule that has none (``FREQ=WEEKLY;BYDAY=1MO`` for the first Monday of
+    each month, which dateutil reads as every Monday)."""
     if any(number > MAX_INTERVAL for number in _numbers(parts, "INTERVAL")):
         message = _(
             "INTERVAL goes up to %(limit)s at most: for longer gaps, repeat monthly or yearly."
         )
         raise ValueError(message % {"limit": MAX_INTERVAL})
-    if any(number < 1 for number in _numbers(parts, "COUNT")):
-        raise ValueError(_("COUNT must be a whole number of 1 or more."))
     if any(number > MAX_COUNT for number in _numbers(parts, "COUNT")):
         message = _("COUNT gives %(limit)s dates at most: leave it out for an event that goes on.")
         raise ValueError(message % {"limit": MAX_COUNT})
-    for key, limit in SIGNED_LIMITS.items():
-        _check_signed(key, _numbers(parts, key), limit)
-    if any(not 1 <= number <= 12 for number in _numbers(parts, "BYMONTH")):
-        raise ValueError(_("BYMONTH takes month numbers from 1 to 12."))
+    numbered = [day for day in parts.get("BYDAY", "").split(",") if _day_number(day)]
+    if numbered and parts.get("FREQ") not in ("MONTHLY", "YEARLY"):
+        message = _(
+            "A numbered weekday (%(day)s) needs a monthly or yearly rule: write "
+            "FREQ=MONTHLY;BYDAY=%(day)s for that weekday of each month."
+        )
+        raise ValueError(message % {"day": numbered[0]})
+
+
+def _day_number(day):
+    """The number of a numbered weekday ("1MO": 1, "-1SU": -1), else None."""
+    match = NUMBERED_DAY.fullmatch(day)
+    return int(match.group(1)) if match and match.group(1) else None
 
 
 def _check_signed(key, numbers, limit):
@@ -250,30 +276,20 @@ def _check_days(parts):
     """Numbered weekdays: the fifth Monday of a month at most, the 53rd of a year.
 
     A daily or weekly rule has no first Monday: dateutil drops the number and gives
-    every Monday, and calendars (RFC 5545) refuse the rule. An editor writing
-    ``FREQ=WEEKLY;BYDAY=1MO`` means the first Monday of each month.
+    every Monday (editors are told so, :func:`_check_editor_limits`).
     """
     if "BYDAY" not in parts:
         return
-    numbered = {}
-    for day in parts["BYDAY"].split(","):
-        match = NUMBERED_DAY.fullmatch(day)
-        if match and match.group(1):
-            numbered[day] = int(match.group(1))
+    numbers = [_day_number(day) for day in parts["BYDAY"].split(",")]
+    numbers = [number for number in numbers if number is not None]
     frequency = parts.get("FREQ")
     if frequency == "MONTHLY" or (frequency == "YEARLY" and "BYMONTH" in parts):
         limit = 5
     elif frequency == "YEARLY":
         limit = 53
-    elif numbered:
-        message = _(
-            "A numbered weekday (%(day)s) needs a monthly or yearly rule: write "
-            "FREQ=MONTHLY;BYDAY=%(day)s for that weekday of each month."
-        )
-        raise ValueError(message % {"day": next(iter(numbered))})
     else:
         return
-    _check_signed("BYDAY", list(numbered.values()), limit)
+    _check_signed("BYDAY", numbers, limit)
 
 
 def _check_times(parts):
@@ -396,7 +412,7 @@ def _rule(schedule, start):
 def _rule_problem(rule, start_date, start_time, label):
     """Why a stored rule cannot be expanded, logged once per process, or None."""
     try:
-        normalise_rule(rule, start_date, start_time)
+        normalise_rule(rule, start_date, start_time, stored=True)
     except ValueError as error:
         logger.warning("Repeat rule %r of %s ignored: %s", rule, label or "an event", error)
         return str(error)

@@ -41,10 +41,11 @@ def give_live_copies_their_dates(request, page, new_page):
     """
     from .sync import sync_occurrences
 
-    events = EventPage.objects.live().descendant_of(new_page, inclusive=True)
-    for event in events.specific():
+    events = list(EventPage.objects.live().descendant_of(new_page, inclusive=True).specific())
+    for event in events:
         sync_occurrences(event)
-    content_changed()
+    if events:
+        content_changed()
 
 
 def remember_stored_venue(sender, instance, raw=False, **kwargs):

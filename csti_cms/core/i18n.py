@@ -515,7 +515,8 @@ def open_graph_locale(code, country=""):
     """``og:locale`` of language ``code`` on the site of a centre in ``country``: ``fr_BE``
     for a Brussels centre, ``nl_NL`` for a Dutch one. A bare ``fr`` is no locale to the
     networks that read it; a pair they do not list (``en_BE``) falls back to the language's
-    usual one."""
+    usual one, and a language with none known here stays bare, as Open Graph then reads it
+    best."""
     language = code.split("-")[0].lower()
     local = f"{language}_{(country or '').strip().upper()}"
     if local in OPEN_GRAPH_LOCALES:

@@ -7,8 +7,8 @@ publisher, as French and Belgian law ask, a teacher's booking that no team is to
 admin dashboard lists them for the site the admin is reached on, each with a link to the
 setting that closes it, and says nothing once none is left.
 
-Other apps and plugins add their own through the ``csti_launch_checklist`` hook
-(:mod:`csti_cms.core.hooks`).
+The distribution's other apps (the requests' app, for one) add their own through the
+``csti_launch_checklist`` hook (:mod:`csti_cms.core.hooks`).
 """
 
 from dataclasses import dataclass

@@ -8,7 +8,7 @@ and a rule stored before these checks leaves the feeds working.
 """
 
 import logging
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import icalendar
 import pytest
@@ -81,6 +81,19 @@ def test_a_rule_stored_before_the_checks_leaves_the_feeds_working(client, caplog
         assert "RRULE" not in master
         assert master["DTSTART"].dt.date() == first
     assert stored in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("stored", "dates"),
+    [("FREQ=DAILY;INTERVAL=400;COUNT=3", 3), ("FREQ=WEEKLY;BYDAY=1MO;COUNT=4", 4)],
+)
+def test_a_series_stored_before_the_editors_limits_keeps_its_dates(stored, dates):
+    """The limits refuse what an editor mistyped, not what works: a series published in
+    good faith does not shrink to its first date at its next publication."""
+    schedule = recurrence.Schedule(start_date=date(2026, 3, 2), rule=stored)
+    assert recurrence.usable_rule(schedule) == stored
+    starts = recurrence.planned_starts(schedule, window_end=datetime(2030, 1, 1))
+    assert len(starts) == dates
 
 
 # Numbered weekdays --------------------------------------------------------------

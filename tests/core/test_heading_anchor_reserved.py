@@ -38,10 +38,11 @@ def plugin_templates():
 
 
 def core_templates():
-    """The core's templates and Wagtail's userbar, without any plugin's."""
+    """The core's templates and Wagtail's userbar, without any plugin's, nor the admin
+    screens' (in an ``admin`` folder: no heading of a page is ever shown beside them)."""
     of_plugins = set(plugin_templates())
     found = sorted(CORE_ROOT.rglob("templates/**/*.html")) + sorted(USERBAR.glob("*.html"))
-    return [template for template in found if template not in of_plugins]
+    return [t for t in found if t not in of_plugins and "admin" not in t.parent.parts[-1:]]
 
 
 def core_template_ids():

@@ -60,7 +60,7 @@ def test_each_gap_links_to_the_setting_that_closes_it(english_admin_client):
     assert [link for _text, link in gaps] == [contact, contact, notifications]
     assert gaps[0][0].startswith("No published privacy policy is chosen")
     assert gaps[1][0].startswith("No contact e-mail address")
-    assert gaps[2][0].startswith("Booking and quote requests reach nobody by e-mail")
+    assert gaps[2][0].startswith("Booking requests and quote requests reach nobody by e-mail")
     assert gaps[2][0].endswith("Enquiry notifications")
 
 
@@ -106,3 +106,12 @@ def test_the_checklist_is_in_the_editor_s_language(admin_client):
     html = admin_client.get(DASHBOARD).content.decode()
     assert "Avant la mise en ligne de" in html
     assert "Aucune adresse e-mail de contact" in html
+
+
+def test_a_kind_of_request_without_a_team_is_named(english_admin_client):
+    """The education team's list reaches bookings only: quotes would reach nobody."""
+    change(ContactSettings, email="")
+    no_team_address()
+    change(EnquiryNotificationSettings, school_booking_recipients="ecoles@curiosa.example")
+    [(text, _link)] = [gap for gap in checklist(english_admin_client) if "reach" in gap[0]]
+    assert text.startswith("Quote requests reach nobody by e-mail")

@@ -127,8 +127,16 @@ def endorse(client, page, **changes):
     return client.post(page.url + "endorse/", {**FORM, **changes})
 
 
-def moderate(admin_client, endorsement, status="approved"):
-    """Post the admin's edit form of ``endorsement`` with its details and ``status``."""
+#: What a centre's team may do with the plugins' data of its site.
+TEAM_PERMISSIONS = [
+    *(f"{action}_membership" for action in ("add", "change", "delete", "view")),
+    *(f"{action}_endorsement" for action in ("change", "delete", "view")),
+]
+
+
+def moderate(admin_client, endorsement, status="approved", **changes):
+    """Post the admin's edit form of ``endorsement`` with its details, ``status`` and
+    ``changes``."""
     data = {
         "status": status,
         "organisation": endorsement.organisation,
@@ -136,6 +144,7 @@ def moderate(admin_client, endorsement, status="approved"):
         "website": endorsement.website,
         "contact_name": endorsement.contact_name,
         "email": endorsement.email,
+        **changes,
     }
     return admin_client.post(reverse("endorsements:edit", args=[endorsement.pk]), data)
 

@@ -7,21 +7,13 @@ from csti_cms.plugins.declarations.models import EndorsementLogEntry
 from tests.conftest import demo_page
 
 from .helpers import make_endorsement
+from .helpers import moderate as post_moderation
 
 pytestmark = pytest.mark.django_db
 
 
 def moderate(client, endorsement, status, **changes):
-    data = {
-        "status": status,
-        "organisation": endorsement.organisation,
-        "country": endorsement.country,
-        "website": endorsement.website,
-        "contact_name": endorsement.contact_name,
-        "email": endorsement.email,
-        **changes,
-    }
-    response = client.post(reverse("endorsements:edit", args=[endorsement.pk]), data)
+    response = post_moderation(client, endorsement, status, **changes)
     assert response.status_code == 302, response.context["form"].errors
 
 

@@ -16,7 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import reverse
 from wagtail.log_actions import log
-from wagtail.models import ModelLogEntry, Site
+from wagtail.models import ModelLogEntry
 
 from csti_cms.plugins import label_history_by_number
 from csti_cms.plugins.declarations.models import Endorsement, EndorsementLogEntry
@@ -25,6 +25,7 @@ from tests.conftest import demo_page
 from tests.helpers import sign_in_team_member
 
 from .helpers import (
+    TEAM_PERMISSIONS,
     make_declaration,
     make_declaration_index,
     make_endorsement,
@@ -41,16 +42,6 @@ ENDORSEMENTS = "endorsements"
 ENDORSERS = ("Science Museum Namur", "Techniek Leuven")
 NETWORKS = ("Namur Science Network", "Brabant Science Network")
 EDITOR = "Claire Dubois"
-TEAM_PERMISSIONS = [
-    *(f"{action}_membership" for action in ("add", "change", "delete", "view")),
-    *(f"{action}_endorsement" for action in ("change", "delete", "view")),
-]
-
-
-@pytest.fixture
-def centre_a(db):
-    """The demo centre, the default site."""
-    return Site.objects.get(is_default_site=True)
 
 
 @pytest.fixture

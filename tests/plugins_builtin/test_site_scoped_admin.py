@@ -9,7 +9,6 @@ answers 404, and a membership can be given to B only. Superusers see both centre
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Site
 
 import csti_cms.plugins
 from csti_cms.plugins.declarations.models import Endorsement
@@ -18,6 +17,7 @@ from tests.conftest import demo_page
 from tests.helpers import sign_in_team_member
 
 from .helpers import (
+    TEAM_PERMISSIONS,
     make_declaration,
     make_declaration_index,
     make_endorsement,
@@ -33,16 +33,6 @@ ENDORSEMENTS = "endorsements"
 LISTING = {MEMBERSHIPS: "list", ENDORSEMENTS: "index"}
 #: The memberships are listed in one language at a time; the demo's and B's are in French.
 IN_FRENCH = {"locale": "fr"}
-TEAM_PERMISSIONS = [
-    *(f"{action}_membership" for action in ("add", "change", "delete", "view")),
-    *(f"{action}_endorsement" for action in ("change", "delete", "view")),
-]
-
-
-@pytest.fixture
-def centre_a(db):
-    """The demo centre, the default site, with the demo's memberships and endorsements."""
-    return Site.objects.get(is_default_site=True)
 
 
 @pytest.fixture

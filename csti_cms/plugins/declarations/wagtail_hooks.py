@@ -41,11 +41,8 @@ def declaration_choices():
 
 
 def sites_of_declarations():
-    """``{declaration page id: its site}``, for those who see every centre's endorsements.
-
-    A site's pages in other languages sit under its homes in those languages, beside its
-    root page rather than below it, so Wagtail's ``Page.get_site`` would find no site for them.
-    """
+    """``{declaration page id: its site}``, for those who see every centre's endorsements:
+    one query per site, asked of superusers alone."""
     found = {}
     for site in Site.objects.order_by("pk"):
         pages = pages_of_site(site, DeclarationPage.objects.all())
@@ -122,7 +119,9 @@ class EndorsementIndexView(SpreadsheetSafeExportMixin, IndexView):
 
     @property
     def several_sites(self):
-        return len(self.listed_sites) > 1
+        """Whether the rows say whose they are: for superusers, who see every centre's
+        endorsements, when more than one centre's are listed."""
+        return self.request.user.is_superuser and len(self.listed_sites) > 1
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
