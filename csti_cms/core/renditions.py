@@ -10,6 +10,7 @@ pages, and the ``csti_images`` template tags, go on without the image, and the l
 which image, which size and why.
 """
 
+import functools
 import logging
 
 from django.db import transaction
@@ -51,6 +52,18 @@ HERO_NARROW_CROPS = (
 SOCIAL_IMAGE = "fill-1200x675"
 
 
+@functools.lru_cache(maxsize=512)
+def image_filter(spec):
+    """Wagtail's filter for the text ``spec``, made once per process.
+
+    A filter reads its spec into operations the first time it is used, which costs more
+    than looking its renditions up: a page with a dozen pictures paid it for each
+    rendition of each picture on every view. Filters keep nothing of an image, so one
+    serves every request.
+    """
+    return Filter(spec=spec)
+
+
 def rendition_url(image, spec):
     """The URL of ``image``'s rendition by ``spec``; ``None`` without an image or its file."""
     if image is None:
@@ -60,12 +73,13 @@ def rendition_url(image, spec):
 
 
 def rendition_or_none(image, spec):
-    """``image``'s rendition by ``spec`` (a filter or its text), ``None`` if it cannot be made."""
-    try:
-        return image.get_rendition(spec)
-    except OSError as error:
-        _log_missing_rendition(image, _spec_text(spec), error)
-        return None
+    """``image``'s rendition by ``spec`` (a filter or its text), ``None`` if it cannot be made.
+
+    Looked up as several are (:func:`renditions_or_none`), not with Wagtail's
+    :meth:`get_rendition`, which writes the rendition to the cache again on every view.
+    """
+    renditions = renditions_or_none(image, [spec])
+    return next(iter(renditions.values())) if renditions else None
 
 
 def renditions_or_none(image, specs):
@@ -85,7 +99,7 @@ def _existing_renditions(image, specs):
     """``image``'s renditions by ``specs`` as :meth:`get_renditions` gives them when they are
     all made already (prefetched, cached or in one query); ``None`` when one is missing."""
     filters = [
-        image.clean_filter_for_svg(spec if isinstance(spec, Filter) else Filter(spec=spec))
+        image.clean_filter_for_svg(spec if isinstance(spec, Filter) else image_filter(spec))
         for spec in specs
     ]
     filters = list(dict.fromkeys(filters))
@@ -99,13 +113,20 @@ def _existing_renditions(image, specs):
 def _cache_renditions(image, found):
     """Keep the renditions read from the database in Wagtail's rendition cache, as
     :meth:`get_renditions` does: without it every page view read them again, one query per
-    image, once the publication's warm-up had made them all."""
+    image, once the publication's warm-up had made them all.
+
+    Each is marked as Wagtail marks prefetched renditions before it is stored, so that,
+    read back from the cache, it is not written again: Wagtail leaves those read from the
+    cache unmarked, and a page wrote every rendition it showed on every view.
+    """
     Rendition = image.get_rendition_model()
     additions = {
         Rendition.construct_cache_key(image, spec.get_cache_key(image), spec.spec): rendition
         for spec, rendition in found.items()
         if not getattr(rendition, "_from_cache", False)
     }
+    for rendition in additions.values():
+        rendition._from_cache = True
     if additions:
         Rendition.cache_backend.set_many(additions)
 

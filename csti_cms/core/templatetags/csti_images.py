@@ -24,7 +24,13 @@ from django.utils.html import format_html, format_html_join
 from wagtail.images.models import Filter, ResponsiveImage
 from wagtail.images.templatetags import wagtailimages_tags
 
-from ..renditions import CARD_IMAGE, HERO_NARROW_CROPS, rendition_or_none, renditions_or_none
+from ..renditions import (
+    CARD_IMAGE,
+    HERO_NARROW_CROPS,
+    image_filter,
+    rendition_or_none,
+    renditions_or_none,
+)
 
 register = template.Library()
 
@@ -44,12 +50,18 @@ class ImageNode(wagtailimages_tags.ImageNode):
             return ""
         return rendition.img_tag(self.resolve_attrs(context))
 
+    def get_filter(self):
+        return image_filter("|".join(self.filter_specs))
+
     def resolve_attrs(self, context):
         return {name: value.resolve(context) for name, value in self.attrs.items()}
 
 
 class SrcsetImageNode(wagtailimages_tags.SrcsetImageNode, ImageNode):
     """``{% srcset_image %}``: one ``<img srcset>``, or nothing when a size cannot be made."""
+
+    def get_filters(self):
+        return [image_filter(spec) for spec in Filter.expand_spec(self.filter_specs)]
 
     def render(self, context):
         image = self.validate_image(context)
@@ -91,7 +103,7 @@ class CardImageNode(SrcsetImageNode):
     """``{% card_image %}``: ``{% srcset_image %}`` with the card renditions every list shares."""
 
     def get_filters(self):
-        return [Filter(spec=spec) for spec in CARD_IMAGE]
+        return [image_filter(spec) for spec in CARD_IMAGE]
 
 
 @register.tag("card_image")
