@@ -21,9 +21,11 @@ def same_host_on_two_ports(site):
 
 def test_a_host_name_shared_by_several_sites_needs_its_port(same_host_on_two_ports):
     site, staging = same_host_on_two_ports
-    with pytest.raises(CommandError) as refused:
+    with pytest.raises(
+        CommandError, match="Several sites have the host name 'site-a.test'"
+    ) as refused:
         call_command("csti_plugins", "enable", "quiz", "--site", "site-a.test")
-    assert "site-a.test:80, site-a.test:8080" in str(refused.value)
+    assert "site-a.test:80, site-a.test:8080. Give the port too" in str(refused.value)
     assert not is_enabled("quiz", site) and not is_enabled("quiz", staging)
     call_command("csti_plugins", "enable", "quiz", "--site", "site-a.test:8080")
     assert is_enabled("quiz", staging) and not is_enabled("quiz", site)

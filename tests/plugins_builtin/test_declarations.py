@@ -301,6 +301,15 @@ def test_errors_are_given_field_by_field(client):
     assert not Endorsement.objects.filter(organisation="Musée des Sciences").exists()
 
 
+def test_a_name_of_accents_alone_is_refused(client):
+    """Accents with no letter to carry them fold to nothing: no organisation to list, nor
+    to tell apart from another."""
+    response = endorse(client, demo_page(MECHELEN, "en"), organisation="\u0301\u0301\u0301")
+    assert response.status_code == 200
+    assert "Give the name of your organisation." in response.content.decode()
+    assert not Endorsement.objects.filter(email=FORM["email"]).exists()
+
+
 def test_the_robot_trap_stores_and_sends_nothing(client):
     response = endorse(client, demo_page(MECHELEN, "en"), extra_info="buy now")
     assert response.status_code == 200, "a person whose browser filled the trap is told why"
@@ -530,7 +539,12 @@ def test_editors_filter_and_export_endorsements_as_csv(english_admin_client):
 
 
 def test_endorsements_are_not_added_by_hand(admin_client):
-    assert admin_client.get(reverse("endorsements:add")).status_code in (302, 403)
+    """Endorsements come from the public form: Wagtail sends even a superuser back."""
+    endorsements = Endorsement.objects.count()
+    add, dashboard = reverse("endorsements:add"), reverse("wagtailadmin_home")
+    for response in (admin_client.get(add), admin_client.post(add, FORM)):
+        assert (response.status_code, response.headers.get("Location")) == (302, dashboard)
+    assert Endorsement.objects.count() == endorsements
 
 
 # The per-site switch --------------------------------------------------------------------------

@@ -38,9 +38,10 @@ def test_endorsements_of_every_form_move_to_the_translation_left():
     dutch, english = demo_page(MECHELEN, "nl"), demo_page(MECHELEN, "en")
     make_endorsement(dutch, "Technopolis", language="nl")
     make_endorsement(english, "Science Gallery", language="en")
+    sent = Endorsement.objects.of(english).count()
     Page.objects.filter(pk__in=[demo_page(MECHELEN, "fr").pk, dutch.pk]).delete()
     assert endorsers(english) == {*DEMO_ENDORSERS, "Technopolis", "Science Gallery"}
-    assert english.endorsements.count() == Endorsement.objects.of(english).count() == 5
+    assert english.endorsements.count() == Endorsement.objects.of(english).count() == sent
     # Each keeps the language its contact wrote in.
     technopolis = Endorsement.objects.get(organisation="Technopolis")
     assert technopolis.language == "nl"
