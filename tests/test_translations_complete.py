@@ -26,7 +26,11 @@ from csti_cms.enquiries.models import EnquiryStatus
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "csti_cms"
-LANGUAGES = ("fr", "nl")
+#: Every language the interface is translated into (a catalogue added for German is checked
+#: as soon as it is there); English is the language it is written in.
+LANGUAGES = tuple(
+    sorted(folder.name for folder in (PACKAGE / "locale").iterdir() if folder.name != "en")
+)
 CATALOGUES = sorted(
     path
     for language in LANGUAGES

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.models import Page
 
-from csti_cms.core.dates import FIRST_DAY, LAST_DAY, day_date
+from csti_cms.core.dates import DAY_MONTH, FIRST_DAY, LAST_DAY, day_date
 
 from .filters import AgendaFilterForm
 from .listing import agenda_occurrences, attach, categories_for, map_points, with_pages
@@ -136,7 +136,7 @@ def upcoming(request, agenda):
 def _map_event(event):
     """An event of the map as the page's script reads it: its next date written out."""
     shown = {key: value for key, value in event.items() if key != "start"}
-    return {**shown, "when": day_date(timezone.localtime(event["start"]), "j F")}
+    return {**shown, "when": day_date(timezone.localtime(event["start"]), DAY_MONTH)}
 
 
 def archive(request, agenda):

@@ -9,6 +9,8 @@ functions (in templates, the ``csti_dates`` filters). Machine-readable values
 - Dutch (Flemish usage, as the Taalunie advises and the demo's prose writes): "10 uur",
   "9.30 uur", "14–17 uur": a full hour says no minutes, "uur" comes once after a range.
 - English: the 24-hour clock of the signs at the door, "10:00", "9:30", "14:00–17:00".
+- A language an operator adds (German for the German-speaking Community): its day dates
+  from Django's formats of that language, "Mittwoch, 9. Dezember 2026".
 """
 
 from datetime import date, datetime
@@ -85,12 +87,60 @@ def time_range(start, end, language=None):
     return f"{_clock(start, language)}{EN_DASH}{_clock(end, language)}"
 
 
-def day_date(value, format_string="DATE_FORMAT", language=None):
-    """``date_format``, except that French writes the first day of a month "1er"."""
+#: The ways the public site names a day, by name: a template or a sentence asks for
+#: "weekday_date", never for "l j F Y", which would print "Mittwoch 9 Dezember 2026" where
+#: German writes "Mittwoch, 9. Dezember 2026".
+WEEKDAY_DATE = "weekday_date"  # "mercredi 9 décembre 2026"
+DATE = "date"  # "9 décembre 2026"
+WEEKDAY_DAY_MONTH = "weekday_day_month"  # "mercredi 9 décembre"
+DAY_MONTH = "day_month"  # "9 décembre"
+
+#: The patterns of the languages csti-cms is written in, as their visitors have always read them.
+_PATTERNS = {
+    language: {
+        WEEKDAY_DATE: "l j F Y",
+        DATE: "j F Y",
+        WEEKDAY_DAY_MONTH: "l j F",
+        DAY_MONTH: "j F",
+    }
+    for language in ("fr", "nl", "en")
+}
+
+#: Languages added by an operator that name the weekday without a comma: "mercoledì 9
+#: dicembre", "onsdag 9. desember". Most others write one: "Mittwoch, 9. Dezember".
+_WEEKDAY_WITHOUT_COMMA = {"it", "sv", "da", "nb", "nn", "no"}
+
+
+def _pattern_from_locale(style, code):
+    """A style in a language csti-cms has no patterns for, from Django's formats of that
+    language (or the site's ``FORMAT_MODULE_PATH``): its date, its day and month, and the
+    weekday before them, or after them when the date starts with the year ("2026. december
+    9., szerda")."""
+    full = get_format("DATE_FORMAT", code)
+    pattern = full if style in (WEEKDAY_DATE, DATE) else get_format("MONTH_DAY_FORMAT", code)
+    if style in (DATE, DAY_MONTH):
+        return pattern
+    if full.startswith("Y"):
+        return f"{pattern}, l"
+    return f"l {pattern}" if _language(code) in _WEEKDAY_WITHOUT_COMMA else f"l, {pattern}"
+
+
+def _pattern(style, code):
+    """The ``date_format`` pattern of a style, else of a Django format name, else ``style``
+    itself: a pattern."""
+    if style not in (WEEKDAY_DATE, DATE, WEEKDAY_DAY_MONTH, DAY_MONTH):
+        return get_format(style, code)
+    return _PATTERNS.get(_language(code), {}).get(style) or _pattern_from_locale(style, code)
+
+
+def day_date(value, style=DATE, language=None):
+    """A day as the language writes it, in one of the styles above ("Mittwoch, 9. Dezember
+    2026"): ``date_format``, except that French writes the first day of a month "1er"."""
     if value in (None, ""):
         return ""
-    format_string = get_format(format_string)
-    if _language(language) == "fr" and value.day == 1:
+    code = language or translation.get_language() or "en"
+    format_string = _pattern(style, code)
+    if _language(code) == "fr" and value.day == 1:
         format_string = _ordinal_first_day(format_string)
     return date_format(value, format_string)
 

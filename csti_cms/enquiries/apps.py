@@ -7,3 +7,8 @@ class EnquiriesConfig(AppConfig):
     label = "csti_enquiries"
     verbose_name = _("Requests from visitors")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .retention import forget_names_on_delete
+
+        forget_names_on_delete()

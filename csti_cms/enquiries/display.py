@@ -8,12 +8,16 @@ here, so a request says the same thing on every screen and in the file.
 """
 
 import datetime
+from urllib.parse import quote
 
 from django.core.validators import EMPTY_VALUES
 from django.db import models
 from django.template.defaultfilters import linebreaksbr
-from django.utils import timezone
+from django.template.loader import get_template
+from django.utils import timezone, translation
 from django.utils.formats import date_format, number_format, time_format
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Site
 
@@ -25,6 +29,19 @@ from .models import Enquiry
 
 #: What an empty value reads as on screen, where a blank would look like a missing answer.
 EMPTY = "—"
+
+#: The subject of the team's reply to a request, by kind of request (``app_label.model``).
+REPLY_SUBJECTS = {
+    # Translators: the subject of the team's e-mail answering a teacher's booking request,
+    # written in the teacher's language; then the request's reference ("B-12").
+    "csti_schools.bookingrequest": _("Your booking request %(reference)s"),
+    # Translators: the subject of the team's e-mail answering a quote request for hiring a
+    # space, written in the sender's language; then the request's reference ("Q-12").
+    "csti_venues.quoterequest": _("Your quote request %(reference)s"),
+}
+# Translators: the subject of the team's e-mail answering a visitor's request, written in
+# the visitor's language; then the request's reference ("R-12").
+REPLY_SUBJECT = _("Your request %(reference)s")
 
 
 def is_language(field):
@@ -102,6 +119,25 @@ def text_for_team(field, value):
     return text
 
 
+def reply_subject(enquiry):
+    """The subject of an answer to ``enquiry``, in the language its visitor wrote in.
+
+    The team may work in French and the teacher write in Dutch: the answer's first words
+    should be the teacher's, whoever in the team writes it.
+    """
+    subject = REPLY_SUBJECTS.get(enquiry._meta.label_lower, REPLY_SUBJECT)
+    with translation.override(enquiry.language):
+        return subject % {"reference": enquiry.reference}
+
+
+def reply_link(enquiry):
+    """The visitor's address as a link starting the answer, or :data:`EMPTY` once erased."""
+    if not enquiry.email:
+        return EMPTY
+    address = f"mailto:{quote(enquiry.email, safe='@')}?subject={quote(reply_subject(enquiry))}"
+    return format_html('<a href="{}">{}</a>', address, enquiry.email)
+
+
 class ReadOnlyFieldPanel(FieldPanel):
     """What the visitor sent, or what became of it: shown to editors in words, never edited.
 
@@ -119,3 +155,15 @@ class ReadOnlyFieldPanel(FieldPanel):
         if shown is not None:
             return shown
         return super().format_value_for_display(text_for_team(self.db_field, value))
+
+
+class ReplyLinkPanel(ReadOnlyFieldPanel):
+    """The visitor's e-mail address, a link that starts the answer in their language."""
+
+    class BoundPanel(ReadOnlyFieldPanel.BoundPanel):
+        def get_read_only_context_data(self):
+            context = super().get_read_only_context_data()
+            context["display_value"] = reply_link(self.instance)
+            template = get_template(self.panel.read_only_output_template_name)
+            context["rendered_field"] = template.render(context)
+            return context

@@ -53,6 +53,22 @@ def limit_length(field):
     field.widget.attrs["maxlength"] = str(LONG_TEXT_LIMIT)
 
 
+def on_one_line(text):
+    """``text`` with each run of spaces, tabs and line breaks made one space.
+
+    A name or an organisation pasted with a line break would read on two lines in the
+    team's e-mail, list and export, and a line break in the e-mail's subject, which
+    names the school or organisation, keeps the e-mail from being sent at all.
+    """
+    return " ".join(text.split())
+
+
+def is_single_line(field):
+    """Whether ``field`` is a one-line text box: messages written in a text area keep
+    their lines."""
+    return isinstance(field, forms.CharField) and not isinstance(field.widget, forms.Textarea)
+
+
 def when_to_try_again(period):
     """When a refused visitor may send again, in plain words, from the allowance's ``period``.
 
@@ -149,6 +165,9 @@ class SpamProtectedFormMixin:
 
     def clean(self):
         cleaned_data = super().clean()
+        for name, field in self.fields.items():
+            if is_single_line(field) and isinstance(cleaned_data.get(name), str):
+                cleaned_data[name] = on_one_line(cleaned_data[name])
         if cleaned_data.get(self.honeypot_field):
             # A message rather than a silent drop: a person whose tools filled the
             # field in can still send their request.

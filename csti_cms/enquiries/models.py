@@ -13,7 +13,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from csti_cms.core.centre_log import CentreLogEntry
-from csti_cms.core.dates import day_date, time_of_day
+from csti_cms.core.collation import alphabetical
+from csti_cms.core.dates import WEEKDAY_DATE, day_date, time_of_day
 from csti_cms.core.fields import ChoiceListField
 from csti_cms.core.i18n import in_active_language
 
@@ -39,7 +40,8 @@ class Enquiry(models.Model):
     Concrete models list the fields the notice shows in ``notification_fields``, and
     those that tell about a person in ``personal_fields``: after the retention period
     (:mod:`.retention`) those are erased and the rest of the request is kept, so the
-    centre still counts its school groups and events.
+    centre still counts its school groups and events. The team's search in the admin
+    reads the fields they name in ``searchable_fields`` and the phone number.
     """
 
     site = models.ForeignKey(
@@ -109,6 +111,8 @@ class Enquiry(models.Model):
             "When the contact details and messages were erased, at the end of the retention period."
         ),
     )
+    #: What the admin search reads, without case or accents (see :meth:`save`).
+    search_text = models.TextField(blank=True, default="", editable=False)
 
     #: Fields shown in the e-mail to the team, in this order (concrete models extend it).
     notification_fields = ("contact_name", "email", "phone")
@@ -126,7 +130,12 @@ class Enquiry(models.Model):
     )
     #: Fields that name a person on some requests only (a family celebrating a birthday,
     #: not a company): ``{field name: Q selecting those requests}``.
-    personal_fields_when = {}
+    #: The search text repeats the personal fields until they are erased; from then on
+    #: :meth:`save` folds only what the erasure kept.
+    personal_fields_when = {"search_text": models.Q(personal_data_erased_at__isnull=True)}
+    #: Fields the team's search in the admin reads, besides the phone number (concrete
+    #: models extend it with what lists show: a school, an organisation).
+    searchable_fields = ("contact_name", "email")
     #: The field of :class:`EnquiryNotificationSettings` listing the team this kind of
     #: request goes to (the education team for school bookings). Kinds naming none, and
     #: kinds whose list a site left empty, go to the settings' common ``recipients``.
@@ -138,6 +147,20 @@ class Enquiry(models.Model):
     class Meta:
         abstract = True
         ordering = ["-created_at"]
+
+    def save(self, *args, **kwargs):
+        """Keep :attr:`search_text` in step with the fields it folds.
+
+        The team types "ecole" or "MULLER" for "École" or "Müller"; SQLite folds the case
+        of ASCII letters only and neither database folds accents without an extension.
+        Folding once here, in Python, lets the listing match any word the same way on
+        both databases.
+        """
+        self.search_text = enquiry_search_text(self, self.searchable_fields)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_text"}
+        return super().save(*args, **kwargs)
 
     @property
     @admin.display(description=_("Reference"), ordering="pk")
@@ -175,14 +198,17 @@ class Enquiry(models.Model):
         }
 
     def notification_lines(self):
-        """``(label, value)`` pairs of what the visitor sent, for the e-mail to the team."""
+        """``(label, value)`` pairs of what the visitor sent, for the e-mail to the team.
+
+        The visitor's language is not among them: the e-mail opens with it, so whoever
+        answers knows which language to write in before reading on.
+        """
         lines = [(_("Reference"), self.reference)]
         for name in self.notification_fields:
             field = self._meta.get_field(name)
             value = self.notification_value(field)
             if value not in (None, "", []):
                 lines.append((field.verbose_name, value))
-        lines.append((_("language"), self.language_name))
         return lines
 
     def notification_value(self, field):
@@ -202,8 +228,66 @@ class Enquiry(models.Model):
         if isinstance(field, models.IntegerField) and value is not None and not field.primary_key:
             return number_format(value, use_l10n=True, force_grouping=True)
         if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField):
-            return day_date(value, "l j F Y")
+            return day_date(value, WEEKDAY_DATE)
         return in_active_language(value)
+
+
+#: What the team types for a phone number: digits, with the spaces, dots, slashes,
+#: dashes, brackets and leading "+" people write them with.
+PHONE_NUMBER = re.compile(r"\+?[\d\s./()-]*\d[\d\s./()-]*")
+#: A bound on the words one search compares, and so on the size of its query.
+MOST_SEARCH_WORDS = 10
+
+
+def digits_of(text):
+    """The digits of a phone number, however it is written: "+32 81/44.55.66" gives
+    "3281445566"."""
+    return re.sub(r"\D", "", text)
+
+
+#: The digits a whole phone number is compared by: the subscriber's number of a Belgian or
+#: French landline (eight digits after the trunk 0 in Belgium, nine in France) ends the same
+#: whatever prefix comes before.
+PHONE_DIGITS_COMPARED = 8
+
+
+def enquiry_search_text(enquiry, fields):
+    """What the admin search reads of ``enquiry``: its ``fields`` in lower case without
+    accents, ligatures written out ("Sacré-Cœur" gives "sacre-coeur"), and its phone
+    number as digits alone, one per line."""
+    texts = [alphabetical(value) for value in (getattr(enquiry, name) for name in fields)]
+    texts.append(digits_of(enquiry.phone))
+    return "\n".join(text for text in texts if text)
+
+
+def search_terms(query):
+    """The pieces of ``query`` a request's search text must all contain.
+
+    Words are folded as the search text is. A phone number, typed with any spaces or
+    dots, is compared by its digits, and a whole number by its last
+    :data:`PHONE_DIGITS_COMPARED`, which no prefix reaches: "081 44 55 66",
+    "+32 81 44 55 66" and "0032 81 44 55 66" find each other whichever of them the
+    visitor wrote and the team types (a caller's number shows in international form,
+    visitors write theirs in national form). A shorter piece is looked for as typed,
+    without its leading zeros.
+    """
+    if PHONE_NUMBER.fullmatch(query.strip()) and digits_of(query).lstrip("0"):
+        return [digits_of(query).lstrip("0")[-PHONE_DIGITS_COMPARED:]]
+    return alphabetical(query).split()[:MOST_SEARCH_WORDS]
+
+
+def fold_search_texts(requests, fields, batch_size=500):
+    """Fold anew the search text of ``requests`` (a queryset), whose ``fields`` the
+    search reads: for requests stored before the search text existed, or changed
+    without :meth:`Enquiry.save`."""
+    batch = []
+    for enquiry in requests.iterator(chunk_size=batch_size):
+        enquiry.search_text = enquiry_search_text(enquiry, fields)
+        batch.append(enquiry)
+        if len(batch) == batch_size:
+            requests.model.objects.bulk_update(batch, ["search_text"])
+            batch = []
+    requests.model.objects.bulk_update(batch, ["search_text"])
 
 
 def email_addresses(text):

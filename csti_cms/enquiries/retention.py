@@ -21,6 +21,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.functions import Cast, Coalesce, Concat
+from django.db.models.signals import pre_delete
 from django.utils import timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import ngettext
@@ -31,6 +32,7 @@ from wagtail.models import Site
 from csti_cms.core.hooks import ERASE_PERSONAL_DATA
 from csti_cms.core.i18n import site_language
 
+from .models import fold_search_texts
 from .services import enquiry_models
 
 logger = logging.getLogger(__name__)
@@ -95,13 +97,19 @@ def blanked(model):
 def erase_due(model, due, now):
     """Erase the ``due`` requests of ``model`` and their history's titles; the count erased.
 
-    A request erased again keeps the date it was first erased on.
+    A request erased again keeps the date it was first erased on. Its search text, blanked
+    with the rest, is folded again from what the erasure kept (the school, the
+    organisation), so the team still finds the request, and no longer by a name.
     """
     label_history_by_number(model, due)
-    return due.update(
+    erased = list(due.values_list("pk", flat=True))
+    count = due.update(
         personal_data_erased_at=Coalesce("personal_data_erased_at", models.Value(now)),
         **blanked(model),
     )
+    if hasattr(model, "searchable_fields"):
+        fold_search_texts(model._base_manager.filter(pk__in=erased), model.searchable_fields)
+    return count
 
 
 def label_history_by_number(model, objects=None):
@@ -112,11 +120,12 @@ def label_history_by_number(model, objects=None):
     organisation (a family, for a private celebration), an endorsement's its signatory.
     The label becomes the kind of object and its number, "Quote request #42", in the
     main language of the object's site, as its team's e-mails are: the team follows a
-    request's history on the request. Call it before deleting ``objects``.
-    Without ``objects``, the history of the objects of ``model`` deleted since (an editor
-    deleting a request to honour an erasure request) is renamed, in the install's
-    ``LANGUAGE_CODE``: their site is gone with them, and only those who see every site
-    read it (:mod:`csti_cms.core.centre_log`). So is a model without a site.
+    request's history on the request. Call it before deleting ``objects``: each request
+    is relabelled so as it is deleted (:func:`forget_name_on_delete`).
+    Without ``objects``, the history of the objects of ``model`` deleted since (an
+    endorsement an editor deleted) is renamed, in the install's ``LANGUAGE_CODE``: their
+    site is gone with them, and only those who see every site read it
+    (:mod:`csti_cms.core.centre_log`). So is a model without a site.
     """
     entries = log_registry.get_log_model_for_model(model).objects.filter(
         content_type=ContentType.objects.get_for_model(model, for_concrete_model=False)
@@ -128,6 +137,24 @@ def label_history_by_number(model, objects=None):
         return
     for language, some in by_site_language(model, objects):
         entries.filter(object_id__in=as_text(some)).update(label=numbered_label(model, language))
+
+
+def forget_name_on_delete(sender, instance, **kwargs):
+    """Relabel the history of a request being deleted, its deletion's entry included.
+
+    A ``pre_delete`` receiver: an editor deleting a request to honour an erasure request
+    expects its name gone at once, not at the next daily run; the request, still stored,
+    tells the language of its site.
+    """
+    label_history_by_number(sender, sender._base_manager.filter(pk=instance.pk))
+
+
+def forget_names_on_delete():
+    """Relabel each request's history as it is deleted, whoever deletes it: the admin, its
+    bulk actions, a command (:func:`forget_name_on_delete`)."""
+    for model in enquiry_models():
+        uid = f"csti-forget-name-{model._meta.label_lower}"
+        pre_delete.connect(forget_name_on_delete, sender=model, dispatch_uid=uid)
 
 
 def numbered_label(model, language):

@@ -17,12 +17,20 @@ base gives every kind the same behaviour:
   visitor sent is shown read-only: editors change the status and their notes.
 """
 
+import django_filters
+from django import forms
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic import EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
@@ -30,12 +38,25 @@ from csti_cms.core.exports import SpreadsheetSafeExportMixin
 from csti_cms.core.site_scope import SiteScopedViewSetMixin
 
 from . import teams
-from .display import ReadOnlyFieldPanel, site_name, text_for_team, value_for_team, yes_no
+from .display import (
+    ReadOnlyFieldPanel,
+    ReplyLinkPanel,
+    language_name,
+    reply_link,
+    site_name,
+    text_for_team,
+    value_for_team,
+    yes_no,
+)
+from .models import search_terms
 
 #: Columns every export starts with.
 EXPORT_FIRST = ["reference", "created_at", "status", "site", "language"]
 #: And ends with.
 EXPORT_LAST = ["contact_name", "email", "phone", "notified", "notification_error"]
+
+#: The history's action for a change of status, which records the status before and after.
+STATUS_CHANGE = "csti_enquiries.change_status"
 
 
 class EnquiryPermissionPolicy(ModelPermissionPolicy):
@@ -51,9 +72,27 @@ class EnquiryPermissionPolicy(ModelPermissionPolicy):
         return super().users_with_any_permission(set(actions) - {"add"})
 
 
+def visitor_languages():
+    """The languages visitors write in, named in the admin's language."""
+    return [(code, language_name(code)) for code, _name in settings.LANGUAGES]
+
+
+class EnquiryFilterSet(WagtailFilterSet):
+    """The listing's filters: the visitor's language is picked by name ("Dutch"), not typed
+    as its code, so whoever answers in Dutch lists the Dutch requests in one click."""
+
+    language = django_filters.ChoiceFilter(
+        label=_("language"),
+        choices=visitor_languages,
+        widget=forms.RadioSelect,
+        empty_label=pgettext_lazy("requests in every language", "All"),
+    )
+
+
 class EnquiryIndexView(SpreadsheetSafeExportMixin, IndexView):
     """The listing and its export, which :class:`EnquiryViewSet` limits to the user's site."""
 
+    base_filterset_class = EnquiryFilterSet
     #: Relations joined for the listing and the export (viewsets add their own).
     select_related = ("site",)
     prefetch_related = ()
@@ -74,11 +113,18 @@ class EnquiryIndexView(SpreadsheetSafeExportMixin, IndexView):
 
     def search_queryset(self, queryset):
         """A reference read out on the phone or copied from an e-mail ("B-12") finds its
-        request; other words are looked up in the viewset's ``search_fields``."""
-        pk = self.model.pk_of_reference(self.search_query) if self.is_searching else None
-        if pk is None:
-            return super().search_queryset(queryset)
-        return queryset.filter(pk=pk)
+        request; otherwise every word typed must be in the request's search text, which
+        ignores case and accents ("ecole" finds "École"), and a phone number is compared
+        by its digits (:func:`~.models.search_terms`)."""
+        if not self.is_searching:
+            return queryset
+        pk = self.model.pk_of_reference(self.search_query)
+        if pk is not None:
+            return queryset.filter(pk=pk)
+        words = Q()
+        for term in search_terms(self.search_query):
+            words &= Q(search_text__contains=term)
+        return queryset.filter(words)
 
     def get_page_subtitle(self):
         """A team member's listing names their site, so they know it is not the whole install."""
@@ -92,6 +138,8 @@ class EnquiryInspectView(InspectView):
     """Every field in words, as on the edit view (:func:`.display.value_for_team`)."""
 
     def get_field_display_value(self, field_name, field):
+        if field_name == "email":
+            return reply_link(self.object)
         if field is not None:
             shown = value_for_team(field, getattr(self.object, field_name))
             if shown is not None:
@@ -99,9 +147,38 @@ class EnquiryInspectView(InspectView):
         return text_for_team(field, super().get_field_display_value(field_name, field))
 
 
+class EnquiryEditView(EditView):
+    """Saves the team's follow-up; a change of status is logged with the status before and
+    after, where Wagtail's history would only say "Edited"."""
+
+    def save_instance(self):
+        changed = set(self.form.changed_data)
+        previous = self.form.initial.get("status")
+        with transaction.atomic():
+            self.action_class(
+                self.form.instance,
+                user=self.request.user,
+                form=self.form,
+                # Only the status changed: its own entry says all there is to say.
+                log_action=False if changed == {"status"} else "wagtail.edit",
+            ).execute(skip_permission_checks=True)
+            if "status" in changed:
+                log(
+                    self.form.instance,
+                    STATUS_CHANGE,
+                    user=self.request.user,
+                    data={"previous_status": previous, "status": self.form.instance.status},
+                )
+        return self.form.instance
+
+
 def visitor_panel(fields, heading):
-    """Fields the visitor filled in, shown to editors but not editable."""
-    return MultiFieldPanel([ReadOnlyFieldPanel(name) for name in fields], heading=heading)
+    """Fields the visitor filled in, shown to editors but not editable; the e-mail address
+    is a link that starts the answer."""
+    panels = [
+        ReplyLinkPanel(name) if name == "email" else ReadOnlyFieldPanel(name) for name in fields
+    ]
+    return MultiFieldPanel(panels, heading=heading)
 
 
 def follow_up_panels():
@@ -134,13 +211,19 @@ class EnquiryViewSet(SiteScopedViewSetMixin, ModelViewSet):
     site_field = "site"
     index_view_class = EnquiryIndexView
     inspect_view_class = EnquiryInspectView
+    edit_view_class = EnquiryEditView
     add_to_admin_menu = True
     copy_view_enabled = False
     inspect_view_enabled = True
     #: Marks that tell a request sent twice (see .repeats) mean nothing to the team.
-    inspect_view_fields_exclude = ["id", "submission_token", "submission_fingerprint"]
+    inspect_view_fields_exclude = [
+        "id",
+        "submission_token",
+        "submission_fingerprint",
+        "search_text",  # what the search reads, the visitor's words folded
+    ]
     ordering = ["-created_at"]
-    list_filter = ["status", "notified", "site", "created_at"]
+    list_filter = ["status", "notified", "language", "site", "created_at"]
     list_per_page = 50
     export_headings = {"reference": _("Reference")}
     select_related = ("site",)
@@ -162,4 +245,13 @@ class EnquiryViewSet(SiteScopedViewSetMixin, ModelViewSet):
             "notified",
             label=_("Team notified"),
             accessor=lambda enquiry: yes_no(enquiry.notified),
+        )
+
+    @staticmethod
+    def language_column():
+        """The visitor's language by name, the one to answer in, where Wagtail shows its code."""
+        return Column(
+            "language",
+            label=_("Language"),
+            accessor=lambda enquiry: language_name(enquiry.language),
         )

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 from wagtail.models import Site
 
-from csti_cms.core.dates import day_date
-from csti_cms.core.i18n import localize_objects
+from csti_cms.core.dates import WEEKDAY_DATE, day_date
+from csti_cms.core.i18n import localize_objects, site_language
 from csti_cms.core.spoken_languages import SPOKEN_LANGUAGES
 from csti_cms.enquiries.closures import closed_dates
 from csti_cms.enquiries.forms import SpamProtectedFormMixin
@@ -177,7 +177,6 @@ class BookingRequestForm(OneTimeSubmissionMixin, SpamProtectedFormMixin, forms.M
         super().__init__(*args, **kwargs)
         self.activity = activity
         self.instance.activity = activity
-        self.instance.activity_title = activity.title
         self._limit_levels(activity)
         self._limit_languages(activity)
         # clean_pupils and clean_adults name the rule of this activity rather than the
@@ -254,8 +253,19 @@ class BookingRequestForm(OneTimeSubmissionMixin, SpamProtectedFormMixin, forms.M
         adults = self.cleaned_data["adults"]
         if adults is not None and adults < 1:
             raise forms.ValidationError(_("A class comes with at least one accompanying adult."))
-        if adults is not None and adults > self.activity.max_pupils:
-            raise forms.ValidationError(self.too_many_adults_message, code="max_value")
+        largest = self.activity.max_pupils
+        if adults is not None and adults > largest:
+            # Said of the group, not of the pupils: with too many pupils as well, "at most
+            # as many adults as pupils" would be untrue of 30 adults with 450 pupils.
+            raise forms.ValidationError(
+                ngettext(
+                    "This activity welcomes at most %(max)d adult per group.",
+                    "This activity welcomes at most %(max)d adults per group.",
+                    largest,
+                )
+                % {"max": largest},
+                code="max_value",
+            )
         return adults
 
     def clean_pupils(self):
@@ -327,12 +337,17 @@ class BookingRequestForm(OneTimeSubmissionMixin, SpamProtectedFormMixin, forms.M
                     )
                     % {
                         "days": self.days_label,
-                        "date": capfirst(day_date(dates[name], "l j F Y")),
+                        "date": capfirst(day_date(dates[name], WEEKDAY_DATE)),
                     },
                     code="day_not_offered",
                 ),
             )
         return refused
+
+    def save(self, commit=True):
+        site = Site.find_for_request(self.request)
+        self.instance.remember_activity(self.activity, site_language(site))
+        return super().save(commit)
 
     def _check_closures(self, dates):
         if not dates:
@@ -345,7 +360,7 @@ class BookingRequestForm(OneTimeSubmissionMixin, SpamProtectedFormMixin, forms.M
                     name,
                     forms.ValidationError(
                         _("The centre is closed on %(date)s. Please choose another day.")
-                        % {"date": day_date(day, "l j F Y")},
+                        % {"date": day_date(day, WEEKDAY_DATE)},
                         code="closed",
                     ),
                 )

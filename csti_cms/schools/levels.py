@@ -1,8 +1,8 @@
 """The Belgian and French school systems, ready to install as school levels.
 
-Belgium's French- and Dutch-speaking communities share one structure (nursery,
-six primary years, three two-year stages of secondary), named in each language
-as its teachers name it. France's levels are the ones its teachers book by
+Belgium's French-, Dutch- and German-speaking communities share one structure
+(nursery, six primary years, three two-year stages of secondary), named in each
+language as its teachers name it. France's levels are the ones its teachers book by
 (CP to CM2, collège, lycée). ``manage.py load_school_levels`` installs them in
 every language of the site; editors then rename, add or remove levels freely.
 
@@ -40,6 +40,7 @@ def _primary_be(year):
         {
             "fr": f"{_french_ordinal(year)} primaire",
             "nl": f"{year}e leerjaar (lager onderwijs)",
+            "de": f"{year}. Primarschuljahr",
             "en": f"Primary year {year}",
         },
         5 + year,
@@ -55,6 +56,7 @@ def _secondary_be(stage, first_year):
             "fr": f"Secondaire {fr_stage} "
             f"({_french_ordinal(first_year)}-{_french_ordinal(first_year + 1)})",
             "nl": f"Secundair {stage}e graad ({first_year}e-{first_year + 1}e jaar)",
+            "de": f"Sekundarschule {stage}. Stufe ({first_year}.-{first_year + 1}. Jahr)",
             "en": f"Secondary stage {stage} (years {first_year}-{first_year + 1})",
         },
         11 + first_year,
@@ -64,7 +66,12 @@ def _secondary_be(stage, first_year):
 
 SYSTEMS = {
     LevelSystem.BELGIUM: [
-        Level("maternelle", {"fr": "Maternelle", "nl": "Kleuteronderwijs", "en": "Nursery"}, 3, 5),
+        Level(
+            "maternelle",
+            {"fr": "Maternelle", "nl": "Kleuteronderwijs", "de": "Kindergarten", "en": "Nursery"},
+            3,
+            5,
+        ),
         *(_primary_be(year) for year in range(1, 7)),
         _secondary_be(1, 1),
         _secondary_be(2, 3),

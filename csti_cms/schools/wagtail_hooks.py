@@ -29,11 +29,14 @@ class BookingRequestViewSet(EnquiryViewSet):
         "preferred_date",
         "pupils",
         "status",
+        EnquiryViewSet.language_column(),
         "created_at",
         EnquiryViewSet.notified_column(),
     ]
     list_filter = [*EnquiryViewSet.list_filter, "preferred_date", "activity_language"]
-    search_fields = ["school_name", "school_locality", "contact_name", "email", "activity_title"]
+    # The fields BookingRequest.searchable_fields names and the phone, folded (see
+    # EnquiryIndexView.search_queryset).
+    search_fields = ["search_text"]
     select_related = ("site", "level")
     list_export = [
         *EXPORT_FIRST,

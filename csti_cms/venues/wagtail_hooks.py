@@ -29,11 +29,14 @@ class QuoteRequestViewSet(EnquiryViewSet):
         "event_date",
         "guests",
         "status",
+        EnquiryViewSet.language_column(),
         "created_at",
         EnquiryViewSet.notified_column(),
     ]
     list_filter = [*EnquiryViewSet.list_filter, "event_date", "event_type", "layout"]
-    search_fields = ["organisation", "contact_name", "email", "message"]
+    # The fields QuoteRequest.searchable_fields names and the phone, folded (see
+    # EnquiryIndexView.search_queryset).
+    search_fields = ["search_text"]
     # The spaces are read from the names kept on the request (``requested_spaces``), which a
     # deleted space page leaves as they were; the links to the pages are not shown.
     inspect_view_fields_exclude = [*EnquiryViewSet.inspect_view_fields_exclude, "spaces"]

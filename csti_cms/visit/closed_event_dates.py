@@ -29,7 +29,7 @@ from wagtail.admin.messages import render as render_message
 
 from csti_cms.agenda import recurrence
 from csti_cms.agenda.models import AttendanceMode, EventPage, EventStatus, Occurrence
-from csti_cms.core.dates import day_date
+from csti_cms.core.dates import WEEKDAY_DATE, day_date
 from csti_cms.core.i18n import live_homes, prefer_language, restricted_paths
 
 from .models import Closure
@@ -157,7 +157,7 @@ def days_label(days):
     """The days in the active language with the closure's reason, the first few only."""
     shown = ", ".join(
         pgettext("a date and why the centre is closed", "%(date)s (%(reason)s)")
-        % {"date": day_date(day, "l j F Y"), "reason": closure.get_reason_display()}
+        % {"date": day_date(day, WEEKDAY_DATE), "reason": closure.get_reason_display()}
         for day, closure in days[:DATES_SHOWN]
     )
     others = len(days) - DATES_SHOWN
@@ -175,19 +175,25 @@ def _wants_messages(request):
     return request.accepts("text/html")
 
 
+def _event_line(event, days):
+    """An event, linked to its editor, and its dates on closed days, punctuated as the
+    editor's language writes it (French puts a space before the colon)."""
+    link = format_html(
+        '<a href="{}">{}</a>', reverse("wagtailadmin_pages:edit", args=[event.pk]), event.title
+    )
+    return format_html(
+        pgettext("an event and its dates on closed days", "{event}: {dates}"),
+        event=link,
+        dates=days_label(days),
+    )
+
+
 def warn_of_events_on_closed_days(request, site):
     """After the opening hours are saved: the events to look at, each with a link."""
     found = events_on_closed_days(site)
     if not found or not _wants_messages(request):
         return
-    items = format_html_join(
-        "",
-        '<li><a href="{}">{}</a>: {}</li>',
-        (
-            (reverse("wagtailadmin_pages:edit", args=[event.pk]), event.title, days_label(days))
-            for event, days in found
-        ),
-    )
+    items = format_html_join("", "<li>{}</li>", ((_event_line(*item),) for item in found))
     message = gettext(
         "Events held at the centre have dates on days it is now closed, and the agenda "
         "lists them as usual. Unless an event is held anyway, move, cancel or exclude "

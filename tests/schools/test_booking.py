@@ -12,9 +12,9 @@ from wagtail import hooks
 
 from csti_cms.enquiries.closures import CLOSED_DATES_HOOK
 from csti_cms.enquiries.models import EnquiryStatus
-from csti_cms.schools.models import BookingRequest
+from csti_cms.schools.models import BookingRequest, SchoolLevel
 from tests.conftest import demo_page
-from tests.schools.helpers import booking_data, booking_url, next_weekday
+from tests.schools.helpers import booking_data, booking_url, next_weekday, publish_activity
 
 pytestmark = pytest.mark.django_db
 
@@ -48,6 +48,32 @@ def test_a_booking_is_stored_then_announced_to_the_team(
     sent = client.get(response["Location"])
     assert sent.status_code == 200
     assert activity.title in sent.content.decode()
+
+
+def test_a_booking_in_another_language_names_the_activity_as_the_team_reads_it(
+    client, activity, notifications, django_capture_on_commit_callbacks
+):
+    """A Dutch teacher's booking reaches a French centre's team under the French title, so
+    one workshop is listed, searched and exported under one name."""
+    dutch = demo_page("activity-colour-chemistry", "nl")
+    assert dutch.title != activity.title
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(booking_url(dutch), booking_data(dutch))
+    assert response.status_code == 302
+    booking = BookingRequest.objects.get()
+    assert (booking.activity, booking.language) == (dutch, "nl")
+    assert booking.activity_title == activity.title
+    assert activity.title in mail.outbox[0].body
+
+
+def test_an_activity_the_team_has_not_translated_keeps_the_teachers_title(client, notifications):
+    dutch_levels = SchoolLevel.objects.filter(locale__language_code="nl")[:1]
+    dutch_only = publish_activity(
+        demo_page("school-activities", "nl"), title="Magneetlab", levels=dutch_levels
+    )
+    response = client.post(booking_url(dutch_only), booking_data(dutch_only))
+    assert response.status_code == 302
+    assert BookingRequest.objects.get().activity_title == "Magneetlab"
 
 
 def test_the_form_page_is_never_cached_and_needs_a_csrf_token(activity):

@@ -45,10 +45,27 @@ def test_any_number_of_adults_below_one_gets_the_same_message(client, activity, 
     assert errors["adults"] == [expected]
 
 
+def adults_over_the_group(activity):
+    return f"This activity welcomes at most {activity.max_pupils} adults per group."
+
+
 def test_an_absurd_number_of_adults_is_refused_even_when_the_pupils_are_wrong(client, activity):
     errors = errors_for(client, activity, pupils="-3", adults="99999999999999999999")
-    with translation.override("en"):
-        assert errors["adults"] == [translation.gettext(TOO_MANY_ADULTS)]
+    assert errors["adults"] == [adults_over_the_group(activity)]
+
+
+def test_adults_over_the_group_size_are_not_told_they_outnumber_the_pupils(client, activity):
+    """30 adults with 450 pupils do not outnumber them: both are over the group size."""
+    over = activity.max_pupils + 5
+    errors = errors_for(client, activity, pupils=str(over * 15), adults=str(over))
+    assert errors["adults"] == [adults_over_the_group(activity)]
+    assert errors.as_data()["pupils"][0].code == "capacity"
+
+
+def test_more_adults_than_pupils_in_a_group_are_told_so(client, activity):
+    pupils = activity.min_pupils or 1
+    errors = errors_for(client, activity, pupils=str(pupils), adults=str(pupils + 1))
+    assert errors["adults"] == [TOO_MANY_ADULTS]
 
 
 def test_an_absurd_group_is_told_the_activitys_capacity(client, activity):

@@ -1,5 +1,7 @@
 """Editors manage the visitor path in the admin: pages, opening hours, ticket categories."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -71,6 +73,26 @@ def test_opening_hours_are_saved_with_their_periods_and_closures(editor_client):
     assert hours.seasonal_periods.get().monday_closes.hour == 18
     closure = hours.closures.get()
     assert closure.end_date == closure.start_date
+
+
+@pytest.mark.parametrize(
+    ("language", "names"),
+    [
+        ("en", ["Opens on Monday", "Closes on Sunday"]),
+        ("fr", ["Ouverture le lundi", "Fermeture le dimanche"]),
+    ],
+)
+def test_screen_readers_hear_the_day_of_each_opening_time(editor_client, language, names):
+    """Under each day's heading the fields read "Opens" and "Closes"; a screen reader reads
+    the field's name alone, so the name carries the day, in the week as in each season."""
+    site = Site.objects.get(is_default_site=True)
+    url = reverse("wagtailsettings:edit", args=["csti_visit", "openinghours", site.pk])
+    html = editor_client.get(url, headers={"accept-language": language}).content.decode()
+    monday_opens = re.search(r'<input[^>]*id="id_monday_opens"[^>]*>', html).group()
+    assert f'aria-label="{names[0]}"' in monday_opens
+    for name in names:
+        # The week's fields and the empty seasonal period's template alike.
+        assert html.count(f'aria-label="{name}"') >= 2
 
 
 def test_an_editor_gets_a_clear_error_for_a_closing_time_before_opening(editor_client):

@@ -35,7 +35,7 @@ from wagtail_localize.fields import SynchronizedField
 from csti_cms.blocks import SlotStreamField
 from csti_cms.core.audiences import AUDIENCE_FIELDS
 from csti_cms.core.collation import without_accents
-from csti_cms.core.dates import day_date, out_of_range_errors, time_of_day
+from csti_cms.core.dates import WEEKDAY_DATE, day_date, out_of_range_errors, time_of_day
 from csti_cms.core.fields import ChoiceListField
 from csti_cms.core.forms import SlotAwarePageForm
 from csti_cms.core.i18n import localize_objects
@@ -500,7 +500,10 @@ class EventPage(RoutablePageMixin, BasePage, Place, AgeRange):
         )
         return {
             "recurrence": message
-            % {"first": day_date(self.start_date, "l j F Y"), "given": day_date(given, "l j F Y")}
+            % {
+                "first": day_date(self.start_date, WEEKDAY_DATE),
+                "given": day_date(given, WEEKDAY_DATE),
+            }
         }
 
     def _skipped_time_errors(self):
@@ -523,7 +526,7 @@ class EventPage(RoutablePageMixin, BasePage, Place, AgeRange):
                 "The clocks go forward an hour in the night of %(date)s: %(time)s does not "
                 "exist that day. Choose another time."
             )
-            % {"date": day_date(day, "l j F Y"), "time": time_of_day(at)}
+            % {"date": day_date(day, WEEKDAY_DATE), "time": time_of_day(at)}
             for name, (day, at) in times.items()
             if not recurrence.exists(datetime.combine(day, at), zone)
         }

@@ -7,7 +7,13 @@ from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from csti_cms.core.dates import day_date, time_of_day, time_range
+from csti_cms.core.dates import (
+    WEEKDAY_DATE,
+    WEEKDAY_DAY_MONTH,
+    day_date,
+    time_of_day,
+    time_range,
+)
 
 register = template.Library()
 
@@ -15,7 +21,7 @@ register = template.Library()
 def _day(moment):
     """The day, with its year only when it is not this year's."""
     this_year = moment.year == timezone.localdate().year
-    return day_date(moment, "l j F" if this_year else "l j F Y")
+    return day_date(moment, WEEKDAY_DAY_MONTH if this_year else WEEKDAY_DATE)
 
 
 @register.simple_tag

@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from csti_cms.core.dates import day_date
+from csti_cms.core.dates import DATE, day_date
 from csti_cms.core.spoken_languages import SPOKEN_LANGUAGES
 from csti_cms.enquiries.models import Enquiry
 
@@ -11,8 +11,8 @@ from csti_cms.enquiries.models import Enquiry
 class BookingRequest(Enquiry):
     """What the teacher asked for; the team confirms or declines it in the admin.
 
-    The activity's title is kept as the teacher saw it, so the request still reads
-    right if the page is renamed or deleted later.
+    The activity's title is kept as the team reads it (:meth:`remember_activity`), so
+    the request still reads right if the page is renamed or deleted later.
     """
 
     activity = models.ForeignKey(
@@ -66,6 +66,13 @@ class BookingRequest(Enquiry):
         *Enquiry.notification_fields,
     )
     personal_fields = (*Enquiry.personal_fields, "needs")
+    searchable_fields = (
+        "school_name",
+        "school_postal_code",
+        "school_locality",
+        "activity_title",
+        *Enquiry.searchable_fields,
+    )
     recipients_setting = "school_booking_recipients"
     reference_prefix = "B"
 
@@ -73,9 +80,26 @@ class BookingRequest(Enquiry):
         verbose_name = _("booking request")
         verbose_name_plural = _("booking requests")
 
+    def remember_activity(self, activity, language):
+        """Ask for ``activity`` and keep its title in ``language``, the team's (its centre's).
+
+        Kept as the teacher read it, one workshop came in under three names, one per
+        language teachers booked in: the team's list, search and export split it three
+        ways. The teacher's own page stays the one asked for; a title not translated into
+        the team's language is kept as the teacher read it.
+        """
+        self.activity = activity
+        self.activity_title = (
+            activity.get_translations(inclusive=True)
+            .filter(locale__language_code=language)
+            .values_list("title", flat=True)
+            .first()
+            or activity.title
+        )
+
     def __str__(self):
         # A dash, not a colon: the title goes into e-mail subjects after a translated
         # "label: value", and French would need a non-breaking space before a colon. The date
         # is written out as in the e-mail's body, without the weekday to keep subjects short.
-        date = day_date(self.preferred_date, "j F Y")
+        date = day_date(self.preferred_date, DATE)
         return f"{self.school_name} – {self.activity_title} ({date})"

@@ -6,7 +6,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from csti_cms.core.dates import EN_DASH, day_date, time_of_day, time_range
+from csti_cms.core.dates import DATE, EN_DASH, day_date, time_of_day, time_range
 from csti_cms.core.fields import ChoiceListField
 from csti_cms.enquiries.models import Enquiry
 
@@ -82,7 +82,11 @@ class QuoteRequest(Enquiry):
     #: Fields that name a person on some requests only (see csti_cms.enquiries.retention):
     #: a private celebration's organisation is a family ("Famille Janssens"), where a
     #: company's or association's name is kept for the centre's counts.
-    personal_fields_when = {"organisation": models.Q(event_type=EventType.PRIVATE)}
+    personal_fields_when = {
+        **Enquiry.personal_fields_when,
+        "organisation": models.Q(event_type=EventType.PRIVATE),
+    }
+    searchable_fields = ("organisation", *Enquiry.searchable_fields, "message")
     recipients_setting = "venue_quote_recipients"
     reference_prefix = "Q"
 
@@ -99,9 +103,9 @@ class QuoteRequest(Enquiry):
     @property
     def when(self):
         """The days and hours asked for: "12 March 2027, 18:00–01:00", "12 – 13 March 2027"."""
-        days = day_date(self.event_date, "j F Y")
+        days = day_date(self.event_date, DATE)
         if self.end_date and self.end_date != self.event_date:
-            days = f"{days} {EN_DASH} {day_date(self.end_date, 'j F Y')}"
+            days = f"{days} {EN_DASH} {day_date(self.end_date, DATE)}"
         start, end = self.start_time, self.end_time
         if start and end:
             hours = time_range(start, end)

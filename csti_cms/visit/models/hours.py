@@ -15,10 +15,25 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.widgets import AdminTimeInput
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
 
-from csti_cms.core.dates import day_date
+from csti_cms.core.dates import DATE, day_date
+
+
+class DayTimePanel(FieldPanel):
+    """A time of the week shown as "Opens" or "Closes" under its day's heading, and named
+    in full to screen readers ("Opens on Monday"), which read a field's name, not the
+    heading above it: fourteen fields all called "Opens" or "Closes" left an editor
+    unable to tell Monday from Sunday, in the form and in its error messages."""
+
+    def on_model_bound(self):
+        super().on_model_bound()
+        if self.widget is None:
+            full_name = capfirst(self.model._meta.get_field(self.field_name).verbose_name)
+            self.widget = AdminTimeInput(attrs={"aria-label": full_name})
+
 
 #: Names of the days as they read inside a sentence ("lundi", "maandag"): callers put a
 #: capital where one starts a line. A context of their own keeps them from replacing
@@ -59,8 +74,8 @@ class WeeklySchedule(models.Model):
     week_panels = [
         FieldRowPanel(
             [
-                FieldPanel(f"{name}_opens", heading=_("Opens")),
-                FieldPanel(f"{name}_closes", heading=_("Closes")),
+                DayTimePanel(f"{name}_opens", heading=_("Opens")),
+                DayTimePanel(f"{name}_closes", heading=_("Closes")),
             ],
             heading=capfirst(label),
         )
@@ -138,7 +153,7 @@ def overlap_message(start, end):
     return _(
         "This period overlaps the one from %(start)s to %(end)s. Each day follows the "
         "hours of one seasonal period only: change the dates of one of them."
-    ) % {"start": day_date(start, "j F Y"), "end": day_date(end, "j F Y")}
+    ) % {"start": day_date(start, DATE), "end": day_date(end, DATE)}
 
 
 @register_setting(icon="time")
