@@ -127,7 +127,8 @@ def test_a_booking_refused_then_sent_reaches_the_admin(page, demo_server, admin_
     page.goto(f"{demo_server}/admin/booking_requests/")
     row = page.locator("tr", has_text="Browser Primary School")
     expect(row).to_have_count(1)
-    expect(row).to_contain_text("Workshop: the chemistry of colour")
+    # Booked in English, listed under the activity's name in the centre's language, French.
+    expect(row).to_contain_text("Atelier\u00a0: la chimie des couleurs")
 
 
 def test_a_quote_request_reaches_the_admin(page, demo_server, admin_login):
