@@ -11,6 +11,8 @@ Two cheap checks stop most automated spam while costing real visitors nothing:
 CSRF protection comes from Django's middleware: templates include ``{% csrf_token %}``.
 """
 
+import re
+
 from django import forms
 from django.core.validators import MaxLengthValidator
 from django.utils.text import format_lazy
@@ -53,14 +55,19 @@ def limit_length(field):
     field.widget.attrs["maxlength"] = str(LONG_TEXT_LIMIT)
 
 
+#: Runs of spaces, tabs and line breaks; not the no-break spaces French puts before a colon.
+SPACES_BETWEEN_WORDS = re.compile(r"[^\S\u00a0\u202f]+")
+
+
 def on_one_line(text):
     """``text`` with each run of spaces, tabs and line breaks made one space.
 
     A name or an organisation pasted with a line break would read on two lines in the
-    team's e-mail, list and export, and a line break in the e-mail's subject, which
-    names the school or organisation, keeps the e-mail from being sent at all.
+    team's e-mail, list and export. The e-mail's subject, which names the school or
+    organisation, goes through it too: a line break in a header keeps the e-mail from
+    being sent at all, and requests stored before this form cleaned them still have one.
     """
-    return " ".join(text.split())
+    return SPACES_BETWEEN_WORDS.sub(" ", text).strip()
 
 
 def is_single_line(field):

@@ -9,7 +9,6 @@ wait for the mail server. Whatever goes wrong is logged and written on the reque
 """
 
 import logging
-import re
 import smtplib
 import threading
 import uuid
@@ -32,6 +31,7 @@ from csti_cms.core.i18n import site_language
 from csti_cms.core.models import ContactSettings
 
 from . import repeats
+from .forms import on_one_line
 from .models import Enquiry, EnquiryNotificationSettings, email_addresses
 from .teams import admin_base_url
 
@@ -176,17 +176,11 @@ def build_message(enquiry, recipients):
         site_name = enquiry.site.site_name if enquiry.site else ""
         prefix = f"[{site_name}] " if site_name else ""
         return EmailMessage(
-            subject=one_line(f"{prefix}{subject}")[:250],
+            subject=on_one_line(f"{prefix}{subject}")[:250],
             body=body,
             to=recipients,
             reply_to=[enquiry.email],
         )
-
-
-def one_line(text):
-    """``text`` fit for an e-mail header: a line break typed into a one-line field (by a robot,
-    or pasted) would otherwise make every attempt to notify the team fail."""
-    return re.sub(r"\s*[\r\n]+\s*", " ", text)
 
 
 def admin_url(enquiry):

@@ -4,6 +4,7 @@ keeps its lines."""
 import pytest
 from django.core import mail
 
+from csti_cms.enquiries.forms import on_one_line
 from csti_cms.venues.models import QuoteRequest
 from tests.venues.helpers import quote_data, quote_url
 
@@ -30,3 +31,10 @@ def test_line_breaks_in_one_line_answers_become_spaces(
     (message,) = mail.outbox
     assert "Acme Bcc: victim@example.org" in message.subject
     assert "John Smith" in message.body
+
+
+def test_no_break_spaces_stay_where_french_puts_them():
+    """Collapsing spaces must not undo French typography: « Atelier : … » keeps its
+    no-break space before the colon, in an answer as in the e-mail's subject."""
+    typed = "Atelier\u00a0: la\r\n chimie\u202f!"
+    assert on_one_line(typed) == "Atelier\u00a0: la chimie\u202f!"
