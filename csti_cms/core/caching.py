@@ -48,6 +48,7 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import redis_cache
+from .request_readings import forget_readings, read_once
 
 #: Seconds a cached entry lives: the longest a process with a generation of its own may
 #: show another process's change.
@@ -74,6 +75,10 @@ def generation():
     meanwhile: once Redis could not be reached, the cache answers without it for a few
     seconds (:mod:`csti_cms.core.redis_cache`).
     """
+    return read_once(GENERATION_KEY, _read_generation)
+
+
+def _read_generation():
     if _cache_is_per_process():
         current = _generation_file.read(generation_file_path())
         if current is not None:
@@ -236,6 +241,10 @@ def cached(key, compute):
     if current is None:
         return compute()
     full_key = f"csti:{current}:{key}"
+    return read_once(full_key, lambda: _read_or_compute(full_key, compute))
+
+
+def _read_or_compute(full_key, compute):
     value = cache.get(full_key, _MISSING)
     if value is _MISSING:
         value = compute()
@@ -263,6 +272,7 @@ def new_generation():
     afresh outside any change (the test suite, between tests: the generation file outlives
     the caches it clears, and so would what processes remember per generation).
     """
+    forget_readings()
     if _cache_is_per_process() and _generation_file.write(generation_file_path()):
         return
     _write_cached_generation()

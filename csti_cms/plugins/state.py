@@ -14,6 +14,7 @@ from django.db import transaction
 from wagtail.log_actions import log
 
 from csti_cms.core.caching import content_changed
+from csti_cms.core.request_readings import read_once
 
 from .errors import PluginError
 from .registration import get_plugin, plugins
@@ -40,6 +41,11 @@ def enabled_labels(site):
     if site is None:
         return frozenset()
     key = _cache_key(site.pk)
+    labels = read_once(key, lambda: _switched_on(key, site))
+    return labels & {plugin.label for plugin in plugins()}
+
+
+def _switched_on(key, site):
     labels = cache.get(key)
     if labels is None:
         from .models import SitePlugin
@@ -48,7 +54,7 @@ def enabled_labels(site):
             SitePlugin.objects.filter(site_id=site.pk, enabled=True).values_list("label", flat=True)
         )
         cache.set(key, labels, STATE_TTL)
-    return labels & {plugin.label for plugin in plugins()}
+    return labels
 
 
 def is_enabled(label, site):

@@ -73,6 +73,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Before anything that reads the database: /health/ must tell when it is down.
     "csti_cms.core.health.HealthCheckMiddleware",
+    # Above everything that reads the cache, the page cache and its Content-Security-Policy
+    # included: a request reads each entry once.
+    "csti_cms.core.request_readings.RequestReadingsMiddleware",
     # Above the page cache: pages from the cache get the Content-Security-Policy too.
     "csti_cms.core.content_security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
