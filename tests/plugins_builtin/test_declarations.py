@@ -301,10 +301,11 @@ def test_errors_are_given_field_by_field(client):
     assert not Endorsement.objects.filter(organisation="Musée des Sciences").exists()
 
 
-def test_a_name_of_accents_alone_is_refused(client):
-    """Accents with no letter to carry them fold to nothing: no organisation to list, nor
-    to tell apart from another."""
-    response = endorse(client, demo_page(MECHELEN, "en"), organisation="\u0301\u0301\u0301")
+@pytest.mark.parametrize("name", ["\u0301\u0301\u0301", "...", "- / -"])
+def test_a_name_without_a_letter_or_digit_is_refused(client, name):
+    """Accents with no letter to carry them fold to nothing, and punctuation alone names
+    nobody: no organisation to list, nor to tell apart from another."""
+    response = endorse(client, demo_page(MECHELEN, "en"), organisation=name)
     assert response.status_code == 200
     assert "Give the name of your organisation." in response.content.decode()
     assert not Endorsement.objects.filter(email=FORM["email"]).exists()

@@ -33,6 +33,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from csti_cms.blocks import SlotStreamField
+from csti_cms.core.accessibility import wheelchair_access_field
 from csti_cms.core.audiences import AUDIENCE_FIELDS
 from csti_cms.core.collation import without_accents
 from csti_cms.core.dates import WEEKDAY_DATE, day_date, out_of_range_errors, time_of_day
@@ -326,7 +327,7 @@ class EventPage(RoutablePageMixin, BasePage, Place, AgeRange):
     registration_email = models.EmailField(_("registration e-mail"), blank=True)
     registration_phone = models.CharField(_("registration phone"), max_length=40, blank=True)
     spoken_languages = ChoiceListField(_("languages spoken"), options=SPOKEN_LANGUAGES, blank=True)
-    wheelchair_accessible = models.BooleanField(_("wheelchair accessible"), default=False)
+    wheelchair_accessible = wheelchair_access_field()
     accessibility = models.TextField(
         _("accessibility"),
         blank=True,
@@ -373,7 +374,7 @@ class EventPage(RoutablePageMixin, BasePage, Place, AgeRange):
                 FieldRowPanel([FieldPanel("is_free"), FieldPanel("price")]),
                 FieldPanel("price_details"),
                 FieldPanel("spoken_languages"),
-                FieldPanel("wheelchair_accessible"),
+                FieldPanel("wheelchair_accessible", widget=forms.RadioSelect),
                 FieldPanel("accessibility"),
             ],
             heading=_("For whom, price and access"),

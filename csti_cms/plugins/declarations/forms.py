@@ -138,7 +138,8 @@ class EndorsementForm(SpamProtectedFormMixin, forms.ModelForm):
     def clean_organisation(self):
         name = " ".join(self.cleaned_data["organisation"].split())
         key = organisation_key(name)
-        if not key:
+        if not any(character.isalnum() for character in key):
+            # Dots or dashes alone name no organisation the list could show.
             raise ValidationError(_("Give the name of your organisation."))
         if blocking_endorsements(self.declaration, key).exists():
             raise duplicate_error(name)

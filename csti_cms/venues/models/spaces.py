@@ -8,6 +8,7 @@ and layout; its quote form (``./quote/``) asks for one or several spaces at once
 
 from urllib.parse import urlencode
 
+from django import forms
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from csti_cms.blocks import ImageBlock, SlotStreamField
+from csti_cms.core.accessibility import wheelchair_access_field
 from csti_cms.core.fields import ChoiceListField
 from csti_cms.core.i18n import page_ids, same_route_url, translated_page_ids
 from csti_cms.core.models import SECTION_PARENTS, BasePage
@@ -171,7 +173,7 @@ class VenueSpacePage(BasePage):
     catering_details = models.TextField(
         _("catering details"), blank=True, help_text=_("Caterers you work with, kitchen, bar.")
     )
-    wheelchair_accessible = models.BooleanField(_("wheelchair accessible"), default=False)
+    wheelchair_accessible = wheelchair_access_field()
     accessibility = models.TextField(
         _("accessibility"),
         blank=True,
@@ -210,7 +212,10 @@ class VenueSpacePage(BasePage):
             heading=_("Equipment and catering"),
         ),
         MultiFieldPanel(
-            [FieldPanel("wheelchair_accessible"), FieldPanel("accessibility")],
+            [
+                FieldPanel("wheelchair_accessible", widget=forms.RadioSelect),
+                FieldPanel("accessibility"),
+            ],
             heading=_("Accessibility"),
         ),
         FieldPanel("price_details"),

@@ -1,0 +1,62 @@
+"""Wheelchair access of venue spaces gets a third answer, "not stated" (null).
+
+Until now editors could only tick "wheelchair accessible": an unticked box meant
+nobody said, yet the space's page told wheelchair users it was not accessible. So
+``False`` becomes null, in the live rows and in the revisions a draft or scheduled
+publication would bring back; ``True`` stays. Backwards, null becomes ``False`` again.
+"""
+
+from django.db import migrations, models
+
+FIELD = "wheelchair_accessible"
+
+
+def _replace_answers(apps, old, new):
+    """Replace ``old`` by ``new`` in the spaces and their revisions."""
+    VenueSpacePage = apps.get_model("csti_venues", "VenueSpacePage")
+    Revision = apps.get_model("wagtailcore", "Revision")
+    VenueSpacePage.objects.filter(**{FIELD: old}).update(**{FIELD: new})
+    revisions = Revision.objects.filter(
+        content_type__app_label="csti_venues", content_type__model="venuespacepage"
+    ).only("content")
+    stale = [
+        revision
+        for revision in revisions.iterator(chunk_size=500)
+        if FIELD in revision.content and revision.content[FIELD] is old
+    ]
+    for revision in stale:
+        revision.content[FIELD] = new
+    Revision.objects.bulk_update(stale, ["content"], batch_size=500)
+
+
+def unticked_means_not_stated(apps, schema_editor):
+    _replace_answers(apps, old=False, new=None)
+
+
+def not_stated_means_unticked(apps, schema_editor):
+    _replace_answers(apps, old=None, new=False)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("csti_venues", "0007_quoterequest_search_text"),
+    ]
+
+    operations = [
+        migrations.AlterField(
+            model_name="venuespacepage",
+            name="wheelchair_accessible",
+            field=models.BooleanField(
+                blank=True,
+                choices=[
+                    (True, "Accessible in a wheelchair"),
+                    (False, "Not accessible in a wheelchair"),
+                    (None, "Not stated"),
+                ],
+                default=None,
+                null=True,
+                verbose_name="wheelchair accessible",
+            ),
+        ),
+        migrations.RunPython(unticked_means_not_stated, not_stated_means_unticked),
+    ]
