@@ -136,6 +136,10 @@ class GenerationFile:
     nanosecond, so no reader ever sees half a generation or mistakes a new file for an old
     one. A file that cannot be read or written is logged once per process and left alone
     from then on: :func:`generation` falls back to the process's own.
+
+    A reader that finds a new generation also drops what Wagtail keeps of the sites in the
+    process's cache outside any generation (:func:`forget_wagtail_site_root_paths`): a site
+    another process added or renamed would otherwise keep no address, or its old one.
     """
 
     def __init__(self):
@@ -163,6 +167,8 @@ class GenerationFile:
         except (OSError, UnicodeDecodeError) as error:
             return self._give_up(path, error)
         self._last_read = (signature, current)
+        if current != last_generation:
+            forget_wagtail_site_root_paths()
         return current
 
     def write(self, path):
@@ -230,6 +236,20 @@ class GenerationFile:
 
 _generation_file = GenerationFile()
 
+
+def forget_wagtail_site_root_paths():
+    """Drop Wagtail's cached site root paths, from which it builds every page's address.
+
+    Wagtail keeps them in the default cache for an hour, under a key of its own rather than
+    under the generation, and drops them only when the process itself saves a site. So
+    whoever learns of a new generation drops them: each process its own copy, without
+    Redis; with Redis, the process writing the generation the shared one, which a site
+    saved during an outage, or read by another process before the save was committed,
+    would leave stale. Reading them afresh costs a query or two per site, once per change.
+    """
+    Site.clear_site_root_paths_cache()
+
+
 #: Set while this process holds a new generation it could not write to the shared cache.
 _unwritten_generation = threading.Event()
 _write_lock = threading.Lock()
@@ -291,6 +311,7 @@ def _write_cached_generation():
         cache.set(GENERATION_KEY, fresh, None)
         if cache.get(GENERATION_KEY) == fresh:
             _unwritten_generation.clear()
+            forget_wagtail_site_root_paths()
             return fresh
         _unwritten_generation.set()
         return None

@@ -5,6 +5,7 @@ locale, the translations would be missing. Each URL here carries links to its
 other language versions, grouped in memory from one query.
 """
 
+import logging
 from collections import defaultdict
 
 from django.http import Http404
@@ -13,6 +14,8 @@ from wagtail.models import Locale, Site
 
 from csti_cms.core.hooks import public_pages
 from csti_cms.core.i18n import pages_of_site
+
+logger = logging.getLogger(__name__)
 
 
 class MultilingualSitemap(Sitemap):
@@ -33,16 +36,37 @@ class MultilingualSitemap(Sitemap):
         for item in pages:
             by_key[item.translation_key].append(item)
         urls = []
+        unaddressed = []
         for item in pages:
             for url_info in item.get_sitemap_urls(self.request):
-                siblings = by_key[item.translation_key]
-                if len(siblings) > 1:
-                    url_info["alternates"] = [
-                        {
-                            "lang_code": languages[other.locale_id],
-                            "location": other.get_full_url(self.request),
-                        }
-                        for other in siblings
-                    ]
+                if url_info["location"] is None:
+                    unaddressed.append(item.pk)
+                    continue
+                alternates = self._alternates(by_key[item.translation_key], languages)
+                if len(alternates) > 1:
+                    url_info["alternates"] = alternates
                 urls.append(url_info)
+        if unaddressed:
+            self._warn_of_pages_without_address(unaddressed)
         return urls
+
+    def _alternates(self, siblings, languages):
+        """The language versions of a page that have an address: a ``None`` one would be
+        written as the text "None", which search engines report as a broken link."""
+        alternates = []
+        for other in siblings:
+            location = other.get_full_url(self.request)
+            if location is not None:
+                alternates.append({"lang_code": languages[other.locale_id], "location": location})
+        return alternates
+
+    def _warn_of_pages_without_address(self, page_ids):
+        """One warning per sitemap, not one per page: the operator learns that pages of the
+        site have no address (no site of Settings > Sites covers them) and which ones."""
+        logger.warning(
+            "The sitemap of %s leaves out %s live page(s) that have no address (ids %s): "
+            "no site under Settings > Sites covers them.",
+            self.request.get_host(),
+            len(page_ids),
+            ", ".join(str(page_id) for page_id in page_ids),
+        )
