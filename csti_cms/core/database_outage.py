@@ -51,6 +51,10 @@ def database_unreachable(error):
 #: Seconds between two warnings of one process while the database stays out of reach.
 WARNING_INTERVAL = 60
 
+#: The clock the interval is measured with: seconds that never go back, whatever the wall
+#: clock does. A module attribute, so that tests move it on rather than wait an interval.
+clock = time.monotonic
+
 logger = logging.getLogger(__name__)
 
 
@@ -60,7 +64,7 @@ class OutageWarnings:
     def __init__(self, interval):
         self.interval = interval
         self._lock = threading.Lock()
-        #: ``time.monotonic()`` of the last warning; None before the first one.
+        #: :data:`clock` time of the last warning; None before the first one.
         self._warned_at = None
 
     def warn(self, error):
@@ -75,7 +79,7 @@ class OutageWarnings:
 
     def _due(self):
         with self._lock:
-            now = time.monotonic()
+            now = clock()
             if self._warned_at is not None and now - self._warned_at < self.interval:
                 return False
             self._warned_at = now

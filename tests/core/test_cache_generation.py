@@ -7,12 +7,7 @@ server at 127.0.0.1:6379 is used under database 9 and a key prefix of each test'
 tests that make Redis refuse writes or stop answering start a server of their own.
 """
 
-import contextlib
 import io
-import shutil
-import socket
-import subprocess
-import time
 import uuid
 
 import pytest
@@ -27,6 +22,7 @@ from csti_cms.core.caching import GENERATION_KEY, content_changed, generation
 from csti_cms.settings.base import _caches
 from tests.conftest import demo_page
 from tests.core.conftest import UNREACHABLE_REDIS, RecordsKept
+from tests.core.outages import answering_nobody, redis_server, stop_outage_clocks
 from tests.helpers import run_manage
 
 pytestmark = pytest.mark.django_db
@@ -42,6 +38,12 @@ def process_as_started(monkeypatch):
     caching._unwritten_generation.clear()
     yield
     caching._unwritten_generation.clear()
+
+
+@pytest.fixture
+def outage_clock(monkeypatch):
+    """A pause of Redis lasts until the test moves this clock past it."""
+    return stop_outage_clocks(monkeypatch)
 
 
 @pytest.fixture
@@ -69,29 +71,12 @@ def caching_log():
 @pytest.fixture
 def own_redis(tmp_path):
     """A Redis server of the test's own, which it may make refuse writes or stop answering:
-    ``(url, client for the operator)``."""
-    executable = shutil.which("redis-server")
-    if executable is None:
-        pytest.skip("redis-server is not installed")
-    with socket.create_server(("127.0.0.1", 0)) as probe:
-        port = probe.getsockname()[1]
-    server = subprocess.Popen(
-        [executable, "--port", str(port), "--bind", "127.0.0.1"]
-        + ["--save", "", "--appendonly", "no", "--dir", str(tmp_path)],
-        stdout=subprocess.DEVNULL,
-    )
-    operator = redis.Redis("127.0.0.1", port)
-    try:
-        for _ in range(100):
-            with contextlib.suppress(redis.ConnectionError):
-                operator.ping()
-                break
-            time.sleep(0.05)
-        yield f"redis://127.0.0.1:{port}/0", operator
-    finally:
-        operator.close()
-        server.terminate()
-        server.wait(timeout=10)
+    ``(url, client for the operator, its process)``."""
+    with (
+        redis_server(tmp_path) as (process, port),
+        redis.Redis("127.0.0.1", port) as operator,
+    ):
+        yield f"redis://127.0.0.1:{port}/0", operator, process
 
 
 def redis_caches(url, prefix, pause=None):
@@ -199,7 +184,7 @@ def test_a_change_published_while_redis_was_unreachable_reaches_everyone_once_it
 
 
 def test_a_write_redis_refuses_when_out_of_memory_is_kept_until_it_takes_it(own_redis):
-    url, operator = own_redis
+    url, operator, _ = own_redis
     with redis_caches(url, "test"):
         before = generation()
         operator.config_set("maxmemory", 1)  # below what it holds: every write is refused
@@ -213,15 +198,17 @@ def test_a_write_redis_refuses_when_out_of_memory_is_kept_until_it_takes_it(own_
         assert caches["default"].get(GENERATION_KEY) == after
 
 
-def test_a_process_back_from_an_outage_it_changed_nothing_in_keeps_the_generation(own_redis):
+def test_a_process_back_from_an_outage_it_changed_nothing_in_keeps_the_generation(
+    own_redis, outage_clock
+):
     """One slow answer in one worker must not empty every worker's cache: only a process
     that owes a change starts a new generation once Redis answers again."""
-    url, operator = own_redis
+    url, _, process = own_redis
     with redis_caches(url, "test", pause=0.3):
         before = generation()
-        operator.client_pause(600)  # Redis answers nobody for 0.6 s: each read times out
-        assert generation() is None
-        time.sleep(0.7)
+        with answering_nobody(process):  # each read times out
+            assert generation() is None
+        outage_clock.advance(0.3)
         assert generation() == before
 
 
