@@ -11,9 +11,10 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.core.checks import Tags, register
 
-        from csti_cms.core import caching, checks, rendition_warmup
+        from csti_cms.core import caching, checks, redirects, rendition_warmup
 
         caching.connect_signals()
+        redirects.keep_automatic_redirects_on_empty_batches()
         rendition_warmup.connect_signals()
         register(checks.check_redis, Tags.caches)
         register(checks.check_cache_generation_file, Tags.caches)

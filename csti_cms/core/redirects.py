@@ -1,0 +1,174 @@
+"""Redirects of a centre's former addresses, as Wagtail keeps them, made safe for migration day.
+
+Wagtail's redirects (``wagtail.contrib.redirects``) hold the addresses of the centre's former
+website, imported or added by editors, and those Wagtail adds itself when a page changes
+address. Two things here change how they work:
+
+- :func:`keep_automatic_redirects_on_empty_batches` works around a Wagtail bug that deleted
+  every automatic redirect of the install on a harmless edit;
+- :class:`CentreRedirectMiddleware` answers the old addresses, as Wagtail's middleware does,
+  without a redirect to the address asked, with links shared carrying tracking parameters,
+  and without a permanent redirect to a page that is not published.
+"""
+
+from urllib.parse import urlsplit, urlunsplit
+
+from django import http
+from django.http.request import split_domain_port
+from wagtail.contrib.redirects.middleware import RedirectMiddleware, get_redirect
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.contrib.redirects.signal_handlers import BatchRedirectCreator
+
+#: Wagtail's own ``BatchRedirectCreator.pre_process``, kept to tell when Wagtail fixes it.
+WAGTAIL_PRE_PROCESS = BatchRedirectCreator.pre_process
+
+#: Query parameters that campaigns, newsletters and social networks add to the links they
+#: carry. They say where a visitor comes from, never what the old address showed.
+TRACKING_PARAMETERS = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "gbraid",
+        "wbraid",
+        "dclid",
+        "msclkid",
+        "yclid",
+        "twclid",
+        "ttclid",
+        "igshid",
+        "mc_cid",
+        "mc_eid",
+        "_ga",
+        "_gl",
+        "_hsenc",
+        "_hsmi",
+        "mkt_tok",
+    }
+)
+
+
+def keep_automatic_redirects_on_empty_batches():
+    """Make Wagtail's batch of new automatic redirects touch nothing when it holds none.
+
+    Before saving a batch, Wagtail deletes the automatic redirects whose old address the batch
+    takes over, with a filter built from its items; with no item, the filter is empty and
+    deletes every automatic redirect of every site (Wagtail issue #11338, fix proposed in
+    pull request #14626). Here a batch is empty whenever a page whose address depends on
+    no site changes slug: a home in another language, beside the site's root page (its slug
+    changed on the Promote tab, or created by ``add_centre`` for a second centre).
+
+    Remove this, with its test, once the Wagtail the project requires has the fix:
+    ``test_wagtail_still_deletes_every_automatic_redirect_on_an_empty_batch`` then fails.
+    """
+
+    def pre_process(batch):
+        if batch.items:
+            WAGTAIL_PRE_PROCESS(batch)
+
+    BatchRedirectCreator.pre_process = pre_process
+
+
+def is_tracking_parameter(name):
+    """Whether the query parameter ``name`` only says where the visitor comes from."""
+    return name.startswith("utm_") or name in TRACKING_PARAMETERS
+
+
+def split_tracking(path):
+    """``(path, tracking)``: ``path`` without its tracking parameters, and those parameters.
+
+    The query is split as written, not decoded, so that what remains is still the address
+    as Wagtail files it.
+    """
+    parts = urlsplit(path)
+    fields = parts.query.split("&") if parts.query else []
+    kept = [field for field in fields if not is_tracking_parameter(field.split("=")[0])]
+    tracking = [field for field in fields if is_tracking_parameter(field.split("=")[0])]
+    return urlunsplit(parts._replace(query="&".join(kept))), tracking
+
+
+def with_tracking(link, tracking):
+    """``link`` with the visitor's tracking parameters added to its own query."""
+    if not tracking:
+        return link
+    parts = urlsplit(link)
+    return urlunsplit(parts._replace(query="&".join(filter(None, [parts.query, *tracking]))))
+
+
+def addresses_to_try(path):
+    """The addresses a redirect may be filed under for ``path``, the closest first.
+
+    The address as asked, then without tracking parameters, then without any query (as
+    Wagtail's middleware does), each with the tracking parameters to carry to the new
+    address.
+    """
+    untracked, tracking = split_tracking(path)
+    tried = {}
+    for address, carried in ((path, []), (untracked, tracking), (urlsplit(path).path, tracking)):
+        tried.setdefault(address, carried)
+    return tried.items()
+
+
+def leads_back(redirect, request, path):
+    """Whether ``redirect`` sends the visitor asking for ``path`` to that very address.
+
+    Such a row (an imported line whose new address is its old one) answers nothing while a
+    page has the address, then, once the page is renamed, answers with a redirect to itself
+    for ever: Wagtail adds no redirect of its own for an address a row already holds.
+    """
+    target = urlsplit(redirect.link)
+    if target.hostname and target.hostname != split_domain_port(request.get_host())[0]:
+        return False
+    target_path = Redirect.normalise_path(urlunsplit(("", "", target.path, target.query, "")))
+    return target_path in {redirect.old_path, Redirect.normalise_path(path)}
+
+
+def leads_to_unpublished_page(redirect):
+    """Whether ``redirect`` leads to a page that is not published, so ends on "not found".
+
+    The old address then answers "not found" itself rather than with a permanent redirect:
+    browsers remember a permanent redirect for good and search engines move the address
+    to its target, a "not found" is neither; once the page is published again, the redirect
+    answers again, nothing lost. A temporary redirect would only send the visitor to the
+    same "not found", one request later.
+    """
+    return redirect.redirect_page_id is not None and not redirect.redirect_page.live
+
+
+class CentreRedirectMiddleware(RedirectMiddleware):
+    """Wagtail's redirects, answered only when they lead somewhere other than the address asked.
+
+    Like Wagtail's middleware, this one looks for a redirect only for an address the site
+    answers with "not found", so pages cost no query more. It differs in three ways:
+
+    - a redirect to the address asked is ignored (see :func:`leads_back`): the page there or
+      "not found" answers, not a redirect loop;
+    - an address with tracking parameters (``utm_source``, ``fbclid``...) finds the redirect
+      of the address without them, and the parameters go on to the new address, so that the
+      campaign that brought the visitor is still counted there;
+    - a redirect to an unpublished page is ignored (see :func:`leads_to_unpublished_page`).
+
+    An ignored redirect counts as absent: the next, less precise address is tried.
+    """
+
+    def process_response(self, request, response):
+        if response.status_code != 404:
+            return response
+        path = Redirect.normalise_path(request.get_full_path(), decode_unicode=False)
+        for address, tracking in addresses_to_try(path):
+            redirect = get_redirect(request, address)
+            if redirect is None or not self.leads_elsewhere(redirect, request, path):
+                continue
+            link = with_tracking(redirect.link, tracking)
+            if redirect.is_permanent:
+                return http.HttpResponsePermanentRedirect(link)
+            return http.HttpResponseRedirect(link)
+        return response
+
+    @staticmethod
+    def leads_elsewhere(redirect, request, path):
+        """Whether ``redirect`` leads somewhere a visitor asking for ``path`` can go."""
+        return (
+            redirect.link is not None
+            and not leads_back(redirect, request, path)
+            and not leads_to_unpublished_page(redirect)
+        )
