@@ -15,6 +15,7 @@ class CoreConfig(AppConfig):
 
         caching.connect_signals()
         redirects.keep_automatic_redirects_on_empty_batches()
+        redirects.redirect_only_addresses_once_public()
         rendition_warmup.connect_signals()
         register(checks.check_redis, Tags.caches)
         register(checks.check_cache_generation_file, Tags.caches)

@@ -6,6 +6,8 @@ address. Two things here change how they work:
 
 - :func:`keep_automatic_redirects_on_empty_batches` works around a Wagtail bug that deleted
   every automatic redirect of the install on a harmless edit;
+- :func:`redirect_only_addresses_once_public` keeps Wagtail from adding redirects from the
+  addresses of pages never published, which no visitor or search engine ever saw;
 - :class:`CentreRedirectMiddleware` answers the old addresses, as Wagtail's middleware does,
   without a redirect to the address asked, with links shared carrying tracking parameters,
   and without a permanent redirect to a page that is not published.
@@ -15,12 +17,15 @@ from urllib.parse import urlsplit, urlunsplit
 
 from django import http
 from django.http.request import split_domain_port
+from wagtail.contrib.redirects import signal_handlers
 from wagtail.contrib.redirects.middleware import RedirectMiddleware, get_redirect
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.redirects.signal_handlers import BatchRedirectCreator
 
 #: Wagtail's own ``BatchRedirectCreator.pre_process``, kept to tell when Wagtail fixes it.
 WAGTAIL_PRE_PROCESS = BatchRedirectCreator.pre_process
+#: Wagtail's own redirect creation, which its receivers of slug changes and moves call.
+WAGTAIL_CREATE_REDIRECTS = signal_handlers.create_redirects
 
 #: Query parameters that campaigns, newsletters and social networks add to the links they
 #: carry. They say where a visitor comes from, never what the old address showed.
@@ -66,6 +71,25 @@ def keep_automatic_redirects_on_empty_batches():
             WAGTAIL_PRE_PROCESS(batch)
 
     BatchRedirectCreator.pre_process = pre_process
+
+
+def redirect_only_addresses_once_public():
+    """Add automatic redirects only from addresses a page had once it was published.
+
+    Wagtail adds a redirect whenever a page's address changes, published or not. A page
+    translated into another language starts as a draft at the address of its source's
+    slug, which the translator then translates: every translation left a redirect from
+    an address nobody ever saw (163 for the demo's content), and Settings > Redirects,
+    which a centre reads on migration day, was full of them. Wagtail's receivers call
+    ``create_redirects`` by its module name, so it is replaced there, whatever the order
+    in which the apps connected their receivers.
+    """
+
+    def create_redirects(page, page_old, sites):
+        if page_old.first_published_at is not None:
+            WAGTAIL_CREATE_REDIRECTS(page=page, page_old=page_old, sites=sites)
+
+    signal_handlers.create_redirects = create_redirects
 
 
 def is_tracking_parameter(name):

@@ -1,8 +1,9 @@
-"""Wagtail's automatic redirects survive edits that change no page's address.
+"""Wagtail's automatic redirects: from addresses once public, and kept by unrelated edits.
 
 Wagtail deleted every automatic redirect of the install when a page whose address depends on
 no site changed slug (Wagtail issue #11338): the homes in other languages, beside a site's
-root page, on the Promote tab or when ``add_centre`` creates them for a second centre.
+root page, on the Promote tab or when ``add_centre`` creates them for a second centre. It
+also added redirects from the addresses of drafts nobody ever saw, one per translated page.
 """
 
 import pytest
@@ -10,6 +11,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.redirects.signal_handlers import BatchRedirectCreator
 
 from csti_cms.core.centres import add_centre
+from csti_cms.core.models import ContentPage
 from csti_cms.core.redirects import WAGTAIL_PRE_PROCESS
 from tests.conftest import demo_page
 
@@ -27,22 +29,48 @@ def publish_new_slug(renamed, slug, django_capture_on_commit_callbacks):
         renamed.save_revision().publish()
 
 
-def test_a_new_slug_for_the_dutch_home_keeps_every_automatic_redirect(
-    django_capture_on_commit_callbacks,
-):
+@pytest.fixture
+def renamed_section(django_capture_on_commit_callbacks):
+    """The automatic redirects left by a published section given a new address."""
+    publish_new_slug(demo_page("schools", "nl"), "klassen", django_capture_on_commit_callbacks)
     before = automatic_redirects()
-    assert before, "the demo's renamed pages left automatic redirects"
+    assert before
+    return before
+
+
+def test_a_new_slug_for_the_dutch_home_keeps_every_automatic_redirect(
+    renamed_section, django_capture_on_commit_callbacks
+):
     publish_new_slug(demo_page("home", "nl"), "curiosa-nl", django_capture_on_commit_callbacks)
-    assert automatic_redirects() == before
+    assert automatic_redirects() == renamed_section
 
 
 def test_a_second_centre_keeps_the_first_ones_automatic_redirects(
-    django_capture_on_commit_callbacks,
+    renamed_section, django_capture_on_commit_callbacks
 ):
-    before = automatic_redirects()
     with django_capture_on_commit_callbacks(execute=True):
         add_centre("Technopolis", "www.technopolis.be", 443, "nl")
-    assert automatic_redirects() == before
+    assert automatic_redirects() == renamed_section
+
+
+def test_the_demo_content_leaves_no_redirect_from_an_address_never_public():
+    """Its pages are translated as an editor translates them: drafts renamed, then published."""
+    assert automatic_redirects() == set()
+
+
+def test_a_draft_renamed_before_its_first_publication_leaves_no_redirect(
+    django_capture_on_commit_callbacks,
+):
+    draft = demo_page("home", "en").add_child(
+        instance=ContentPage(title="Night at the centre", slug="night", live=False)
+    )
+    draft.slug = "night-at-the-centre"
+    with django_capture_on_commit_callbacks(execute=True):
+        draft.save()
+    assert automatic_redirects() == set()
+    draft.save_revision().publish()
+    publish_new_slug(draft, "late-night", django_capture_on_commit_callbacks)
+    assert Redirect.objects.get(automatically_created=True).old_path == "/en/night-at-the-centre"
 
 
 def test_a_renamed_page_still_gets_its_automatic_redirect(django_capture_on_commit_callbacks):
