@@ -629,3 +629,14 @@ def test_a_mistyped_e_mail_address_gets_the_sites_own_wording(client):
     response = endorse(client, page, email="marie.example.org")
     assert response.status_code == 200
     assert "Enter a valid e-mail address, such as name@example.org." in response.content.decode()
+
+
+def test_the_confirmation_subject_shows_the_title_as_written(client):
+    """A subject is plain text: an apostrophe or an ampersand escaped for HTML showed as
+    “&#x27;” and “&amp;” in the endorser's inbox."""
+    page = demo_page(MECHELEN, "en")
+    page.title = "Brussels & Mechelen's Declaration"
+    page.save_revision().publish()
+    endorse(client, page)
+    expected = "Confirm your endorsement of “Brussels & Mechelen's Declaration”"
+    assert mail.outbox[0].subject == expected
