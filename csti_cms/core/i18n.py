@@ -31,9 +31,10 @@ class LanguageVersion:
     #: False when that version asks visitors to log in or for a password: the switcher
     #: offers it, but search engines are not sent there.
     is_public: bool = True
-    #: The query the view keeps when the visitor switches language (a page number of a
-    #: list the same in every language, see :func:`keep_on_language_switch`), which
-    #: ``url``, the version's address for search engines too, leaves out.
+    #: The query the view keeps when the visitor switches language (filters the visitor
+    #: chose, a page number of a list the same in every language: see
+    #: :func:`switch_query`), which ``url``, the version's address for search engines
+    #: too, leaves out.
     kept_query: str = ""
 
     @property
@@ -145,7 +146,7 @@ def language_versions(request, page=None):
             url, is_translation = translate_url(_pageless_path(request), code), True
         else:
             url, is_translation = homes[code].get_url(request), False
-        kept = _kept_query(request) if is_translation else ""
+        kept = switch_query(request, page, translations.get(code)) if is_translation else ""
         result.append(
             LanguageVersion(code, name, url, is_translation, code == current, is_public, kept)
         )
@@ -165,8 +166,18 @@ def keep_on_language_switch(request, **parameters):
     request._csti_kept_query = {name: value for name, value in parameters.items() if value}
 
 
-def _kept_query(request):
-    return urlencode(getattr(request, "_csti_kept_query", {}))
+def switch_query(request, page=None, translation=None):
+    """The query the language switcher carries to ``translation`` of ``page``, never
+    ``hreflang`` nor the canonical address, which name each version's own address.
+
+    A page type whose visitors choose what it shows (an agenda's filters, the spaces
+    ticked in a quote form) carries their choice, translated, with a
+    ``language_switch_query(request, translation)`` method returning ``(name, value)``
+    pairs; then come the parameters its view keeps (:func:`keep_on_language_switch`).
+    """
+    carried = getattr(page, "language_switch_query", None)
+    chosen = list(carried(request, translation)) if carried and translation else []
+    return urlencode([*chosen, *getattr(request, "_csti_kept_query", {}).items()])
 
 
 def show_query(request, **parameters):
@@ -192,8 +203,9 @@ def version_url(request, page, translation):
 
     A routable page (an agenda's calendar month, its archive) serves several views at
     sub-routes: a visitor switching language expects the same view, not the page's
-    root. A page type may refine this (carry its own query, translated) with a
-    ``language_version_url(request, translation)`` method.
+    root. A page type may refine this with a ``language_version_url(request, translation)``
+    method; what the visitor chose there is carried by :func:`switch_query`, as
+    search engines are sent to this address.
     """
     own = getattr(page, "language_version_url", None)
     if own is not None:
@@ -301,11 +313,23 @@ def hreflang_links(request, versions):
         if v.is_translation and v.is_public
     ]
     by_code = dict(links)
-    own = site_language(Site.find_for_request(request))
-    default = by_code.get(own) or (links[0][1] if links else None)
+    default = x_default_language(Site.find_for_request(request), by_code)
     if default:
-        links.append(("x-default", default))
+        links.append(("x-default", by_code[default]))
     return links
+
+
+def x_default_language(site, codes):
+    """The language among ``codes`` (those a page is published in) that ``x-default`` names:
+    the site's own (:func:`site_language`), else the first in ``LANGUAGES``.
+
+    One rule for the pages' ``hreflang`` links and the sitemap's, which search engines
+    compare.
+    """
+    own = site_language(site)
+    if own in codes:
+        return own
+    return next((code for code, _name in settings.LANGUAGES if code in codes), None)
 
 
 def localize_pages(pages, language=None, request=None):

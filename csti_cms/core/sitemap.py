@@ -13,7 +13,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Site
 
 from csti_cms.core.hooks import public_pages
-from csti_cms.core.i18n import pages_of_site
+from csti_cms.core.i18n import pages_of_site, x_default_language
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ class MultilingualSitemap(Sitemap):
                     continue
                 alternates = self._alternates(by_key[item.translation_key], languages)
                 if len(alternates) > 1:
-                    url_info["alternates"] = alternates
+                    url_info["alternates"] = alternates + self._x_default(alternates)
                 urls.append(url_info)
         if unaddressed:
             self._warn_of_pages_without_address(unaddressed)
@@ -59,6 +59,14 @@ class MultilingualSitemap(Sitemap):
             if location is not None:
                 alternates.append({"lang_code": languages[other.locale_id], "location": location})
         return alternates
+
+    def _x_default(self, alternates):
+        """The ``x-default`` alternate, as a list of none or one: the version the pages' own
+        ``hreflang`` links name (:func:`~csti_cms.core.i18n.x_default_language`), as search
+        engines compare the two. None when no version is in a language the site offers."""
+        by_language = {alternate["lang_code"]: alternate["location"] for alternate in alternates}
+        language = x_default_language(self.get_wagtail_site(), by_language)
+        return [{"lang_code": "x-default", "location": by_language[language]}] if language else []
 
     def _warn_of_pages_without_address(self, page_ids):
         """One warning per sitemap, not one per page: the operator learns that pages of the

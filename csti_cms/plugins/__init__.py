@@ -28,7 +28,10 @@ module of the core beyond those the plugin guide lists as public:
 - :class:`LocalizedRoutablePageMixin`, :func:`localized_route` and :data:`SENT_SEGMENT`:
   sub-routes of a routable page spelled in the page's language;
 - :func:`same_route_url`: the sub-route a request shows, on a translation of the page,
-  for a page type's ``language_version_url`` that carries its own query;
+  for a page type's ``language_version_url``; what visitors chose there (filters) is
+  carried to the other language by a ``language_switch_query(request, translation)``
+  method returning ``(name, value)`` pairs, for the language switcher only: ``hreflang``
+  and the canonical address name each version's own address;
 - :func:`keep_on_language_switch`: query parameters (a page number of a list ordered
   alike in every language) the language switcher carries to the other language;
 - :func:`localize_objects`, :func:`prefer_language`: translatable objects (snippets) in

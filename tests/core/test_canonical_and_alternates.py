@@ -85,13 +85,13 @@ def test_search_results_are_described_in_the_visitors_language(client):
     assert unescape(description).startswith("Zoekresultaten op de website van ")
 
 
-def test_a_hub_filtered_by_page_type_keeps_the_filter_in_each_language(client):
+def test_a_hub_filtered_by_page_type_keeps_the_filter_in_each_language_switch(client):
     french = demo_page("hub-visitors", "fr").url
     links = head_links(client, french + "?type=eventpage&page=2")
     for language in ("nl", "en"):
-        theirs = demo_page("hub-visitors", language).url + "?type=eventpage"
-        assert links["switcher"][language] == theirs
-        assert links["alternates"][language] == absolute(theirs)
+        theirs = demo_page("hub-visitors", language).url
+        assert links["switcher"][language] == theirs + "?type=eventpage"
+        assert links["alternates"][language] == absolute(theirs), "each version's canonical"
     assert links["canonical"] == absolute(french)
 
 

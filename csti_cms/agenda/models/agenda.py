@@ -20,15 +20,12 @@ Feeds are folders, not ``feed.ics`` files, because Wagtail serves page paths mad
 of letters, digits, ``-`` and ``_`` only; their answers name a ``.ics`` file.
 """
 
-from urllib.parse import urlencode
-
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.models import Page
 
-from csti_cms.core.i18n import same_route_url
 from csti_cms.core.models import BasePage
 from csti_cms.core.routes import LocalizedRoutablePageMixin, localized_route
 
@@ -57,16 +54,16 @@ class AgendaPage(LocalizedRoutablePageMixin, BasePage):
         verbose_name = _("agenda")
         verbose_name_plural = _("agendas")
 
-    def language_version_url(self, request, translation):
-        """The same view (month, archive) of the agenda in ``translation``'s language,
-        with the same filters where that agenda can apply them.
+    def language_switch_query(self, request, translation):
+        """The filters to carry to the same view in ``translation``'s language, where that
+        agenda can apply them: the language switcher keeps them, while ``hreflang`` names
+        each agenda's own address, as its canonical address does.
 
         A category is a translated snippet with a slug per language: it is carried as
         its translation's slug among the categories that agenda offers, or dropped.
         """
         from ..listing import categories_for
 
-        url = same_route_url(request, self, translation)
         query = [
             (key, value) for key in SHARED_FILTERS for value in request.GET.getlist(key) if value
         ]
@@ -78,7 +75,7 @@ class AgendaPage(LocalizedRoutablePageMixin, BasePage):
             }
             if keys.get(chosen) in theirs:
                 query.append(("category", theirs[keys[chosen]]))
-        return f"{url}?{urlencode(query)}" if query else url
+        return query
 
     @path("", name="upcoming")
     def upcoming(self, request):

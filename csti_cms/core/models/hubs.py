@@ -8,7 +8,6 @@ the hub's URL, not of a session, so every page stays cacheable.
 """
 
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
@@ -127,18 +126,18 @@ class AudienceHubPage(BasePage):
         verbose_name = _("audience hub")
         verbose_name_plural = _("audience hubs")
 
-    def language_version_url(self, request, translation):
-        """The hub in ``translation``'s language, showing the same type of page.
+    def language_switch_query(self, request, translation):
+        """The type of page the visitor chose, carried to the hub in ``translation``'s language.
 
-        A page type is named the same in every language (its model name), so the
-        filter carries over as it is; the page number does not, as lists differ from
-        one language to the next. A name that is no page type is left behind.
+        A page type is named the same in every language (its model name), so the filter
+        carries over as it is; the page number does not, as lists differ from one
+        language to the next. A name that is no page type is left behind. Search engines
+        are sent to the hub itself, its canonical address (see ``i18n.switch_query``).
         """
-        url = translation.get_url(request)
         chosen = request.GET.get("type")
-        if url is None or chosen not in {model._meta.model_name for model in get_page_models()}:
-            return url
-        return f"{url}?{urlencode({'type': chosen})}"
+        if chosen in {model._meta.model_name for model in get_page_models()}:
+            return [("type", chosen)]
+        return []
 
     def sub_navigation(self, request):
         """The hub's own live children in menus: its audience's navigation."""

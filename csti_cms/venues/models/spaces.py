@@ -22,7 +22,7 @@ from wagtail.search import index
 from csti_cms.blocks import ImageBlock, SlotStreamField
 from csti_cms.core.accessibility import wheelchair_access_field
 from csti_cms.core.fields import ChoiceListField
-from csti_cms.core.i18n import page_ids, same_route_url, translated_page_ids
+from csti_cms.core.i18n import page_ids, translated_page_ids
 from csti_cms.core.models import SECTION_PARENTS, BasePage
 from csti_cms.core.models.images import AltTextRule, image_with_alt_text
 from csti_cms.core.navigation import linkable_parent
@@ -60,8 +60,10 @@ class VenueSpaceIndexPage(LocalizedRoutablePageMixin, BasePage):
         verbose_name = _("venue spaces listing")
         verbose_name_plural = _("venue spaces listings")
 
-    def language_version_url(self, request, translation):
-        """The same view in ``translation``'s language, with what the visitor chose.
+    def language_switch_query(self, request, translation):
+        """What the visitor chose, to carry to the same view in ``translation``'s language:
+        the language switcher keeps it, while ``hreflang`` names each version's own
+        address, as its canonical address does.
 
         The comparison's filters (guests, layout) mean the same in every language. A
         space is ticked in the quote form by its page id (``?space=36``, from the
@@ -69,24 +71,19 @@ class VenueSpaceIndexPage(LocalizedRoutablePageMixin, BasePage):
         ticked space is ticked in the other language, and one not translated there is
         left unticked.
         """
-        url = same_route_url(request, self, translation)
         match = getattr(request, "routable_resolver_match", None)
-        if url is None or match is None:
-            return url
-        if match.url_name == "listing":
-            query = self._shared_filters(request)
-        elif match.url_name == "quote":
-            chosen = dict.fromkeys(page_ids(request.GET.getlist("space")))
-            theirs = (
-                translated_page_ids(request, chosen)[translation.locale.language_code]
-                if chosen
-                else {}
-            )
-            query = [("space", theirs[pk]) for pk in chosen if pk in theirs]
-            query += self._shared_filters(request)
-        else:
-            query = []
-        return f"{url}?{urlencode(query)}" if query else url
+        if match is None or match.url_name not in ("listing", "quote"):
+            return []
+        ticked = self._ticked_spaces(request, translation) if match.url_name == "quote" else []
+        return ticked + self._shared_filters(request)
+
+    @staticmethod
+    def _ticked_spaces(request, translation):
+        chosen = dict.fromkeys(page_ids(request.GET.getlist("space")))
+        if not chosen:
+            return []
+        theirs = translated_page_ids(request, chosen)[translation.locale.language_code]
+        return [("space", theirs[pk]) for pk in chosen if pk in theirs]
 
     @staticmethod
     def _shared_filters(request):
