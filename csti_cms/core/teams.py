@@ -15,6 +15,7 @@ in on another centre's host name sees that centre's data: give those permissions
 only to people entitled to see the data of every centre whose host they can reach.
 """
 
+from email.utils import formataddr, parseaddr
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -60,6 +61,31 @@ def admin_base_url(site):
     if site is None or _site_named_by_url(base_url) == site:
         return base_url
     return site.root_url
+
+
+def admin_base_url_for_host(address):
+    """The admin address for links e-mailed to someone who came through ``address``
+    ("https://centre-b.example"): its site's :func:`admin_base_url`, or
+    ``WAGTAILADMIN_BASE_URL`` for a host name no site has.
+
+    The link follows the site's configured address, never the host as the request wrote
+    it: a forged Host header that ``ALLOWED_HOSTS`` lets through names no site.
+    """
+    return admin_base_url(_site_named_by_url(address))
+
+
+def centre_sender(centre_name):
+    """The From of an e-mail a centre sends: its name, at the install's address.
+
+    When centres share an install, the name tells the reader which one writes. The
+    address stays ``DEFAULT_FROM_EMAIL``: the install's domain is the one whose SPF and
+    DKIM records let its mail through, where a centre's own domain would be refused or
+    filed as spam. ``formataddr`` quotes a name with a comma and encodes one with accents.
+    """
+    address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+    if not centre_name or not address:
+        return settings.DEFAULT_FROM_EMAIL
+    return formataddr((" ".join(centre_name.split()), address))
 
 
 def _site_named_by_url(url):

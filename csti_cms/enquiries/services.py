@@ -14,6 +14,7 @@ import threading
 import uuid
 from collections import namedtuple
 from contextlib import contextmanager, nullcontext
+from datetime import timedelta
 
 from django.apps import apps
 from django.conf import settings
@@ -23,12 +24,15 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import get_resolver
 from django.utils import translation
+from django.utils.text import capfirst
+from django.utils.translation import ngettext
 from django_tasks import task
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Site
 
 from csti_cms.core.i18n import site_language
 from csti_cms.core.models import ContactSettings
+from csti_cms.core.teams import centre_sender
 
 from . import repeats
 from .forms import on_one_line
@@ -163,24 +167,82 @@ def build_message(enquiry, recipients):
     answer the visitor unaware of each other.
 
     The site's own language (its home's, :func:`~csti_cms.core.i18n.site_language`), not the
-    install's: a Dutch-first centre may share an install with French-first ones.
+    install's: a Dutch-first centre may share an install with French-first ones. For the
+    same reason the e-mail comes from the centre's name, the one its subject opens with.
     """
     with translation.override(site_language(enquiry.site)):
         context = {
             "enquiry": enquiry,
-            "lines": enquiry.notification_lines(),
+            "lines": [(label, *quoted(value)) for label, value in enquiry.notification_lines()],
             "admin_url": admin_url(enquiry),
+            "earlier_request": earlier_request_note(enquiry),
         }
-        subject = enquiry.notification_subject()
+        # Capitalised here only: the body names the request mid-sentence.
+        subject = capfirst(enquiry.notification_subject())
         body = render_to_string("csti_enquiries/email/notification.txt", context)
         site_name = enquiry.site.site_name if enquiry.site else ""
         prefix = f"[{site_name}] " if site_name else ""
         return EmailMessage(
             subject=on_one_line(f"{prefix}{subject}")[:250],
             body=body,
+            from_email=centre_sender(site_name),
             to=recipients,
             reply_to=[enquiry.email],
         )
+
+
+def quoted(value):
+    """``(value, None)`` for a one-line answer, ``(None, lines)`` for a text of several.
+
+    The e-mail prints a text of several lines under its label, each line quoted ("> "):
+    a visitor who writes "E-mail: someone@else.example" on a line of their own must not
+    pass for the request's own field.
+    """
+    lines = str(value).splitlines()
+    if len(lines) < 2:
+        return value, None
+    return None, "\n".join(f"> {line}".rstrip() for line in lines)
+
+
+#: How long after a request another of the same kind from the same address is pointed
+#: out to the team as perhaps correcting it: the sender went Back, changed a detail and
+#: sent again, and the team should not book two slots.
+CORRECTION_WINDOW = timedelta(minutes=30)
+
+
+def earlier_request(enquiry):
+    """The latest request of ``enquiry``'s kind sent from the same site and address within
+    :data:`CORRECTION_WINDOW` before it, or ``None``.
+
+    Identical copies are never stored (:mod:`.repeats`): one found here differs.
+    """
+    if not enquiry.email or enquiry.created_at is None:
+        return None
+    earlier = type(enquiry).objects.filter(
+        site_id=enquiry.site_id,
+        created_at__gte=enquiry.created_at - CORRECTION_WINDOW,
+        pk__lt=enquiry.pk,
+        email__iexact=enquiry.email,
+    )
+    return earlier.only("pk", "created_at").order_by("-created_at", "-pk").first()
+
+
+def earlier_request_note(enquiry):
+    """The line telling the team that ``enquiry`` may correct an earlier request, or ""."""
+    earlier = earlier_request(enquiry)
+    if earlier is None:
+        return ""
+    seconds = (enquiry.created_at - earlier.created_at).total_seconds()
+    minutes = max(1, round(seconds / 60))
+    # Translators: near the top of the e-mail announcing a request to the team; the reference
+    # is the earlier request's ("B-4"). French puts a no-break space (U+00A0) before the colon.
+    return ngettext(
+        "Sent %(minutes)s minute after %(reference)s from the same address: "
+        "it may correct or repeat it.",
+        "Sent %(minutes)s minutes after %(reference)s from the same address: "
+        "it may correct or repeat it.",
+        minutes,
+    ) % {"minutes": minutes, "reference": earlier.reference}
 
 
 def admin_url(enquiry):

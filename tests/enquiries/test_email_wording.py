@@ -8,6 +8,7 @@ language; and an invalid address is explained with the site's word "e-mail".
 import pytest
 from django.core import mail
 from django.utils import translation
+from django.utils.text import capfirst
 
 from csti_cms.enquiries.forms import INVALID_EMAIL
 from csti_cms.enquiries.services import notify
@@ -32,7 +33,7 @@ def test_the_subject_and_each_line_follow_the_translators_punctuation(notificati
         assert notify(booking) is True
     (message,) = mail.outbox
     with translation.override("fr"):  # the booking's date too is written in French
-        kind = BookingRequest._meta.verbose_name
+        kind = capfirst(BookingRequest._meta.verbose_name)
         expected = f"{kind} B-{booking.pk}\u00a0: {booking}"
     assert expected in message.subject
     assert "\u00a0: Basisschool De Linde\n" in message.body

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 def subject_in(language, booking, site_name):
     with translation.override(language):
-        return f"[{site_name}] {booking.notification_subject()}"
+        return f"[{site_name}] {capfirst(booking.notification_subject())}"
 
 
 def test_the_team_of_a_dutch_first_centre_is_written_to_in_dutch():

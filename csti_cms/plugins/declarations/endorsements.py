@@ -10,11 +10,12 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from csti_cms.core.models import BrandingSettings, ContactSettings
+from csti_cms.core.teams import centre_sender
 from csti_cms.plugins import retention_period_text
 
 from .models import Endorsement
@@ -67,12 +68,21 @@ def confirmation_url(request, declaration, endorsement):
     return request.build_absolute_uri(f"{path}?{query}")
 
 
+def send_mail(subject, body, from_email, recipient_list, reply_to=None):
+    """Django's ``send_mail``, with the Reply-To it does not take."""
+    EmailMessage(subject, body, from_email, recipient_list, reply_to=reply_to).send()
+
+
 def send_confirmation(request, declaration, endorsement):
     """E-mail the confirmation link, in the language the form was filled in.
 
     The endorsement is already stored: a failure is logged and reported (False),
     and the organisation can simply endorse again later.
+
+    It comes from the centre's name, and a reply goes to the centre's contact address,
+    the one the e-mail quotes, rather than to the install's sending address.
     """
+    contact_email = ContactSettings.for_request(request).email
     context = {
         "endorsement": endorsement,
         "declaration": declaration,
@@ -80,13 +90,19 @@ def send_confirmation(request, declaration, endorsement):
         "centre_name": BrandingSettings.for_request(request).centre_name,
         "valid_days": settings.DECLARATIONS_CONFIRMATION_MAX_AGE // (24 * 3600),
         "contact_period": retention_period_text(),
-        "contact_email": ContactSettings.for_request(request).email,
+        "contact_email": contact_email,
     }
     with translation.override(endorsement.language):
         subject = render_to_string("declarations/email/confirm_subject.txt", context)
         body = render_to_string("declarations/email/confirm_body.txt", context)
     try:
-        send_mail(" ".join(subject.split()), body, None, [endorsement.email])
+        send_mail(
+            " ".join(subject.split()),
+            body,
+            centre_sender(context["centre_name"]),
+            [endorsement.email],
+            reply_to=[contact_email] if contact_email else None,
+        )
     except Exception as error:
         # One line, without the error's text: an SMTP refusal quotes the endorser's address.
         logger.warning(
