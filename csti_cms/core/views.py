@@ -2,12 +2,10 @@
 
 import unicodedata
 
-from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from wagtail import views as wagtail_views
@@ -175,23 +173,16 @@ def favicon(request):
     return HttpResponseRedirect(icon)
 
 
-def search_addresses():
-    """Search results in every language, each in its spelling and in the English one
-    that older links use: crawlers should not index the endless pages of queries.
-    """
-    addresses = {}
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            addresses[reverse("search")] = None
-        addresses[f"/{code}/search/"] = None
-    return list(addresses)
-
-
 def robots_txt(request):
+    """Crawlers kept out of the admin only, and sent to the sitemap.
+
+    Search results are not disallowed: their pages say ``noindex``, which a crawler reads
+    only on a page it may fetch. Disallowed, a results address linked from elsewhere was
+    still indexed, by its address alone, and the ``noindex`` never seen.
+    """
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        *(f"Disallow: {address}" for address in search_addresses()),
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

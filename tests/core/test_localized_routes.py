@@ -86,7 +86,11 @@ def test_the_switcher_on_a_booking_form_leads_to_the_form_in_the_other_language(
     assert f'href="{dutch}reserveren/"' in html
 
 
-def test_robots_keep_crawlers_out_of_the_search_in_every_spelling(client):
+def test_crawlers_may_read_the_noindex_of_the_search_in_every_spelling(client):
+    """A crawler kept out by robots.txt never sees the ``noindex``, and still indexed a
+    linked results address by the address alone."""
     robots = client.get("/robots.txt").content.decode()
     for address in [*SEARCH.values(), "/fr/search/", "/nl/search/"]:
-        assert f"Disallow: {address}\n" in robots
+        assert f"Disallow: {address}" not in robots
+        results = client.get(address, {"q": "robot"}, follow=True).content.decode()
+        assert '<meta name="robots" content="noindex">' in results

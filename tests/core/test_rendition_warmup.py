@@ -109,11 +109,10 @@ def test_shared_pages_and_their_structured_data_name_one_picture(client):
         for item in (data if isinstance(data, list) else data.get("@graph", [data]))
         if isinstance(item, dict) and item.get("image")
     ]
-    # The shared picture is the page's social image, the default sharing image or the logo
-    # (shown whole, as here), the structured data's its photo: the photos by the one spec, in
-    # the format of their original (JPEG for photos).
+    # The shared picture is the page's photo, as is the structured data's: one rendition by
+    # the one spec, in the format of its original (JPEG for photos).
     assert og_image and images
-    assert ".max-1200x675." in og_image[0]
+    assert og_image[0] == images[0]
     for url in images:
         assert f".{SOCIAL_IMAGE}." in url
     assert images[0].endswith(".jpg")

@@ -1,5 +1,7 @@
 """The page types every centre starts from: its home page and general content pages."""
 
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +29,33 @@ HERO_ALT_TEXT = AltTextRule(
 )
 
 
+#: About as much of a meta description as search results show before they cut it.
+META_DESCRIPTION_LENGTH = 160
+
+
+def shortened_description(text, length=META_DESCRIPTION_LENGTH):
+    """``text`` cut at the last word that fits in ``length`` characters, with "…".
+
+    Search engines cut a longer description themselves, anywhere in a word; shortened
+    here, it ends on a whole word and says that it goes on.
+    """
+    text = " ".join(text.split())
+    if len(text) <= length:
+        return text
+    kept = text[: length - 1]
+    if text[length - 1] != " ":
+        kept = kept.rpartition(" ")[0] or kept
+    return kept.rstrip(" ,;:.") + "…"
+
+
+@dataclass(frozen=True)
+class SharingPicture:
+    """A picture of the page for social networks, and the text that describes it."""
+
+    image: object
+    alt_text: str
+
+
 def pages_choosing_parent(parent_model):
     """Page types whose explicit ``parent_page_types`` include ``parent_model``."""
     return [
@@ -41,8 +70,8 @@ class BasePage(AudienceTagged, Page):
     """Fields and behaviour shared by every public page of a csti-cms site.
 
     ``introduction`` doubles as the meta description when the editor leaves the
-    search description empty, and ``social_image`` as the OpenGraph image. The
-    audiences a page serves are chosen on the promote tab.
+    search description empty, and ``social_image``, else the page's main picture, as
+    the OpenGraph image. The audiences a page serves are chosen on the promote tab.
     """
 
     introduction = models.TextField(
@@ -59,8 +88,9 @@ class BasePage(AudienceTagged, Page):
         related_name="+",
         help_text=_(
             "Shown when the page is shared on social networks, cut to 1200 × 675 pixels "
-            "around its focal point. Without one, the centre's default sharing image is "
-            "shown (Settings › Branding), else its logo."
+            "around its focal point. Without one, the page's own main picture is shown (an "
+            "event's photo, a home page's hero), else the centre's default sharing image "
+            "(Settings › Branding), else its logo."
         ),
     )
 
@@ -116,7 +146,39 @@ class BasePage(AudienceTagged, Page):
 
     @property
     def meta_description(self):
-        return self.search_description or self.introduction
+        """The editor's search description as written, else the introduction shortened to what
+        search results show."""
+        return self.search_description or shortened_description(self.introduction)
+
+    @property
+    def sharing_picture(self):
+        """``SharingPicture`` social networks show of the page: the editor's sharing image,
+        else the page's own main picture (an event's photo, a home page's hero); ``None``
+        when it has neither, and the centre's default sharing image or logo stands in
+        (``includes/sharing_image.html``).
+
+        A sharing image has no alternative text on the page: it takes the main picture's
+        when it is the same image, else the image's own description.
+        """
+        main = self.main_picture_rule()
+        if self.social_image_id is None:
+            if main is None:
+                return None
+            return SharingPicture(getattr(self, main.image), getattr(self, main.alt_text))
+        if main is not None and getattr(self, f"{main.image}_id") == self.social_image_id:
+            return SharingPicture(self.social_image, getattr(self, main.alt_text))
+        return SharingPicture(self.social_image, self.social_image.description)
+
+    def main_picture_rule(self):
+        """The :class:`AltTextRule` of the image the page shows first, ``None`` without one.
+
+        Every image a page type shows comes with its text in ``alt_text_rules``, its main
+        one first; compared by key, the image is only read from the database when shown.
+        """
+        for rule in self.alt_text_rules[:1]:
+            if getattr(self, f"{rule.image}_id") is not None:
+                return rule
+        return None
 
     def route(self, request, path_components):
         if not path_components:
