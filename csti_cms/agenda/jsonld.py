@@ -1,4 +1,5 @@
-"""schema.org ``Event`` objects for event pages, as Google's event rich results ask for them.
+"""schema.org ``Event`` objects for event and exhibition pages, as Google's event rich
+results ask for them.
 
 A series gives one object per upcoming date (schema.org has no repeat rule that
 search engines read), each with its own status: a cancelled Wednesday is
@@ -8,6 +9,8 @@ search engines read), each with its own status: a cancelled Wednesday is
 from datetime import timedelta
 
 from django.utils import timezone
+
+from csti_cms.core.seo import postal_address
 
 from .models import AttendanceMode, EventStatus
 
@@ -36,12 +39,6 @@ def _date(moment, all_day, end=False):
     return local.date().isoformat() if all_day else local.isoformat()
 
 
-def country_code(stored):
-    """ISO 3166-1 alpha-2 in capitals, as schema.org asks: pages and venues saved before
-    country codes were checked may still hold "be"."""
-    return (stored or "").strip().upper()
-
-
 def location(page, status, url):
     """A Place, a VirtualLocation, or both for an event held on site and online.
 
@@ -61,16 +58,17 @@ def location(page, status, url):
 
 
 def _place(place):
+    """A venue or an event's own place, its address reduced to the parts it has.
+
+    Country codes come out in capitals, as schema.org asks: pages and venues saved
+    before country codes were checked may still hold "be".
+    """
     item = {
         "@type": "Place",
         "name": place.name,
-        "address": {
-            "@type": "PostalAddress",
-            "streetAddress": place.street_address,
-            "postalCode": place.postal_code,
-            "addressLocality": place.locality,
-            "addressCountry": country_code(place.country),
-        },
+        "address": postal_address(
+            place.street_address, place.postal_code, place.locality, place.country
+        ),
     }
     if place.has_coordinates:
         item["geo"] = {
@@ -142,4 +140,36 @@ def _occurrence_object(page, occurrence, common, url):
         item["offers"] = offer
     if occurrence.is_moved:
         item["previousStartDate"] = _date(occurrence.original_start, occurrence.all_day)
+    return item
+
+
+def exhibition_event(page, *, url, place, image_url=None, organizer=None):
+    """A temporary (or dated) exhibition as a schema.org ``ExhibitionEvent``, or ``None``.
+
+    Google requires a start date and a place with an address: a permanent exhibition
+    without an opening day, or a centre without an address in its contact details,
+    gives no object rather than one that Search Console reports as wrong. The dates
+    are days, as the exhibition's are; ``place`` is the centre (:func:`centre_place`).
+    """
+    if page.start_date is None or place is None:
+        return None
+    item = {
+        "@context": "https://schema.org",
+        "@type": "ExhibitionEvent",
+        "name": page.title,
+        "startDate": page.start_date.isoformat(),
+        "eventStatus": SCHEMA + EVENT_STATUS[EventStatus.SCHEDULED],
+        "eventAttendanceMode": SCHEMA + ATTENDANCE[AttendanceMode.ON_SITE],
+        "location": place,
+        "inLanguage": page.locale.language_code,
+    }
+    optional = {
+        "endDate": page.end_date and page.end_date.isoformat(),
+        "description": page.search_description or page.introduction,
+        "url": url,
+        "image": image_url and [image_url],
+        "organizer": organizer,
+        "typicalAgeRange": page.age_range,
+    }
+    item.update({key: value for key, value in optional.items() if value})
     return item

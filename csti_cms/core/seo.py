@@ -31,13 +31,7 @@ def organization(request, site):
     if logo:
         data["logo"] = request.build_absolute_uri(logo)
     if contact.has_address:
-        data["address"] = {
-            "@type": "PostalAddress",
-            "streetAddress": contact.street_address,
-            "postalCode": contact.postal_code,
-            "addressLocality": contact.locality,
-            "addressCountry": contact.country,
-        }
+        data["address"] = centre_address(contact)
     if contact.phone:
         data["telephone"] = contact.phone
     if contact.email:
@@ -48,6 +42,42 @@ def organization(request, site):
     for extension in organization_extensions(site, request):
         _merge(data, extension or {})
     return data
+
+
+def postal_address(street_address="", postal_code="", locality="", country=""):
+    """A schema.org ``PostalAddress`` with only the parts that are known.
+
+    Google reads an empty string as a value given and reports the address as wrong,
+    where a part left out is only a missing recommendation: an event's place saved
+    without its town must still describe what it has.
+    """
+    parts = {
+        "streetAddress": street_address,
+        "postalCode": postal_code,
+        "addressLocality": locality,
+        "addressCountry": (country or "").strip().upper(),
+    }
+    return {"@type": "PostalAddress", **{key: value for key, value in parts.items() if value}}
+
+
+def centre_address(contact):
+    """The centre's address from its contact details, as a ``PostalAddress``."""
+    return postal_address(
+        contact.street_address, contact.postal_code, contact.locality, contact.country
+    )
+
+
+def centre_place(request):
+    """The centre as the schema.org ``Place`` where its exhibitions are, or ``None``.
+
+    Google requires the address of an event's place: without one in the contact
+    details there is no place a search engine would accept.
+    """
+    contact = ContactSettings.for_request(request)
+    if not contact.has_address:
+        return None
+    name = BrandingSettings.for_request(request).centre_name
+    return {"@type": "Place", "name": name, "address": centre_address(contact)}
 
 
 def _merge(data, extension):

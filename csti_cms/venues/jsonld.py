@@ -7,6 +7,7 @@ address Google requires), so the page then carries no structured data.
 
 from csti_cms.core.models import ContactSettings
 from csti_cms.core.renditions import SOCIAL_IMAGE, rendition_url
+from csti_cms.core.seo import centre_address
 
 
 def space_json_ld(request, space):
@@ -18,13 +19,7 @@ def space_json_ld(request, space):
         "@context": "https://schema.org",
         "@type": "EventVenue",
         "name": space.title,
-        "address": {
-            "@type": "PostalAddress",
-            "streetAddress": contact.street_address,
-            "postalCode": contact.postal_code,
-            "addressLocality": contact.locality,
-            "addressCountry": (contact.country or "").strip().upper(),
-        },
+        "address": centre_address(contact),
     }
     url = space.get_full_url(request)
     if url:

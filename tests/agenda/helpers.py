@@ -32,6 +32,7 @@ def publish_event(agenda=None, **fields):
         fields.setdefault("end_time", time(11, 30))
     if not fields.get("venue") and fields.get("attendance_mode") != "online":
         fields.setdefault("place_name", "Salle des essais")
+        fields.setdefault("locality", "Namur")
         fields.setdefault("latitude", "50.460000")
         fields.setdefault("longitude", "4.860000")
     children = {name: fields.pop(name) for name in CHILD_RELATIONS if name in fields}
@@ -86,6 +87,7 @@ def event_form(slug, **fields):
         "attendance_mode": "on-site",
         "venue": "",
         "place_name": "Salle des essais",
+        "locality": "Namur",
         "country": "BE",
         "latitude": "50.46",
         "longitude": "4.86",

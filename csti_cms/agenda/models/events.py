@@ -468,6 +468,12 @@ class EventPage(RoutablePageMixin, BasePage, Place, AgeRange):
         online = self.attendance_mode != AttendanceMode.ON_SITE
         if on_site and not (self.venue_id or self.place_name.strip()):
             errors["venue"] = _("Choose a venue of the centre or name another place.")
+        elif on_site and not self.venue_id and not self.locality.strip():
+            # Google requires the address of an event's place; a name alone loses the
+            # event its place in search results.
+            errors["locality"] = _(
+                "Give the town or city of this place: search engines need it to show the event."
+            )
         if online and not self.online_url:
             errors["online_url"] = _("Give the link where people follow the event online.")
         elif self.status == EventStatus.MOVED_ONLINE and not self.online_url:

@@ -9,11 +9,14 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from csti_cms.agenda.jsonld import exhibition_event
+from csti_cms.agenda.presentation import image_url, organizer
 from csti_cms.blocks import SlotStreamField
 from csti_cms.core.dates import out_of_range_errors
 from csti_cms.core.hooks import public_pages
 from csti_cms.core.models import SECTION_PARENTS, AgeRange, BasePage, age_range_panel
 from csti_cms.core.models.images import IMAGE_ALT_TEXT, image_with_alt_text
+from csti_cms.core.seo import centre_place, json_ld_text
 
 from ..choices import ExhibitionKind, When
 from ..filters import ExhibitionFilterForm, when_filter
@@ -105,6 +108,26 @@ class ExhibitionPage(BasePage, AgeRange):
     def is_upcoming(self, today=None):
         today = today or timezone.localdate()
         return self.start_date is not None and self.start_date > today
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["jsonld"] = self.structured_data(request)
+        return context
+
+    def structured_data(self, request):
+        """The exhibition as an ``ExhibitionEvent`` at the centre, as JSON-LD text ("" if none).
+
+        A dated exhibition is an event that search engines list with its dates, like the
+        agenda's; the centre is both its place and its organiser.
+        """
+        event = exhibition_event(
+            self,
+            url=self.get_full_url(request),
+            place=centre_place(request),
+            image_url=image_url(request, self.image),
+            organizer=organizer(request),
+        )
+        return json_ld_text(event) if event else ""
 
 
 class ExhibitionIndexPage(BasePage):
