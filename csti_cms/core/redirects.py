@@ -13,6 +13,8 @@ address. Two things here change how they work:
   and without a permanent redirect to a page that is not published.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from urllib.parse import urlsplit, urlunsplit
 
 from django import http
@@ -80,16 +82,44 @@ def redirect_only_addresses_once_public():
     translated into another language starts as a draft at the address of its source's
     slug, which the translator then translates: every translation left a redirect from
     an address nobody ever saw (163 for the demo's content), and Settings > Redirects,
-    which a centre reads on migration day, was full of them. Wagtail's receivers call
-    ``create_redirects`` by its module name, so it is replaced there, whatever the order
-    in which the apps connected their receivers.
+    which a centre reads on migration day, was full of them. Wagtail serves the live
+    pages below a draft, though: when such a page changes address, Wagtail's redirects
+    are made for it and its subpages alike. Wagtail's receivers call ``create_redirects``
+    by its module name, so it is replaced there, whatever the order in which the apps
+    connected their receivers.
     """
 
     def create_redirects(page, page_old, sites):
-        if page_old.first_published_at is not None:
+        if _building_new_content.get():
+            return
+        if was_public(page_old) or page.get_descendants().live().exists():
             WAGTAIL_CREATE_REDIRECTS(page=page, page_old=page_old, sites=sites)
 
     signal_handlers.create_redirects = create_redirects
+
+
+_building_new_content = ContextVar("csti_building_new_content", default=False)
+
+
+@contextmanager
+def building_new_content():
+    """Within it, pages change address without redirects: content built from nothing (the
+    demo's) had no address anyone saw. Wagtail makes its redirects once the change is
+    committed: commit within it."""
+    token = _building_new_content.set(True)
+    try:
+        yield
+    finally:
+        _building_new_content.reset(token)
+
+
+def was_public(page):
+    """Whether ``page``'s address was ever shown: it was published once.
+
+    Not whether it is live: wagtail-localize's copy for a new translation may be, at the
+    address of its source's slug, before the translator's slug and first publication.
+    """
+    return page.first_published_at is not None
 
 
 def is_tracking_parameter(name):

@@ -46,7 +46,9 @@ module of the core beyond those the plugin guide lists as public:
   moves what points at a deleted translation to another translation of the page;
 - :data:`ERASE_PERSONAL_DATA`, :func:`retention_period_text`, :func:`label_history_by_number`:
   a plugin that keeps personal details erases them in the daily retention job, says how
-  long on its forms, and leaves no name in the admin history of what it erased.
+  long on its forms, and leaves no name in the admin history of what it erased;
+- :func:`centre_sender`: the From of an e-mail a centre sends (its name, at the install's
+  address), so that readers of a shared install know which centre writes.
 
 Only this module and :mod:`csti_cms.plugins.testing` are public; anything else
 may change without notice.
@@ -75,6 +77,7 @@ __all__ = [
     "SpamProtectedFormMixin",
     "SpreadsheetSafeExportMixin",
     "alphabetical",
+    "centre_sender",
     "disable",
     "discover_plugins",
     "enable",
@@ -126,6 +129,7 @@ _LAZY_EXPORTS = {
     "retention_period_text": ("csti_cms.enquiries.retention", "retention_period_text"),
     "label_history_by_number": ("csti_cms.enquiries.retention", "label_history_by_number"),
     "CentreLogEntry": ("csti_cms.core.centre_log", "CentreLogEntry"),
+    "centre_sender": ("csti_cms.core.teams", "centre_sender"),
     "move_to_a_translation_or_cascade": (
         "csti_cms.core.models.settings",
         "move_to_a_translation_or_cascade",

@@ -5,10 +5,12 @@ as "not accessible"; the migration turns those unticked boxes into ``null``.
 """
 
 import importlib
+import json
 
 import pytest
 from django.apps import apps
 from django.utils import timezone
+from wagtail_localize.models import TranslationSource
 
 from csti_cms.agenda.models import EventPage
 from tests.agenda.helpers import post_event, publish_event
@@ -89,3 +91,14 @@ def test_going_back_makes_not_stated_an_unticked_box_again():
     workshop.refresh_from_db()
     assert workshop.wheelchair_accessible is False
     assert workshop.latest_revision.content["wheelchair_accessible"] is False
+
+
+def test_the_copy_wagtail_localize_keeps_for_translators_is_migrated_too():
+    """Publishing a translation copies the source's fields from that copy: left ``false``,
+    it would tell visitors of every translation that the event is not accessible."""
+    unticked = publish_event(wheelchair_accessible=False)
+    source, _created = TranslationSource.get_or_create_from_instance(unticked)
+    MIGRATION.unticked_means_not_stated(apps, None)
+    source.refresh_from_db()
+    assert json.loads(source.content_json)["wheelchair_accessible"] is None
+    assert source.as_instance().wheelchair_accessible is None

@@ -80,7 +80,7 @@ def test_a_renamed_page_still_gets_its_automatic_redirect(django_capture_on_comm
     assert redirect.redirect_page_id == schools.pk
 
 
-def test_wagtail_still_deletes_every_automatic_redirect_on_an_empty_batch():
+def test_wagtail_still_deletes_every_automatic_redirect_on_an_empty_batch(renamed_section):
     """The Wagtail bug that ``keep_automatic_redirects_on_empty_batches`` works around.
 
     When this fails, the Wagtail the project requires has the fix: remove that function, its
@@ -88,3 +88,21 @@ def test_wagtail_still_deletes_every_automatic_redirect_on_an_empty_batch():
     """
     WAGTAIL_PRE_PROCESS(BatchRedirectCreator(max_size=10))
     assert automatic_redirects() == set()
+
+
+def test_the_live_subpages_of_a_draft_keep_their_addresses_when_it_is_renamed(
+    django_capture_on_commit_callbacks,
+):
+    """Wagtail serves a live page below a draft: its address was public, the draft's not."""
+    archive = demo_page("home", "en").add_child(
+        instance=ContentPage(title="Archive", slug="archive", live=False)
+    )
+    show = archive.add_child(instance=ContentPage(title="Old show", slug="old-show"))
+    show.save_revision().publish()
+    archive.slug = "archives"
+    with django_capture_on_commit_callbacks(execute=True):
+        archive.save()
+    old_addresses = set(
+        Redirect.objects.filter(automatically_created=True).values_list("old_path", flat=True)
+    )
+    assert "/en/archive/old-show" in old_addresses

@@ -5,11 +5,13 @@ had checked; the migration turns such boxes into "not stated".
 """
 
 import importlib
+import json
 
 import lxml.html
 import pytest
 from django.apps import apps
 from django.urls import reverse
+from wagtail_localize.models import TranslationSource
 
 from csti_cms.venues.models import VenueSpacePage
 from tests.conftest import demo_page
@@ -78,3 +80,17 @@ def test_going_back_makes_not_stated_an_unticked_box_again():
     space.refresh_from_db()
     assert space.wheelchair_accessible is False
     assert space.latest_revision.content["wheelchair_accessible"] is False
+
+
+def test_the_copy_wagtail_localize_keeps_for_translators_is_migrated_too():
+    """Publishing a translation copies the source's fields from that copy: left ``false``,
+    it would tell visitors of every translation that the room is not accessible."""
+    unticked = publish_space(wheelchair_accessible=False)
+    source, _created = TranslationSource.get_or_create_from_instance(unticked)
+    MIGRATION.unticked_means_not_stated(apps, None)
+    source.refresh_from_db()
+    assert json.loads(source.content_json)["wheelchair_accessible"] is None
+    assert source.as_instance().wheelchair_accessible is None
+    MIGRATION.not_stated_means_unticked(apps, None)
+    source.refresh_from_db()
+    assert json.loads(source.content_json)["wheelchair_accessible"] is False

@@ -15,8 +15,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from csti_cms.core.models import BrandingSettings, ContactSettings
-from csti_cms.core.teams import centre_sender
-from csti_cms.plugins import retention_period_text
+from csti_cms.plugins import centre_sender, retention_period_text
 
 from .models import Endorsement
 

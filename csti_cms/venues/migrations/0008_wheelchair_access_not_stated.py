@@ -3,9 +3,13 @@
 Until now editors could only tick "wheelchair accessible": an unticked box meant
 nobody said, yet the space's page told wheelchair users it was not accessible. So
 ``False`` becomes null, in the live rows and in the revisions a draft or scheduled
-publication would bring back; ``True`` stays. Backwards, null becomes ``False`` again.
+publication would bring back and in the copies wagtail-localize keeps of translated
+pages; ``True`` stays. Backwards, null becomes ``False`` again.
 """
 
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import migrations, models
 
 FIELD = "wheelchair_accessible"
@@ -27,6 +31,26 @@ def _replace_answers(apps, old, new):
     for revision in stale:
         revision.content[FIELD] = new
     Revision.objects.bulk_update(stale, ["content"], batch_size=500)
+    _replace_in_translation_sources(apps, old, new)
+
+
+def _replace_in_translation_sources(apps, old, new):
+    """wagtail-localize keeps a copy of each translated page's source, which it copies onto
+    the translation when a translator publishes: left as it was, it would bring the old
+    answer back to every translation."""
+    TranslationSource = apps.get_model("wagtail_localize", "TranslationSource")
+    sources = TranslationSource.objects.filter(
+        specific_content_type__app_label="csti_venues",
+        specific_content_type__model="venuespacepage",
+    ).only("content_json")
+    stale = []
+    for source in sources.iterator(chunk_size=500):
+        content = json.loads(source.content_json)
+        if FIELD in content and content[FIELD] is old:
+            content[FIELD] = new
+            source.content_json = json.dumps(content, cls=DjangoJSONEncoder)
+            stale.append(source)
+    TranslationSource.objects.bulk_update(stale, ["content_json"], batch_size=500)
 
 
 def unticked_means_not_stated(apps, schema_editor):
@@ -40,6 +64,7 @@ def not_stated_means_unticked(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("csti_venues", "0007_quoterequest_search_text"),
+        ("wagtail_localize", "0016_rename_page_revision_translationlog_revision"),
     ]
 
     operations = [

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from csti_cms.core.demo_content import ContentFileError, DemoContentLoader
 from csti_cms.core.demo_translation import TranslationMismatch
+from csti_cms.core.redirects import building_new_content
 
 
 class Command(BaseCommand):
@@ -23,7 +24,8 @@ class Command(BaseCommand):
         if not directory:
             raise CommandError("Say where the content is: --from DIR or CSTI_DEMO_CONTENT_DIR.")
         try:
-            report = DemoContentLoader(Path(directory)).load()
+            with building_new_content():
+                report = DemoContentLoader(Path(directory)).load()
         except (ContentFileError, TranslationMismatch) as error:
             raise CommandError(f"Demo content not loaded, nothing was changed: {error}") from None
         except ValidationError as error:
