@@ -5,10 +5,31 @@ import logging
 import pytest
 from django.test import override_settings
 
-from csti_cms.core import redis_cache
+from csti_cms.core import caching, redis_cache
 from csti_cms.settings.base import _caches
 
 UNREACHABLE_REDIS = "redis://127.0.0.1:6390/9"
+#: The machine's Redis, under a database the tests use with key prefixes of their own.
+SHARED_REDIS = "redis://127.0.0.1:6379/9"
+
+
+def redis_caches(url, prefix, pause=None):
+    """The settings' caches on Redis at ``url``, under key prefix ``prefix``."""
+    config = _caches(url, prefix)
+    if pause is not None:
+        for alias in config.values():
+            alias["OPTIONS"] = {**alias["OPTIONS"], "OUTAGE_PAUSE": pause}
+    return override_settings(CACHES=config)
+
+
+@pytest.fixture
+def process_as_started(monkeypatch):
+    """The test meets Redis and the generation file as a process that has just started."""
+    monkeypatch.setattr(redis_cache, "_breakers", {})
+    monkeypatch.setattr(caching, "_generation_file", caching.GenerationFile())
+    caching._unwritten_generation.clear()
+    yield
+    caching._unwritten_generation.clear()
 
 
 class RecordsKept(logging.Handler):

@@ -14,30 +14,16 @@ import pytest
 import redis
 from django.core.cache import caches
 from django.core.management import call_command
-from django.test import override_settings
 from wagtail.models import Page
 
-from csti_cms.core import caching, checks, redis_cache
+from csti_cms.core import caching, checks
 from csti_cms.core.caching import GENERATION_KEY, content_changed, generation
-from csti_cms.settings.base import _caches
 from tests.conftest import demo_page
-from tests.core.conftest import UNREACHABLE_REDIS, RecordsKept
+from tests.core.conftest import SHARED_REDIS, UNREACHABLE_REDIS, RecordsKept, redis_caches
 from tests.core.outages import answering_nobody, redis_server, stop_outage_clocks
 from tests.helpers import run_manage
 
-pytestmark = pytest.mark.django_db
-
-SHARED_REDIS = "redis://127.0.0.1:6379/9"
-
-
-@pytest.fixture(autouse=True)
-def process_as_started(monkeypatch):
-    """Every test meets Redis and the generation file as a process that has just started."""
-    monkeypatch.setattr(redis_cache, "_breakers", {})
-    monkeypatch.setattr(caching, "_generation_file", caching.GenerationFile())
-    caching._unwritten_generation.clear()
-    yield
-    caching._unwritten_generation.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("process_as_started")]
 
 
 @pytest.fixture
@@ -77,15 +63,6 @@ def own_redis(tmp_path):
         redis.Redis("127.0.0.1", port) as operator,
     ):
         yield f"redis://127.0.0.1:{port}/0", operator, process
-
-
-def redis_caches(url, prefix, pause=None):
-    """The settings' caches on Redis at ``url``, under key prefix ``prefix``."""
-    config = _caches(url, prefix)
-    if pause is not None:
-        for alias in config.values():
-            alias["OPTIONS"] = {**alias["OPTIONS"], "OUTAGE_PAUSE": pause}
-    return override_settings(CACHES=config)
 
 
 def hub_titles(client):

@@ -16,7 +16,7 @@ from csti_cms.core.caching import cached, content_changed, generation
 from csti_cms.core.request_readings import RequestReadingsMiddleware, read_once
 from csti_cms.plugins import state
 from tests.conftest import demo_page
-from tests.core.test_cache_generation import SHARED_REDIS, redis_caches
+from tests.core.conftest import SHARED_REDIS, redis_caches
 
 pytestmark = pytest.mark.django_db
 

@@ -15,23 +15,12 @@ from django.core.cache import cache, caches
 from wagtail.models import Page, Site
 from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION
 
-from csti_cms.core import caching, redis_cache, sitemap
+from csti_cms.core import caching, sitemap
 from csti_cms.core.caching import GENERATION_KEY, generation
 from csti_cms.core.centres import add_centre
-from tests.core.conftest import UNREACHABLE_REDIS, RecordsKept
-from tests.core.test_cache_generation import SHARED_REDIS, redis_caches
+from tests.core.conftest import SHARED_REDIS, UNREACHABLE_REDIS, RecordsKept, redis_caches
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def process_as_started(monkeypatch):
-    """Every test meets Redis and the generation file as a process that has just started."""
-    monkeypatch.setattr(redis_cache, "_breakers", {})
-    monkeypatch.setattr(caching, "_generation_file", caching.GenerationFile())
-    caching._unwritten_generation.clear()
-    yield
-    caching._unwritten_generation.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("process_as_started")]
 
 
 @pytest.fixture
