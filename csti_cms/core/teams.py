@@ -95,7 +95,11 @@ def _site_named_by_url(url):
     named by the address, whose links would not reach it.
     """
     parts = urlsplit(url)
-    port = parts.port or (443 if parts.scheme == "https" else 80)
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        # A port no server has ("centre.example:99999"): ALLOWED_HOSTS checks names only.
+        return None
     try:
         site = get_site_for_hostname(parts.hostname, port)
     except Site.DoesNotExist:

@@ -7,6 +7,7 @@ event's place, so the event lost its rich result and Search Console reported an 
 """
 
 import pytest
+from django.urls import reverse
 from freezegun import freeze_time
 
 from csti_cms.agenda.models import EventPage, Venue
@@ -78,3 +79,17 @@ def test_a_venue_without_a_street_writes_only_the_parts_it_has(client):
     }
     assert empty_values(item) == []
     assert item_problems(item) == []
+
+
+def test_a_venue_needs_its_town_as_every_event_held_there_gives_its_address(
+    english_admin_client,
+):
+    url = reverse("wagtailsnippets_csti_agenda_venue:add") + "?locale=fr"
+    data = {"name": "Salle Volta", "street_address": "Rue des Piles 1", "country": "BE"}
+    response = english_admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "Give the town or city of this venue" in response.content.decode()
+    assert not Venue.objects.filter(name="Salle Volta").exists()
+    response = english_admin_client.post(url, {**data, "locality": "Mechelen"})
+    assert response.status_code == 302
+    assert Venue.objects.get(name="Salle Volta").locality == "Mechelen"

@@ -340,7 +340,13 @@ def test_an_event_off_the_globe_is_refused(
 
 def test_a_venue_off_the_globe_is_refused(english_admin_client):
     url = reverse("wagtailsnippets_csti_agenda_venue:add") + "?locale=fr"
-    data = {"name": "Salle du pôle", "country": "BE", "latitude": "200", "longitude": "4.86"}
+    data = {
+        "name": "Salle du pôle",
+        "locality": "Mechelen",
+        "country": "BE",
+        "latitude": "200",
+        "longitude": "4.86",
+    }
     response = english_admin_client.post(url, data)
     assert response.status_code == 200
     assert "less than or equal to 90" in response.content.decode()
@@ -402,7 +408,7 @@ def test_a_venue_country_is_a_two_letter_code_in_capitals(english_admin_client):
     (country,) = re.findall(r'<input[^>]*name="country"[^>]*>', form)
     assert "maxlength" not in country, "the browser cut “Belgium” to “Be” without a word"
 
-    data = {"name": "Salle de Lille", "country": "France", "latitude": "", "longitude": ""}
+    data = {"name": "Salle de Lille", "locality": "Lille", "country": "France"}
     response = english_admin_client.post(url, data)
     assert response.status_code == 200
     assert COUNTRY_CODE in response.content.decode()

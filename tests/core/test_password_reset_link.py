@@ -41,3 +41,13 @@ def test_a_host_no_site_has_gets_the_install_s_admin_address(client, settings, e
     settings.WAGTAILADMIN_BASE_URL = "https://admin.curiosa.example"
     link = reset_link(client, "attacker.example")
     assert link.startswith(f"https://admin.curiosa.example{RESET}confirm/")
+
+
+def test_a_host_with_a_port_no_server_has_gets_the_install_s_admin_address(
+    client, settings, editor
+):
+    """``ALLOWED_HOSTS`` checks the name, not the port: "attacker.example:99999" comes
+    through, and must give a link, not a server error."""
+    settings.WAGTAILADMIN_BASE_URL = "https://admin.curiosa.example"
+    link = reset_link(client, "attacker.example:99999")
+    assert link.startswith(f"https://admin.curiosa.example{RESET}confirm/")

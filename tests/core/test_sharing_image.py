@@ -3,6 +3,7 @@
 image, else its logo, shown whole on a small card."""
 
 import io
+import os
 
 import lxml.html
 import pytest
@@ -138,3 +139,17 @@ def test_the_default_sharing_image_is_shown_on_a_large_card(client):
     tags = sharing_tags(client, demo_page("about"))
     assert tags["twitter:card"] == "summary_large_image"
     assert tags["og:image:alt"] == "The hall of the centre, full of visitors"
+
+
+def test_a_page_whose_photo_file_is_lost_is_shared_with_the_logo(client):
+    """A photo whose file went missing (a restore without the media) gives no rendition:
+    the next picture stands in, not none at all."""
+    branding_with(logo=picture("Square logo", (256, 256)), default_sharing_image=None)
+    lost = picture("Lost photo", (1600, 900))
+    event = demo_page("science-festival").specific
+    event.image = lost
+    event.save_revision().publish()
+    os.remove(lost.file.path)
+    tags = sharing_tags(client, event)
+    assert ".max-1200x675." in tags["og:image"]
+    assert tags["twitter:card"] == "summary"

@@ -221,3 +221,11 @@ class Venue(TranslatableMixin, Place):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        if not self.locality.strip():
+            # Every event held here gives this address to search engines, which need its town.
+            raise ValidationError(
+                {"locality": _("Give the town or city of this venue: search engines need it.")}
+            )
