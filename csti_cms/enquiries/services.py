@@ -157,7 +157,25 @@ def recipients_for(enquiry):
     if site is None:
         return []
     addresses = EnquiryNotificationSettings.for_site(site).recipients_for(enquiry)
-    return addresses or email_addresses(ContactSettings.for_site(site).email)
+    return addresses or contact_addresses(site)
+
+
+def team_addresses(site):
+    """The addresses a centre's team reads visitors' requests at: those of "all other
+    requests" in the enquiry notifications settings, or else the site's contact address.
+
+    What a plugin tells a centre's team (an endorsement awaiting approval) goes where the
+    team reads requests of no particular kind, and reaches someone on a new site too.
+    """
+    if site is None:
+        return []
+    addresses = email_addresses(EnquiryNotificationSettings.for_site(site).recipients)
+    return addresses or contact_addresses(site)
+
+
+def contact_addresses(site):
+    """The addresses in ``site``'s contact details, where a team without settings is told."""
+    return email_addresses(ContactSettings.for_site(site).email)
 
 
 def build_message(enquiry, recipients):

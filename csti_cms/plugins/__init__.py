@@ -49,6 +49,10 @@ module of the core beyond those the plugin guide lists as public:
   long on its forms, and leaves no name in the admin history of what it erased;
 - :func:`centre_sender`: the From of an e-mail a centre sends (its name, at the install's
   address), so that readers of a shared install know which centre writes.
+- :func:`team_addresses`: the addresses a centre's team reads visitors' requests at, for
+  an e-mail that tells the team something; :func:`site_language`: the language the
+  centre works in, to write to its team in; :func:`admin_base_url`: the address at which
+  a centre's team opens the admin, for links in such an e-mail.
 
 Only this module and :mod:`csti_cms.plugins.testing` are public; anything else
 may change without notice.
@@ -76,6 +80,7 @@ __all__ = [
     "SiteScopedViewSetMixin",
     "SpamProtectedFormMixin",
     "SpreadsheetSafeExportMixin",
+    "admin_base_url",
     "alphabetical",
     "centre_sender",
     "disable",
@@ -94,7 +99,9 @@ __all__ = [
     "prefer_language",
     "retention_period_text",
     "same_route_url",
+    "site_language",
     "stable_uuid",
+    "team_addresses",
     "without_accents",
 ]
 
@@ -130,6 +137,9 @@ _LAZY_EXPORTS = {
     "label_history_by_number": ("csti_cms.enquiries.retention", "label_history_by_number"),
     "CentreLogEntry": ("csti_cms.core.centre_log", "CentreLogEntry"),
     "centre_sender": ("csti_cms.core.teams", "centre_sender"),
+    "team_addresses": ("csti_cms.enquiries.services", "team_addresses"),
+    "site_language": ("csti_cms.core.i18n", "site_language"),
+    "admin_base_url": ("csti_cms.core.teams", "admin_base_url"),
     "move_to_a_translation_or_cascade": (
         "csti_cms.core.models.settings",
         "move_to_a_translation_or_cascade",

@@ -1,5 +1,6 @@
 """Audience hubs: one per audience and language, reached from every page, listing their pages."""
 
+import lxml.html
 import pytest
 from django.core.cache import caches
 from django.db import connection
@@ -218,13 +219,56 @@ def hub_form_data(audience, slug):
     )
 
 
+def add_hub_url(home):
+    return reverse("wagtailadmin_pages:add", args=["csti_core", "audiencehubpage", home.pk])
+
+
 def test_a_second_hub_for_the_same_audience_is_refused(client):
     home = demo_page("home", "fr")
-    url = reverse("wagtailadmin_pages:add", args=["csti_core", "audiencehubpage", home.pk])
-    response = editor(client).post(url, hub_form_data(Audience.VISITORS, "autre-hub"))
+    demo_page("hub-venues", "fr").delete()
+    response = editor(client).post(add_hub_url(home), hub_form_data(Audience.VISITORS, "autre-hub"))
     assert response.status_code == 200
     assert "already has a hub for this audience" in response.content.decode()
     assert not Page.objects.filter(slug="autre-hub").exists()
+
+
+def test_an_existing_hub_cannot_take_another_hubs_audience(client):
+    hub = demo_page("hub-schools", "fr")
+    url = reverse("wagtailadmin_pages:edit", args=[hub.pk])
+    data = hub_form_data(Audience.VISITORS, hub.slug)
+    data["title"] = hub.title
+    response = editor(client).post(url, data)
+    assert response.status_code == 200
+    assert "already has a hub for this audience" in response.content.decode()
+    assert AudienceHubPage.objects.get(pk=hub.pk).audience == Audience.SCHOOLS
+
+
+def proposed_audience(client, home):
+    """The audience the new hub form has selected when it opens."""
+    html = lxml.html.fromstring(editor(client).get(add_hub_url(home)).content)
+    return html.xpath('//select[@name="audience"]/option[@selected]/@value')
+
+
+def test_a_new_hub_is_offered_the_first_audience_its_home_has_no_hub_for(client):
+    home = demo_page("home", "fr")
+    demo_page("hub-schools", "fr").delete()
+    assert proposed_audience(client, home) == [Audience.SCHOOLS]
+
+
+def test_a_new_hub_under_a_home_without_hubs_is_offered_visitors(client):
+    home = demo_page("home", "fr")
+    for hub in AudienceHubPage.objects.child_of(home):
+        hub.delete()
+    assert proposed_audience(client, home) == [Audience.VISITORS]
+
+
+def test_no_hub_is_offered_under_a_home_with_a_hub_for_every_audience(client):
+    home = demo_page("home", "fr")
+    assert not AudienceHubPage.can_create_at(home)
+    response = editor(client).get(add_hub_url(home))
+    assert response.status_code == 302
+    demo_page("hub-venues", "fr").delete()
+    assert AudienceHubPage.can_create_at(Page.objects.get(pk=home.pk))
 
 
 def test_hub_page_types_are_created_under_home_pages_only():

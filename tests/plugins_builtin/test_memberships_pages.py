@@ -122,3 +122,13 @@ def test_switching_language_starts_the_memberships_at_their_first_page(client, m
     shown = head_links(client, f"{french.url}?page=2")
     assert shown["switcher"]["nl"] == dutch.url
     assert shown["alternates"]["nl"] == absolute(dutch.url)
+
+
+def test_no_empty_switch_to_past_memberships_when_there_are_none(client, site, memberships_page):
+    add_networks(site, 2)
+    html = visit(client, memberships_page, site)
+    assert 'class="memberships-switch"' not in html
+    add_networks(site, 1, start=2, since=2001, until=2010)
+    html = visit(client, memberships_page, site)
+    switch = re.search(r'<p class="memberships-switch"><a href="([^"]+)">([^<]+)</a></p>', html)
+    assert switch.groups() == ("/fr/networks/passees/", "Afficher 1 adhésion passée")

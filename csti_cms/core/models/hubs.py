@@ -68,7 +68,20 @@ def audience_filter(audience):
 
 
 class AudienceHubPageForm(SlotAwarePageForm):
-    """Refuses a second hub for the same audience under one home page."""
+    """Offers a new hub the first audience its home page has no hub for yet, and refuses
+    a second hub for the same audience under one home page.
+
+    An audience already taken, proposed from the start, would make the live preview say
+    "not available" before the editor has changed anything, with no hint why.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk or self.initial.get("audience") or self.parent_page is None:
+            return
+        free = audiences_without_hub(self.parent_page)
+        if free:
+            self.initial["audience"] = free[0]
 
     def clean(self):
         cleaned_data = super().clean()
@@ -84,6 +97,12 @@ class AudienceHubPageForm(SlotAwarePageForm):
         return cleaned_data
 
 
+def audiences_without_hub(home):
+    """The audiences, in their usual order, that ``home`` has no hub page for yet."""
+    taken = set(AudienceHubPage.objects.child_of(home).values_list("audience", flat=True))
+    return [audience for audience in Audience if audience not in taken]
+
+
 class AudienceHubPage(BasePage):
     """The entry page of one audience: visitors, teachers or venue hire."""
 
@@ -91,7 +110,6 @@ class AudienceHubPage(BasePage):
         _("audience"),
         max_length=20,
         choices=Audience.choices,
-        default=Audience.VISITORS,
         help_text=_("Each home page has one hub per audience."),
     )
     hero_image, hero_alt_text = image_with_alt_text(
@@ -125,6 +143,11 @@ class AudienceHubPage(BasePage):
     class Meta:
         verbose_name = _("audience hub")
         verbose_name_plural = _("audience hubs")
+
+    @classmethod
+    def can_create_at(cls, parent):
+        """Not offered under a home page that has a hub for every audience already."""
+        return super().can_create_at(parent) and bool(audiences_without_hub(parent))
 
     def language_switch_query(self, request, translation):
         """The type of page the visitor chose, carried to the hub in ``translation``'s language.

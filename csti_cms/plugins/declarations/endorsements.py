@@ -1,8 +1,11 @@
-"""Confirming endorsements by e-mail.
+"""Confirming endorsements by e-mail, and telling the centre's team one awaits approval.
 
 The confirmation link carries a signed, timestamped token (Django's signing, with
 its own salt): it names the endorsement and when it was sent, so a link cannot be
 forged, reused for another endorsement or used after ``DECLARATIONS_CONFIRMATION_MAX_AGE``.
+
+Once confirmed, an endorsement waits for an editor: the team is e-mailed, where it reads
+visitors' requests, rather than left to find it in the admin by chance.
 """
 
 import logging
@@ -13,9 +16,16 @@ from django.core import signing
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
+from wagtail.admin.admin_url_finder import AdminURLFinder
 
 from csti_cms.core.models import BrandingSettings, ContactSettings
-from csti_cms.plugins import centre_sender, retention_period_text
+from csti_cms.plugins import (
+    admin_base_url,
+    centre_sender,
+    retention_period_text,
+    site_language,
+    team_addresses,
+)
 
 from .models import Endorsement
 
@@ -111,3 +121,89 @@ def send_confirmation(request, declaration, endorsement):
         )
         return False
     return True
+
+
+def tell_the_team(declaration, endorsement):
+    """E-mail the team of ``declaration``'s site that ``endorsement`` awaits its approval.
+
+    Called once the confirmation is stored: whatever goes wrong here is logged on one
+    line, without the error's text (it may quote an address), and the visitor still
+    sees the endorsement confirmed. Returns whether the e-mail was sent.
+    """
+    try:
+        site = declaration.get_site()
+        recipients = team_addresses(site)
+        if not recipients:
+            logger.warning(
+                "Endorsement %s is confirmed, but no address is set to tell the team "
+                "(enquiry notifications or contact details settings)",
+                endorsement.pk,
+            )
+            return False
+        awaiting_approval_message(site, declaration, endorsement, recipients).send()
+    except Exception as error:
+        logger.warning(
+            "Endorsement %s is confirmed, but the e-mail telling the team could not be sent (%s)",
+            endorsement.pk,
+            type(error).__name__,
+        )
+        return False
+    return True
+
+
+def awaiting_approval_message(site, declaration, endorsement, recipients):
+    """The e-mail to the team, in the centre's language, answerable to the endorser.
+
+    The centre's own language (its home's), not the endorser's: a team reads its e-mails
+    in one language. What the endorser typed is put on one line each, so that a line
+    break cannot make it pass for another of the e-mail's fields.
+    """
+    centre_name = on_one_line(BrandingSettings.for_site(site).centre_name or site.site_name)
+    with translation.override(site_language(site)):
+        context = {
+            "centre_name": centre_name,
+            "organisation": on_one_line(endorsement.organisation),
+            "title": on_one_line(declaration.title),
+            "lines": endorsement_lines(declaration, endorsement),
+            "admin_url": admin_url(site, endorsement),
+        }
+        subject = render_to_string("declarations/email/awaiting_approval_subject.txt", context)
+        body = render_to_string("declarations/email/awaiting_approval_body.txt", context)
+    return EmailMessage(
+        on_one_line(subject)[:250],
+        body,
+        centre_sender(centre_name),
+        recipients,
+        reply_to=[endorsement.email],
+    )
+
+
+def endorsement_lines(declaration, endorsement):
+    """``(label, value)`` of each detail the team checks, labelled as the admin labels them."""
+    field = Endorsement._meta.get_field
+    details = [
+        (field(name).verbose_name, on_one_line(getattr(endorsement, name)))
+        for name in ("organisation", "country", "contact_name", "email", "website")
+        if getattr(endorsement, name)
+    ]
+    return [
+        *details,
+        (field("declaration").verbose_name, on_one_line(declaration.title)),
+        (field("submitted_at").verbose_name, endorsement.submitted_at),
+        (field("confirmed_at").verbose_name, endorsement.confirmed_at),
+    ]
+
+
+def admin_url(site, endorsement):
+    """Where the team approves ``endorsement``: the admin on its own site's address.
+
+    The admin shows each centre's team its own site's endorsements only, so a link
+    through another centre's host name would answer "not found".
+    """
+    path = AdminURLFinder().get_edit_url(endorsement)
+    return f"{admin_base_url(site)}{path}" if path else ""
+
+
+def on_one_line(text):
+    """``text`` with each run of spaces, tabs and line breaks made one space."""
+    return " ".join(str(text).split())

@@ -2,8 +2,8 @@
 
 A visitor's path: the declaration links to its form (``endorse/``), a thank-you
 page (``endorse/sent/``), the link in the e-mail (``confirm/?token=...``), which
-shows a button that confirms (POST). The endorsement is public once an editor
-approves it in the admin.
+shows a button that confirms (POST) and tells the centre's team by e-mail. The
+endorsement is public once an editor approves it in the admin.
 
 The form has an address of its own so that the declaration itself sets no cookie
 (the form's CSRF token does): any shared cache in front of the site can keep it.
@@ -22,7 +22,13 @@ from wagtail.models import Site
 
 from csti_cms.plugins import alphabetical, keep_on_language_switch, retention_period_text
 
-from .endorsements import ExpiredLink, InvalidLink, endorsement_from_token, send_confirmation
+from .endorsements import (
+    ExpiredLink,
+    InvalidLink,
+    endorsement_from_token,
+    send_confirmation,
+    tell_the_team,
+)
 from .forms import EndorsementForm, replaced_endorsement
 from .models import DeclarationPage, Endorsement, RelatedDeclaration
 from .normalise import organisation_key
@@ -179,6 +185,20 @@ def endorsement_sent(request, page):
     )
 
 
+def confirm_endorsement(endorsement):
+    """Store that ``endorsement`` is confirmed now; whether this request confirmed it.
+
+    Two POSTs at once (a double click) both find it unconfirmed: the database lets one
+    confirm it, so that the team is told once.
+    """
+    now = timezone.now()
+    unconfirmed = Endorsement.objects.filter(pk=endorsement.pk, confirmed_at__isnull=True)
+    if not unconfirmed.update(confirmed_at=now):
+        return False
+    endorsement.confirmed_at = now
+    return True
+
+
 def confirm(request, page):
     """Check the link's token; a button confirms (POST), so that link checkers confirm nothing."""
     token = request.POST.get("token") if request.method == "POST" else request.GET.get("token")
@@ -193,9 +213,9 @@ def confirm(request, page):
         if endorsement.is_confirmed:
             state = "already"
         elif request.method == "POST":
-            endorsement.confirmed_at = timezone.now()
-            endorsement.save(update_fields=["confirmed_at"])
-            state = "confirmed"
+            state = "confirmed" if confirm_endorsement(endorsement) else "already"
+            if state == "confirmed":
+                tell_the_team(page, endorsement)
     response = page.render(
         request,
         template="declarations/endorsement_confirm.html",
