@@ -10,6 +10,10 @@ site, may be trusted with it: anyone else could choose their own address. The ad
 hashed with the site's secret key before it becomes a cache key, so the cache holds no
 visitor addresses: a plain hash of an IPv4 address is undone by hashing all four billion.
 
+An IPv6 client is counted by its ``/64`` network, not its address: a single connection
+usually gets a whole ``/64``, 2^64 addresses to choose from, each of which would otherwise
+have an allowance of its own. An IPv4 client is counted by its address.
+
 The count lives in the ``default`` cache: local memory counts per process, Redis
 (``REDIS_URL``) counts across all workers, which is what a site with several
 processes wants. Settings: ``CSTI_ENQUIRY_RATE_LIMIT``, the number of requests a
@@ -17,6 +21,8 @@ client may send per form in ``CSTI_ENQUIRY_RATE_PERIOD`` seconds (20 an hour by 
 the teachers of one school share its address and book a workshop for each class, while
 a robot flooding a form is still stopped after twenty).
 """
+
+import ipaddress
 
 from django.conf import settings
 from django.core.cache import cache
@@ -42,8 +48,27 @@ def client_address(request):
     return request.META.get("REMOTE_ADDR") or "unknown"
 
 
+def client_network(address):
+    """What one client's allowance counts: an IPv4 address, or an IPv6 address's ``/64``.
+
+    An IPv4 address written as IPv6 (``::ffff:192.0.2.1``) is that IPv4 address. What is
+    no address at all ("unknown") is counted as it is.
+    """
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if ip.version == 6 and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    if ip.version == 4:
+        return str(ip)
+    return str(ipaddress.IPv6Network((int(ip), 64), strict=False))
+
+
 class RateLimit:
     """An allowance of ``limit`` uses per ``period`` seconds, per client and scope.
+
+    A client is an IPv4 address or an IPv6 ``/64`` network (:func:`client_network`).
 
     The window starts at the client's first use, which is simple and good enough
     against a form being flooded; it is not a precise sliding window.
@@ -52,7 +77,8 @@ class RateLimit:
     def __init__(self, request, scope, limit=None, period=None):
         self.limit = limit if limit is not None else self.setting("LIMIT", DEFAULT_LIMIT)
         self.period = period if period is not None else self.setting("PERIOD", DEFAULT_PERIOD)
-        digest = salted_hmac(KEY_SALT, f"{scope}|{client_address(request)}").hexdigest()
+        client = client_network(client_address(request))
+        digest = salted_hmac(KEY_SALT, f"{scope}|{client}").hexdigest()
         self.key = f"csti-enquiry-rate:{digest}"
 
     @staticmethod

@@ -21,6 +21,9 @@ class DeclarationsConfig(PluginConfig):
     default_settings = {
         # How long a confirmation link sent by e-mail stays valid, in seconds.
         "DECLARATIONS_CONFIRMATION_MAX_AGE": 3 * 24 * 3600,
+        # One address gets at most one confirmation e-mail per declaration in this many
+        # seconds: anyone can type anyone's address, and the e-mail comes from the centre.
+        "DECLARATIONS_CONFIRMATION_PER_ADDRESS_PERIOD": 3600,
         # How many endorsements one client address may send per period (seconds).
         "DECLARATIONS_ENDORSEMENT_RATE_LIMIT": 5,
         "DECLARATIONS_ENDORSEMENT_RATE_PERIOD": 3600,

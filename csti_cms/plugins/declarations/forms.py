@@ -1,5 +1,6 @@
 """The public endorsement form and the editors' moderation form."""
 
+import re
 from datetime import timedelta
 
 from django import forms
@@ -72,6 +73,60 @@ def replaced_endorsement(declaration, key):
     return replaceable.select_for_update().first()
 
 
+def confirmation_recently_sent(declaration, email, replacing=None):
+    """Whether ``email`` was sent a link to confirm an endorsement of ``declaration`` lately.
+
+    Anyone can type any address in the form, and the e-mail comes from the centre: without
+    this, a stranger could make the centre write to someone again and again. So one
+    address gets at most one confirmation e-mail per declaration every
+    ``DECLARATIONS_CONFIRMATION_PER_ADDRESS_PERIOD`` seconds, whatever the organisation
+    typed and whichever client sends it. A request whose e-mail could not be sent (or was
+    withheld) counts for nothing: it holds no link. ``replacing`` is the stale request the
+    new one takes the place of (``replaced_endorsement``), which is not counted either.
+    """
+    since = timezone.now() - timedelta(
+        seconds=settings.DECLARATIONS_CONFIRMATION_PER_ADDRESS_PERIOD
+    )
+    sent = Endorsement.objects.of(declaration).filter(
+        email__iexact=email, submitted_at__gte=since, confirmation_failed=False
+    )
+    if replacing is not None:
+        sent = sent.exclude(pk=replacing.pk)
+    return sent.exists()
+
+
+#: A web address spelt out: with a scheme (``https://``, ``hxxp://``) or ``www.``.
+SPELT_OUT_ADDRESS = re.compile(r"://|\bwww\d*\.", re.IGNORECASE)
+#: A host name followed by a path (``evil.example/claim``); "A.S.B.L./V.Z.W." is none.
+HOST_WITH_PATH = re.compile(r"(?:[\w-]+\.)+[^\W\d_]{2,}(?::\d+)?/")
+#: An e-mail address (``someone@evil.example``).
+EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+#: A bare host name (``evil.example``), each label at least two characters long, so that
+#: initials ("J.P. Dupont", "J.-P.Dupont") are not one. Only refused in a person's name: an
+#: organisation may be called "Sciences.be".
+HOST_NAME = re.compile(r"(?<![\w.-])(?:[\w-]{2,}\.)+[^\W\d_]{2,}\b")
+#: What an organisation's name may not hold, and a person's name.
+ADDRESSES_IN_AN_ORGANISATION = (SPELT_OUT_ADDRESS, HOST_WITH_PATH, EMAIL_ADDRESS)
+ADDRESSES_IN_A_PERSON = (*ADDRESSES_IN_AN_ORGANISATION, HOST_NAME)
+
+
+def refuse_web_addresses(text, patterns=ADDRESSES_IN_AN_ORGANISATION):
+    """Refuse ``text`` holding a web or e-mail address: the centre's e-mail quotes it.
+
+    The confirmation e-mail greets the contact by name and repeats the organisation word for
+    word, from the centre's name, to whatever address was typed: a link there would make it
+    a phishing e-mail the centre sent. The organisation's website has a field of its own.
+    """
+    if any(pattern.search(text) for pattern in patterns):
+        raise ValidationError(
+            _(
+                "Please leave out web and e-mail addresses: give your organisation's website "
+                "in the “Website” field."
+            ),
+            code="web_address",
+        )
+
+
 def duplicate_error(name):
     return ValidationError(
         _(
@@ -137,12 +192,19 @@ class EndorsementForm(SpamProtectedFormMixin, forms.ModelForm):
 
     def clean_organisation(self):
         name = " ".join(self.cleaned_data["organisation"].split())
+        refuse_web_addresses(name)
         key = organisation_key(name)
         if not any(character.isalnum() for character in key):
             # Dots or dashes alone name no organisation the list could show.
             raise ValidationError(_("Give the name of your organisation."))
         if blocking_endorsements(self.declaration, key).exists():
             raise duplicate_error(name)
+        return name
+
+    def clean_contact_name(self):
+        """One line, and no address: the e-mail opens with "Hello <contact name>,"."""
+        name = " ".join(self.cleaned_data["contact_name"].split())
+        refuse_web_addresses(name, ADDRESSES_IN_A_PERSON)
         return name
 
     def allowance(self):

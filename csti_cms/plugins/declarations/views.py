@@ -29,7 +29,7 @@ from .endorsements import (
     send_confirmation,
     tell_the_team,
 )
-from .forms import EndorsementForm, replaced_endorsement
+from .forms import EndorsementForm, confirmation_recently_sent, replaced_endorsement
 from .models import DeclarationPage, Endorsement, RelatedDeclaration
 from .normalise import organisation_key
 from .organisations import attach_organisations
@@ -163,7 +163,12 @@ def endorse(request, page):
         stale = replaced_endorsement(page, organisation_key(endorsement.organisation))
         if stale is not None:
             endorsement.pk = stale.pk
+        # The address had its link lately: stored, answered alike, but not e-mailed again.
+        withheld = confirmation_recently_sent(page, endorsement.email, replacing=stale)
+        endorsement.confirmation_failed = withheld
         endorsement.save()
+    if withheld:
+        return redirect(sent_url)
     if not send_confirmation(request, page, endorsement):
         mark_confirmation_failed(endorsement)
         sent_url += "?delivery=failed"
