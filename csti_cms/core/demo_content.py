@@ -164,6 +164,7 @@ class DemoContentLoader:
         for page, spec in new_pages:
             self._fill_and_publish(page, spec)
         self._point_site_at_home()
+        self._keep_site_snippets_on_demo_site()
         for spec in self.content["pages"]:
             self._translate(spec)
         self._load_settings()
@@ -473,6 +474,21 @@ class DemoContentLoader:
         if previous is not None and is_wagtail_welcome_page(previous):
             previous.delete()
         self.site = site
+
+    def _keep_site_snippets_on_demo_site(self):
+        """Snippets that belong to a site (ticket prices) belong to the demo's, in every language.
+
+        Left without a site, they would show on every centre of the install: a centre added
+        next to the demo would list Curiosa's prices. Loaded before the site exists, they get
+        it here; running the loader again also moves those an older version left site-less.
+        """
+        for spec in self.content.get("snippets", []):
+            model = self._model(spec)
+            if "site" in spec["fields"] or "site" not in {f.name for f in model._meta.fields}:
+                continue
+            model.objects.filter(
+                translation_key=stable_uuid("snippet", spec["key"]), site__isnull=True
+            ).update(site=self.site)
 
     def _translate(self, spec):
         source = self.refs["page"][spec["key"]].specific

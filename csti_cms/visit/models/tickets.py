@@ -1,13 +1,14 @@
 """What a visit costs: ticket categories and the centre's online ticket shop."""
 
 from django.core.validators import MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.models import Translation
 
 from csti_cms.core.caching import CachedSiteSetting
 
@@ -15,9 +16,14 @@ from csti_cms.core.caching import CachedSiteSetting
 class TicketCategory(TranslatableMixin, index.Indexed, models.Model):
     """A price visitors pay: adult, child, family, reduced rate...
 
-    A translatable snippet: names and conditions are written in each language,
-    the price and order are the same in all of them.
+    A translatable snippet: names and conditions are written in each language; the price,
+    order and site are the same in all of them (:attr:`SHARED_FIELDS`). Saving any version
+    writes them to the others, so a new price shows at once in every language: the
+    translation editor does not offer them, and syncing the translations is not needed.
     """
+
+    #: Fields that mean the same in every language, copied to every version on each save.
+    SHARED_FIELDS = ("price", "sort_order", "site")
 
     name = models.CharField(_("name"), max_length=80)
     conditions = models.CharField(
@@ -53,7 +59,10 @@ class TicketCategory(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("site"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-    override_translatable_fields = [SynchronizedField("site", overridable=False)]
+    # Not overridable: a Dutch price that differs from the French one is a mistake.
+    override_translatable_fields = [
+        SynchronizedField(name, overridable=False) for name in SHARED_FIELDS
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("ticket category")
@@ -62,6 +71,53 @@ class TicketCategory(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        shared = self._shared_attnames(kwargs.get("update_fields"))
+        with transaction.atomic():
+            if shared:
+                self._follow_synced_source(shared)
+            super().save(*args, **kwargs)
+            if shared:
+                self._share_with_translations(shared)
+
+    def _shared_attnames(self, update_fields):
+        """The columns of :attr:`SHARED_FIELDS` this save writes: all, unless ``update_fields``."""
+        fields = [self._meta.get_field(name) for name in self.SHARED_FIELDS]
+        if update_fields is not None:
+            fields = [f for f in fields if {f.name, f.attname} & set(update_fields)]
+        return [f.attname for f in fields]
+
+    def _follow_synced_source(self, attnames):
+        """A translation kept in sync by wagtail-localize takes the values of its source row.
+
+        The translation editor publishes from the copy of the source it took when the
+        translation was last synced: without this, a translator publishing a corrected name
+        would bring back the price of that day, in every language.
+        """
+        synced_from = Translation.objects.filter(
+            source__object_id=self.translation_key, target_locale=self.locale_id, enabled=True
+        ).values("source__locale")
+        source = (
+            type(self)
+            .objects.filter(translation_key=self.translation_key, locale__in=synced_from)
+            .exclude(pk=self.pk)
+            .values(*attnames)
+            .first()
+        )
+        for attname, value in (source or {}).items():
+            setattr(self, attname, value)
+
+    def _share_with_translations(self, attnames):
+        """Write the shared values to the other languages' rows, in one ``UPDATE``.
+
+        An update, not a save of each row: it fires no signal and saves no revision, so it
+        cannot loop. The saved row's own signal already told the cache that pages changed
+        (``refresh_on_change`` in the app's ``ready()``), in every language.
+        """
+        type(self).objects.filter(translation_key=self.translation_key).exclude(pk=self.pk).update(
+            **{attname: getattr(self, attname) for attname in attnames}
+        )
 
     @property
     def is_free(self):
