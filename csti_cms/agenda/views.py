@@ -121,16 +121,27 @@ def upcoming(request, agenda):
         occurrences=items,
         page_of_dates=page_of_dates,
         paginator=paginator,
-        map_points=[
-            {**point, "events": [_map_event(event) for event in point["events"]]}
-            for point in map_points(occurrences, language, agenda_url)
-        ],
+        map_points=agenda_map_points(occurrences, language, agenda_url),
         map_tile_url=settings.CSTI_MAP_TILE_URL,
         map_attribution=settings.CSTI_MAP_ATTRIBUTION,
     )
     return agenda.render(
         request, template="csti_agenda/agenda_page.html", context_overrides=context
     )
+
+
+def agenda_map_points(occurrences, language, agenda_url):
+    """The places the agenda's map marks, or none when the install draws no map.
+
+    An operator who wants visitors' browsers to call no outside server leaves
+    ``CSTI_MAP_TILE_URL`` empty: a map without tiles would be a grey box of markers.
+    """
+    if not settings.CSTI_MAP_TILE_URL:
+        return []
+    return [
+        {**point, "events": [_map_event(event) for event in point["events"]]}
+        for point in map_points(occurrences, language, agenda_url)
+    ]
 
 
 def _map_event(event):

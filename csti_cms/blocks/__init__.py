@@ -8,6 +8,7 @@ from .audiences import AudienceChooserBlock, AudienceEntryBlock
 from .choosers import TranslatedPageChooserBlock
 from .links import CallToActionBlock, CardBlock, CardGridBlock, LinkBlock
 from .media import DocumentDownloadsBlock, ImageBlock, VideoEmbedBlock
+from .previews import ChosenObjectsPreviewMixin
 from .slots import (
     BLOCK_AVAILABLE_HOOK,
     PreservedBlock,
@@ -35,6 +36,7 @@ __all__ = [
     "CallToActionBlock",
     "CardBlock",
     "CardGridBlock",
+    "ChosenObjectsPreviewMixin",
     "DocumentDownloadsBlock",
     "FAQBlock",
     "HeadingBlock",

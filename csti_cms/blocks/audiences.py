@@ -36,7 +36,11 @@ class AudienceEntryBlock(blocks.StructBlock):
 
 
 class AudienceChooserBlock(blocks.StructBlock):
-    """Up to three entries, one per audience, each leading to that audience's path."""
+    """Up to three entries, one per audience, each leading to that audience's path.
+
+    Its preview leads each audience to its hub on the site the admin is served from
+    (the preview's request); an audience without a hub there is left out, as on a page.
+    """
 
     heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
     entries = blocks.ListBlock(AudienceEntryBlock(), label=_("Entries"), min_num=1, max_num=3)
@@ -82,3 +86,16 @@ class AudienceChooserBlock(blocks.StructBlock):
         label = _("Audience chooser")
         template = "blocks/audience_chooser.html"
         description = _("Visitors, teachers and event organisers each find their own path.")
+        preview_value = {
+            "heading": _("Who are you?"),
+            "entries": [
+                {
+                    "audience": audience,
+                    "label": audience.label,
+                    "text": "",
+                    "image": None,
+                    "page": None,
+                }
+                for audience in Audience
+            ],
+        }

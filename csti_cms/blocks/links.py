@@ -10,6 +10,8 @@ from wagtail.models import Page
 
 from csti_cms.core.i18n import localize_page_ids, localize_pages
 
+from .previews import ChosenObjectsPreviewMixin, preview_pages
+
 
 def resolve_page_links(children, request):
     """Read at once every page the blocks ``children`` of a stream link to, for ``request``.
@@ -89,6 +91,12 @@ class CallToActionBlock(blocks.StructBlock):
         label = _("Call to action")
         template = "blocks/call_to_action.html"
         description = _("A highlighted invitation with one button: book, visit, contact.")
+        # The button leads nowhere: a preview needs no page of the site.
+        preview_value = {
+            "title": _("Come with your class"),
+            "text": _("Guided workshops for school groups, every weekday."),
+            "link": {"page": None, "external_url": "#", "label": _("Book a workshop")},
+        }
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
@@ -117,9 +125,12 @@ class CardBlock(blocks.StructBlock):
         label = _("Card")
 
 
-class CardGridBlock(blocks.StructBlock):
+class CardGridBlock(ChosenObjectsPreviewMixin, blocks.StructBlock):
     """Cards linking pages. Pages are read from the base page table only, so a grid
-    costs the same few queries whatever the types and number of pages it shows."""
+    costs the same few queries whatever the types and number of pages it shows.
+
+    Previewed with the first pages of the site; not previewable before there is one.
+    """
 
     heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
     cards = blocks.ListBlock(CardBlock(), label=_("Cards"), min_num=1, max_num=12)
@@ -140,6 +151,15 @@ class CardGridBlock(blocks.StructBlock):
             if page is not None and page.live
         ]
         return context
+
+    def has_preview_objects(self):
+        return bool(preview_pages(1))
+
+    def get_preview_value(self):
+        cards = [
+            {"page": page, "title": "", "text": "", "image": None} for page in preview_pages(3)
+        ]
+        return self.normalize({"heading": _("Explore the centre"), "cards": cards})
 
     class Meta:
         icon = "grip"

@@ -4,6 +4,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from csti_cms.blocks.previews import preview_rich_text
 from csti_cms.blocks.reserved_ids import is_reserved_id
 from csti_cms.core.collation import alphabetical
 
@@ -81,7 +82,7 @@ class HeadingBlock(blocks.StructBlock):
         icon = "title"
         label = _("Heading")
         template = "blocks/heading.html"
-        preview_value = {"text": "Plan your visit", "level": "h2"}
+        preview_value = {"text": _("Practical information"), "level": "h2"}
         description = _("A section heading that also appears as an anchor link.")
 
 
@@ -90,11 +91,13 @@ class RichTextBlock(blocks.RichTextBlock):
         kwargs.setdefault("features", RICH_TEXT_FEATURES)
         super().__init__(**kwargs)
 
+    def get_preview_value(self):
+        return preview_rich_text(_("Hands-on exhibits for curious minds of every age."))
+
     class Meta:
         icon = "pilcrow"
         label = _("Text")
         template = "blocks/rich_text.html"
-        preview_value = "<p>Hands-on exhibits for curious minds of every age.</p>"
         description = _("Paragraphs with bold, italic, links and lists.")
 
 
@@ -108,8 +111,9 @@ class QuoteBlock(blocks.StructBlock):
         label = _("Quote")
         template = "blocks/quote.html"
         preview_value = {
-            "quote": "Science is a way of thinking much more than it is a body of knowledge.",
+            "quote": _("Science is a way of thinking much more than it is a body of knowledge."),
             "attribution": "Carl Sagan",
+            "role": "",
         }
         description = _("A testimony from a visitor, teacher or partner.")
 
@@ -129,14 +133,21 @@ class FAQBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
     questions = blocks.ListBlock(QuestionBlock(), label=_("Questions"), min_num=1)
 
+    def get_preview_value(self):
+        return self.normalize(
+            {
+                "heading": _("Questions and answers"),
+                "questions": [
+                    {
+                        "question": _("Can we bring a picnic?"),
+                        "answer": preview_rich_text(_("Yes, in the garden by the entrance.")),
+                    }
+                ],
+            }
+        )
+
     class Meta:
         icon = "help"
         label = _("Questions and answers")
         template = "blocks/faq.html"
-        preview_value = {
-            "heading": "Frequently asked questions",
-            "questions": [
-                {"question": "Can I bring a picnic?", "answer": "<p>Yes, in the garden.</p>"}
-            ],
-        }
         description = _("An accordion of frequently asked questions.")

@@ -5,13 +5,24 @@ Wagtail reads an upload's size by decoding it, and lets the image library's erro
 when the file is damaged: a photo cut short by a failed transfer, or corrupted on a memory
 card, gave editors a server error on upload. They get a message in their language instead.
 So they do when the media folder cannot take the file (see :class:`StoredUploadForm`).
+
+A photo is stored as pages show it, and without what the camera wrote about it: the
+original file is served as it is (``/media/original_images/``), and its JPEG sizes kept
+its metadata, so anyone could read where and with which camera a phone photo was taken.
+It is also made no larger than pages need (see :func:`published_original`).
 """
 
+import io
 import logging
 
+import willow
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connections, router, transaction
 from django.utils.translation import gettext_lazy as _
+from PIL import Image as PillowImage
+from PIL import ImageCms, ImageOps
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
@@ -155,14 +166,150 @@ def _delete_replaced(replaced):
         )
 
 
+#: The longest side, in pixels, an uploaded original keeps (``CSTI_IMAGE_MAX_SIDE``): twice
+#: the widest size pages show (a hero on a wide screen at two device pixels per CSS pixel).
+#: A 48-megapixel camera photo took a gigabyte of memory for each size made from it.
+DEFAULT_MAX_SIDE = 4000
+
+#: How each format an original is written again in is saved: the formats Pillow writes
+#: back with nothing lost but the metadata. Others (SVG) are stored as they are sent.
+SAVE_OPTIONS = {
+    "JPEG": {"quality": 90, "optimize": True, "progressive": True},
+    "PNG": {"optimize": True},
+    "WEBP": {"quality": 90},
+    "AVIF": {"quality": 90},
+    "GIF": {},
+}
+
+#: What Pillow reads of a file's metadata: EXIF (GPS position, camera and its serial
+#: number, maker notes), XMP, IPTC (``photoshop``), comments. The colour profile is kept.
+METADATA_KEYS = {"exif", "xmp", "XML:com.adobe.xmp", "photoshop", "comment", "iptc"}
+
+#: The JPEG segments that carry no metadata: JFIF, the colour profile (APP2), Adobe's
+#: colour transform (APP14). APP1 holds EXIF and XMP, APP13 IPTC.
+PLAIN_JPEG_SEGMENTS = {"APP0", "APP2", "APP14"}
+
+#: The EXIF tag of the way a camera held the photo, which viewers turn it by.
+ORIENTATION = 0x0112
+
+#: Pillow's errors for a file it cannot decode after reading its size.
+DECODING_ERRORS = (OSError, EOFError, SyntaxError, ValueError, ImageCms.PyCMSError)
+
+
+def max_side():
+    return getattr(settings, "CSTI_IMAGE_MAX_SIDE", DEFAULT_MAX_SIDE)
+
+
+def published_original(file, longest=None):
+    """The bytes to store for the image ``file``, or ``None`` when it can be stored as sent.
+
+    It is written again, in its own format, when it carries metadata, is turned by its
+    EXIF orientation, is in CMYK or is larger than ``longest`` (:func:`max_side`): upright,
+    with only its colour profile, in RGB (some social networks showed a CMYK photo in the
+    wrong colours), and scaled down. An animated GIF or WebP is stored as sent: writing its
+    frames again would cost quality, and cameras do not make them.
+    """
+    longest = longest or max_side()
+    with PillowImage.open(file) as picture:
+        if picture.format not in SAVE_OPTIONS or getattr(picture, "is_animated", False):
+            return None
+        if not (_needs_rewriting(picture) or max(picture.size) > longest):
+            return None
+        _decode_at_reduced_size(picture, longest)
+        picture.load()
+        upright = ImageOps.exif_transpose(picture)
+        if max(upright.size) > longest and upright.mode in ("1", "P"):
+            # Pillow scales a palette image pixel by pixel, without smoothing.
+            upright = upright.convert("RGBA" if "transparency" in picture.info else "RGB")
+        upright.thumbnail((longest, longest), PillowImage.Resampling.LANCZOS)
+        return _written_again(upright, picture)
+
+
+def _needs_rewriting(picture):
+    """Whether what pages show of ``picture`` or what it tells differs from the file."""
+    if METADATA_KEYS & picture.info.keys() or getattr(picture, "text", None):
+        return True
+    if picture.format == "JPEG" and any(
+        marker not in PLAIN_JPEG_SEGMENTS for marker, _content in picture.applist
+    ):
+        return True
+    return picture.mode == "CMYK" or picture.getexif().get(ORIENTATION, 1) != 1
+
+
+def _decode_at_reduced_size(picture, longest):
+    """Decode a large JPEG at a half, quarter or eighth of its size when that is still
+    larger than it is stored: a quarter or less of the memory of decoding it whole."""
+    width, height = picture.size
+    ratio = longest / max(width, height)
+    if picture.format == "JPEG" and ratio < 1:
+        picture.draft(None, (max(1, round(width * ratio)), max(1, round(height * ratio))))
+
+
+def _written_again(upright, source):
+    """``upright`` in ``source``'s format, with nothing of its metadata but its colours."""
+    options = dict(SAVE_OPTIONS[source.format])
+    icc_profile = source.info.get("icc_profile")
+    if upright.mode == "CMYK":
+        upright, icc_profile = _in_srgb(upright, icc_profile)
+    if icc_profile:
+        options["icc_profile"] = icc_profile
+    if "transparency" in source.info and upright.mode in ("P", "L", "RGB"):
+        options["transparency"] = source.info["transparency"]
+    # Pillow writes some of an image's own metadata back when not told otherwise.
+    upright.info = {}
+    output = io.BytesIO()
+    upright.save(output, source.format, **options)
+    return output.getvalue()
+
+
+def _in_srgb(picture, icc_profile):
+    """A CMYK picture in RGB, through its colour profile when it has one."""
+    if not icc_profile:
+        return picture.convert("RGB"), None
+    srgb = ImageCms.createProfile("sRGB")
+    converted = ImageCms.profileToProfile(
+        picture, ImageCms.ImageCmsProfile(io.BytesIO(icc_profile)), srgb, outputMode="RGB"
+    )
+    return converted, ImageCms.ImageCmsProfile(srgb).tobytes()
+
+
 class WholeImageField(WagtailImageField):
-    """Wagtail's image field, refusing a file the image library cannot decode."""
+    """Wagtail's image field, refusing a file the image library cannot decode, and giving
+    the form the file as it is stored (:func:`published_original`).
+
+    The file is written again while the form is cleaned, before the model is given it:
+    the width and height Django reads on assignment, and the size and hash Wagtail reads
+    on saving, are those of the file stored. Its ``scale`` tells the form how much smaller
+    it is than the file sent.
+    """
 
     def check_image_pixel_size(self, f):
         try:
             super().check_image_pixel_size(f)
         except OSError:
             raise ValidationError(DAMAGED_IMAGE_MESSAGE, code="damaged_image") from None
+
+    def to_python(self, data):
+        upload = super().to_python(data)
+        if upload is None:
+            return None
+        try:
+            upload.seek(0)
+            content = published_original(upload)
+        except DECODING_ERRORS:
+            raise ValidationError(DAMAGED_IMAGE_MESSAGE, code="damaged_image") from None
+        upload.seek(0)
+        if content is None:
+            upload.scale = 1
+            return upload
+        return self._stored_upload(upload, content)
+
+    @staticmethod
+    def _stored_upload(upload, content):
+        stored = SimpleUploadedFile(upload.name, content, upload.content_type)
+        stored.image = willow.Image.open(io.BytesIO(content))
+        stored.scale = max(stored.image.get_size()) / max(upload.image.get_size())
+        return stored
 
 
 class ImageForm(StoredUploadForm, BaseImageForm):
@@ -175,6 +322,18 @@ class ImageForm(StoredUploadForm, BaseImageForm):
 
     def _forget_what_was_made_of_the_replaced_file(self):
         self.instance.renditions.all().delete()
+
+    def clean(self):
+        """Keep the focal point sent with a file on the same spot of the file stored."""
+        cleaned_data = super().clean()
+        upload = cleaned_data.get("file")
+        scale = getattr(upload, "scale", 1)
+        focal_point = [f"focal_point_{part}" for part in ("x", "y", "width", "height")]
+        if scale == 1 or any(cleaned_data.get(name) is None for name in focal_point):
+            return cleaned_data
+        for name in focal_point:
+            cleaned_data[name] = round(cleaned_data[name] * scale)
+        return cleaned_data
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

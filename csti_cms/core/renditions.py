@@ -43,13 +43,16 @@ HERO_NARROW_CROPS = (
 #: The picture search engines and social networks show of a page: the OpenGraph image
 #: (``base.html``) and the structured data's (events, venue spaces), one rendition for all.
 #: 16:9 at 1200 pixels, the size Google asks for in structured data, which OpenGraph
-#: crawlers show whole or nearly. No format filter: a photo stays a JPEG, which every
-#: crawler reads (WebP not all of them), and a logo keeps its PNG transparency. Pages show
-#: the same image from their own responsive WebP sizes. A page without a picture of its own
-#: is shared with the centre's default sharing image, cut the same way, else with its logo,
-#: which ``includes/sharing_image.html`` shows whole (``max-1200x675``): a square mark cut
-#: to 16:9 would lose its top and bottom.
-SOCIAL_IMAGE = "fill-1200x675"
+#: crawlers show whole or nearly. Always a JPEG, which every crawler reads (WebP not all of
+#: them), in RGB: a PNG's transparency is laid on white (Facebook showed it on black) and a
+#: CMYK photo is stored in RGB on upload (:mod:`csti_cms.core.image_uploads`; some networks
+#: showed its colours wrong). Pages show the same image from their own responsive WebP
+#: sizes. A page without a picture of its own is shared with the centre's default sharing
+#: image, cut the same way, else with its logo, which ``includes/sharing_image.html`` shows
+#: whole (``max-1200x675``): a square mark cut to 16:9 would lose its top and bottom. The
+#: template names the same filters (``fill-1200x675 format-jpeg``), so that both are one
+#: rendition.
+SOCIAL_IMAGE = "fill-1200x675|format-jpeg"
 
 
 @functools.lru_cache(maxsize=512)

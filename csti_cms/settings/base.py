@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
+from wagtail.embeds import oembed_providers
 
 from .env import (
     env_bool,
@@ -258,13 +259,32 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "csti-cms"
+# Slugs in plain letters ("lumieres-du-cosmos"): an accented address is shared as
+# "lumi%C3%A8res-du-cosmos", and the demo's and translations' slugs are plain already.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
-# Refuses damaged or incomplete image files on upload, which pages could not show.
+# Refuses damaged or incomplete image files on upload, which pages could not show, and
+# stores photos upright, without their metadata (GPS position) and at most
+# CSTI_IMAGE_MAX_SIDE pixels on their longest side.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "csti_cms.core.image_uploads.ImageForm"
+CSTI_IMAGE_MAX_SIDE = env_int("CSTI_IMAGE_MAX_SIDE", 4000, minimum=1000)
+# Refuses larger images with a message: a 60-megapixel image takes about 250 MB of memory
+# to decode, a larger one may be a file made to exhaust it (a decompression bomb).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60_000_000
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "csti_cms.core.document_uploads.DocumentForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Videos come from YouTube and Vimeo only, the providers whose players the
+# Content-Security-Policy lets browsers frame (frame-src below) and the video block accepts
+# (csti_cms.blocks.players.VIDEO_PROVIDERS): a link to another provider is refused when the
+# page is saved, not shown to visitors as a blocked frame or script.
+WAGTAILEMBEDS_FINDERS = [
+    {
+        "class": "wagtail.embeds.finders.oembed",
+        "providers": [oembed_providers.youtube, oembed_providers.vimeo],
+    }
+]
 WAGTAILADMIN_PERMITTED_LANGUAGES = _SameAsLanguages()
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Wagtail would show editors' avatars from Gravatar, sending a hash of each editor's e-mail
@@ -327,7 +347,7 @@ CSTI_CONTENT_SECURITY_POLICY = {
     "script-src": ["'self'"],
     "style-src": ["'self'"],
     "img-src": ["'self'", "data:"],
-    # The players of the video block: the oEmbed providers that answer with a video frame.
+    # The video block's players, loaded when the visitor plays a video (WAGTAILEMBEDS_FINDERS).
     "frame-src": [
         "https://www.youtube.com",
         "https://www.youtube-nocookie.com",

@@ -49,6 +49,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# The language switcher's script writes it (see csti_cms.core.i18n.LanguageVersion.cookie).
+LANGUAGE_COOKIE_SECURE = True
 # Wagtail's live preview shows the page in a same-origin frame, so DENY would
 # break it for editors; SAMEORIGIN still refuses framing by other sites.
 X_FRAME_OPTIONS = "SAMEORIGIN"

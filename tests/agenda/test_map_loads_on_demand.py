@@ -59,3 +59,13 @@ def test_the_dates_are_listed_without_javascript(agenda_response):
 
     assert len(tree.find_class("agenda-item")) >= 2
     assert tree.xpath("//*[@data-agenda-map]/@hidden") == [""]
+
+
+def test_an_install_without_tile_server_shows_no_map(client, settings):
+    settings.CSTI_MAP_TILE_URL = ""
+    response = client.get(demo_page("agenda", "en").url)
+    assert response.status_code == 200
+    tree = lxml.html.fromstring(response.content)
+    assert not tree.xpath("//*[@data-agenda-map]")
+    assert not tree.xpath("//script[contains(@src, 'agenda-map')]")
+    assert tree.xpath("//*[contains(@class, 'agenda-item')]"), "the dates are listed"

@@ -3,11 +3,11 @@
 import hashlib
 
 import pytest
-from django.template.loader import render_to_string
 from django.test import RequestFactory
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 
+from csti_cms.blocks import VideoEmbedBlock
 from csti_cms.blocks.players import privacy_enhanced
 from csti_cms.enquiries.ratelimit import RateLimit
 
@@ -48,8 +48,9 @@ def test_a_stored_youtube_embed_plays_without_cookies():
     """Embeds Wagtail stored before this change are rewritten when shown, too."""
     url = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
     Embed.objects.create(url=url, hash=get_embed_hash(url, None, None), html=YOUTUBE, type="video")
-    value = {"video": {"url": url}, "title": "A chemistry show", "transcript": ""}
-    html = render_to_string("blocks/video.html", {"value": value})
+    block = VideoEmbedBlock()
+    value = block.to_python({"video": url, "title": "A chemistry show", "transcript": ""})
+    html = block.render(value)
     assert "youtube-nocookie.com/embed/dQw4w9WgXcQ" in html
     assert "www.youtube.com/embed" not in html
 

@@ -157,8 +157,12 @@ class Place(models.Model):
         FieldPanel("latitude"),
         FieldPanel("longitude"),
     ]
-    #: Codes and numbers are the same in every language.
-    address_sync_fields = [SynchronizedField("postal_code"), SynchronizedField("country")]
+    #: Codes are the same in every language: the translation editor copies them and offers
+    #: no "Edit", as a Dutch postal or country code of its own could only be a mistake.
+    address_sync_fields = [
+        SynchronizedField("postal_code", overridable=False),
+        SynchronizedField("country", overridable=False),
+    ]
 
     class Meta:
         abstract = True

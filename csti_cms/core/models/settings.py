@@ -146,6 +146,8 @@ class SocialLinkBlock(blocks.StructBlock):
         icon = "link"
         label = _("Social link")
         value_class = SocialLinkValue
+        description = _("The centre's page on a social network, linked in the footer.")
+        preview_value = {"network": "mastodon", "url": "https://mastodon.social/"}
 
 
 def move_to_a_translation(collector, field, sub_objs, using):

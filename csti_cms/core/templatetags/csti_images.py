@@ -197,6 +197,21 @@ def _source_attributes(media, renditions, sizes):
     )
 
 
+#: Cards of a listing's first row: in view as the page opens, on phones as on wide screens.
+CARDS_IN_FIRST_ROW = 3
+
+
+@register.filter
+def card_loading(position):
+    """``loading`` for the card at ``position`` (``forloop.counter``) of a listing.
+
+    A lazy picture is fetched only once the browser has laid the page out, so a card in
+    view as the page opens would show late: the first row loads at once, the rest as the
+    visitor scrolls to them.
+    """
+    return "eager" if position <= CARDS_IN_FIRST_ROW else "lazy"
+
+
 def _attributes(parser, bits):
     """``name=value`` arguments, their values compiled as Wagtail's image tags compile them."""
     attrs = {}

@@ -3,13 +3,17 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from csti_cms.blocks import TranslatedPageChooserBlock
+from csti_cms.blocks import ChosenObjectsPreviewMixin, TranslatedPageChooserBlock
 
 from .models import DeclarationPage
 
 
-class FeaturedDeclarationBlock(blocks.StructBlock):
-    """A declaration the centre stands behind, with what it commits to and a way to endorse."""
+class FeaturedDeclarationBlock(ChosenObjectsPreviewMixin, blocks.StructBlock):
+    """A declaration the centre stands behind, with what it commits to and a way to endorse.
+
+    Previewed with the first declaration visitors can open; not previewable before
+    there is one.
+    """
 
     declaration = TranslatedPageChooserBlock(
         label=_("Declaration"),
@@ -36,6 +40,21 @@ class FeaturedDeclarationBlock(blocks.StructBlock):
                 "endorse"
             )
         return context
+
+    def has_preview_objects(self):
+        return preview_declaration() is not None
+
+    def get_preview_value(self):
+        return self.normalize({"declaration": preview_declaration(), "show_commitments": True})
+
+
+def preview_declaration():
+    """The first live, public declaration that has an address on a site, or None.
+
+    One outside every site would give its endorsement link no address to start from.
+    """
+    declarations = DeclarationPage.objects.live().public().order_by("path")
+    return next((page for page in declarations[:10] if page.get_url() is not None), None)
 
 
 def shown_declaration(page):

@@ -54,6 +54,11 @@ class CommitmentBlock(blocks.StructBlock):
     class Meta:
         icon = "tick"
         label = _("Commitment")
+        description = _("One commitment of the declaration: a short title and its text.")
+        preview_value = {
+            "title": _("Open science"),
+            "text": _("Share research results and data with everyone, freely."),
+        }
 
 
 class DeclarationIndexPage(PluginPageMixin, BasePage):

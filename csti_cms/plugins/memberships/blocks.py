@@ -3,12 +3,17 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from csti_cms.blocks import TranslatedPageChooserBlock
+from csti_cms.blocks import ChosenObjectsPreviewMixin, TranslatedPageChooserBlock
 from csti_cms.plugins import alphabetical, localize_pages
 
 
-class NetworksBlock(blocks.StructBlock):
-    """“Our networks”: the current memberships' logos, each linking to the memberships page."""
+class NetworksBlock(ChosenObjectsPreviewMixin, blocks.StructBlock):
+    """“Our networks”: the current memberships' logos, each linking to the memberships page.
+
+    Previewed with the first memberships page (not previewable before there is one) and
+    the memberships of the site the admin is served from (the preview's request): nothing
+    shows while that site has none, as on a page.
+    """
 
     heading = blocks.CharBlock(label=_("Heading"), max_length=120, required=False)
     page = TranslatedPageChooserBlock(
@@ -39,6 +44,19 @@ class NetworksBlock(blocks.StructBlock):
             membership.listing_page = pages[membership.organisation.translation_key]
         context["memberships_page"] = shown_memberships_page(page, request)
         return context
+
+    def has_preview_objects(self):
+        return preview_memberships_page() is not None
+
+    def get_preview_value(self):
+        return self.normalize({"heading": _("Our networks"), "page": preview_memberships_page()})
+
+
+def preview_memberships_page():
+    """The first live memberships page, or None."""
+    from .models import MembershipsPage
+
+    return MembershipsPage.objects.live().order_by("path").first()
 
 
 def shown_memberships_page(page, request):

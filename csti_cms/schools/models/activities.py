@@ -114,6 +114,11 @@ class CurriculumLinkBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ul"
         label = _("Curriculum links for a level")
+        description = _("What the activity works on at some levels, in the curriculum's words.")
+        preview_value = {
+            "levels": _("5th and 6th primary"),
+            "text": _("Forces and motion: measuring how long a pendulum takes to swing."),
+        }
 
 
 class SchoolActivityForm(SlotAwarePageForm):

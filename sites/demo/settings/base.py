@@ -10,7 +10,7 @@ from csti_cms.settings.base import *  # noqa: E402,F403
 
 ROOT_URLCONF = "sites.demo.urls"
 WSGI_APPLICATION = "sites.demo.wsgi.application"
-WAGTAIL_SITE_NAME = "Sciencecentrum Demo"
+WAGTAIL_SITE_NAME = "Curiosa"
 
 # The demo's own theme overrides come before the distribution's default theme.
 TEMPLATES[0]["DIRS"].insert(0, SITE_DIR / "templates")  # noqa: F405

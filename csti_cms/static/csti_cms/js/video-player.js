@@ -1,0 +1,39 @@
+/* The video block's players, loaded only when the visitor asks for them.
+ * Until the click the page loads nothing from YouTube or Vimeo, so the visitor's address
+ * reaches them only if they choose to play the video. The player starts at once (one click
+ * plays) and is named by the editor's title, in the page's language, for screen readers.
+ * Without JavaScript the placeholder stays a link to the video on the provider's site.
+ */
+(function () {
+    "use strict";
+
+    function play(placeholder) {
+        var address = new URL(placeholder.dataset.playerSrc, document.baseURI);
+        if (address.protocol !== "https:") {
+            return;
+        }
+        var player = document.createElement("iframe");
+        player.src = address.href;
+        player.title = placeholder.dataset.playerTitle;
+        player.allow = "autoplay; fullscreen; picture-in-picture; encrypted-media";
+        player.allowFullscreen = true;
+        placeholder.replaceChildren(player);
+        // The button is gone: keyboard users carry on from the player, not the top of the page.
+        player.focus();
+    }
+
+    document.querySelectorAll("[data-video-player]:not([data-video-ready])").forEach(function (placeholder) {
+        // The block's template includes this script once per video: each is set up once.
+        placeholder.setAttribute("data-video-ready", "");
+        var link = placeholder.querySelector("a.block-video__start");
+        var button = placeholder.querySelector("button.block-video__start");
+        if (placeholder.dataset.playerRatio) {
+            placeholder.style.aspectRatio = placeholder.dataset.playerRatio;
+        }
+        link.hidden = true;
+        button.hidden = false;
+        button.addEventListener("click", function () {
+            play(placeholder);
+        });
+    });
+})();
