@@ -9,15 +9,22 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.utils import translation
+from wagtail import hooks
 
 from csti_cms.agenda import recurrence
 from csti_cms.enquiries.ratelimit import DEFAULT_LIMIT, DEFAULT_PERIOD
 
-GUIDE_TEXT = (Path(__file__).resolve().parent.parent / "docs" / "editor-guide.md").read_text()
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+GUIDE_TEXT = (DOCS / "editor-guide.md").read_text()
 #: The guide with its line breaks as spaces, so a phrase may wrap anywhere.
 GUIDE = " ".join(GUIDE_TEXT.split())
 #: A row of the guide's table of repeat rules: "| every Wednesday | `FREQ=WEEKLY;BYDAY=WE` |".
 RULE_ROW = re.compile(r"^\| [^|]+ \| `(FREQ=[^`]+)` \|$", re.MULTILINE)
+#: A link to a section of one of the docs: "(#opening-hours)", "(self-hosting.md#languages)".
+SECTION_LINK = re.compile(r"\]\(([\w-]+\.md)?#([^)\s]+)\)")
+#: A settings menu named in both admins: "**Settings → Ticketing** (*Paramètres → Billetterie*)".
+SETTINGS_MENU = re.compile(r"\*\*Settings → ([^*]+)\*\* \(\*Paramètres → ([^*;]+)[*;]")
 
 
 def guide_rules():
@@ -62,3 +69,57 @@ def test_guide_states_how_long_requests_keep_personal_details():
     assert days == 730
     assert f"Two years after a request arrives ({days} days," in GUIDE
     assert "erase your contact details and messages 2 years after you send it" in GUIDE
+
+
+def heading_anchor(heading):
+    """The anchor GitHub gives a heading: "Setting up a new centre" → "setting-up-a-new-centre"."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def doc_anchors(name):
+    text = (DOCS / name).read_text()
+    return {heading_anchor(h) for h in re.findall(r"^#+ (.+)$", text, re.MULTILINE)}
+
+
+def section_links(name):
+    """``(doc, anchor)`` of each link ``name`` makes to a section, its own or another doc's."""
+    text = (DOCS / name).read_text()
+    return sorted({(doc or name, anchor) for doc, anchor in SECTION_LINK.findall(text)})
+
+
+@pytest.mark.parametrize(
+    ("doc", "anchor"),
+    [
+        *section_links("editor-guide.md"),
+        *[link for link in section_links("self-hosting.md") if link[0] == "editor-guide.md"],
+    ],
+)
+def test_links_to_the_guide_and_from_it_lead_to_a_section(doc, anchor):
+    """A renamed heading leaves the links to it pointing at the top of the page."""
+    assert anchor in doc_anchors(doc)
+
+
+def settings_menu():
+    """``{English label: French label}`` of the admin's Settings menu."""
+    labels = {}
+    for make_item in hooks.get_hooks("register_settings_menu_item"):
+        label = make_item().label
+        with translation.override("fr"):
+            french = str(label)
+        with translation.override("en"):
+            labels[str(label)] = french
+    return labels
+
+
+def guide_settings_menus():
+    return sorted(set(SETTINGS_MENU.findall(GUIDE)))
+
+
+def test_guide_names_settings_menus_in_both_languages():
+    assert {"Plugins", "Branding", "Contact details"} <= {en for en, _fr in guide_settings_menus()}
+
+
+@pytest.mark.parametrize(("english", "french"), guide_settings_menus())
+def test_settings_menus_are_named_as_the_admin_names_them(english, french):
+    """French editors look for the menu the guide names: "Extensions", not "Plugins"."""
+    assert settings_menu().get(english) == french
