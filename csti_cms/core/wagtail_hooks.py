@@ -2,6 +2,7 @@
 
 from wagtail import hooks
 
+from .document_links import DescribedDocumentLinkHandler
 from .launch_checklist import LaunchChecklistPanel
 from .site_scope import refuse_other_sites_objects
 
@@ -20,3 +21,9 @@ def act_only_on_this_sites_objects(request, action_type, objects, action):
 @hooks.register("construct_homepage_panels")
 def add_launch_checklist(request, panels):
     panels.append(LaunchChecklistPanel())
+
+
+# After Wagtail's own features (order 0), so this handler replaces its document link handler.
+@hooks.register("register_rich_text_features", order=1)
+def describe_document_links(features):
+    features.register_link_type(DescribedDocumentLinkHandler)
