@@ -94,8 +94,8 @@ class VideoEmbedBlock(blocks.StructBlock):
         if video is not None and video_provider(video.url) is None:
             refused["video"] = ValidationError(
                 _(
-                    "This site plays videos from YouTube and Vimeo only: "
-                    "paste a link to a video on one of them."
+                    "This site plays videos from YouTube and Vimeo only: paste the address of "
+                    "the video's page (https://www.youtube.com/watch?v=… or https://vimeo.com/…)."
                 )
             )
         try:

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from html import unescape
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from django.utils.safestring import mark_safe
 from wagtail.embeds import embeds, oembed_providers
 from wagtail.embeds.exceptions import EmbedException
 
@@ -25,8 +24,6 @@ from wagtail.embeds.exceptions import EmbedException
 #: players ``frame-src`` allows and ``WAGTAILEMBEDS_FINDERS`` asks (csti_cms/settings/base.py).
 VIDEO_PROVIDERS = {"YouTube": oembed_providers.youtube, "Vimeo": oembed_providers.vimeo}
 
-YOUTUBE_PLAYER = re.compile(r"https://(?:www\.)?youtube\.com/embed/")
-VIMEO_PLAYER = re.compile(r'(https://player\.vimeo\.com/video/[^"\'\s>]+)')
 PLAYER_ADDRESS = re.compile(r"""<iframe\b[^>]*?\ssrc=(["'])(.+?)\1""", re.IGNORECASE | re.DOTALL)
 #: Where the players are loaded from: the providers' addresses that set no tracking cookie.
 YOUTUBE_COOKIELESS_HOST = "www.youtube-nocookie.com"
@@ -93,18 +90,3 @@ def _aspect_ratio(width, height):
     if width and height:
         return f"{width} / {height}"
     return "16 / 9"
-
-
-def privacy_enhanced(html):
-    """``html`` of an embedded player, played from the providers' cookieless addresses."""
-    html = YOUTUBE_PLAYER.sub("https://www.youtube-nocookie.com/embed/", str(html))
-    html = VIMEO_PLAYER.sub(_without_tracking, html)
-    return mark_safe(html)  # noqa: S308 - the embed's own HTML, which Wagtail marks safe
-
-
-def _without_tracking(match):
-    url = match[1]
-    if re.search(r"[?&](amp;)?dnt=", url):
-        return url
-    separator = "&amp;" if "?" in url else "?"
-    return f"{url}{separator}dnt=1"

@@ -8,39 +8,12 @@ from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 
 from csti_cms.blocks import VideoEmbedBlock
-from csti_cms.blocks.players import privacy_enhanced
 from csti_cms.enquiries.ratelimit import RateLimit
 
 YOUTUBE = (
     '<iframe width="200" height="113" src="https://www.youtube.com/embed/dQw4w9WgXcQ?'
     'feature=oembed" frameborder="0" allowfullscreen title="A chemistry show"></iframe>'
 )
-
-
-@pytest.mark.parametrize(
-    ("player", "expected"),
-    [
-        (YOUTUBE, "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?feature=oembed"),
-        (
-            '<iframe src="https://player.vimeo.com/video/76979871?h=8272103f6e&amp;app_id=122963">',
-            'src="https://player.vimeo.com/video/76979871?h=8272103f6e&amp;app_id=122963&amp;dnt=1"',
-        ),
-        (
-            '<iframe src="https://player.vimeo.com/video/76979871">',
-            'src="https://player.vimeo.com/video/76979871?dnt=1"',
-        ),
-        (
-            '<iframe src="https://player.vimeo.com/video/76979871?dnt=1">',
-            'src="https://player.vimeo.com/video/76979871?dnt=1"',
-        ),
-        (
-            '<iframe src="https://peertube.example/videos/embed/abc">',
-            'src="https://peertube.example/videos/embed/abc"',
-        ),
-    ],
-)
-def test_players_come_from_the_providers_cookieless_addresses(player, expected):
-    assert expected in privacy_enhanced(player)
 
 
 @pytest.mark.django_db

@@ -4,7 +4,6 @@ from django import template
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
-from csti_cms.blocks.players import privacy_enhanced as privacy_enhanced_player
 from csti_cms.core import hooks, i18n, icons, navigation, routing, seo
 from csti_cms.core.legal_pages import legal_page_links as read_legal_page_links
 
@@ -91,12 +90,6 @@ def organization_jsonld(context):
 @register.simple_tag(takes_context=True)
 def footer_links(context):
     return hooks.footer_links(context["request"])
-
-
-@register.filter
-def privacy_enhanced(embed_html):
-    """A video player that sets no cookie until played (:mod:`csti_cms.blocks.players`)."""
-    return privacy_enhanced_player(embed_html)
 
 
 @register.simple_tag(takes_context=True)

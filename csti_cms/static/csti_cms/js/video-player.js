@@ -16,7 +16,6 @@
         player.src = address.href;
         player.title = placeholder.dataset.playerTitle;
         player.allow = "autoplay; fullscreen; picture-in-picture; encrypted-media";
-        player.allowFullscreen = true;
         placeholder.replaceChildren(player);
         // The button is gone: keyboard users carry on from the player, not the top of the page.
         player.focus();
