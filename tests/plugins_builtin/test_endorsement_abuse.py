@@ -45,6 +45,14 @@ def field_errors(response, field):
         ("organisation", "Gagnez 500 EUR sur www.evil.example"),
         ("organisation", "Gagnez 500 EUR sur evil.example/claim"),
         ("organisation", "Écrivez à support@evil.example"),
+        # A mail client makes a link of a host with a query, a fragment or a port too.
+        ("organisation", "Gagnez 500 EUR sur evil.com?claim=1"),
+        ("organisation", "Gagnez 500 EUR sur evil.com#x"),
+        ("organisation", "Gagnez 500 EUR sur evil.com:8080"),
+        # Browsers read a scheme with one slash as with two.
+        ("organisation", "Gagnez 500 EUR sur http:/evil.com"),
+        ("organisation", "Gagnez 500 EUR sur HXXPS:/evil.com"),
+        ("contact_name", "client, allez sur Evil.example.com"),
     ],
 )
 def test_an_address_in_the_name_or_organisation_is_refused(client, field, value):
@@ -61,6 +69,11 @@ def test_an_address_in_the_name_or_organisation_is_refused(client, field, value)
         ("Sciences.be", "J.P. Dupont"),
         ("Science Centre A.S.B.L.", "J.-P.Dupont"),
         ("Technopolis A.S.B.L./V.Z.W.", "Dr. Anne Lambert"),
+        # Names are written with capitals; a host mail clients make a link of ends in lowercase.
+        ("Univ.Gent/UGent", "Dr.Dupont"),
+        ("Asbl.Bruxelles/Brussel vzw", "Mr.Smith"),
+        ("Sciences.be: le musée", "Prof.Janssens"),
+        ("Musée des Sciences", "Sté.Générale"),
     ],
 )
 def test_names_with_dots_are_welcome(client, organisation, contact_name):
@@ -87,17 +100,55 @@ def test_an_address_gets_one_confirmation_per_declaration_and_period(client, set
     assert len(mail.outbox) == 1
 
     again = endorse(client, page, organisation="Lab B", email=VICTIM.upper())
-    assert again.status_code == 302 and again["Location"] == first["Location"]
+    assert again.status_code == 302
+    assert again["Location"].startswith(first["Location"] + "?delivery=withheld&until=")
     assert len(mail.outbox) == 1, "no second e-mail to the same address"
     withheld = Endorsement.objects.get(organisation="Lab B")
     assert withheld.confirmation_failed, "nobody holds a link to confirm it"
-    thanks = client.get(again["Location"]).content.decode()
-    assert thanks == client.get(first["Location"]).content.decode()
 
     # Another declaration is another request, another address another person.
     assert endorse(client, demo_page(TORONTO, "en"), email=VICTIM).status_code == 302
     assert endorse(client, page, organisation="Lab C", email="other@example.net")
     assert [message.to for message in mail.outbox[1:]] == [[VICTIM], ["other@example.net"]]
+
+
+@pytest.mark.parametrize(
+    ("language", "period", "time"),
+    [
+        ("en", "less than 1\xa0hour ago", "send the form again after 14:31, if"),
+        ("fr", "1\xa0heure", "14:31"),
+        ("nl", "1\xa0uur", "14:31"),
+    ],
+)
+def test_a_contact_whose_link_was_withheld_is_told_when_to_try_again(
+    client, settings, language, period, time
+):
+    """A contact correcting a typo within the hour gets no e-mail, and is told so truly."""
+    settings.DECLARATIONS_CONFIRMATION_PER_ADDRESS_PERIOD = 3600
+    page = demo_page(MECHELEN, language)
+    # 13:30:10 in Brussels (the site's time zone): the address may ask again from 14:30:10,
+    # said as the next minute, in the visitor's language.
+    with freeze_time(datetime.datetime(2026, 3, 19, 12, 30, 10, tzinfo=datetime.UTC)):
+        endorse(client, page, organisation="Musée des Sciencse", email=VICTIM)
+    with freeze_time(datetime.datetime(2026, 3, 19, 12, 40, tzinfo=datetime.UTC)):
+        again = endorse(client, page, organisation="Musée des Sciences", email=VICTIM)
+        response = client.get(again["Location"])
+    assert len(mail.outbox) == 1
+    assert response.context["delivery_withheld"]
+    thanks = response.content.decode()
+    assert "We have sent you an e-mail" not in thanks, "no e-mail was sent this time"
+    assert period in thanks and time in thanks
+
+
+def test_the_time_to_try_again_is_only_shown_within_the_period(client, settings):
+    """The thank-you page's address can be altered: a far or past time is not shown."""
+    settings.DECLARATIONS_CONFIRMATION_PER_ADDRESS_PERIOD = 3600
+    sent = demo_page(MECHELEN, "en").url + "endorse/sent/?delivery=withheld&until="
+    now = int(timezone.now().timestamp())
+    for until in (now + 7200, now - 60, "tomorrow", 10**20):
+        thanks = client.get(f"{sent}{until}").content.decode()
+        assert "less than 1\xa0hour ago" in thanks and "send the form again" not in thanks
+    assert "send the form again after" in client.get(f"{sent}{now + 1800}").content.decode()
 
 
 def test_after_the_period_a_new_request_is_sent_and_replaces_the_withheld_one(client, settings):

@@ -154,6 +154,28 @@ def test_a_french_first_centre_reads_french(client):
     assert f"\n{country}" in message.body and "\nCountry" not in message.body
 
 
+def test_the_team_reads_the_declarations_title_in_its_language(client):
+    """Endorsed on the English page of a French-first centre: the team knows its French title."""
+    declaration = demo_page(MECHELEN, "en")
+    team_settings(declaration.get_site(), "equipe@curiosa.example")
+    confirm(client, waiting(declaration, language="en"))
+    (message,) = mail.outbox
+    french_title = demo_page(MECHELEN, "fr").title
+    assert french_title in message.subject
+    assert f": {french_title}\n" in message.body
+    assert "Mechelen Declaration" not in message.subject + message.body
+
+
+def test_without_a_live_translation_the_team_reads_the_endorsed_title(client):
+    declaration = demo_page(MECHELEN, "en")
+    team_settings(declaration.get_site(), "equipe@curiosa.example")
+    demo_page(MECHELEN, "fr").unpublish()
+    confirm(client, waiting(declaration, language="en"))
+    (message,) = mail.outbox
+    assert "Mechelen Declaration" in message.subject
+    assert ": Mechelen Declaration\n" in message.body
+
+
 def test_a_line_break_cannot_fake_a_field(client, english_declaration):
     team_settings(english_declaration.get_site(), "team@science-works.example")
     endorsement = waiting(english_declaration, organisation="Musée\nWebsite: https://evil.example/")

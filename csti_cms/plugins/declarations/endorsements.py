@@ -9,14 +9,18 @@ visitors' requests, rather than left to find it in the admin by chance.
 """
 
 import logging
+import math
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.timesince import timesince
 from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.models import Locale
 
 from csti_cms.core.models import BrandingSettings, ContactSettings
 from csti_cms.plugins import (
@@ -75,6 +79,37 @@ def confirmation_url(request, declaration, endorsement):
     path = declaration.get_url(request) + declaration.reverse_subpage("confirm")
     query = urlencode({"token": confirmation_token(endorsement)})
     return request.build_absolute_uri(f"{path}?{query}")
+
+
+def withheld_query(until):
+    """The thank-you page's query telling that no e-mail was sent, and until when.
+
+    The time is rounded up to the minute, as the page shows it: never too early.
+    """
+    return urlencode({"delivery": "withheld", "until": math.ceil(until.timestamp() / 60) * 60})
+
+
+def withheld_until(value):
+    """When the visitor whose link was withheld may send the form again, or ``None``.
+
+    ``value`` is the thank-you page's ``until`` (:func:`withheld_query`), which anyone can
+    alter: only a time within the coming period is shown, in the site's time zone.
+    """
+    try:
+        until = datetime.fromtimestamp(int(value or ""), tz=UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+    now = timezone.now()
+    period = timedelta(seconds=settings.DECLARATIONS_CONFIRMATION_PER_ADDRESS_PERIOD)
+    latest = now + period + timedelta(minutes=1)
+    return timezone.localtime(until) if now < until <= latest else None
+
+
+def per_address_period_text():
+    """``DECLARATIONS_CONFIRMATION_PER_ADDRESS_PERIOD`` as the visitor reads it: "1 hour"."""
+    now = timezone.now()
+    period = timedelta(seconds=settings.DECLARATIONS_CONFIRMATION_PER_ADDRESS_PERIOD)
+    return timesince(now - period, now)
 
 
 def send_mail(subject, body, from_email, recipient_list, reply_to=None):
@@ -155,11 +190,14 @@ def awaiting_approval_message(site, declaration, endorsement, recipients):
     """The e-mail to the team, in the centre's language, answerable to the endorser.
 
     The centre's own language (its home's), not the endorser's: a team reads its e-mails
-    in one language. What the endorser typed is put on one line each, so that a line
-    break cannot make it pass for another of the e-mail's fields.
+    in one language, and the declaration's title in it (:func:`declaration_in`). What the
+    endorser typed is put on one line each, so that a line break cannot make it pass for
+    another of the e-mail's fields.
     """
     centre_name = on_one_line(BrandingSettings.for_site(site).centre_name or site.site_name)
-    with translation.override(site_language(site)):
+    language = site_language(site)
+    declaration = declaration_in(declaration, language)
+    with translation.override(language):
         context = {
             "centre_name": centre_name,
             "organisation": on_one_line(endorsement.organisation),
@@ -176,6 +214,17 @@ def awaiting_approval_message(site, declaration, endorsement, recipients):
         recipients,
         reply_to=[endorsement.email],
     )
+
+
+def declaration_in(declaration, language):
+    """``declaration``'s live translation in ``language``, else ``declaration`` itself.
+
+    An endorsement belongs to the translation it was made on, in the endorser's language:
+    the team's e-mail, in the centre's language, names the declaration as the team knows it.
+    """
+    locale = Locale.objects.filter(language_code=language).first()
+    version = declaration.get_translation_or_none(locale) if locale else None
+    return version if version is not None and version.live else declaration
 
 
 def endorsement_lines(declaration, endorsement):

@@ -73,38 +73,44 @@ def replaced_endorsement(declaration, key):
     return replaceable.select_for_update().first()
 
 
-def confirmation_recently_sent(declaration, email, replacing=None):
-    """Whether ``email`` was sent a link to confirm an endorsement of ``declaration`` lately.
+def confirmation_withheld_until(declaration, email, replacing=None):
+    """When ``email`` may again be sent a link to confirm an endorsement of ``declaration``.
 
-    Anyone can type any address in the form, and the e-mail comes from the centre: without
-    this, a stranger could make the centre write to someone again and again. So one
-    address gets at most one confirmation e-mail per declaration every
+    ``None`` if it may now. Anyone can type any address in the form, and the e-mail comes
+    from the centre: without this, a stranger could make the centre write to someone again
+    and again. So one address gets at most one confirmation e-mail per declaration every
     ``DECLARATIONS_CONFIRMATION_PER_ADDRESS_PERIOD`` seconds, whatever the organisation
     typed and whichever client sends it. A request whose e-mail could not be sent (or was
     withheld) counts for nothing: it holds no link. ``replacing`` is the stale request the
     new one takes the place of (``replaced_endorsement``), which is not counted either.
+    The time is the latest link's, plus the period: the visitor is told when to try again.
     """
-    since = timezone.now() - timedelta(
-        seconds=settings.DECLARATIONS_CONFIRMATION_PER_ADDRESS_PERIOD
-    )
+    period = timedelta(seconds=settings.DECLARATIONS_CONFIRMATION_PER_ADDRESS_PERIOD)
     sent = Endorsement.objects.of(declaration).filter(
-        email__iexact=email, submitted_at__gte=since, confirmation_failed=False
+        email__iexact=email, submitted_at__gte=timezone.now() - period, confirmation_failed=False
     )
     if replacing is not None:
         sent = sent.exclude(pk=replacing.pk)
-    return sent.exists()
+    latest = sent.order_by("-submitted_at").values_list("submitted_at", flat=True).first()
+    return latest + period if latest is not None else None
 
 
-#: A web address spelt out: with a scheme (``https://``, ``hxxp://``) or ``www.``.
-SPELT_OUT_ADDRESS = re.compile(r"://|\bwww\d*\.", re.IGNORECASE)
-#: A host name followed by a path (``evil.example/claim``); "A.S.B.L./V.Z.W." is none.
-HOST_WITH_PATH = re.compile(r"(?:[\w-]+\.)+[^\W\d_]{2,}(?::\d+)?/")
+#: A web address spelt out: with a scheme (``https://``, ``hxxp://``, or with one slash,
+#: ``http:/``, which browsers read alike) or ``www.``.
+SPELT_OUT_ADDRESS = re.compile(r"://|\bh(?:tt|xx)ps?:[/\\]|\bwww\d*\.", re.IGNORECASE)
+#: The top-level domain of a host name mail clients make a link of: a lowercase word.
+#: Case-sensitive, as names are written with capitals: "Dr.Dupont", "Univ.Gent/UGent".
+TOP_LEVEL_DOMAIN = r"[a-z]{2,24}(?![\w-])"
+#: A host name followed by a path, a query, a fragment or a port (``evil.example/claim``,
+#: ``evil.example?claim=1``, ``evil.example#x``, ``evil.example:8080``): a mail client makes a
+#: link of it all. "A.S.B.L./V.Z.W." is none, nor "Sciences.be: le musée".
+HOST_WITH_PATH = re.compile(rf"(?:[\w-]+\.)+{TOP_LEVEL_DOMAIN}(?:[/?#]|:\d)")
 #: An e-mail address (``someone@evil.example``).
 EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 #: A bare host name (``evil.example``), each label at least two characters long, so that
 #: initials ("J.P. Dupont", "J.-P.Dupont") are not one. Only refused in a person's name: an
 #: organisation may be called "Sciences.be".
-HOST_NAME = re.compile(r"(?<![\w.-])(?:[\w-]{2,}\.)+[^\W\d_]{2,}\b")
+HOST_NAME = re.compile(rf"(?<![\w.-])(?:[\w-]{{2,}}\.)+{TOP_LEVEL_DOMAIN}")
 #: What an organisation's name may not hold, and a person's name.
 ADDRESSES_IN_AN_ORGANISATION = (SPELT_OUT_ADDRESS, HOST_WITH_PATH, EMAIL_ADDRESS)
 ADDRESSES_IN_A_PERSON = (*ADDRESSES_IN_AN_ORGANISATION, HOST_NAME)

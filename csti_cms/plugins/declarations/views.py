@@ -26,10 +26,13 @@ from .endorsements import (
     ExpiredLink,
     InvalidLink,
     endorsement_from_token,
+    per_address_period_text,
     send_confirmation,
     tell_the_team,
+    withheld_query,
+    withheld_until,
 )
-from .forms import EndorsementForm, confirmation_recently_sent, replaced_endorsement
+from .forms import EndorsementForm, confirmation_withheld_until, replaced_endorsement
 from .models import DeclarationPage, Endorsement, RelatedDeclaration
 from .normalise import organisation_key
 from .organisations import attach_organisations
@@ -163,12 +166,12 @@ def endorse(request, page):
         stale = replaced_endorsement(page, organisation_key(endorsement.organisation))
         if stale is not None:
             endorsement.pk = stale.pk
-        # The address had its link lately: stored, answered alike, but not e-mailed again.
-        withheld = confirmation_recently_sent(page, endorsement.email, replacing=stale)
-        endorsement.confirmation_failed = withheld
+        # The address had its link lately: stored, but not e-mailed again.
+        again_at = confirmation_withheld_until(page, endorsement.email, replacing=stale)
+        endorsement.confirmation_failed = again_at is not None
         endorsement.save()
-    if withheld:
-        return redirect(sent_url)
+    if again_at is not None:
+        return redirect(f"{sent_url}?{withheld_query(again_at)}")
     if not send_confirmation(request, page, endorsement):
         mark_confirmation_failed(endorsement)
         sent_url += "?delivery=failed"
@@ -183,10 +186,17 @@ def mark_confirmation_failed(endorsement):
 
 def endorsement_sent(request, page):
     open_to_endorsements(page)
+    delivery = request.GET.get("delivery")
+    withheld = delivery == "withheld"
     return page.render(
         request,
         template="declarations/endorsement_sent.html",
-        context_overrides={"delivery_failed": request.GET.get("delivery") == "failed"},
+        context_overrides={
+            "delivery_failed": delivery == "failed",
+            "delivery_withheld": withheld,
+            "withheld_until": withheld_until(request.GET.get("until")) if withheld else None,
+            "withheld_period": per_address_period_text() if withheld else "",
+        },
     )
 
 
