@@ -114,7 +114,7 @@ class VideoEmbedBlock(blocks.StructBlock):
         context["player"] = video_player(value.get("video"))
         # Ties the "Play video" button to the notice saying where it loads the video from,
         # with an id of its own for each video of the page.
-        context["notice_id"] = f"video-notice-{uuid4().hex[:12]}"
+        context["notice_id"] = uuid4().hex[:12]
         return context
 
     class Meta:

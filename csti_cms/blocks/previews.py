@@ -10,13 +10,20 @@ Blocks that show chosen objects (a photo, pages, documents, a declaration) previ
 first ones of the library. While the library has none, as on a fresh install, such a
 block is not previewable: the picker shows its label alone, never an empty frame or an
 error. A preview never raises.
+
+Images and documents are those the editor may choose in their collections: on an install
+shared by several centres, the preview showed an editor the newest document of the whole
+library, a confidential one of another centre included, with its title and link.
 """
 
 from django.utils.html import format_html
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
+from wagtail.permissions import policy_registry
 from wagtail.rich_text import RichText
+
+from csti_cms.core.middleware import current_request
 
 
 def preview_rich_text(*paragraphs):
@@ -25,14 +32,25 @@ def preview_rich_text(*paragraphs):
     return RichText("".join(format_html("<p>{}</p>", paragraph) for paragraph in paragraphs))
 
 
+def choosable(model):
+    """The images or documents (``model``) the editor being answered may choose, as
+    Wagtail's chooser lists them; none outside a request (a command), with no editor."""
+    user = getattr(current_request(), "user", None)
+    if user is None:
+        return model._default_manager.none()
+    policy = policy_registry.get_by_type(model)
+    return policy.instances_user_has_any_permission_for(user, ["choose"])
+
+
 def first_image():
-    """The newest image of the library (the first the library shows), or None."""
-    return get_image_model().objects.order_by("-pk").first()
+    """The newest image the editor may choose (the first the library shows), or None."""
+    return choosable(get_image_model()).order_by("-pk").first()
 
 
 def first_documents(count):
-    """Up to ``count`` documents of the library, newest first, as the library lists them."""
-    return list(get_document_model().objects.order_by("-pk")[:count])
+    """Up to ``count`` documents the editor may choose, newest first, as the library
+    lists them."""
+    return list(choosable(get_document_model()).order_by("-pk")[:count])
 
 
 def preview_pages(count):

@@ -85,6 +85,8 @@ RESERVED_ID_PATTERNS = (
     re.compile(r"id_\w+"),
     # The map's tooltips, numbered by Leaflet.
     re.compile(r"leaflet-tooltip-\d+"),
+    # The note under each video saying where playing it loads it from (blocks/media.py).
+    re.compile(r"video-notice-[0-9a-f]{12}"),
 )
 
 

@@ -185,6 +185,11 @@ SAVE_OPTIONS = {
 #: number, maker notes), XMP, IPTC (``photoshop``), comments. The colour profile is kept.
 METADATA_KEYS = {"exif", "xmp", "XML:com.adobe.xmp", "photoshop", "comment", "iptc"}
 
+#: Formats Pillow names a file by that are stored as another: a phone photo holding a second
+#: picture (HDR and dual-lens phones write a "Multi-Picture Object") is a JPEG to every
+#: browser, which shows its first picture only.
+STORED_AS = {"MPO": "JPEG"}
+
 #: The JPEG segments that carry no metadata: JFIF, the colour profile (APP2), Adobe's
 #: colour transform (APP14). APP1 holds EXIF and XMP, APP13 IPTC.
 PLAIN_JPEG_SEGMENTS = {"APP0", "APP2", "APP14"}
@@ -207,11 +212,16 @@ def published_original(file, longest=None):
     EXIF orientation, is in CMYK or is larger than ``longest`` (:func:`max_side`): upright,
     with only its colour profile, in RGB (some social networks showed a CMYK photo in the
     wrong colours), and scaled down. An animated GIF or WebP is stored as sent: writing its
-    frames again would cost quality, and cameras do not make them.
+    frames again would cost quality, and cameras do not make them. A phone photo holding a
+    second picture (MPO) is stored as the JPEG of its first, which is all pages show: the
+    others (a second lens, an HDR exposure) carry their own EXIF and GPS position.
     """
     longest = longest or max_side()
     with PillowImage.open(file) as picture:
-        if picture.format not in SAVE_OPTIONS or getattr(picture, "is_animated", False):
+        image_format = STORED_AS.get(picture.format, picture.format)
+        if picture.format in STORED_AS:
+            picture.seek(0)
+        elif image_format not in SAVE_OPTIONS or getattr(picture, "is_animated", False):
             return None
         if not (_needs_rewriting(picture) or max(picture.size) > longest):
             return None
@@ -222,11 +232,13 @@ def published_original(file, longest=None):
             # Pillow scales a palette image pixel by pixel, without smoothing.
             upright = upright.convert("RGBA" if "transparency" in picture.info else "RGB")
         upright.thumbnail((longest, longest), PillowImage.Resampling.LANCZOS)
-        return _written_again(upright, picture)
+        return _written_again(upright, picture, image_format)
 
 
 def _needs_rewriting(picture):
     """Whether what pages show of ``picture`` or what it tells differs from the file."""
+    if picture.format in STORED_AS:
+        return True  # its other pictures, and their own EXIF, are left out
     if METADATA_KEYS & picture.info.keys() or getattr(picture, "text", None):
         return True
     if picture.format == "JPEG" and any(
@@ -241,13 +253,13 @@ def _decode_at_reduced_size(picture, longest):
     larger than it is stored: a quarter or less of the memory of decoding it whole."""
     width, height = picture.size
     ratio = longest / max(width, height)
-    if picture.format == "JPEG" and ratio < 1:
+    if picture.format in ("JPEG", "MPO") and ratio < 1:
         picture.draft(None, (max(1, round(width * ratio)), max(1, round(height * ratio))))
 
 
-def _written_again(upright, source):
-    """``upright`` in ``source``'s format, with nothing of its metadata but its colours."""
-    options = dict(SAVE_OPTIONS[source.format])
+def _written_again(upright, source, image_format):
+    """``upright`` in ``image_format``, with nothing of ``source``'s metadata but its colours."""
+    options = dict(SAVE_OPTIONS[image_format])
     icc_profile = source.info.get("icc_profile")
     if upright.mode == "CMYK":
         upright, icc_profile = _in_srgb(upright, icc_profile)
@@ -258,7 +270,7 @@ def _written_again(upright, source):
     # Pillow writes some of an image's own metadata back when not told otherwise.
     upright.info = {}
     output = io.BytesIO()
-    upright.save(output, source.format, **options)
+    upright.save(output, image_format, **options)
     return output.getvalue()
 
 

@@ -49,9 +49,9 @@ HERO_NARROW_CROPS = (
 #: showed its colours wrong). Pages show the same image from their own responsive WebP
 #: sizes. A page without a picture of its own is shared with the centre's default sharing
 #: image, cut the same way, else with its logo, which ``includes/sharing_image.html`` shows
-#: whole (``max-1200x675``): a square mark cut to 16:9 would lose its top and bottom. The
-#: template names the same filters (``fill-1200x675 format-jpeg``), so that both are one
-#: rendition.
+#: whole (``max-1200x675 format-jpeg``, a JPEG too): a square mark cut to 16:9 would lose its
+#: top and bottom. The template names the same filters (``fill-1200x675 format-jpeg``), so
+#: that both are one rendition.
 SOCIAL_IMAGE = "fill-1200x675|format-jpeg"
 
 

@@ -10,13 +10,18 @@ from html import unescape
 
 import pytest
 from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core.files.base import ContentFile
 from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Site
+from wagtail.models import Collection, GroupCollectionPermission, Site
 from wagtail.users.models import UserProfile
 
+from csti_cms.blocks import previews
+from csti_cms.blocks.media import DocumentDownloadsBlock
 from tests.core.helpers import library_image
 
 #: Blocks without a preview, and why.
@@ -42,6 +47,15 @@ def pickable_blocks():
 
 BLOCKS = pickable_blocks()
 PARAMS = [pytest.param(block, id=block_id) for block_id, block in BLOCKS]
+
+
+@pytest.fixture
+def as_the_admin(admin_user, monkeypatch, rf):
+    """Blocks asked whether they are previewable as the admin's editing form asks, within
+    the admin's request: previews show what its user may choose."""
+    request = rf.get("/admin/")
+    request.user = admin_user
+    monkeypatch.setattr(previews, "current_request", lambda: request)
 
 
 def preview(client, block, **headers):
@@ -76,7 +90,7 @@ def test_every_stream_field_is_walked():
 
 
 @pytest.mark.parametrize("block", PARAMS)
-def test_each_block_has_a_preview_and_a_description(english_admin_client, block):
+def test_each_block_has_a_preview_and_a_description(english_admin_client, as_the_admin, block):
     if block.name in NOT_PREVIEWABLE:
         pytest.skip("not previewable on purpose")
     assert block.is_previewable
@@ -106,7 +120,7 @@ def test_previews_never_fail_on_an_admin_address_of_no_site(english_admin_client
     assert "--brand-primary" not in html
 
 
-def test_the_image_block_previews_the_one_image_of_the_library(english_admin_client):
+def test_the_image_block_previews_the_one_image_of_the_library(english_admin_client, as_the_admin):
     get_image_model().objects.all().delete()
     image = library_image("Robot arm")
     block = next(block for _id, block in BLOCKS if block.name == "image")
@@ -131,3 +145,56 @@ def test_a_french_editor_reads_the_preview_in_french(admin_client, admin_user):
     html = preview(admin_client, block)
     assert '<html lang="fr"' in html
     assert "Informations pratiques" in shown_text(html)
+
+
+def library_document(title, collection):
+    return get_document_model().objects.create(
+        title=title, collection=collection, file=ContentFile(b"%PDF-1.4", name="document.pdf")
+    )
+
+
+@pytest.fixture
+def centre_b_editor(client):
+    """A client logged in as an editor whose group may choose the documents of the
+    collection "Centre B" only, on an install shared with centre A."""
+    root = Collection.get_first_root_node()
+    centre_b = root.add_child(name="Centre B")
+    group = Group.objects.create(name="Centre B editors")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    GroupCollectionPermission.objects.create(
+        group=group,
+        collection=centre_b,
+        permission=Permission.objects.get(codename="choose_document"),
+    )
+    editor = get_user_model().objects.create_user(
+        username="centre-b-editor", email="editor@centre-b.example", password="x"
+    )
+    editor.groups.add(group)
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(editor)
+    return client, centre_b
+
+
+@pytest.mark.django_db
+def test_previews_show_only_documents_the_editor_may_choose(centre_b_editor):
+    """The newest document of the library belonged to another centre: the preview gave its
+    title and link to an editor of centre B."""
+    client, centre_b = centre_b_editor
+    centre_a = Collection.get_first_root_node().add_child(name="Centre A")
+    programme = library_document("Centre B school programme", centre_b)
+    confidential = library_document("Centre A budget (confidential)", centre_a)
+    block = next(block for _id, block in BLOCKS if isinstance(block, DocumentDownloadsBlock))
+    html = preview(client, block)
+    assert "Centre B school programme" in shown_text(html)
+    assert programme.url in html
+    assert "confidential" not in html and confidential.url not in html
+
+
+@pytest.mark.django_db
+def test_outside_a_request_no_document_is_previewed():
+    """A management command has no editor: nothing is theirs to choose."""
+    library_document("Annual report", Collection.get_first_root_node())
+    block = next(block for _id, block in BLOCKS if isinstance(block, DocumentDownloadsBlock))
+    assert not block.is_previewable

@@ -3,7 +3,10 @@
 import re
 
 import pytest
+from django.core.cache import caches
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
@@ -107,3 +110,21 @@ def test_a_logo_whose_file_is_lost_leaves_every_page_standing(client, caplog):
     assert '"logo"' not in html, "no logo in the structured data"
     assert client.get("/favicon.ico")["Location"] == "/static/csti_cms/img/site-icon.svg"
     assert "Logo restored without its file" in caplog.text
+
+
+def test_the_header_reads_its_three_logo_sizes_in_one_query(client):
+    client.get("/en/about/")  # the renditions exist, as on a live site
+    caches["renditions"].clear()
+    caches["default"].clear()
+    rendition_table = get_image_model().get_rendition_model()._meta.db_table
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/en/about/").content.decode()
+    logo = re.search(r'<img class="site-header__logo"[^>]*>', html).group(0)
+    assert re.search(r'srcset="[^"]+height-48[^"]* 1x, [^"]+height-96[^"]* 2x, [^"]+ 3x"', logo)
+    header_reads = [
+        query["sql"]
+        for query in queries.captured_queries
+        if rendition_table in query["sql"] and "height-48" in query["sql"]
+    ]
+    assert len(header_reads) == 1
+    assert "height-96" in header_reads[0] and "height-144" in header_reads[0]

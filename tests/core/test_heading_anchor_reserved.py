@@ -22,6 +22,7 @@ SAMPLES = {
     "organisation.translation_key": [str(uuid.UUID(int=0)), str(uuid.uuid4())],
     "group.scope.value": ["world", "linguistic"],
     "filter_form.age.auto_id": ["id_age"],
+    "notice_id": [uuid.uuid4().hex[:12]],
 }
 #: The headings' own id, made by heading_anchor.
 HEADING_IDS = {"{{ anchor }}"}

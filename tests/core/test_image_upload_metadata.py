@@ -4,6 +4,7 @@ than pages need; social networks are given an RGB JPEG of them."""
 import hashlib
 import io
 
+import lxml.html
 import pytest
 from django.conf import settings as project_settings
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -12,10 +13,12 @@ from django.utils import translation
 from PIL import Image as PillowImage
 from PIL import PngImagePlugin
 from wagtail.images import get_image_model
-from wagtail.models import Collection
+from wagtail.models import Collection, Site
 
 from csti_cms.core.image_uploads import DAMAGED_IMAGE_MESSAGE, ORIENTATION
+from csti_cms.core.models import BrandingSettings
 from csti_cms.core.renditions import SOCIAL_IMAGE
+from tests.conftest import demo_page
 
 pytestmark = pytest.mark.django_db
 
@@ -107,6 +110,36 @@ def test_a_phone_photo_is_stored_upright_without_its_metadata(upload):
     assert picture.convert("RGB").getpixel((20, 5))[0] > 200
     assert picture.convert("RGB").getpixel((20, 55))[2] > 200
     assert_fields_describe_the_file(image)
+
+
+def dual_lens_photo(size=(60, 40)):
+    """A phone photo holding a second picture (an "MPO", as HDR and dual-lens phones write
+    it), both with the EXIF of :func:`phone_photo`: held sideways, with the GPS position.
+    Its first picture is red on the left and blue on the right, its second all green."""
+    first = PillowImage.open(io.BytesIO(phone_photo(size)))
+    exif = first.getexif().tobytes()
+    second = PillowImage.new("RGB", size, "green")
+    return image_bytes(first, "MPO", save_all=True, append_images=[second], exif=exif)
+
+
+def test_a_phone_photo_holding_a_second_picture_is_stored_as_the_jpeg_of_its_first(upload):
+    """Pillow reads it as an MPO, an animated format: it was stored as sent, sideways, GPS
+    position and second picture included, and its sizes kept the GPS position too."""
+    photo = dual_lens_photo()
+    assert PillowImage.open(io.BytesIO(photo)).format == "MPO"
+    image = upload("dual-lens.jpg", photo)
+    content, picture = stored(image)
+    assert picture.format == "JPEG"
+    assert image.file.name.endswith(".jpg")
+    assert not picture.getexif() and "exif" not in picture.info and "mp" not in picture.info
+    assert b"PhoneMaker" not in content and b"serial 1234567" not in content
+    assert picture.size == (40, 60)
+    assert picture.convert("RGB").getpixel((20, 5))[0] > 200
+    assert picture.convert("RGB").getpixel((20, 55))[2] > 200
+    assert_fields_describe_the_file(image)
+    shared = image.get_rendition(SOCIAL_IMAGE)
+    with shared.file.open() as file:
+        assert b"PhoneMaker" not in file.read()
 
 
 def test_its_sharing_size_tells_nothing_either(english_admin_client):
@@ -216,3 +249,23 @@ def test_a_transparent_png_is_shared_as_a_jpeg_on_white(english_admin_client):
     shared = social_picture(image)
     assert (shared.format, shared.mode) == ("JPEG", "RGB")
     assert shared.getpixel((20, 300)) == (255, 255, 255)
+
+
+def test_a_transparent_logo_is_shared_as_a_jpeg_on_white_too(client, english_admin_client):
+    """A page without a picture is shared with the logo, whole: it was a transparent PNG."""
+    logo = added(english_admin_client, "logo.png", transparent_logo((800, 400)))
+    branding = BrandingSettings.for_site(Site.objects.get(is_default_site=True))
+    branding.logo, branding.default_sharing_image = logo, None
+    branding.save()
+    tree = lxml.html.fromstring(client.get(demo_page("about").url).content)
+    tags = {meta.get("property"): meta.get("content") for meta in tree.xpath("//meta[@property]")}
+    rendition = logo.get_rendition("max-1200x675|format-jpeg")
+    assert tags["og:image"].endswith(rendition.url)
+    assert tags["og:image:type"] == "image/jpeg"
+    assert (tags["og:image:width"], tags["og:image:height"]) == ("800", "400")
+    with rendition.file.open() as file:
+        shared = PillowImage.open(io.BytesIO(file.read()))
+    assert (shared.format, shared.mode, shared.size) == ("JPEG", "RGB", (800, 400))
+    assert shared.getpixel((20, 200)) == (255, 255, 255)
+    red, green, blue = shared.getpixel((780, 200))
+    assert red > 180 and green < 40 and blue < 40

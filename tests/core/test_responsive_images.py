@@ -16,6 +16,7 @@ from wagtail.images import get_image_model
 
 from csti_cms.core.models import BrandingSettings
 from csti_cms.core.renditions import CARD_IMAGE, HERO_NARROW_CROPS
+from csti_cms.core.templatetags.csti_images import CARDS_IN_FIRST_ROW
 from tests.conftest import demo_page
 from tests.core.helpers import fill_disk_for, library_image, png_bytes
 
@@ -118,12 +119,17 @@ def test_agenda_rows_give_phones_a_full_width_thumbnail(client):
     ],
 )
 def test_cards_share_the_webp_card_renditions_and_load_when_scrolled_to(client, key, css_class):
+    """Listings load their first row at once (tests/core/test_first_cards_load_at_once.py)."""
     tree = document(client, demo_page(key).url)
-    for img in images_of(tree, css_class):
+    first_row_eager = css_class == "listing-card__image" or key == "exhibitions"
+    for position, img in enumerate(images_of(tree, css_class), start=1):
         assert srcset_widths(img) == CARD_WIDTHS
         assert img.get("sizes").startswith("(max-width: ")
         assert int(img.get("width")) == 320 and int(img.get("height")) == 180
-        assert_below_the_fold(img)
+        if first_row_eager and position <= CARDS_IN_FIRST_ROW:
+            assert img.get("loading") == "eager"
+        else:
+            assert_below_the_fold(img)
 
 
 def test_the_card_renditions_are_one_webp_set():

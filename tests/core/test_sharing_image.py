@@ -55,7 +55,7 @@ def test_a_page_without_a_picture_is_shared_with_the_logo_whole(client):
     """A square mark cut to 16:9 lost its top and bottom."""
     branding_with(logo=picture("Square logo", (256, 256)), default_sharing_image=None)
     url, width, height = shared_picture(client, demo_page("about"))
-    assert ".max-1200x675." in url
+    assert ".max-1200x675.format-jpeg." in url
     assert (width, height) == ("256", "256")
 
 
@@ -151,5 +151,5 @@ def test_a_page_whose_photo_file_is_lost_is_shared_with_the_logo(client):
     event.save_revision().publish()
     os.remove(lost.file.path)
     tags = sharing_tags(client, event)
-    assert ".max-1200x675." in tags["og:image"]
+    assert ".max-1200x675.format-jpeg." in tags["og:image"]
     assert tags["twitter:card"] == "summary"
