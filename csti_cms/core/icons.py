@@ -9,7 +9,7 @@ from django.templatetags.static import static
 from wagtail.models import Site
 
 from csti_cms.core.models import BrandingSettings
-from csti_cms.core.renditions import rendition_url
+from csti_cms.core.renditions import renditions_or_none
 
 #: Renditions of the logo: a square for browser tabs, then home screens, where a logo that
 #: is not square is shown whole rather than cut (a square one comes out square either way).
@@ -21,11 +21,13 @@ DEFAULT_ICON = "csti_cms/img/site-icon.svg"
 def site_icon_urls(request):
     """``(icon url, touch icon url)`` of the request's site; no touch icon without a logo.
 
-    A logo whose file cannot be read counts as no logo.
+    Both sizes are asked for together: one lookup on every page. A logo whose file cannot
+    be read counts as no logo.
     """
     site = Site.find_for_request(request)
     logo = BrandingSettings.for_request(request).logo if site is not None else None
-    icon = rendition_url(logo, ICON_FILTER)
-    if icon is None:
+    renditions = renditions_or_none(logo, [ICON_FILTER, TOUCH_ICON_FILTER]) if logo else None
+    if renditions is None:
         return static(DEFAULT_ICON), None
-    return icon, rendition_url(logo, TOUCH_ICON_FILTER)
+    icon, touch_icon = renditions.values()
+    return icon.url, touch_icon.url

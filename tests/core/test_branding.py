@@ -112,7 +112,7 @@ def test_a_logo_whose_file_is_lost_leaves_every_page_standing(client, caplog):
     assert "Logo restored without its file" in caplog.text
 
 
-def test_the_header_reads_its_three_logo_sizes_in_one_query(client):
+def test_the_header_and_the_icons_read_their_logo_sizes_in_one_query_each(client):
     client.get("/en/about/")  # the renditions exist, as on a live site
     caches["renditions"].clear()
     caches["default"].clear()
@@ -128,3 +128,10 @@ def test_the_header_reads_its_three_logo_sizes_in_one_query(client):
     ]
     assert len(header_reads) == 1
     assert "height-96" in header_reads[0] and "height-144" in header_reads[0]
+    icon_reads = [
+        query["sql"]
+        for query in queries.captured_queries
+        if rendition_table in query["sql"] and "fill-64x64" in query["sql"]
+    ]
+    assert len(icon_reads) == 1 and "max-180x180" in icon_reads[0]
+    assert "apple-touch-icon" in html
