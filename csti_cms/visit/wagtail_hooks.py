@@ -4,13 +4,14 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from csti_cms.core.hooks import DEMO_CONTENT
+from csti_cms.core.hooks import DEMO_CONTENT, ORGANIZATION_JSONLD
 from csti_cms.enquiries.closures import CLOSED_DATES_HOOK
 
 from .closed_event_dates import warn_of_closed_days_of_event, warn_of_events_on_closed_days
 from .demo import load_demo_opening_hours
 from .models import OpeningHours, TicketCategory
 from .opening import closed_to_groups
+from .structured_data import opening_hours_data
 
 
 class TicketCategoryViewSet(SnippetViewSet):
@@ -27,6 +28,10 @@ register_snippet(TicketCategoryViewSet)
 def days_closed_to_groups(site, start_date, end_date):
     """Booking forms refuse dates the opening calendar says the centre is closed."""
     return closed_to_groups(site, start_date, end_date)
+
+
+# The home page describes the centre to search engines: its hours are part of it.
+hooks.register(ORGANIZATION_JSONLD, opening_hours_data)
 
 
 @hooks.register("after_edit_setting")

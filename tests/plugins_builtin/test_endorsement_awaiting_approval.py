@@ -14,6 +14,7 @@ from email import message_from_bytes, policy
 import pytest
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
+from django.test import TestCase
 from django.urls import reverse
 from django.utils import translation
 from django.utils.text import capfirst
@@ -83,16 +84,20 @@ def waiting(declaration, organisation="Musée des Sciences", language="en"):
 
 
 def confirm(client, endorsement):
-    """The POST of the confirmation page's button, on the declaration's own site."""
+    """The POST of the confirmation page's button, on the declaration's own site.
+
+    The team is told once the confirmation is committed, as a live site's request would.
+    """
     page = endorsement.declaration.specific
     site = page.get_site()
     path = page.get_url_parts()[2] + page.reverse_subpage("confirm")
-    return client.post(
-        path,
-        {"token": confirmation_token(endorsement)},
-        HTTP_HOST=site.hostname,
-        secure=site.port == 443,
-    )
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(
+            path,
+            {"token": confirmation_token(endorsement)},
+            HTTP_HOST=site.hostname,
+            secure=site.port == 443,
+        )
 
 
 def test_the_team_is_told_once_in_its_centres_language(client, english_declaration):
@@ -128,6 +133,25 @@ def test_the_team_is_told_once_in_its_centres_language(client, english_declarati
     again = confirm(client, endorsement)
     assert again.status_code == 200
     assert len(mail.outbox) == 1, "confirming again tells nobody"
+
+
+def test_the_team_is_told_once_the_confirmation_is_stored(client, english_declaration):
+    """Not while the visitor waits: the e-mail goes once the request's work is committed."""
+    team_settings(english_declaration.get_site(), "team@science-works.example")
+    endorsement = waiting(english_declaration)
+    page = english_declaration
+    with TestCase.captureOnCommitCallbacks() as callbacks:
+        response = client.post(
+            page.url + page.reverse_subpage("confirm"),
+            {"token": confirmation_token(endorsement)},
+            HTTP_HOST=ENGLISH_CENTRE,
+            secure=True,
+        )
+    assert response.status_code == 200
+    assert mail.outbox == [], "nothing is sent before the confirmation is committed"
+    (callback,) = callbacks
+    callback()
+    assert len(mail.outbox) == 1
 
 
 def test_without_settings_the_team_is_told_at_the_contact_address(client, english_declaration):

@@ -16,11 +16,13 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.timesince import timesince
+from django_tasks import task
 from wagtail.admin.admin_url_finder import AdminURLFinder
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from csti_cms.core.models import BrandingSettings, ContactSettings
 from csti_cms.plugins import (
@@ -156,6 +158,25 @@ def send_confirmation(request, declaration, endorsement):
         )
         return False
     return True
+
+
+def tell_the_team_once_stored(declaration, endorsement):
+    """Have the team told of ``endorsement`` once its confirmation is committed.
+
+    In the background, as the team hears of visitors' requests: the visitor's confirmation
+    waits for no mail server, and a rolled-back confirmation tells nobody.
+    """
+    declaration_id, endorsement_id = declaration.pk, endorsement.pk
+    transaction.on_commit(
+        lambda: send_team_notice.enqueue(declaration_id, endorsement_id), robust=True
+    )
+
+
+@task()
+def send_team_notice(declaration_id, endorsement_id):
+    """The background task of :func:`tell_the_team_once_stored`."""
+    declaration = Page.objects.get(pk=declaration_id).specific
+    return tell_the_team(declaration, Endorsement.objects.get(pk=endorsement_id))
 
 
 def tell_the_team(declaration, endorsement):

@@ -28,7 +28,7 @@ from .endorsements import (
     endorsement_from_token,
     per_address_period_text,
     send_confirmation,
-    tell_the_team,
+    tell_the_team_once_stored,
     withheld_query,
     withheld_until,
 )
@@ -230,7 +230,7 @@ def confirm(request, page):
         elif request.method == "POST":
             state = "confirmed" if confirm_endorsement(endorsement) else "already"
             if state == "confirmed":
-                tell_the_team(page, endorsement)
+                tell_the_team_once_stored(page, endorsement)
     response = page.render(
         request,
         template="declarations/endorsement_confirm.html",
