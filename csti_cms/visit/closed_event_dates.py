@@ -33,6 +33,7 @@ from csti_cms.core.dates import WEEKDAY_DATE, day_date
 from csti_cms.core.i18n import live_homes, prefer_language, restricted_paths
 
 from .models import Closure
+from .models.hours import closures_between, closures_query
 
 #: The statuses of a date that brings people to the centre: one moved online,
 #: cancelled or postponed brings nobody.
@@ -45,12 +46,11 @@ ONE_MICROSECOND = timedelta(microseconds=1)
 
 
 def upcoming_closures(site, today):
-    """The closures of ``site`` not over by ``today``, in one query."""
-    return list(
-        Closure.objects.filter(opening_hours__site=site, end_date__gte=today).order_by(
-            "start_date", "pk"
-        )
-    )
+    """The closures of ``site`` not over by ``today``, as far as the agenda looks, in one
+    query (a closure every year as each year's occurrence)."""
+    end = today + recurrence.HORIZON
+    closures = Closure.objects.filter(closures_query(today, end), opening_hours__site=site)
+    return closures_between(closures, today, end)
 
 
 def closed_days(closures, occurrences, now):

@@ -22,7 +22,7 @@ from csti_cms.agenda.models import EventPage, ExcludedDate
 from csti_cms.core.demo_content import DEMO_DATES, ContentFileError
 
 from .models import Closure, ClosureReason, OpeningHours, SeasonalPeriod, TicketingSettings
-from .models.hours import WEEKDAYS
+from .models.hours import WEEKDAYS, closures_between
 from .opening import OpeningCalendar
 
 TICKET_SHOP_URL = "https://tickets.curiosa.example/"
@@ -96,7 +96,12 @@ def demo_opening_hours(site, today):
             reason=ClosureReason.MAINTENANCE,
         ),
         *(
-            Closure(start_date=holiday, end_date=holiday, reason=ClosureReason.PUBLIC_HOLIDAY)
+            Closure(
+                start_date=holiday,
+                end_date=holiday,
+                reason=ClosureReason.PUBLIC_HOLIDAY,
+                every_year=True,
+            )
             for holiday in (next_anniversary(today, *month_day) for month_day in PUBLIC_HOLIDAYS)
         ),
     ]
@@ -120,7 +125,8 @@ def demo_calendar(loader):
     if loader.site is not None and OpeningHours.objects.filter(site=loader.site).exists():
         return OpeningCalendar.read(loader.site, start, end)
     hours = demo_opening_hours(loader.site, loader.today)
-    return OpeningCalendar(hours, tuple(hours.seasonal_periods.all()), tuple(hours.closures.all()))
+    closures = closures_between(hours.closures.all(), start, end)
+    return OpeningCalendar(hours, tuple(hours.seasonal_periods.all()), tuple(closures))
 
 
 def fits_opening_hours(calendar, occurrence):

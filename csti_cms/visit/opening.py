@@ -20,7 +20,7 @@ from csti_cms.core.caching import cached
 from csti_cms.core.dates import time_range
 
 from .models import Closure, OpeningHours, SeasonalPeriod
-from .models.hours import WEEKDAYS, ClosureReason
+from .models.hours import WEEKDAYS, ClosureReason, closures_between, closures_query
 
 #: Days ahead a visitor is told about when the centre is closed today.
 LOOKAHEAD_DAYS = 14
@@ -76,8 +76,8 @@ class OpeningCalendar:
             return cls(None, (), ())
         overlapping = Q(start_date__lte=end, end_date__gte=start)
         periods = regular.seasonal_periods.filter(overlapping).order_by("sort_order", "pk")
-        closures = regular.closures.filter(overlapping).order_by("start_date", "pk")
-        return cls(regular, tuple(periods), tuple(closures))
+        closures = regular.closures.filter(closures_query(start, end))
+        return cls(regular, tuple(periods), tuple(closures_between(closures, start, end)))
 
     @property
     def is_configured(self):

@@ -6,8 +6,11 @@ reasons for a closure) comes from the interface translations, so nothing has to
 be translated by hand and no language version can fall out of step.
 """
 
+import copy
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -245,7 +248,12 @@ class ClosureReason(models.TextChoices):
 
 
 class Closure(Orderable, DateRange):
-    """Days the centre is closed to the public, from one day to several weeks."""
+    """Days the centre is closed to the public, from one day to several weeks.
+
+    A closure on fixed dates (Christmas, New Year's Day, a national day) comes back every
+    year from its first: entered once, rather than again each year by an editor who would
+    otherwise find, too late, that the site said open and took bookings on 25 December.
+    """
 
     opening_hours = ParentalKey(OpeningHours, on_delete=models.CASCADE, related_name="closures")
     end_date = models.DateField(_("until"), blank=True, help_text=_("Empty for a single day."))
@@ -256,10 +264,18 @@ class Closure(Orderable, DateRange):
         default=ClosureReason.EXCEPTIONAL,
         help_text=_("Shown to visitors in their language."),
     )
+    every_year = models.BooleanField(
+        _("every year"),
+        default=False,
+        # In the database too: the code of the version before saves closures without it.
+        db_default=False,
+        help_text=_("Closed on the same dates each year from this one on: public holidays."),
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
         FieldPanel("reason"),
+        FieldPanel("every_year"),
     ]
 
     class Meta(Orderable.Meta):
@@ -283,6 +299,44 @@ class Closure(Orderable, DateRange):
     def clean(self):
         if self.start_date and not self.end_date:
             self.end_date = self.start_date
-        errors = self.clean_dates()
+        errors = self.clean_dates() or self.clean_every_year()
         if errors:
             raise ValidationError(errors)
+
+    def clean_every_year(self):
+        if not self.every_year or not self.start_date:
+            return {}
+        if (self.start_date.month, self.start_date.day) == (2, 29):
+            return {"start_date": _("A closure every year cannot start on 29 February.")}
+        if self.end_date >= self.in_year(self.start_date.year + 1).start_date:
+            return {"end_date": _("A closure every year must be shorter than a year.")}
+        return {}
+
+    def in_year(self, year):
+        """A copy of this closure moved to ``year``, as long, never saved."""
+        moved = copy.copy(self)
+        moved.start_date = self.start_date.replace(year=year)
+        moved.end_date = moved.start_date + (self.end_date - self.start_date)
+        return moved
+
+    def occurrences(self, start, end):
+        """This closure's occurrences overlapping ``start`` to ``end``, in order: itself,
+        or for a closure every year, a copy of it for each year from its first."""
+        if not self.every_year:
+            return [self] if self.start_date <= end and start <= self.end_date else []
+        years = range(max(start.year - 1, self.start_date.year), end.year + 1)
+        moved = (self.in_year(year) for year in years)
+        return [
+            closure for closure in moved if closure.start_date <= end and start <= closure.end_date
+        ]
+
+
+def closures_between(closures, start, end):
+    """The occurrences of ``closures`` overlapping ``start`` to ``end``, by start date."""
+    found = [occurrence for closure in closures for occurrence in closure.occurrences(start, end)]
+    return sorted(found, key=lambda closure: (closure.start_date, closure.pk or 0))
+
+
+def closures_query(start, end):
+    """The closures that may have days between ``start`` and ``end`` (one filter)."""
+    return Q(start_date__lte=end, end_date__gte=start) | Q(every_year=True, start_date__lte=end)
