@@ -3,11 +3,12 @@
 A request names who to answer (name, e-mail, phone) and holds what they and the team
 wrote in their own words (a pupil's needs, a message, internal notes), which may
 say more about a person than a booking needs. The team needs all of it while they
-answer and until the visit or the event. After ``CSTI_REQUEST_RETENTION_DAYS`` (two
-years by default) ``manage.py erase_old_personal_data``, run daily, blanks those
-fields and keeps the rest: the centre still counts its school groups and events by
-year, level and activity, but no longer knows who asked. The public forms tell
-visitors the period, as data-protection law asks of whoever collects their details, so
+answer and until the visit or the event, which the forms take up to three years ahead.
+``CSTI_REQUEST_RETENTION_DAYS`` (two years by default) after the request arrives or after
+the last day it names, whichever is later, ``manage.py erase_old_personal_data``, run
+daily, blanks those fields and keeps the rest: the centre still counts its school groups
+and events by year, level and activity, but no longer knows who asked. The public forms
+tell visitors the period, as data-protection law asks of whoever collects their details, so
 the promise also covers what the team writes in a request after its erasure (erased
 again at the next run) and the request's admin history, logged under its title.
 """
@@ -44,12 +45,12 @@ def retention_days():
 
 
 def erasure_cutoff(days, now=None):
-    """Requests received before this moment are due for erasure."""
+    """Requests received, and visited or held, before this moment are due for erasure."""
     return (now or timezone.now()) - datetime.timedelta(days=days)
 
 
 def due_for_erasure(model, before):
-    """Requests of ``model`` received before ``before`` that still hold personal details.
+    """Requests of ``model`` whose period ended by ``before`` that still hold personal details.
 
     Erased requests are among them again when someone wrote in them since (internal notes
     typed afterwards): the forms promise that nothing personal outlives the period.
@@ -57,7 +58,36 @@ def due_for_erasure(model, before):
     holds_details = models.Q(personal_data_erased_at__isnull=True)
     for name, applies in personal_fields(model).items():
         holds_details |= applies & ~blank(model._meta.get_field(name))
-    return model.objects.filter(holds_details, created_at__lt=before)
+    return model.objects.filter(holds_details, period_over(model, before))
+
+
+def period_over(model, before):
+    """The requests of ``model`` received before ``before`` whose days are all before it too.
+
+    The period counts from the later of a request's receipt and the last day it names
+    (``retention_counts_from``: a class's visit, an event), which the forms take up to
+    three years ahead: a teacher's details outlive the visit they booked by the whole
+    period. A date left empty (no other possible date) holds nothing back. Each date is
+    compared on its own rather than through the latest of them, which SQLite's ``MAX()``
+    would make null as soon as one is.
+    """
+    day = centre_day(before)
+    over = models.Q(created_at__lt=before)
+    for name in model.retention_counts_from:
+        over &= models.Q(**{f"{name}__lt": day}) | models.Q(**{f"{name}__isnull": True})
+    return over
+
+
+def centre_day(moment):
+    """The centre's day at ``moment``, which the days a request names are in.
+
+    The earliest moment (retention off) gives the earliest day: a time zone behind UTC
+    would take it out of the calendar.
+    """
+    try:
+        return timezone.localdate(moment)
+    except OverflowError:
+        return datetime.date.min
 
 
 def personal_fields(model):
@@ -190,7 +220,8 @@ def as_text(objects):
 
 
 def erase_personal_data(before, *, dry_run=False):
-    """Erase the personal fields of every request received before ``before``.
+    """Erase the personal fields of every request received, and visited or held, before
+    ``before`` (:func:`period_over`).
 
     Returns ``{model: count}`` of the requests erased (or, with ``dry_run``, due),
     leaving out models with none. Apps and plugins erase what they keep through the
@@ -217,7 +248,7 @@ def erase_personal_data(before, *, dry_run=False):
     if not dry_run:
         for model, count in erased.items():
             logger.info(
-                "Erased the personal details of %d %s received before %s",
+                "Erased the personal details of %d %s received, and visited or held, before %s",
                 count,
                 model._meta.label_lower,
                 before.isoformat(timespec="seconds"),

@@ -34,8 +34,12 @@ TWO_YEARS_AGO = timedelta(days=731)
 
 
 def received(enquiry, age):
-    """``enquiry`` as if it had arrived ``age`` ago (``created_at`` is set on creation)."""
-    type(enquiry).objects.filter(pk=enquiry.pk).update(created_at=timezone.now() - age)
+    """``enquiry`` as if it had arrived ``age`` ago (``created_at`` is set on creation), for
+    a visit or an event that day: the period counts from the later of the two."""
+    model = type(enquiry)
+    moment = timezone.now() - age
+    days = dict.fromkeys(model.retention_counts_from, timezone.localdate(moment))
+    model.objects.filter(pk=enquiry.pk).update(created_at=moment, **days)
     return enquiry
 
 
@@ -251,9 +255,9 @@ def test_the_period_reads_in_the_largest_whole_unit(days, words):
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("en", "erase your contact details and messages 2 years after you send it"),
-        ("fr", "2\xa0ans après son envoi"),
-        ("nl", "2 jaar na het versturen"),
+        ("en", "erase your contact details and messages 2 years after your request or your visit"),
+        ("fr", "2\xa0ans après votre demande, ou après votre visite si elle est plus tardive"),
+        ("nl", "2 jaar na je aanvraag, of na je bezoek als dat later is"),
     ],
 )
 def test_the_booking_form_tells_visitors_how_long_their_details_are_kept(

@@ -14,8 +14,8 @@ EARLIEST = datetime.datetime.min.replace(tzinfo=datetime.UTC)
 class Command(BaseCommand):
     help = (
         "Erase the contact details and messages of booking and quote requests received more "
-        "than CSTI_REQUEST_RETENTION_DAYS days ago (730 by default), keeping the rest of each "
-        "request. Safe to run daily from a timer: it prints only when it erased something, "
+        "than CSTI_REQUEST_RETENTION_DAYS days ago (730 by default), and whose visit or event "
+        "is as long past, keeping the rest of each request. Safe to run daily from a timer: it prints only when it erased something, "
         "or with --verbosity 2."
     )
 
@@ -23,7 +23,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--days",
             type=int,
-            help="Erase requests received more than this many days ago, instead of the setting.",
+            help=(
+                "Erase requests received, and visited or held, more than this many days ago, "
+                "instead of the setting."
+            ),
         )
         parser.add_argument(
             "--dry-run",
