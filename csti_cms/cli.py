@@ -5,6 +5,7 @@ parsed arguments and returns an exit status.
 """
 
 import argparse
+import shlex
 import sys
 
 from csti_cms import __version__
@@ -34,13 +35,20 @@ def start(args):
     from csti_cms.site_scaffold import SiteScaffoldError, create_site
 
     try:
-        target = create_site(args.name, args.directory, centre_name=args.centre_name)
+        site = create_site(args.name, args.directory, centre_name=args.centre_name)
     except SiteScaffoldError as error:
         print(f"csti-cms start: {error}", file=sys.stderr)
         return 2
-    print(f"Created {target}")
+    settings = f"sites.{args.name}.settings.dev"
+    print(f"Created {site.package}")
+    if site.manage_py:
+        print(f"Created {site.manage_py}: it runs {settings} unless DJANGO_SETTINGS_MODULE is set")
     print("Try it on this machine (see the self-hosting guide for a server):")
-    print(f"  export DJANGO_SETTINGS_MODULE=sites.{args.name}.settings.dev")
+    if args.directory != ".":
+        print(f"  cd {shlex.quote(args.directory)}")
+    if not site.manage_py:
+        # The folder's own manage.py (a checkout's runs the demo) is told which site to run.
+        print(f"  export DJANGO_SETTINGS_MODULE={settings}")
     print("  python manage.py migrate")
     print("  python manage.py add_centre --host localhost --port 8000")
     print("  python manage.py createsuperuser")
@@ -52,7 +60,10 @@ def _start_arguments(parser):
     parser.add_argument("name", help="the site's package name, e.g. technopolis")
     parser.add_argument("--centre-name", help="the centre's name, shown in the admin")
     parser.add_argument(
-        "--directory", default=".", help="the checkout holding manage.py (default: here)"
+        "--directory",
+        default=".",
+        help="the folder to write sites/<name>/ in, a checkout or a new folder; "
+        "a manage.py is written there unless it has one (default: here)",
     )
 
 

@@ -1,5 +1,6 @@
 """`csti-cms start` writes a centre's site package that runs as the self-hosting guide says."""
 
+import os
 import secrets
 import shutil
 
@@ -69,6 +70,40 @@ def test_the_site_passes_the_deployment_checks(checkout):
     assert result.returncode == 0, result.stderr
     dev = run_in(checkout, "check", DJANGO_SETTINGS_MODULE="sites.cap_sciences.settings.dev")
     assert dev.returncode == 0, dev.stderr
+
+
+def test_start_in_an_empty_folder_writes_the_manage_py_that_runs_the_site(tmp_path, capsys):
+    """A centre that installed csti-cms with pip starts from an empty folder, no checkout."""
+    assert main(["start", "cap_sciences", "--directory", str(tmp_path)]) == 0
+    manage_py = tmp_path / "manage.py"
+    assert os.access(manage_py, os.X_OK)
+    out = capsys.readouterr().out
+    assert "export DJANGO_SETTINGS_MODULE" not in out
+    assert "python manage.py migrate" in out
+    # No DJANGO_SETTINGS_MODULE (run_manage leaves it out): manage.py chooses the new site's.
+    check = run_in(tmp_path, "check")
+    assert check.returncode == 0, check.stderr
+    settings = run_in(tmp_path, "diffsettings")
+    assert "ROOT_URLCONF = 'sites.cap_sciences.urls'" in settings.stdout, settings.stderr
+    assert "DEBUG = True" in settings.stdout
+
+
+def test_a_site_without_the_demo_content_is_told_where_it_is(tmp_path):
+    """The wheel leaves fixtures/demo out: load_demo_content points to the source."""
+    assert main(["start", "cap_sciences", "--directory", str(tmp_path)]) == 0
+    result = run_in(tmp_path, "load_demo_content")
+    assert result.returncode == 1
+    assert "--from DIR or CSTI_DEMO_CONTENT_DIR" in result.stderr
+    assert "the fixtures/demo folder of its source" in result.stderr
+
+
+def test_start_keeps_the_manage_py_of_a_checkout(checkout, capsys):
+    assert main(["start", "cap_sciences", "--directory", str(checkout)]) == 0
+    assert (checkout / "manage.py").read_text() == (ROOT / "manage.py").read_text()
+    # The checkout's manage.py runs the demo: the new site is chosen by its settings module.
+    assert "export DJANGO_SETTINGS_MODULE=sites.cap_sciences.settings.dev" in (
+        capsys.readouterr().out
+    )
 
 
 def test_start_refuses_to_overwrite_a_site(checkout, capsys):

@@ -26,11 +26,12 @@ ROOT = Path(__file__).resolve().parents[2]
 def run(*args, cwd=ROOT, site_packages=None):
     """``python *args`` in a fresh process, configured by its own files, not this test run.
 
-    (DATABASE_URL too: the outer run's test database is in use by the outer run.) A plugin
+    (DATABASE_URL too: the outer run's test database is in use by the outer run; and
+    CSTI_DATA_DIR, which the demo's settings set to the demo's data folder.) A plugin
     installed into ``site_packages`` is seen by this process alone, never by the virtualenv
     that other processes (a development server, another test run) share.
     """
-    own = {"DJANGO_SETTINGS_MODULE", "DATABASE_URL"}
+    own = {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "CSTI_DATA_DIR"}
     environment = {k: v for k, v in os.environ.items() if k not in own}
     if site_packages:
         environment["PYTHONPATH"] = os.pathsep.join(
@@ -46,6 +47,10 @@ def run(*args, cwd=ROOT, site_packages=None):
     )
 
 
+#: A stylesheet its author adds to the generated plugin, where the plugin guide says.
+STYLESHEET = Path("csti_science_quiz", "static", "csti_science_quiz", "quiz.css")
+
+
 @dataclass
 class InstalledPlugin:
     source: Path
@@ -54,10 +59,13 @@ class InstalledPlugin:
 
 @pytest.fixture(scope="module")
 def installed_plugin(tmp_path_factory):
-    """A generated plugin installed as pip installs it, into a folder of its own."""
+    """A generated plugin, given a stylesheet, installed as pip installs it, into a folder of
+    its own."""
     directory = tmp_path_factory.mktemp("plugins")
     assert main(["startplugin", "science-quiz", "--directory", str(directory)]) == 0
     source = directory / "csti-science-quiz"
+    (source / STYLESHEET).parent.mkdir(parents=True)
+    (source / STYLESHEET).write_text(".quiz { margin: 0; }\n")
     site_packages = tmp_path_factory.mktemp("site-packages")
     install = run(
         *("-m", "pip", "install", "--quiet", "--no-deps"),
@@ -80,6 +88,12 @@ def test_generated_plugin_is_discovered_through_its_entry_point(installed_plugin
     )
 
 
+def test_generated_plugin_ships_its_static_files(installed_plugin):
+    """The site's collectstatic gathers them from the installed package; a file left out of
+    it breaks, under production's manifest storage, every page that refers to it."""
+    assert (installed_plugin.site_packages / STYLESHEET).read_text() == ".quiz { margin: 0; }\n"
+
+
 def test_generated_plugin_tests_pass_unchanged(installed_plugin):
     # Run from the plugin's own folder, as its author would, away from this checkout.
     result = run(
@@ -89,6 +103,8 @@ def test_generated_plugin_tests_pass_unchanged(installed_plugin):
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert " passed" in result.stdout
+    # Whitenoise's "No directory at: .../static/" on every request would bury real warnings.
+    assert "No directory at" not in result.stdout, result.stdout[-4000:]
 
 
 def make_site_folder(directory):

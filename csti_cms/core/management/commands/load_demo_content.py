@@ -22,7 +22,13 @@ class Command(BaseCommand):
 
     def handle(self, directory=None, **options):
         if not directory:
-            raise CommandError("Say where the content is: --from DIR or CSTI_DEMO_CONTENT_DIR.")
+            # A site installed with pip has no fixtures/demo: the wheel leaves it out.
+            raise CommandError(
+                "Say where the content is: --from DIR or CSTI_DEMO_CONTENT_DIR. The demo "
+                "content is not installed with csti-cms: it is the fixtures/demo folder of its "
+                "source, in a checkout of the repository or in the source archive "
+                "(pip download --no-deps --no-binary csti-cms csti-cms)."
+            )
         try:
             with building_new_content():
                 report = DemoContentLoader(Path(directory)).load()
