@@ -40,7 +40,7 @@ class Enquiry(models.Model):
     Concrete models list the fields the notice shows in ``notification_fields``, and
     those that tell about a person in ``personal_fields``: after the retention period
     (:mod:`.retention`), counted from the visit or the event the request names in
-    ``retention_counts_from`` when that is later than its receipt, those are erased and
+    ``days_asked_for`` when that is later than its receipt, those are erased and
     the rest of the request is kept, so the centre still counts its school groups and
     events. The team's search in the admin reads the fields they name in
     ``searchable_fields`` and the phone number.
@@ -137,9 +137,10 @@ class Enquiry(models.Model):
     personal_fields_when = {"search_text": models.Q(personal_data_erased_at__isnull=True)}
     #: The date fields naming the days the request is for (a class's visit, an event): the
     #: team needs the sender until then, so the retention period counts from the last of
-    #: them when it is later than the request's receipt. Kinds naming no day count from
-    #: the receipt.
-    retention_counts_from = ()
+    #: them when it is later than the request's receipt; and a new request whose days
+    #: have all gone by no longer waits for the team. Kinds naming no day count from the
+    #: receipt.
+    days_asked_for = ()
     #: Fields the team's search in the admin reads, besides the phone number (concrete
     #: models extend it with what lists show: a school, an organisation).
     searchable_fields = ("contact_name", "email")

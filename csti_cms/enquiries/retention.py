@@ -65,7 +65,7 @@ def period_over(model, before):
     """The requests of ``model`` received before ``before`` whose days are all before it too.
 
     The period counts from the later of a request's receipt and the last day it names
-    (``retention_counts_from``: a class's visit, an event), which the forms take up to
+    (``days_asked_for``: a class's visit, an event), which the forms take up to
     three years ahead: a teacher's details outlive the visit they booked by the whole
     period. A date left empty (no other possible date) holds nothing back. Each date is
     compared on its own rather than through the latest of them, which SQLite's ``MAX()``
@@ -73,7 +73,7 @@ def period_over(model, before):
     """
     day = centre_day(before)
     over = models.Q(created_at__lt=before)
-    for name in model.retention_counts_from:
+    for name in model.days_asked_for:
         over &= models.Q(**{f"{name}__lt": day}) | models.Q(**{f"{name}__isnull": True})
     return over
 

@@ -4,7 +4,8 @@ Each kind of request (booking, quote) registers a subclass of
 :class:`EnquiryViewSet` naming its model, the columns it lists and exports. The
 base gives every kind the same behaviour:
 
-- newest first, filtered by status, notification outcome and date received;
+- newest first, filtered by status, notification outcome, date received and whether
+  the day asked for is still ahead;
 - each centre's team sees only its own site's requests, in the listing, the export
   and every view of one request, as on the plugins' screens of one centre's data
   (:class:`~csti_cms.core.site_scope.SiteScopedViewSetMixin`); superusers see every
@@ -17,11 +18,14 @@ base gives every kind the same behaviour:
   visitor sent is shown read-only: editors change the status and their notes.
 """
 
+from zoneinfo import ZoneInfo
+
 import django_filters
 from django import forms
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -77,9 +81,24 @@ def visitor_languages():
     return [(code, language_name(code)) for code, _name in settings.LANGUAGES]
 
 
+def asks_for_a_day_ahead(model):
+    """The requests of ``model`` asking for some day from today on, where the centre is
+    (the admin shows times in each user's own zone); ``None`` when they ask for no day.
+
+    A booking whose visit day went by unanswered no longer waits for the team.
+    """
+    today = timezone.localdate(timezone=ZoneInfo(settings.TIME_ZONE))
+    ahead = None
+    for name in model.days_asked_for:
+        day_ahead = Q(**{f"{name}__gte": today})
+        ahead = day_ahead if ahead is None else ahead | day_ahead
+    return ahead
+
+
 class EnquiryFilterSet(WagtailFilterSet):
     """The listing's filters: the visitor's language is picked by name ("Dutch"), not typed
-    as its code, so whoever answers in Dutch lists the Dutch requests in one click."""
+    as its code, so whoever answers in Dutch lists the Dutch requests in one click; the
+    requests asking for a day still ahead are told from those whose days have all gone by."""
 
     language = django_filters.ChoiceFilter(
         label=_("language"),
@@ -87,6 +106,27 @@ class EnquiryFilterSet(WagtailFilterSet):
         widget=forms.RadioSelect,
         empty_label=pgettext_lazy("requests in every language", "All"),
     )
+    date = django_filters.ChoiceFilter(
+        label=_("Date asked for"),
+        choices=[
+            ("upcoming", pgettext_lazy("date asked for", "Upcoming")),
+            ("past", pgettext_lazy("date asked for", "Past")),
+        ],
+        widget=forms.RadioSelect,
+        empty_label=pgettext_lazy("requests of every date", "All"),
+        method="filter_date",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self._meta.model.days_asked_for:
+            del self.filters["date"]
+
+    def filter_date(self, queryset, name, value):
+        ahead = asks_for_a_day_ahead(queryset.model)
+        if value == "upcoming":
+            return queryset.filter(ahead)
+        return queryset.exclude(ahead) if value == "past" else queryset
 
 
 class EnquiryIndexView(SpreadsheetSafeExportMixin, IndexView):

@@ -19,7 +19,7 @@ from csti_cms.core.site_scope import SCOPED_MODELS
 
 from .models import Enquiry, EnquiryNotificationSettings, EnquiryStatus, RequestLogEntry
 from .services import enquiry_models, recipients_for
-from .viewsets import STATUS_CHANGE
+from .viewsets import STATUS_CHANGE, asks_for_a_day_ahead
 
 
 class StatusChange(LogFormatter):
@@ -56,24 +56,33 @@ def waiting_requests(viewset, request):
     """What waits for the team among the requests of ``viewset`` the user sees, or ``None``.
 
     One query: the new requests, and those of them the team was not told of by e-mail
-    (they may know of them only from here).
+    (they may know of them only from here). A request whose every day asked for has gone
+    by waits for nobody: a visit two years past is not work to do. When some new request
+    is such, each count opens the listing filtered on the days ahead, showing what it
+    counts.
     """
+    new = Q(status=EnquiryStatus.NEW)
+    ahead = asks_for_a_day_ahead(viewset.model)
+    waiting = new if ahead is None else new & ahead
     counts = viewset.visible_to(request, viewset.model.objects.all()).aggregate(
-        new=Count("pk", filter=Q(status=EnquiryStatus.NEW)),
-        untold=Count("pk", filter=Q(status=EnquiryStatus.NEW, notified=False)),
+        new=Count("pk", filter=new),
+        waiting=Count("pk", filter=waiting),
+        untold=Count("pk", filter=waiting & Q(notified=False)),
     )
     listing = reverse(viewset.get_url_name("index"))
+    by_date = {"date": "upcoming"} if counts["waiting"] != counts["new"] else {}
     lines = []
-    if counts["new"]:
-        text = ngettext("%(count)s new request", "%(count)s new requests", counts["new"])
-        lines.append((text % {"count": counts["new"]}, f"{listing}?status=new"))
+    if counts["waiting"]:
+        text = ngettext("%(count)s new request", "%(count)s new requests", counts["waiting"])
+        query = urlencode({"status": "new", **by_date})
+        lines.append((text % {"count": counts["waiting"]}, f"{listing}?{query}"))
     if counts["untold"]:
         text = ngettext(
             "%(count)s new request the team was not e-mailed about",
             "%(count)s new requests the team was not e-mailed about",
             counts["untold"],
         )
-        query = urlencode({"status": "new", "notified": "false"})
+        query = urlencode({"status": "new", "notified": "false", **by_date})
         lines.append((text % {"count": counts["untold"]}, f"{listing}?{query}"))
     kind = capfirst(viewset.model._meta.verbose_name_plural)
     return WaitingRequests(kind, lines) if lines else None

@@ -17,7 +17,7 @@ from csti_cms.enquiries.closures import closed_dates
 from csti_cms.enquiries.forms import SpamProtectedFormMixin
 from csti_cms.enquiries.repeats import OneTimeSubmissionMixin
 
-from .days_open import BOOKING_HORIZON, days_open_to_groups
+from .days_open import booking_window, days_open_to_groups
 from .models import (
     DURATION_BANDS,
     ActivityType,
@@ -194,6 +194,11 @@ class BookingRequestForm(OneTimeSubmissionMixin, SpamProtectedFormMixin, forms.M
         )
         self.fields["preferred_date"].help_text = self._date_help(self.days_label)
         self.fields["alternative_date"].help_text = _("In case the first date is taken.")
+        # The date picker offers the days _dates_in_range accepts, from the centre's
+        # today when the form is shown (the form's page is never cached).
+        first, last = booking_window(timezone.localdate())
+        for name in ("preferred_date", "alternative_date"):
+            self.fields[name].widget.attrs.update(min=first.isoformat(), max=last.isoformat())
 
     def _limit_levels(self, activity):
         language = activity.locale.language_code
@@ -304,15 +309,15 @@ class BookingRequestForm(OneTimeSubmissionMixin, SpamProtectedFormMixin, forms.M
 
     def _dates_in_range(self, cleaned_data):
         """The chosen dates that are ahead, within the horizon and not the same twice."""
-        today = timezone.localdate()
+        first, last = booking_window(timezone.localdate())
         dates = {}
         for name in ("preferred_date", "alternative_date"):
             day = cleaned_data.get(name)
             if day is None:
                 continue
-            if day <= today:
+            if day < first:
                 self.add_error(name, _("Choose a date from tomorrow on."))
-            elif day > today + BOOKING_HORIZON:
+            elif day > last:
                 self.add_error(name, _("Choose a date within the next two years."))
             else:
                 dates[name] = day

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     # Before anything that reads the database: /health/ must tell when it is down.
     "csti_cms.core.health.HealthCheckMiddleware",
     # Above everything that reads the cache, the page cache and its Content-Security-Policy
@@ -337,6 +338,14 @@ CSTI_MAP_ATTRIBUTION = env_str(
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
 )
 
+# The video block's players (csti_cms.blocks.players, WAGTAILEMBEDS_FINDERS): the only other
+# sites whose pages the site frames, in the Content-Security-Policy and the Permissions-Policy.
+VIDEO_PLAYER_ORIGINS = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+
 # Content-Security-Policy (csti_cms.core.content_security): where visitors' browsers may load
 # scripts, styles, images and frames from. The middleware adds the host of CSTI_MAP_TILE_URL to
 # img-src and the hash of the branding <style> to style-src. A centre allows another host without
@@ -347,12 +356,8 @@ CSTI_CONTENT_SECURITY_POLICY = {
     "script-src": ["'self'"],
     "style-src": ["'self'"],
     "img-src": ["'self'", "data:"],
-    # The video block's players, loaded when the visitor plays a video (WAGTAILEMBEDS_FINDERS).
-    "frame-src": [
-        "https://www.youtube.com",
-        "https://www.youtube-nocookie.com",
-        "https://player.vimeo.com",
-    ],
+    # The video block's players, loaded when the visitor plays a video.
+    "frame-src": list(VIDEO_PLAYER_ORIGINS),
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'self'"],
@@ -368,6 +373,31 @@ CSTI_ADMIN_CONTENT_SECURITY_POLICY_EXTRA = {
     "style-src": ["'unsafe-inline'"],
     "img-src": ["blob:"],
     "frame-src": ["'self'"],
+}
+
+# Permissions-Policy (django-permissions-policy): the browser features pages may use. The site
+# itself uses none; the video players get what playing takes (starting at the visitor's click,
+# full screen, picture in picture, protected media). Whatever script slipped into a page, or a
+# frame, cannot ask visitors for their camera, microphone, location or a payment.
+_VIDEO_PLAYING = ["self", *VIDEO_PLAYER_ORIGINS]
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": _VIDEO_PLAYING,
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": _VIDEO_PLAYING,
+    "fullscreen": _VIDEO_PLAYING,
+    "geolocation": [],
+    "gyroscope": [],
+    "hid": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "picture-in-picture": _VIDEO_PLAYING,
+    "serial": [],
+    "usb": [],
 }
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -32,6 +32,11 @@ QUOTE_HORIZON = timedelta(days=3 * 366)
 LONGEST_EVENT = timedelta(days=14)
 
 
+def quote_window(today):
+    """The first and last days an event may start on, asked for on ``today``."""
+    return today + timedelta(days=1), today + QUOTE_HORIZON
+
+
 @dataclass(frozen=True)
 class SpaceFilters:
     guests: int | None = None
@@ -195,6 +200,14 @@ class QuoteRequestForm(OneTimeSubmissionMixin, SpamProtectedFormMixin, forms.Mod
             field = self.fields[name]
             field.validators = [v for v in field.validators if not isinstance(v, MinValueValidator)]
             field.widget.attrs.update(min=low, max=high)
+        # The date pickers offer the days _check_dates accepts, from the centre's today when
+        # the form is shown (the form's page is never cached); the last day may come up to
+        # two weeks after the latest first day.
+        first, last = quote_window(timezone.localdate())
+        self.fields["event_date"].widget.attrs.update(min=first.isoformat(), max=last.isoformat())
+        self.fields["end_date"].widget.attrs.update(
+            min=first.isoformat(), max=(last + LONGEST_EVENT).isoformat()
+        )
 
     def clean_guests(self):
         guests = self.cleaned_data["guests"]
@@ -228,12 +241,12 @@ class QuoteRequestForm(OneTimeSubmissionMixin, SpamProtectedFormMixin, forms.Mod
         return cleaned_data
 
     def _check_dates(self, data):
-        today = timezone.localdate()
+        first, last = quote_window(timezone.localdate())
         start, end = data.get("event_date"), data.get("end_date")
         if start is not None:
-            if start <= today:
+            if start < first:
                 self.add_error("event_date", _("Choose a date from tomorrow on."))
-            elif start > today + QUOTE_HORIZON:
+            elif start > last:
                 self.add_error("event_date", _("Choose a date within the next three years."))
         if start is not None and end is not None:
             if end < start:

@@ -38,7 +38,7 @@ def received(enquiry, age):
     a visit or an event that day: the period counts from the later of the two."""
     model = type(enquiry)
     moment = timezone.now() - age
-    days = dict.fromkeys(model.retention_counts_from, timezone.localdate(moment))
+    days = dict.fromkeys(model.days_asked_for, timezone.localdate(moment))
     model.objects.filter(pk=enquiry.pk).update(created_at=moment, **days)
     return enquiry
 

@@ -104,8 +104,8 @@ def test_a_request_whose_day_has_passed_still_counts_from_its_receipt():
 
 
 def test_a_kind_of_request_naming_no_day_counts_from_its_receipt(monkeypatch):
-    """What a plugin's request model without ``retention_counts_from`` gets."""
-    monkeypatch.setattr(QuoteRequest, "retention_counts_from", ())
+    """What a plugin's request model without ``days_asked_for`` gets."""
+    monkeypatch.setattr(QuoteRequest, "days_asked_for", ())
     receipt = datetime.date(2027, 12, 7)
     quote = received_on(stored_quote(), receipt, event_date=datetime.date(2030, 11, 28))
     assert erased_on(receipt + PERIOD + DAY) == {QuoteRequest: 1}

@@ -68,7 +68,7 @@ class BookingRequest(Enquiry):
     personal_fields = (*Enquiry.personal_fields, "needs")
     #: The teacher is needed until the class came, on either date the request gives
     #: (see csti_cms.enquiries.retention).
-    retention_counts_from = ("preferred_date", "alternative_date")
+    days_asked_for = ("preferred_date", "alternative_date")
     searchable_fields = (
         "school_name",
         "school_postal_code",

@@ -87,7 +87,7 @@ class QuoteRequest(Enquiry):
         "organisation": models.Q(event_type=EventType.PRIVATE),
     }
     #: The organiser is needed until the event's last day (see csti_cms.enquiries.retention).
-    retention_counts_from = ("event_date", "end_date")
+    days_asked_for = ("event_date", "end_date")
     searchable_fields = ("organisation", *Enquiry.searchable_fields, "message")
     recipients_setting = "venue_quote_recipients"
     reference_prefix = "Q"

@@ -15,8 +15,8 @@ class Command(BaseCommand):
     help = (
         "Erase the contact details and messages of booking and quote requests received more "
         "than CSTI_REQUEST_RETENTION_DAYS days ago (730 by default), and whose visit or event "
-        "is as long past, keeping the rest of each request. Safe to run daily from a timer: it prints only when it erased something, "
-        "or with --verbosity 2."
+        "is as long past, keeping the rest of each request. Safe to run daily from a timer: "
+        "it prints only when it erased something, or with --verbosity 2."
     )
 
     def add_arguments(self, parser):
