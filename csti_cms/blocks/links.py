@@ -129,6 +129,9 @@ class CardGridBlock(ChosenObjectsPreviewMixin, blocks.StructBlock):
     """Cards linking pages. Pages are read from the base page table only, so a grid
     costs the same few queries whatever the types and number of pages it shows.
 
+    A card leading to what is over (an event without a date ahead, a closed exhibition)
+    is left out: chosen for the home page months ago, it would stay there for ever.
+
     Previewed with the first pages of the site; not previewable before there is one.
     """
 
@@ -136,10 +139,17 @@ class CardGridBlock(ChosenObjectsPreviewMixin, blocks.StructBlock):
     cards = blocks.ListBlock(CardBlock(), label=_("Cards"), min_num=1, max_num=12)
 
     def get_context(self, value, parent_context=None):
+        # Imported here: the page models use this block library.
+        from csti_cms.core.models.pages import over_page_ids
+
         context = super().get_context(value, parent_context)
         cards = [card for card in value["cards"] if card["page"] is not None]
         request = (parent_context or {}).get("request")
         pages = localize_pages((card["page"] for card in cards), request=request)
+        shown = [
+            (card, page) for card, page in zip(cards, pages, strict=True) if page and page.live
+        ]
+        over = over_page_ids(page for _card, page in shown)
         context["cards"] = [
             {
                 "page": page,
@@ -147,8 +157,8 @@ class CardGridBlock(ChosenObjectsPreviewMixin, blocks.StructBlock):
                 "text": card["text"] or page.search_description,
                 "image": card["image"],
             }
-            for card, page in zip(cards, pages, strict=True)
-            if page is not None and page.live
+            for card, page in shown
+            if page.pk not in over
         ]
         return context
 

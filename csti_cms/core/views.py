@@ -17,6 +17,7 @@ from csti_cms.core.i18n import show_query
 from csti_cms.core.icons import site_icon_urls
 from csti_cms.core.log_format import logged_elsewhere
 from csti_cms.core.models import BasePage
+from csti_cms.core.models.pages import over_page_ids
 from csti_cms.core.navigation import localized_site_root
 from csti_cms.core.routing import route_for_request
 from csti_cms.core.search_server import (
@@ -101,7 +102,13 @@ def search(request):
     return TemplateResponse(
         request,
         "csti_core/search.html",
-        {"search_query": query, "results": page_of_results, "paginator": paginator},
+        {
+            "search_query": query,
+            "results": page_of_results,
+            "paginator": paginator,
+            # Events and exhibitions that are over are marked so.
+            "over_ids": over_page_ids(page_of_results.object_list),
+        },
     )
 
 

@@ -46,6 +46,7 @@ from csti_cms.core.spoken_languages import SPOKEN_LANGUAGES
 
 from .. import recurrence
 from .choices import AttendanceMode, EventStatus
+from .occurrences import Occurrence
 from .taxonomy import Location, Place
 
 RULE_HELP = _(
@@ -567,6 +568,16 @@ class EventPage(RoutablePageMixin, BasePage, Place, AgeRange):
     @property
     def all_day(self):
         return self.start_time is None
+
+    @classmethod
+    def pages_over(cls, now):
+        """Events with no date ahead of ``now`` that takes place: every date is past, or
+        each one left is cancelled (a cancelled event's are all).
+
+        Read from the dates materialised on publish, so a listing asks it in its own query.
+        """
+        taking_place = Occurrence.objects.filter(end__gt=now).exclude(status=EventStatus.CANCELLED)
+        return cls.objects.exclude(pk__in=taking_place.values("page_id"))
 
     @cached_property
     def location(self):

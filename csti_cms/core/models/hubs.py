@@ -27,7 +27,7 @@ from csti_cms.core.forms import SlotAwarePageForm
 from csti_cms.core.hooks import public_pages
 
 from .images import image_with_alt_text
-from .pages import HERO_ALT_TEXT, BasePage
+from .pages import HERO_ALT_TEXT, BasePage, over_condition
 
 #: Pages a hub lists on one screen.
 HUB_PAGE_SIZE = 12
@@ -170,8 +170,9 @@ class AudienceHubPage(BasePage):
     def audience_pages(self, request):
         """Live, public pages of this hub's home tree tagged for its audience.
 
-        The home page and the hubs are left out. Ordered like the page tree, so
-        editors control the order by moving pages.
+        The home page and the hubs are left out, and so is what is over (an event without
+        a date ahead, a closed exhibition): a hub presents what its audience can still
+        come to. Ordered like the page tree, so editors control the order by moving pages.
         """
         home_path = self.path[: -self.steplen]
         pages = (
@@ -180,6 +181,7 @@ class AudienceHubPage(BasePage):
             .filter(path__startswith=home_path, depth__gt=self.depth - 1)
             .filter(audience_filter(self.audience))
             .exclude(content_type=self.content_type_id)
+            .exclude(over_condition())
             .order_by("path")
         )
         return public_pages(pages, request)

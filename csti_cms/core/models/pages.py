@@ -2,8 +2,11 @@
 
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -12,6 +15,7 @@ from wagtail.search import index
 
 from csti_cms.blocks import SlotStreamField
 from csti_cms.core.audiences import AUDIENCE_FIELDS, AudienceTagged
+from csti_cms.core.caching import cached
 from csti_cms.core.forms import SlotAwarePageForm
 from csti_cms.core.page_copy import SameLanguageCopyForm
 from csti_cms.core.routing import route_ancestors, route_below
@@ -135,6 +139,19 @@ class BasePage(AudienceTagged, Page):
         return errors
 
     @classmethod
+    def pages_over(cls, now):
+        """This page type's pages that are over at ``now``, as a queryset; ``None`` when its
+        pages stay current for ever, as most do.
+
+        A page type whose pages end (an event once its last date is past, an exhibition
+        once it has closed) answers with its own query: hubs and card grids leave its
+        pages out then, and search results mark them (:func:`over_condition`,
+        :func:`over_page_ids`), so an editor's choice made months ago never presents what
+        is over as current.
+        """
+        return None
+
+    @classmethod
     def clean_subpage_models(cls):
         """Own ``subpage_types``, plus every page type that names this one as a parent.
 
@@ -196,6 +213,73 @@ class BasePage(AudienceTagged, Page):
             return super().get_view_restrictions()
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
         return PageViewRestriction.objects.filter(page__path__in=paths)
+
+
+def page_types_that_end():
+    """The page types that say themselves which of their pages are over (``pages_over``).
+
+    A page type derived from one of them shares its table and its answer.
+    """
+    return [
+        model
+        for model in get_page_models()
+        if issubclass(model, BasePage)
+        and "pages_over" in vars(model)
+        and model.pages_over(timezone.now()) is not None
+    ]
+
+
+def over_condition(now=None):
+    """A filter on ``Page`` selecting the pages over at ``now`` (default: now), of any type.
+
+    One subquery per page type that ends, inside the query it filters: listings leave out
+    what is over without a query of their own, whatever the number of pages.
+    """
+    now = now or timezone.now()
+    condition = Q(pk__in=[])
+    for model in page_types_that_end():
+        condition |= Q(pk__in=model.pages_over(now).values("pk"))
+    return condition
+
+
+def over_page_ids(pages):
+    """The ids of those of ``pages`` (pages of any type, read from any table) that are over.
+
+    Answered from the pages of types that end that are still current, read once per
+    publication and at most a minute (:func:`current_pages_that_end`): a card grid or a
+    page of search results costs no query for it, whatever its pages.
+    """
+    ending = tuple(page_types_that_end())
+    candidates = [
+        page.pk
+        for page in pages
+        if page.specific_class is not None and issubclass(page.specific_class, ending)
+    ]
+    if not candidates:
+        return set()
+    current = current_pages_that_end()
+    return {pk for pk in candidates if pk not in current}
+
+
+def current_pages_that_end():
+    """Ids of the live pages of types that end (events, exhibitions) that are not over yet.
+
+    Kept in the cache under the generation, whose entries live a minute at most
+    (:data:`csti_cms.core.caching.TIMEOUT`): what has just ended leaves card grids and is
+    marked in search results within a minute, as it leaves whole cached pages. There are
+    as many as the centre has events ahead and exhibitions open, not its whole archive.
+    """
+
+    def read():
+        ending = tuple(page_types_that_end())
+        models_that_end = [model for model in get_page_models() if issubclass(model, ending)]
+        if not models_that_end:
+            return frozenset()
+        kinds = ContentType.objects.get_for_models(*models_that_end).values()
+        current = Page.objects.live().filter(content_type__in=kinds).exclude(over_condition())
+        return frozenset(current.values_list("pk", flat=True))
+
+    return cached("current-pages-that-end", read)
 
 
 class HomePage(BasePage):

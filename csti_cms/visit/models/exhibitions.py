@@ -105,6 +105,11 @@ class ExhibitionPage(BasePage, AgeRange):
         today = today or timezone.localdate()
         return self.end_date is not None and self.end_date < today
 
+    @classmethod
+    def pages_over(cls, now):
+        """Exhibitions whose last day is before ``now``'s day in the centre's time zone."""
+        return cls.objects.filter(end_date__lt=timezone.localdate(now))
+
     def is_upcoming(self, today=None):
         today = today or timezone.localdate()
         return self.start_date is not None and self.start_date > today
