@@ -9,6 +9,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.utils.translation import pgettext_lazy
+from django.views.decorators.http import require_safe
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -28,7 +29,14 @@ handler500 = errors.server_error
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    # Wagtail's sitemap view answers any method: like the site's other views that only
+    # show something, it refuses those that are no reading (405).
+    path(
+        "sitemap.xml",
+        require_safe(sitemap),
+        {"sitemaps": {"pages": MultilingualSitemap}},
+        name="sitemap",
+    ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("site.webmanifest", web_manifest.web_manifest, name="web_manifest"),

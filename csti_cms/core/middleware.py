@@ -1,12 +1,15 @@
 """Middleware of the core: what every request needs before a view runs."""
 
+import re
 from contextvars import ContextVar
 
 from django.conf import settings
+from django.http import HttpResponsePermanentRedirect
 from django.http.request import split_domain_port
 from django.middleware.locale import LocaleMiddleware
-from django.urls import LocalePrefixPattern, get_resolver
+from django.urls import LocalePrefixPattern, get_resolver, get_script_prefix
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.translation.trans_real import parse_accept_lang_header
 from wagtail.models import Site
 
@@ -137,6 +140,17 @@ def outside_languages(request):
     )
 
 
+#: The first part of an address that looks like a language code (``de``, ``pt-BR``,
+#: ``zh-Hans``): two letters, then maybe a region or script of two to four.
+LANGUAGE_CODE_PREFIX = re.compile(r"/([a-z]{2}(?:-[a-z]{2,4})?)(?=/|$)", re.IGNORECASE)
+
+
+def language_code_prefix(path):
+    """The first part of ``path`` when it looks like a language code, else ``None``."""
+    match = LANGUAGE_CODE_PREFIX.match(path)
+    return match.group(1) if match else None
+
+
 class LiveLanguageLocaleMiddleware(LocaleMiddleware):
     """Django's ``LocaleMiddleware``, redirecting only to a language the site has live.
 
@@ -144,6 +158,12 @@ class LiveLanguageLocaleMiddleware(LocaleMiddleware):
     language. Django picks it from the cookie or Accept-Language alone, although a centre
     may publish in fewer languages, or have unpublished one: the visitor would land on a
     404. Only the language of that redirect changes; pages keep the language of their URL.
+
+    An address that starts with a language code is not one without a language: every page
+    is under its language (``prefix_default_language``), so ``/de/`` names no page and
+    answers 404 at once, where Django sent it on to ``/fr/de/``, a 404 too. One of the
+    site's live languages in capitals (``/FR/agenda/``) leads to its address for good.
+    Both only on a 404: the pages that answer cost nothing more.
     """
 
     def process_response(self, request, response):
@@ -151,6 +171,9 @@ class LiveLanguageLocaleMiddleware(LocaleMiddleware):
             # The admin, documents or the sitemap said "not found" themselves: Django would
             # redirect to the same address under /fr/, a page that does not exist either.
             return response
+        prefix = language_code_prefix(request.path_info) if response.status_code == 404 else None
+        if prefix is not None and prefix not in dict(settings.LANGUAGES):
+            return self.other_language_response(request, response, prefix)
         language = self.redirect_language(request, response)
         if language is None or language == translation.get_language():
             return super().process_response(request, response)
@@ -166,3 +189,22 @@ class LiveLanguageLocaleMiddleware(LocaleMiddleware):
         if translation.get_language_from_path(request.path_info):
             return None
         return language_for_visitor(request)
+
+    def other_language_response(self, request, response, prefix):
+        """The answer to ``response``, a 404, for an address under ``prefix``, a language
+        code that is none of the site's as it is spelled.
+
+        The 404 page is in the visitor's language, which it varies on; the address of a
+        live language spelled in capitals is the same address in lower case.
+        """
+        site = Site.find_for_request(request)
+        if site is not None and prefix.lower() in live_languages(site):
+            script_prefix = get_script_prefix()
+            return HttpResponsePermanentRedirect(
+                request.get_full_path().replace(
+                    f"{script_prefix}{prefix}", f"{script_prefix}{prefix.lower()}", 1
+                )
+            )
+        patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        response.headers.setdefault("Content-Language", translation.get_language())
+        return response

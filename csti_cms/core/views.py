@@ -180,6 +180,7 @@ def favicon(request):
     return HttpResponseRedirect(icon)
 
 
+@require_safe
 def robots_txt(request):
     """Crawlers kept out of the admin only, and sent to the sitemap.
 

@@ -288,6 +288,10 @@ WAGTAILEMBEDS_FINDERS = [
 ]
 WAGTAILADMIN_PERMITTED_LANGUAGES = _SameAsLanguages()
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The password and login forms of private pages, in the site's layout (Wagtail's own are bare
+# pages without the site's header, footer, stylesheet or noindex).
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "csti_core/password_required.html"
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "csti_core/login.html"
 # Wagtail would show editors' avatars from Gravatar, sending a hash of each editor's e-mail
 # address to a third party on every admin page; editors upload an avatar in their account.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

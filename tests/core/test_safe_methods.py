@@ -1,0 +1,26 @@
+"""``/robots.txt`` and the sitemap are read, never written to: other methods answer 405.
+
+A crawler or a scanner sending ``POST``, ``PUT``, ``DELETE`` or ``TRACE`` there gets
+"method not allowed", as on the site's other views that only show something (the
+search, ``/favicon.ico``), not the file as if the request had done something.
+"""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+READ_ONLY_ADDRESSES = ["/robots.txt", "/sitemap.xml"]
+
+
+@pytest.mark.parametrize("address", READ_ONLY_ADDRESSES)
+@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH", "TRACE"])
+def test_robots_txt_and_the_sitemap_refuse_methods_that_are_no_reading(client, address, method):
+    response = client.generic(method, address)
+    assert response.status_code == 405
+    assert set(response["Allow"].split(", ")) == {"GET", "HEAD"}
+
+
+@pytest.mark.parametrize("address", READ_ONLY_ADDRESSES)
+def test_robots_txt_and_the_sitemap_still_answer_get_and_head(client, address):
+    assert client.get(address).status_code == 200
+    assert client.head(address).status_code == 200
