@@ -33,7 +33,6 @@ from csti_cms.core.dates import WEEKDAY_DATE, day_date
 from csti_cms.core.i18n import live_homes, prefer_language, restricted_paths
 
 from .models import Closure
-from .models.hours import closures_between, closures_query
 
 #: The statuses of a date that brings people to the centre: one moved online,
 #: cancelled or postponed brings nobody.
@@ -46,11 +45,19 @@ ONE_MICROSECOND = timedelta(microseconds=1)
 
 
 def upcoming_closures(site, today):
-    """The closures of ``site`` not over by ``today``, as far as the agenda looks, in one
-    query (a closure every year as each year's occurrence)."""
-    end = today + recurrence.HORIZON
-    closures = Closure.objects.filter(closures_query(today, end), opening_hours__site=site)
-    return closures_between(closures, today, end)
+    """The closures of ``site`` not over by ``today``, in one query: those on dates of their
+    own however far ahead (an event may be announced years before), those every year in
+    each year as far as the agenda repeats events."""
+    horizon = today + recurrence.HORIZON
+    closures = Closure.objects.filter(
+        Q(end_date__gte=today) | Q(every_year=True), opening_hours__site=site
+    )
+    found = [
+        occurrence
+        for closure in closures
+        for occurrence in (closure.occurrences(today, horizon) if closure.every_year else [closure])
+    ]
+    return sorted(found, key=lambda closure: (closure.start_date, closure.pk))
 
 
 def closed_days(closures, occurrences, now):

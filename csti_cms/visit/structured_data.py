@@ -15,6 +15,9 @@ from .models.hours import WEEKDAYS
 from .models.practical import UPCOMING_DAYS
 from .opening import centre_now, load_calendar
 
+#: Opening and closing at midnight: schema.org's way of saying closed all day.
+MIDNIGHT = "00:00"
+
 #: schema.org's names of the days, Monday first (``DayOfWeek``).
 SCHEMA_DAYS = [f"https://schema.org/{name.capitalize()}" for name, _label in WEEKDAYS]
 
@@ -53,24 +56,26 @@ def opening_hours_specification(calendar, today):
 def week_specification(schedule, valid=None):
     """One item per distinct opening of ``schedule``'s week, naming the days it holds on.
 
-    Days without an opening are left out, as schema.org reads a day it is not told of as
-    closed.
+    The regular week leaves its closed days out, as schema.org reads a day it is not told
+    of as closed. A seasonal period (``valid``) names its closed days too, as closing at
+    midnight: the regular week's items hold all year, and would say the centre opens on
+    them during the period.
     """
     days_by_hours = {}
     for weekday, day in enumerate(SCHEMA_DAYS):
         hours = schedule.hours_on(weekday)
-        if hours is not None:
+        if hours is not None or valid is not None:
             days_by_hours.setdefault(hours, []).append(day)
     items = []
-    for (opens, closes), days in days_by_hours.items():
-        item = specification(opens.strftime("%H:%M"), closes.strftime("%H:%M"), valid)
-        items.append({**item, "dayOfWeek": days})
+    for hours, days in days_by_hours.items():
+        opens, closes = (time.strftime("%H:%M") for time in hours) if hours else (MIDNIGHT,) * 2
+        items.append({**specification(opens, closes, valid), "dayOfWeek": days})
     return items
 
 
 def closed_specification(first_day, last_day):
     """A closure: no opening hours between two dates, both included."""
-    return specification("00:00", "00:00", (first_day, last_day))
+    return specification(MIDNIGHT, MIDNIGHT, (first_day, last_day))
 
 
 def specification(opens, closes, valid=None):

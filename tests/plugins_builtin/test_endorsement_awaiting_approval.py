@@ -136,7 +136,7 @@ def test_the_team_is_told_once_in_its_centres_language(client, english_declarati
 
 
 def test_the_team_is_told_once_the_confirmation_is_stored(client, english_declaration):
-    """Not while the visitor waits: the e-mail goes once the request's work is committed."""
+    """The e-mail goes once the confirmation is committed: a rolled-back one tells nobody."""
     team_settings(english_declaration.get_site(), "team@science-works.example")
     endorsement = waiting(english_declaration)
     page = english_declaration

@@ -127,3 +127,34 @@ def test_new_hours_reach_the_data_at_once(client, site):
         setattr(hours, f"{day}_opens", hours.saturday_opens)
     hours.save()
     assert hours_of(client)[0]["opens"] == "10:00"
+
+
+@freeze_time("2026-03-10 09:00")
+def test_a_season_says_which_days_it_closes(client, site):
+    """The regular week's items hold all year: a season closing Mondays must say so."""
+    tuesdays_only = {
+        "start_date": date(2026, 4, 6),
+        "end_date": date(2026, 4, 19),
+        "tuesday_opens": SPRING_HOLIDAYS["tuesday_opens"],
+        "tuesday_closes": SPRING_HOLIDAYS["tuesday_closes"],
+    }
+    replace_opening_hours(site, periods=[tuesdays_only])
+    season = [item for item in hours_of(client) if item.get("validFrom") == "2026-04-06"]
+    assert season == [
+        {
+            "@type": "OpeningHoursSpecification",
+            "opens": "00:00",
+            "closes": "00:00",
+            "validFrom": "2026-04-06",
+            "validThrough": "2026-04-19",
+            "dayOfWeek": [EVERY_DAY[0], *EVERY_DAY[2:]],
+        },
+        {
+            "@type": "OpeningHoursSpecification",
+            "opens": "10:00",
+            "closes": "18:00",
+            "validFrom": "2026-04-06",
+            "validThrough": "2026-04-19",
+            "dayOfWeek": [EVERY_DAY[1]],
+        },
+    ]

@@ -4,7 +4,7 @@ Before, each closure held for its dates only: a year later the site said "open" 
 25 December, the school booking form took the date, and nothing warned the editor.
 """
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -73,6 +73,21 @@ def test_school_groups_cannot_book_the_holiday_of_a_later_year(site):
     assert date(2028, 12, 27) not in closed  # a Wednesday
 
 
+def test_a_closure_over_the_end_of_february_keeps_its_dates_in_a_leap_year(site):
+    works = {**CHRISTMAS, "start_date": date(2027, 2, 20), "end_date": date(2027, 3, 10)}
+    replace_opening_hours(site, closures=[works])
+    assert state_on(site, date(2028, 3, 10)).state == State.CLOSED_TODAY
+    assert state_on(site, date(2028, 3, 11)).state == State.OPEN  # a Saturday
+
+
+def test_editors_are_warned_of_a_closure_on_its_own_dates_however_far_ahead(site):
+    """Events are announced years ahead: a one-off closure is not cut at the agenda's horizon."""
+    far = date(2026, 1, 10) + timedelta(days=700)
+    replace_opening_hours(site, closures=[{"start_date": far, "end_date": far}])
+    found = [c.start_date for c in upcoming_closures(site, date(2026, 1, 10))]
+    assert found == [far]
+
+
 @freeze_time("2027-11-20 10:00")
 def test_the_practical_page_announces_this_years_dates(client, site):
     html = client.get(demo_page("practical-info", "en").url).content.decode()
@@ -95,6 +110,7 @@ def test_editors_are_warned_of_events_on_the_holiday_of_later_years(site):
     "dates, field",
     [
         ((date(2028, 2, 29), date(2028, 2, 29)), "start_date"),
+        ((date(2028, 2, 20), date(2028, 2, 29)), "end_date"),
         ((date(2027, 6, 1), date(2028, 6, 1)), "end_date"),
     ],
 )

@@ -163,8 +163,9 @@ def send_confirmation(request, declaration, endorsement):
 def tell_the_team_once_stored(declaration, endorsement):
     """Have the team told of ``endorsement`` once its confirmation is committed.
 
-    In the background, as the team hears of visitors' requests: the visitor's confirmation
-    waits for no mail server, and a rolled-back confirmation tells nobody.
+    As a task, as the team hears of visitors' requests: a rolled-back confirmation tells
+    nobody, and with a task worker (``TASKS``) the visitor waits for no mail server. The
+    default backend runs the task at once, after the commit.
     """
     declaration_id, endorsement_id = declaration.pk, endorsement.pk
     transaction.on_commit(

@@ -308,15 +308,23 @@ class Closure(Orderable, DateRange):
             return {}
         if (self.start_date.month, self.start_date.day) == (2, 29):
             return {"start_date": _("A closure every year cannot start on 29 February.")}
+        if (self.end_date.month, self.end_date.day) == (2, 29):
+            return {"end_date": _("A closure every year cannot end on 29 February.")}
         if self.end_date >= self.in_year(self.start_date.year + 1).start_date:
             return {"end_date": _("A closure every year must be shorter than a year.")}
         return {}
 
     def in_year(self, year):
-        """A copy of this closure moved to ``year``, as long, never saved."""
+        """A copy of this closure moved to ``year``, on the same dates, never saved.
+
+        The dates, not the number of days: from 20 February to 10 March is a day longer
+        in a leap year.
+        """
         moved = copy.copy(self)
         moved.start_date = self.start_date.replace(year=year)
-        moved.end_date = moved.start_date + (self.end_date - self.start_date)
+        moved.end_date = self.end_date.replace(
+            year=year + self.end_date.year - self.start_date.year
+        )
         return moved
 
     def occurrences(self, start, end):
