@@ -9,7 +9,7 @@ from csti_cms.core.seo import json_ld_text
 
 from . import jsonld, recurrence
 from .listing import attach, attach_edited_categories
-from .models import Occurrence
+from .models import EventStatus, Occurrence
 
 #: Upcoming dates listed on an event page.
 MAX_DATES = 12
@@ -92,6 +92,8 @@ def event_context(request, page):
     agenda = linkable_parent(request, page)
     return {
         "upcoming_dates": upcoming,
+        # Registration is for a date that takes place: not one cancelled, not one past.
+        "takes_registrations": any(o.status != EventStatus.CANCELLED for o in upcoming),
         "more_dates": more_dates,
         "last_date": last,
         "jsonld": json_ld_text(objects) if objects else "",

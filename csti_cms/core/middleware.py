@@ -151,6 +151,15 @@ def language_code_prefix(path):
     return match.group(1) if match else None
 
 
+def is_site_language_in_capitals(prefix):
+    """Whether ``prefix`` is one of the site's languages spelled with capitals (``FR``)."""
+    return (
+        prefix is not None
+        and prefix != prefix.lower()
+        and prefix.lower() in dict(settings.LANGUAGES)
+    )
+
+
 class LiveLanguageLocaleMiddleware(LocaleMiddleware):
     """Django's ``LocaleMiddleware``, redirecting only to a language the site has live.
 
@@ -159,11 +168,11 @@ class LiveLanguageLocaleMiddleware(LocaleMiddleware):
     may publish in fewer languages, or have unpublished one: the visitor would land on a
     404. Only the language of that redirect changes; pages keep the language of their URL.
 
-    An address that starts with a language code is not one without a language: every page
-    is under its language (``prefix_default_language``), so ``/de/`` names no page and
-    answers 404 at once, where Django sent it on to ``/fr/de/``, a 404 too. One of the
-    site's live languages in capitals (``/FR/agenda/``) leads to its address for good.
-    Both only on a 404: the pages that answer cost nothing more.
+    One of the site's languages in capitals (``/FR/agenda/``, typed from a printed leaflet)
+    leads to its address in lower case for good, if the language is live, rather than to
+    ``/fr/FR/agenda/``. Only on a 404: the pages that answer cost nothing more. Any other
+    first part goes on to the visitor's language, even one that looks like a language code:
+    ``/la-une/`` or ``/ia/`` may be an old link to a French page's slug.
     """
 
     def process_response(self, request, response):
@@ -172,8 +181,8 @@ class LiveLanguageLocaleMiddleware(LocaleMiddleware):
             # redirect to the same address under /fr/, a page that does not exist either.
             return response
         prefix = language_code_prefix(request.path_info) if response.status_code == 404 else None
-        if prefix is not None and prefix not in dict(settings.LANGUAGES):
-            return self.other_language_response(request, response, prefix)
+        if is_site_language_in_capitals(prefix):
+            return self.capitalised_language_response(request, response, prefix)
         language = self.redirect_language(request, response)
         if language is None or language == translation.get_language():
             return super().process_response(request, response)
@@ -190,13 +199,10 @@ class LiveLanguageLocaleMiddleware(LocaleMiddleware):
             return None
         return language_for_visitor(request)
 
-    def other_language_response(self, request, response, prefix):
-        """The answer to ``response``, a 404, for an address under ``prefix``, a language
-        code that is none of the site's as it is spelled.
-
-        The 404 page is in the visitor's language, which it varies on; the address of a
-        live language spelled in capitals is the same address in lower case.
-        """
+    def capitalised_language_response(self, request, response, prefix):
+        """The answer to ``response``, a 404, for an address under one of the site's
+        languages spelled in capitals: the same address in lower case if the language is
+        live, else the 404 (in the visitor's language, which it varies on)."""
         site = Site.find_for_request(request)
         if site is not None and prefix.lower() in live_languages(site):
             script_prefix = get_script_prefix()

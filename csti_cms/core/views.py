@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 from wagtail import views as wagtail_views
 from wagtail.models import Page
@@ -180,6 +181,8 @@ def favicon(request):
     return HttpResponseRedirect(icon)
 
 
+# Exempt from CSRF: a POST, which it does not read, gets its 405 rather than a 403.
+@csrf_exempt
 @require_safe
 def robots_txt(request):
     """Crawlers kept out of the admin only, and sent to the sitemap.

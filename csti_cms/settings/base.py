@@ -292,6 +292,9 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # pages without the site's header, footer, stylesheet or noindex).
 WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "csti_core/password_required.html"
 WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "csti_core/login.html"
+# Where a login without a page to go back to leads: the visitor's home (Django's default,
+# /accounts/profile/, is no page of the site).
+LOGIN_REDIRECT_URL = "/"
 # Wagtail would show editors' avatars from Gravatar, sending a hash of each editor's e-mail
 # address to a third party on every admin page; editors upload an avatar in their account.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from freezegun import freeze_time
 
-from csti_cms.agenda.models import EventPage
+from csti_cms.agenda.models import EventPage, OccurrenceChange
 from csti_cms.core.models import ContentPage
 from csti_cms.visit.models import ExhibitionPage
 from tests.agenda.helpers import publish_event
@@ -121,6 +121,18 @@ def test_a_cancelled_event_offers_no_registration(client):
         start_date=timezone.localdate() + timedelta(days=20),
         status="cancelled",
         registration_url="https://tickets.curiosa.example/atelier-annule",
+    )
+    assert event.registration_url not in client.get(event.url).content.decode()
+
+
+def test_an_event_whose_only_date_ahead_is_cancelled_offers_no_registration(client):
+    """The event is scheduled, but its one date is called off: nothing to register for."""
+    soon = timezone.localdate() + timedelta(days=20)
+    event = publish_event(
+        title="Observation annulée",
+        start_date=soon,
+        registration_url="https://tickets.curiosa.example/observation",
+        occurrence_changes=[OccurrenceChange(original_date=soon, status="cancelled")],
     )
     assert event.registration_url not in client.get(event.url).content.decode()
 

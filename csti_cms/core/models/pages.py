@@ -1,5 +1,6 @@
 """The page types every centre starts from: its home page and general content pages."""
 
+import functools
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
@@ -215,18 +216,20 @@ class BasePage(AudienceTagged, Page):
         return PageViewRestriction.objects.filter(page__path__in=paths)
 
 
+@functools.cache
 def page_types_that_end():
     """The page types that say themselves which of their pages are over (``pages_over``).
 
-    A page type derived from one of them shares its table and its answer.
+    A page type derived from one of them shares its table and its answer. Found once:
+    the page types are those of the code installed.
     """
-    return [
+    return tuple(
         model
         for model in get_page_models()
         if issubclass(model, BasePage)
         and "pages_over" in vars(model)
         and model.pages_over(timezone.now()) is not None
-    ]
+    )
 
 
 def over_condition(now=None):
