@@ -99,3 +99,15 @@ def translated(language, msgid, msgstr):
             del catalog[msgid]
         else:
             catalog[msgid] = before
+
+
+def dashboard(client, site):
+    """The admin's dashboard of ``site``, as its HTML."""
+    response = client.get("/admin/", HTTP_HOST=site.hostname)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def dashboard_link(url, text):
+    """A pattern matching the dashboard's link to ``url`` reading ``text``."""
+    return re.compile(rf'<a href="{re.escape(url)}">\s*{re.escape(text)}\s*</a>')

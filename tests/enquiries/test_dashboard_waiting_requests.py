@@ -4,29 +4,24 @@ New requests, and those of them the team was not e-mailed about, counted per kin
 member may open, on their own site, each count a link to the listing showing them.
 """
 
-import re
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from csti_cms.enquiries.models import EnquiryStatus
-from tests.enquiries.helpers import BOOKINGS, QUOTES, stored_booking, stored_quote
+from tests.enquiries.helpers import (
+    BOOKINGS,
+    QUOTES,
+    dashboard,
+    dashboard_link,
+    stored_booking,
+    stored_quote,
+)
 from tests.helpers import sign_in_team_member
 
 pytestmark = pytest.mark.django_db
 
 HEADING = "Requests to follow up"
-
-
-def dashboard(client, site):
-    response = client.get("/admin/", HTTP_HOST=site.hostname)
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def link(url, text):
-    return re.compile(rf'<a href="{re.escape(url)}">\s*{re.escape(text)}\s*</a>')
 
 
 def test_a_team_member_sees_their_sites_new_requests_and_those_nobody_was_told_of(
@@ -39,9 +34,9 @@ def test_a_team_member_sees_their_sites_new_requests_and_those_nobody_was_told_o
     stored_quote(site=centre_b)
     html = dashboard(team_member, centre_a)
     assert HEADING in html
-    assert link(f"{BOOKINGS}?status=new", "2 new requests").search(html)
+    assert dashboard_link(f"{BOOKINGS}?status=new", "2 new requests").search(html)
     untold = f"{BOOKINGS}?status=new&amp;notified=false"
-    assert link(untold, "1 new request the team was not e-mailed about").search(html)
+    assert dashboard_link(untold, "1 new request the team was not e-mailed about").search(html)
     assert f"{QUOTES}?status" not in html, "centre B's quote is not centre A's business"
 
 

@@ -6,7 +6,6 @@ whatever the time zone a team member reads the admin in), and the listings tell 
 requests from past ones with a filter on the day asked for.
 """
 
-import re
 from datetime import date, timedelta
 
 import pytest
@@ -18,7 +17,14 @@ from freezegun import freeze_time
 from wagtail.users.models import UserProfile
 
 from csti_cms.enquiries.models import EnquiryStatus
-from tests.enquiries.helpers import BOOKINGS, QUOTES, stored_booking, stored_quote
+from tests.enquiries.helpers import (
+    BOOKINGS,
+    QUOTES,
+    dashboard,
+    dashboard_link,
+    stored_booking,
+    stored_quote,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -26,16 +32,6 @@ pytestmark = pytest.mark.django_db
 #: and 18:30 on 14 June in New York.
 AFTER_MIDNIGHT_IN_BRUSSELS = "2027-06-14 22:30:00"
 CENTRE_TODAY = date(2027, 6, 15)
-
-
-def dashboard(client, site):
-    response = client.get("/admin/", HTTP_HOST=site.hostname)
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def link(url, text):
-    return re.compile(rf'<a href="{re.escape(url)}">\s*{re.escape(text)}\s*</a>')
 
 
 def listed(client, site, url, **filters):
@@ -60,16 +56,18 @@ def test_a_request_whose_days_have_all_gone_by_is_not_counted(team_member, centr
     html = dashboard(team_member, centre_a)
     # Each count opens the listing of the requests it counts.
     waiting = f"{BOOKINGS}?status=new&amp;date=upcoming"
-    assert link(waiting, "2 new requests").search(html)
+    assert dashboard_link(waiting, "2 new requests").search(html)
     untold = f"{BOOKINGS}?status=new&amp;notified=false&amp;date=upcoming"
-    assert link(untold, "1 new request the team was not e-mailed about").search(html)
+    assert dashboard_link(untold, "1 new request the team was not e-mailed about").search(html)
     assert f"{QUOTES}?status" not in html, "the only quote was for an event two years ago"
 
 
 def test_an_event_still_under_way_waits_for_the_team(team_member, centre_a):
     today = timezone.localdate()
     stored_quote(site=centre_a, event_date=today - timedelta(days=3), end_date=today)
-    assert link(f"{QUOTES}?status=new", "1 new request").search(dashboard(team_member, centre_a))
+    assert dashboard_link(f"{QUOTES}?status=new", "1 new request").search(
+        dashboard(team_member, centre_a)
+    )
 
 
 @freeze_time(AFTER_MIDNIGHT_IN_BRUSSELS)
@@ -83,7 +81,7 @@ def test_past_means_before_the_centre_s_today_in_any_admin_time_zone(team_member
     stored_booking(site=centre_a, school_name="École d’hier", preferred_date=yesterday)
     stored_booking(site=centre_a, school_name="École du jour", preferred_date=CENTRE_TODAY)
     html = dashboard(team_member, centre_a)
-    assert link(f"{BOOKINGS}?status=new&amp;date=upcoming", "1 new request").search(html)
+    assert dashboard_link(f"{BOOKINGS}?status=new&amp;date=upcoming", "1 new request").search(html)
     upcoming = listed(team_member, centre_a, BOOKINGS, date="upcoming")
     assert "École du jour" in upcoming and "École d’hier" not in upcoming
     past = listed(team_member, centre_a, BOOKINGS, date="past")
