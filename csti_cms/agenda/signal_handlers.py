@@ -17,6 +17,10 @@ from .models.events import event_search_text
 
 
 def on_publish(sender, instance, **kwargs):
+    """Every page type's publication: Wagtail sends it as the page's own type, so a page
+    type derived from ``EventPage`` (a plugin's) would otherwise get no dates."""
+    if not isinstance(instance, EventPage):
+        return
     from .sync import sync_occurrences
 
     sync_occurrences(instance)
@@ -26,6 +30,8 @@ def on_publish(sender, instance, **kwargs):
 
 
 def on_unpublish(sender, instance, **kwargs):
+    if not isinstance(instance, EventPage):
+        return
     from .sync import remove_occurrences
 
     remove_occurrences(instance)
@@ -83,7 +89,7 @@ def on_venue_saved(sender, instance, created, raw=False, **kwargs):
 
 def connect():
     hooks.register("after_copy_page", give_live_copies_their_dates)
-    page_published.connect(on_publish, sender=EventPage, dispatch_uid="csti_agenda_publish")
-    page_unpublished.connect(on_unpublish, sender=EventPage, dispatch_uid="csti_agenda_unpublish")
+    page_published.connect(on_publish, dispatch_uid="csti_agenda_publish")
+    page_unpublished.connect(on_unpublish, dispatch_uid="csti_agenda_unpublish")
     pre_save.connect(remember_stored_venue, sender=Venue, dispatch_uid="csti_agenda_venue_stored")
     post_save.connect(on_venue_saved, sender=Venue, dispatch_uid="csti_agenda_venue_saved")
