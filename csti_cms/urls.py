@@ -57,7 +57,12 @@ urlpatterns += i18n_patterns(
     path("", include("csti_cms.plugins.urls")),
     # Wagtail's views for visitors (login and password forms of private pages) come before
     # the pages; Wagtail's own catch-all stays last, for reversing ``wagtail_serve``.
-    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    path("_util/login/", views.PrivatePageLogin.as_view(), name="wagtailcore_login"),
+    *[
+        pattern
+        for pattern in wagtail_urls.urlpatterns
+        if pattern.name not in ("wagtail_serve", "wagtailcore_login")
+    ],
     re_path(wagtail_urls.serve_pattern, views.serve_page, name="csti_serve_page"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -2,6 +2,8 @@
 
 import unicodedata
 
+from django.conf import settings
+from django.contrib.auth.views import LoginView
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -14,7 +16,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from csti_cms.core.hooks import public_pages
-from csti_cms.core.i18n import show_query
+from csti_cms.core.i18n import keep_on_language_switch, show_query
 from csti_cms.core.icons import site_icon_urls
 from csti_cms.core.log_format import logged_elsewhere
 from csti_cms.core.models import BasePage
@@ -171,6 +173,21 @@ def search_server_address(alias="default"):
     if client is None:
         return "the database"
     return server_address(client)
+
+
+class PrivatePageLogin(LoginView):
+    """The login form of private pages (``WAGTAIL_FRONTEND_LOGIN_TEMPLATE``).
+
+    Its language switcher carries ``next``: a visitor who reads the form in another
+    language still goes on to the page they asked for once logged in, not to the home
+    page. The address was checked as Django checks it after the login (same host).
+    """
+
+    template_name = settings.WAGTAIL_FRONTEND_LOGIN_TEMPLATE
+
+    def get_context_data(self, **kwargs):
+        keep_on_language_switch(self.request, next=self.get_redirect_url())
+        return super().get_context_data(**kwargs)
 
 
 @require_safe

@@ -11,8 +11,10 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from wagtail import hooks
 from wagtail.models import PageViewRestriction
 
+from csti_cms.core.hooks import PAGE_HEAD
 from tests.conftest import LANGUAGES, demo_page
 from tests.core.test_error_pages import outline
 
@@ -158,3 +160,32 @@ def test_logging_in_without_a_page_asked_for_leads_to_the_home_page(client):
         "/nl/_util/login/", {"username": "marie", "password": "radium-1898", "next": home_nl.url}
     )
     assert answer.status_code == 302 and answer["Location"] == home_nl.url
+
+
+def test_switching_language_on_the_login_form_keeps_the_page_asked_for(
+    client, kept_for_logged_in_visitors
+):
+    legal_notice = kept_for_logged_in_visitors("fr")
+    login = client.get(client.get(legal_notice.url)["Location"])
+    switch = re.search(r'<a href="([^"]+)" lang="nl"', login.content.decode()).group(1)
+    assert switch.startswith("/nl/_util/login/?")
+    in_dutch = client.get(switch)
+    assert hidden_value(in_dutch.content.decode(), "next") == legal_notice.url
+
+
+def test_the_login_form_carries_no_page_of_another_host_to_the_language_switcher(client):
+    login = client.get("/fr/_util/login/", {"next": "https://elsewhere.example/"})
+    switch = re.search(r'<a href="([^"]+)" lang="nl"', login.content.decode()).group(1)
+    assert switch == "/nl/_util/login/"
+
+
+def test_the_password_form_tells_plugins_nothing_of_the_locked_page(client, locked_with_password):
+    networks = locked_with_password("en")
+
+    def describe(request, shown):
+        return f'<meta name="plugin-saw" content="{shown.title if shown else "no page"}">'
+
+    with hooks.register_temporarily(PAGE_HEAD, describe):
+        html = client.get(networks.url).content.decode()
+    assert '<meta name="plugin-saw" content="no page">' in html
+    assert networks.title not in html.split("</head>")[0]
