@@ -172,3 +172,21 @@ def test_only_events_and_exhibitions_say_which_of_their_pages_are_over():
     assert over_now is not None
     assert ExhibitionPage.pages_over(timezone.now()) is not None
     assert ContentPage.pages_over(timezone.now()) is None
+
+
+def test_a_postponed_event_stays_presented_after_its_planned_date(client):
+    """Its date passed, but a new one is to come: visitors keep finding it, marked postponed."""
+    last_week = timezone.localdate() - timedelta(days=7)
+    postponed = publish_event(title="Nuit des comètes", start_date=last_week, status="postponed")
+    held = publish_event(title="Nuit des étoiles", start_date=last_week)
+    home = demo_page("home", "fr")
+    cards = [
+        {"page": event.pk, "title": "", "text": "", "image": None} for event in (postponed, held)
+    ]
+    home.body = [{"type": "card_grid", "value": {"heading": "À la une", "cards": cards}}]
+    home.save_revision().publish()
+    shown = listed_urls(client.get(home.url).content.decode(), "card-grid")
+    assert postponed.url in shown
+    assert held.url not in shown
+    assert search_results(client, "comètes")[postponed.url] is False
+    assert search_results(client, "étoiles")[held.url] is True

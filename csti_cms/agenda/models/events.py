@@ -574,10 +574,16 @@ class EventPage(RoutablePageMixin, BasePage, Place, AgeRange):
         """Events with no date ahead of ``now`` that takes place: every date is past, or
         each one left is cancelled (a cancelled event's are all).
 
+        A postponed event is never over: its date passed, but the centre said a new one
+        is to come, and visitors keep finding it (marked postponed) until the editor
+        gives the new date or cancels it.
+
         Read from the dates materialised on publish, so a listing asks it in its own query.
         """
         taking_place = Occurrence.objects.filter(end__gt=now).exclude(status=EventStatus.CANCELLED)
-        return cls.objects.exclude(pk__in=taking_place.values("page_id"))
+        return cls.objects.exclude(pk__in=taking_place.values("page_id")).exclude(
+            status=EventStatus.POSTPONED
+        )
 
     @cached_property
     def location(self):
