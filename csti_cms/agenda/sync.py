@@ -6,6 +6,7 @@ import json
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from wagtail.models import Page
 
 from . import recurrence
 from .models import EventPage, FeedState, Occurrence
@@ -18,6 +19,7 @@ def sync_occurrences(page, now=None):
     Called on publish with the page as published (child relations included, even
     when they only live in the revision being published).
     """
+    _hold_event(page.pk)
     Occurrence.objects.filter(page_id=page.pk).delete()
     rows = [
         Occurrence(
@@ -33,6 +35,19 @@ def sync_occurrences(page, now=None):
     Occurrence.objects.bulk_create(rows)
     _update_feed_state(page, now or timezone.now())
     return rows
+
+
+def _hold_event(page_id):
+    """Lock the event's page row until the transaction ends; whether it is live.
+
+    Two rebuilds of one event's dates at once (a publication during the nightly
+    refresh, two editors publishing) would each delete the dates the other has not
+    committed yet, then collide on inserting theirs. A publication holds the row from
+    its own save, so a refresh waits for it to commit, and the other way round.
+    SQLite, which lets one writer in at a time, has no row locks to take.
+    """
+    held = Page.objects.select_for_update().filter(pk=page_id).values_list("live", flat=True)
+    return any(held)
 
 
 def remove_occurrences(page):
@@ -143,11 +158,19 @@ def refresh_all():
 
     Returns the number of pages refreshed. ``manage.py agenda_refresh`` runs it.
     """
-    pages = EventPage.objects.live().prefetch_related(
+    ids = list(EventPage.objects.live().values_list("pk", flat=True))
+    return sum(_refresh(page_id) for page_id in ids)
+
+
+@transaction.atomic
+def _refresh(page_id):
+    """Rebuild one event's dates from the page as it is once locked: a page read before
+    an editor published it again would bring its old dates back. One left unpublished
+    since is passed over (its dates went with the unpublication)."""
+    if not _hold_event(page_id):
+        return 0
+    event = EventPage.objects.prefetch_related(
         "added_dates", "excluded_dates", "occurrence_changes"
-    )
-    count = 0
-    for page in pages.iterator(chunk_size=200):
-        sync_occurrences(page)
-        count += 1
-    return count
+    ).get(pk=page_id)
+    sync_occurrences(event)
+    return 1
