@@ -5,7 +5,8 @@ centre of an install and for each one added later; done by hand, a wrong port ga
 ``http://`` links on an HTTPS site, and a forgotten placeholder page answered as a
 second home. :func:`add_centre` does them in one transaction, for ``manage.py
 add_centre``, leaving to editors only what needs a person: the translations of the
-home page, the branding and the contact details.
+home page, the branding and the contact details. A centre leaving the install goes with
+:func:`csti_cms.core.centre_removal.remove_centre`.
 """
 
 from dataclasses import dataclass

@@ -1,7 +1,10 @@
 """How the core's rules reach the Wagtail admin views it does not build itself."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.log_actions import LogFormatter
 
+from .centre_removal import CENTRE_REMOVED
 from .document_links import DescribedDocumentLinkHandler
 from .launch_checklist import LaunchChecklistPanel
 from .site_scope import refuse_other_sites_objects
@@ -27,3 +30,18 @@ def add_launch_checklist(request, panels):
 @hooks.register("register_rich_text_features", order=1)
 def describe_document_links(features):
     features.register_link_type(DescribedDocumentLinkHandler)
+
+
+class CentreRemoved(LogFormatter):
+    """A centre that left the install, in the site history (``manage.py remove_centre``)."""
+
+    label = _("Remove centre")
+    message = _("Removed the centre %(centre)s (%(host)s) and everything that was its alone")
+
+    def format_message(self, log_entry):
+        return self.message % {"centre": log_entry.data["centre"], "host": log_entry.data["host"]}
+
+
+@hooks.register("register_log_actions")
+def register_centre_removal(actions):
+    actions.register_action(CENTRE_REMOVED)(CentreRemoved)
