@@ -17,6 +17,7 @@ from django.utils.translation import pgettext_lazy
 from csti_cms.core.audiences import Audience, audience_q
 from csti_cms.core.collation import without_accents
 from csti_cms.core.dates import FIRST_DAY, LAST_DAY
+from csti_cms.core.typed_dates import say_what_to_type
 
 from .models import EventPage
 
@@ -70,19 +71,48 @@ class AgendaFilterForm(forms.Form):
         label=pgettext_lazy("agenda filter", "Words"), required=False, max_length=MAX_TEXT
     )
 
+    #: The form's default period ("All upcoming dates") and the one the date boxes belong to.
+    NO_PERIOD = ""
+    BETWEEN_DATES = "dates"
+
     def __init__(self, data=None, categories=(), **kwargs):
-        super().__init__(data, **kwargs)
+        self.dates_set_aside = False
+        super().__init__(self._as_it_filters(data), **kwargs)
+        say_what_to_type(self)
         self.categories = {category.slug: category for category in categories}
         self.fields["category"].choices = [("", _("All categories"))] + [
             (category.slug, category.name) for category in categories
         ]
 
+    def _as_it_filters(self, data):
+        """The query as the agenda reads it, so that the form shows what filters the list.
+
+        Without a script nothing ties the period to the date boxes. Dates typed while the
+        period is still the default one mean "between two dates", and the form says so.
+        With another period chosen ("Today" after a search between two dates), the dates
+        still in the boxes are the last search's: they are left out, the boxes shown empty,
+        and :attr:`dates_set_aside` lets the form say when dates only apply.
+        The agenda's own links carry the query as it came and are read the same way again.
+        """
+        if data is None or not self._typed_dates(data):
+            return data
+        when = data.get("when", self.NO_PERIOD)
+        if when == self.BETWEEN_DATES or when not in dict(When.CHOICES):
+            return data  # as asked, or a period the form refuses, which leaves the dates be
+        data = data.copy()
+        if when == self.NO_PERIOD:
+            data["when"] = self.BETWEEN_DATES
+        else:
+            data["start"] = data["end"] = ""
+            self.dates_set_aside = True
+        return data
+
+    @staticmethod
+    def _typed_dates(data):
+        return any((data.get(name) or "").strip() for name in ("start", "end"))
+
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("when") not in ("", "dates", None):
-            # "Today" chosen after a search between two dates: the dates the form still
-            # shows are the last search's, not this one's.
-            cleaned["start"] = cleaned["end"] = None
         start, end = cleaned.get("start"), cleaned.get("end")
         if start and end and end < start:
             self.add_error("end", _("The end date comes before the start date."))

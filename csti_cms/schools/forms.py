@@ -13,6 +13,7 @@ from wagtail.models import Site
 from csti_cms.core.dates import WEEKDAY_DATE, day_date
 from csti_cms.core.i18n import localize_objects, site_language
 from csti_cms.core.spoken_languages import SPOKEN_LANGUAGES
+from csti_cms.core.typed_dates import say_what_to_type
 from csti_cms.enquiries.closures import closed_dates
 from csti_cms.enquiries.forms import SpamProtectedFormMixin
 from csti_cms.enquiries.repeats import OneTimeSubmissionMixin
@@ -179,6 +180,7 @@ class BookingRequestForm(OneTimeSubmissionMixin, SpamProtectedFormMixin, forms.M
         self.instance.activity = activity
         self._limit_levels(activity)
         self._limit_languages(activity)
+        say_what_to_type(self)
         # clean_pupils and clean_adults name the rule of this activity rather than the
         # column's "at least 0": every value below the minimum gets the same message.
         for name in ("pupils", "adults"):

@@ -14,6 +14,7 @@ from django.utils.translation import ngettext, pgettext_lazy
 from wagtail.models import Site
 
 from csti_cms.core.i18n import site_language
+from csti_cms.core.typed_dates import say_what_to_type
 from csti_cms.enquiries.forms import SpamProtectedFormMixin
 from csti_cms.enquiries.repeats import OneTimeSubmissionMixin
 
@@ -192,6 +193,7 @@ class QuoteRequestForm(OneTimeSubmissionMixin, SpamProtectedFormMixin, forms.Mod
     def __init__(self, *args, spaces, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["spaces"].queryset = spaces
+        say_what_to_type(self)
         self.fields["event_type"].choices = [("", _("Choose a type of event")), *EventType.choices]
         self.fields["layout"].choices = [("", _("No preference")), *Layout.choices]
         # The model fields only know "at least 0"; clean_guests and clean_budget give
