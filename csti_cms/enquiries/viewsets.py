@@ -30,7 +30,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -42,6 +42,7 @@ from csti_cms.core.exports import SpreadsheetSafeExportMixin
 from csti_cms.core.site_scope import SiteScopedViewSetMixin
 
 from . import teams
+from .concurrency import FollowUpForm
 from .display import (
     ReadOnlyFieldPanel,
     ReplyLinkPanel,
@@ -189,7 +190,24 @@ class EnquiryInspectView(InspectView):
 
 class EnquiryEditView(EditView):
     """Saves the team's follow-up; a change of status is logged with the status before and
-    after, where Wagtail's history would only say "Edited"."""
+    after, where Wagtail's history would only say "Edited".
+
+    Two team members may have the same request open: a save from a form opened before
+    the other's change is refused (:mod:`.concurrency`), the row locked from the check to
+    the save so that two saves at the same instant cannot both pass it.
+    """
+
+    def form_valid(self, form):
+        with transaction.atomic():
+            if not form.refuse_if_stale(self.stored_row_locked()):
+                return super().form_valid(form)
+        self.produced_error_message = self.get_error_message()
+        return self.form_invalid(form)
+
+    def stored_row_locked(self):
+        """The request as stored now, locked until the transaction ends (PostgreSQL; SQLite
+        lets one writer at a time in any case)."""
+        return self.model._default_manager.select_for_update().get(pk=self.object.pk)
 
     def save_instance(self):
         changed = set(self.form.changed_data)
@@ -268,6 +286,10 @@ class EnquiryViewSet(SiteScopedViewSetMixin, ModelViewSet):
     export_headings = {"reference": _("Reference")}
     select_related = ("site",)
     prefetch_related = ()
+
+    def get_edit_handler(self):
+        """The viewset's panels on a form that carries what the editor loaded."""
+        return ObjectList(self.panels, base_form_class=FollowUpForm).bind_to_model(self.model)
 
     def on_register(self):
         register_permission_policy(self.model, EnquiryPermissionPolicy(self.model))

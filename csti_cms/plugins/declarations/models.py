@@ -453,18 +453,8 @@ class Endorsement(models.Model):
         exclude = set(exclude or ())
         errors = {}
         valid = self.declaration_id and not exclude & {"organisation", "status"}
-        if valid and self._organisation_approved_already():
-            errors["organisation"] = [
-                ValidationError(
-                    _(
-                        "%(organisation)s already has an approved endorsement of this "
-                        "declaration. Reject one of the two, or leave this one awaiting "
-                        "moderation."
-                    ),
-                    code="duplicate",
-                    params={"organisation": self.organisation},
-                )
-            ]
+        if valid and self.organisation_approved_already():
+            errors["organisation"] = [self.duplicate_approval_error()]
         try:
             # The check above stands for the constraint on the keys.
             super().validate_constraints(exclude=exclude | {"organisation_key"})
@@ -473,7 +463,22 @@ class Endorsement(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def _organisation_approved_already(self):
+    def duplicate_approval_error(self):
+        """Said when another endorsement of the organisation is approved: by
+        :meth:`validate_constraints`, and by the edit view when another editor approved
+        it between the check and the save (the database refused the second)."""
+        return ValidationError(
+            _(
+                "%(organisation)s already has an approved endorsement of this "
+                "declaration. Reject one of the two, or leave this one awaiting "
+                "moderation."
+            ),
+            code="duplicate",
+            params={"organisation": self.organisation},
+        )
+
+    def organisation_approved_already(self):
+        """Whether this endorsement is approved and another of its organisation is too."""
         if self.status != EndorsementStatus.APPROVED:
             return False
         others = Endorsement.objects.filter(

@@ -160,6 +160,7 @@ def endorse(request, page):
     endorsement.language = get_language()
     endorsement.submitted_at = timezone.now()
     with transaction.atomic():
+        lock_declaration_for_endorsements(page)
         # An earlier attempt that can no longer be confirmed: the new details replace it.
         # Any other request of the organisation stays, for the editors (see
         # ``forms.blocking_endorsements``): the visitor is answered as for a first one.
@@ -176,6 +177,21 @@ def endorse(request, page):
         mark_confirmation_failed(endorsement)
         sent_url += "?delivery=failed"
     return redirect(sent_url)
+
+
+def lock_declaration_for_endorsements(page):
+    """Hold ``page``'s row until the caller's transaction ends: one endorsement of it is
+    stored at a time.
+
+    The limit of one confirmation e-mail per address (``confirmation_withheld_until``)
+    reads the endorsements stored, then stores one: two submissions at the same moment
+    both read none and both got an e-mail. Locked, the second waits, then finds the
+    first. PostgreSQL locks the row (``SELECT ... FOR UPDATE``); SQLite ignores that,
+    but lets one transaction write at a time, so a second writer waits or is refused,
+    and never stores a second request that sends an e-mail.
+    """
+    locked = DeclarationPage.objects.select_for_update(of=("self",)).filter(pk=page.pk)
+    list(locked.values_list("pk", flat=True))
 
 
 def mark_confirmation_failed(endorsement):

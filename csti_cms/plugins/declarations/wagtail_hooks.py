@@ -6,13 +6,14 @@ Declarations themselves are pages, edited in the page tree.
 from collections import OrderedDict
 
 import django_filters
+from django.db import IntegrityError, transaction
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic import EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.coreutils import multigetattr
 from wagtail.models import Site
@@ -193,6 +194,24 @@ class EndorsementInspectView(InspectView):
         return "—" if shown in (None, "") else shown
 
 
+class ModerationEditView(EditView):
+    """Two editors approving two requests of one organisation at the same moment both pass
+    the form's check (``Endorsement.validate_constraints``); the database refuses the
+    second save. That editor is told what they would have been told a moment later,
+    not shown a server error."""
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():  # a savepoint: the request's transaction goes on
+                return super().form_valid(form)
+        except IntegrityError:
+            if not form.instance.organisation_approved_already():
+                raise
+        form.add_error("organisation", form.instance.duplicate_approval_error())
+        self.produced_error_message = self.get_error_message()
+        return self.form_invalid(form)
+
+
 class EndorsementPermissionPolicy(ModelPermissionPolicy):
     """Endorsements come from the public form: editors moderate, export and delete them."""
 
@@ -217,6 +236,7 @@ class EndorsementViewSet(SiteScopedViewSetMixin, ModelViewSet):
     menu_order = 310
     index_view_class = EndorsementIndexView
     inspect_view_class = EndorsementInspectView
+    edit_view_class = ModerationEditView
     copy_view_enabled = False
     inspect_view_enabled = True
     #: Keys that tell endorsements apart for the database, meaningless to editors.
