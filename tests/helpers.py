@@ -1,7 +1,9 @@
 """Helpers the whole suite shares: running commands as an operator would, signing in a team."""
 
 import contextlib
+import copy
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -89,3 +91,31 @@ class FakeServer:
             with contextlib.suppress(OSError):
                 connection.shutdown(socket.SHUT_RDWR)
             connection.close()
+
+
+#: Elements a browser shows on lines of their own even without the site's style sheet.
+_OWN_LINE = {
+    "address", "article", "aside", "blockquote", "caption", "dd", "details", "div", "dl", "dt",
+    "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "li",
+    "main", "nav", "ol", "p", "section", "summary", "table", "td", "th", "tr", "ul",
+}  # fmt: skip
+
+
+def text_without_style_sheet(element):
+    """The lines of an lxml element as reader mode or a text browser shows them.
+
+    Without the style sheet only the HTML parts words: a line break or an element the browser
+    puts on its own line. Spans set on lines of their own by CSS, or a visually hidden
+    element, run into their neighbours; lxml's text_content() would hide line breaks too.
+    """
+    element = copy.deepcopy(element)
+    for part in element.iter():
+        # The template's own line breaks are spaces to a browser.
+        part.text = re.sub(r"\s+", " ", part.text or "")
+        part.tail = re.sub(r"\s+", " ", part.tail or "")
+        if part.tag == "br" or part.tag in _OWN_LINE:
+            part.tail = "\n" + (part.tail or "")
+        if part.tag in _OWN_LINE:
+            part.text = "\n" + (part.text or "")
+    lines = (" ".join(line.split()) for line in element.text_content().splitlines())
+    return [line for line in lines if line]
