@@ -85,6 +85,14 @@ class Enquiry(models.Model):
         blank=True,
         help_text=_("Why the last attempt to send the e-mail failed, if it did."),
     )
+    # Which attempt may send the e-mail (see services.claim_notification); never shown.
+    notification_claimed_at = models.DateTimeField(
+        _("notification being sent since"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When an attempt to send the e-mail began; cleared once it ends."),
+    )
 
     # What tells the same request sent twice (see .repeats); never shown to the team.
     submission_token = models.UUIDField(

@@ -10,20 +10,17 @@ wait for the mail server. Whatever goes wrong is logged and written on the reque
 
 import logging
 import smtplib
-import threading
-import uuid
 from collections import namedtuple
-from contextlib import contextmanager, nullcontext
 from datetime import timedelta
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import get_resolver
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import ngettext
 from django_tasks import task
@@ -93,7 +90,11 @@ def _repeated(earlier):
 
 @task()
 def send_notification(model_label, pk):
-    """The background task: e-mail the team about one stored request."""
+    """The background task: e-mail the team about one stored request.
+
+    Safe to run twice (a task backend that retries, a worker restarted mid-task) and
+    alongside a retry: :func:`notify` sends only what it claims.
+    """
     enquiry = apps.get_model(model_label).objects.get(pk=pk)
     return notify(enquiry)
 
@@ -109,16 +110,70 @@ def notify(enquiry):
     request is already stored and the failure is written on it for the team. A
     failure is logged on one line, without traceback (:func:`_record`): a refusing
     mail server is an operator's matter, met again at every retry, not a bug.
+    Sends nothing when the request is not this call's to send (:func:`claim_notification`):
+    the team was told already, or another process is telling them now.
     """
+    if not claim_notification(enquiry):
+        return False
     try:
         return attempt(enquiry)
     except MailServerUnreachable:
         return False
 
 
+def claim_duration():
+    """How long a claim keeps other processes from sending a notification.
+
+    Far longer than a send can take, or a slow send would be sent again by the next
+    retry: ``EMAIL_TIMEOUT`` bounds each wait for the mail server, not the whole send,
+    which waits about a dozen times (connection, greeting, STARTTLS, login, sender, each
+    recipient, message, end), so 30 of them leave more than twice that. At least 10
+    minutes, so a database or a template slow to answer never matters either; without a
+    timeout (``None``: wait for ever) a minute per wait is assumed. A claim left by a
+    process killed while sending lapses after this, and a later retry sends it.
+    """
+    timeout = getattr(settings, "EMAIL_TIMEOUT", None) or 60
+    return max(timedelta(minutes=10), 30 * timedelta(seconds=timeout))
+
+
+def claimable(now):
+    """The requests not notified yet and not being notified by another process at ``now``:
+    unclaimed, or claimed longer ago than :func:`claim_duration`."""
+    free = Q(notification_claimed_at__isnull=True)
+    lapsed = Q(notification_claimed_at__lt=now - claim_duration())
+    return Q(notified=False) & (free | lapsed)
+
+
+def claim_notification(enquiry):
+    """Whether this process may send ``enquiry``'s notification, having just claimed it.
+
+    Two processes may set out to send the same notification: the web request's task and
+    a timer's retry, two overlapping retries, a task run twice, on one server or several.
+    One UPDATE both checks and claims, so exactly one of them changes the row: the database
+    writes a row once at a time, and PostgreSQL checks the condition again on the row the
+    other has just written. Only that one sends; :func:`_record` frees the claim once the
+    send succeeded or failed, so a failure is tried again by the next retry.
+    """
+    now = timezone.now()
+    model = type(enquiry)
+    claimed = model.objects.filter(claimable(now), pk=enquiry.pk).update(
+        notification_claimed_at=now
+    )
+    if not claimed:
+        logger.info(
+            "%s %s not notified by this process: the team was told already or is being told",
+            enquiry._meta.label_lower,
+            enquiry.pk,
+        )
+        return False
+    enquiry.notification_claimed_at = now
+    return True
+
+
 def attempt(enquiry):
-    """:func:`notify`, raising :class:`MailServerUnreachable` once the failure is recorded
-    when the mail server could not be reached: every other request would meet it too."""
+    """:func:`notify` for a request this process has claimed, raising
+    :class:`MailServerUnreachable` once the failure is recorded when the mail server could
+    not be reached: every other request would meet it too."""
     recipients = recipients_for(enquiry)
     if not recipients:
         return _record(
@@ -277,10 +332,25 @@ def admin_url(enquiry):
 
 
 def _record(enquiry, error):
-    """Write the outcome without touching what editors may be changing meanwhile."""
+    """Write the outcome and free the claim, without touching what editors may be changing
+    meanwhile.
+
+    Only while the claim is still this process's: one that lapsed during the send (longer
+    than :func:`claim_duration`) may be another process's now, whose outcome counts.
+    """
     sent = not error
-    type(enquiry).objects.filter(pk=enquiry.pk).update(notified=sent, notification_error=error)
+    ours = type(enquiry).objects.filter(
+        pk=enquiry.pk, notification_claimed_at=enquiry.notification_claimed_at
+    )
+    if not ours.update(notified=sent, notification_error=error, notification_claimed_at=None):
+        logger.warning(
+            "%s %s: the attempt to notify the team outlasted its claim; its outcome is "
+            "left to the attempt that claimed it since",
+            enquiry._meta.label_lower,
+            enquiry.pk,
+        )
     enquiry.notified, enquiry.notification_error = sent, error
+    enquiry.notification_claimed_at = None
     if error:
         logger.warning(
             "%s %s is stored but the team was not notified: %s "
@@ -301,11 +371,15 @@ def retry_pending(models_):
 
     Stops at the first request the mail server could not be reached for: a server
     that never answers would otherwise cost ``EMAIL_TIMEOUT`` per request. Those after
-    it stay pending, counted as ``left``.
+    it stay pending, counted as ``left``. A request another process claims meanwhile
+    (a run overlapping this one, the task of the web request) is its to send, and is
+    counted by neither.
     """
     pending = [enquiry for model in models_ for enquiry in pending_notifications(model)]
     sent = failed = 0
     for tried, enquiry in enumerate(pending, start=1):
+        if not claim_notification(enquiry):
+            continue
         try:
             delivered = attempt(enquiry)
         except MailServerUnreachable:
@@ -318,87 +392,11 @@ def retry_pending(models_):
 
 
 def pending_notifications(model):
-    """The requests of ``model`` the team was not told about and still can be."""
+    """The requests of ``model`` the team was not told about and still can be, but for
+    those another process is sending now (:func:`claim_notification`)."""
     # A request whose details were erased has no one left to reply to.
-    pending = model.objects.filter(notified=False, personal_data_erased_at__isnull=True)
+    pending = model.objects.filter(claimable(timezone.now()), personal_data_erased_at__isnull=True)
     return pending.select_related("site")
-
-
-#: Seconds after which a retry that never finished (killed, its machine restarted) no
-#: longer keeps the next ones from running.
-RETRY_LOCK_SECONDS = 30 * 60
-#: Where the cache keeps the retry lock: the token of the run holding it.
-RETRY_LOCK_KEY = "csti-enquiries-retry-lock"
-
-
-@contextmanager
-def retry_lock():
-    """Yields whether this process may retry notifications: no other retry is under way.
-
-    Two overlapping runs (a quarter-hourly timer while the mail server is slow) would
-    send the same notification twice. The lock lives in the cache, shared by every
-    process when it is Redis; when Redis cannot be used (the cache answers ``None``
-    rather than ``False``), the retry runs unlocked rather than leave the team untold.
-    """
-    key, token = RETRY_LOCK_KEY, uuid.uuid4().hex
-    with _lock_of_this_process(cache):
-        acquired = cache.add(key, token, RETRY_LOCK_SECONDS)
-    try:
-        yield acquired is not False
-    finally:
-        if acquired:
-            _release_retry_lock(key, token)
-
-
-#: Deletes the lock only while it holds the token given, in one step of Redis's.
-_DELETE_IF_OURS = """
-if redis.call('get', KEYS[1]) == ARGV[1] then
-    return redis.call('del', KEYS[1])
-end
-return 0
-"""
-
-#: Makes taking and releasing the lock one step for the threads of this process.
-_process_lock = threading.Lock()
-
-
-def _on_redis(lock_cache):
-    """Whether ``lock_cache`` is django-redis's, which can compare and delete at once."""
-    return hasattr(lock_cache, "client") and hasattr(lock_cache.client, "get_client")
-
-
-def _lock_of_this_process(lock_cache):
-    """:data:`_process_lock`, unless Redis makes the release one step of its own."""
-    return nullcontext() if _on_redis(lock_cache) else _process_lock
-
-
-def _release_retry_lock(key, token):
-    """Free the retry lock if it is still the one ``token`` took.
-
-    Reading the lock and then deleting it is two steps: a run whose lock expired (a retry
-    longer than :data:`RETRY_LOCK_SECONDS`) between them would delete the lock another run
-    had just taken, and a third run would then retry alongside it. On Redis, a script
-    compares and deletes at once. Without Redis the cache is the process's own (the
-    settings' local memory), so only this process's threads share the lock: they take
-    and release it under :data:`_process_lock`. Redis failing now is no error: the lock
-    expires by itself.
-    """
-    if _on_redis(cache):
-        try:
-            redis = cache.client.get_client(write=True)
-            redis.eval(_DELETE_IF_OURS, 1, cache.client.make_key(key), cache.client.encode(token))
-        except Exception as error:
-            logger.warning(
-                "The retry lock could not be released (%s: %s): the next run may start "
-                "once it expires, within %s minutes.",
-                type(error).__name__,
-                error,
-                RETRY_LOCK_SECONDS // 60,
-            )
-        return
-    with _process_lock:
-        if cache.get(key) == token:
-            cache.delete(key)
 
 
 def enquiry_models():

@@ -10,7 +10,7 @@ from django.core.management import call_command
 
 from csti_cms.core.models import ContactSettings
 from csti_cms.enquiries.models import EnquiryNotificationSettings
-from csti_cms.enquiries.services import notify, retry_lock, retry_pending
+from csti_cms.enquiries.services import notify, retry_pending
 from csti_cms.schools.models import BookingRequest
 from tests.enquiries.helpers import stored_booking
 from tests.helpers import run_manage
@@ -110,17 +110,6 @@ def test_a_silent_mail_server_stops_the_retry_at_the_first_request(
         False,
         True,
     ]
-
-
-def test_a_retry_waits_for_the_one_under_way(notifications):
-    """Two runs at once would both send the notifications still pending."""
-    booking = stored_booking()
-    with retry_lock() as free:
-        assert free
-        assert retry_output() == "Another run is still retrying notifications: none sent.\n"
-    booking.refresh_from_db()
-    assert not booking.notified and not mail.outbox
-    assert retry_output() == "1 notification(s) sent, 0 still failing.\n"
 
 
 def test_a_process_that_never_served_a_page_links_the_team_to_the_request():

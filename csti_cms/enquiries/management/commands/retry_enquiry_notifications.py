@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from csti_cms.enquiries.services import enquiry_models, retry_lock, retry_pending
+from csti_cms.enquiries.services import enquiry_models, retry_pending
 
 
 class Command(BaseCommand):
@@ -10,17 +10,13 @@ class Command(BaseCommand):
         "E-mail the team about every stored request whose notification failed "
         "(mail server down, no address set). Safe to run from a timer: it prints only when "
         "it sent or could not send something, or with --verbosity 2. It stops at the first "
-        "request the mail server cannot be reached for, and does nothing while another run "
-        "is still under way."
+        "request the mail server cannot be reached for. Runs that overlap, on one server or "
+        "several, never send the same notification twice: each request is claimed in the "
+        "database before its e-mail is sent, and one being sent is left alone."
     )
 
     def handle(self, *args, verbosity=1, **options):
-        with retry_lock() as free:
-            if not free:
-                if verbosity >= 1:
-                    self.stdout.write("Another run is still retrying notifications: none sent.")
-                return
-            sent, failed, left = retry_pending(enquiry_models())
+        sent, failed, left = retry_pending(enquiry_models())
         # cron mails whatever a job prints: a run with nothing to retry stays silent.
         if verbosity >= 2 or (verbosity >= 1 and (sent or failed)):
             self.stdout.write(self.summary(sent, failed, left))
