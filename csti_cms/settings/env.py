@@ -149,7 +149,22 @@ def env_database(name, default, **options):
         raise ImproperlyConfigured(problem) from None
     if not database.get("NAME"):
         raise ImproperlyConfigured(problem)
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("OPTIONS", {}).update(SQLITE_SHARED_BY_WORKERS)
     return database
+
+
+#: An SQLite file shared by several web workers and the scheduled jobs. By default a
+#: transaction takes the write lock only when it first writes: one that read first and
+#: then finds another writer fails at once with "database is locked" (a server error for
+#: a visitor sending a form while an editor publishes), whatever the timeout. Taken at
+#: the start (IMMEDIATE), the second writer waits up to ``timeout`` seconds instead. The
+#: write-ahead log lets pages be read while a write goes on.
+SQLITE_SHARED_BY_WORKERS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
 
 
 #: What a search server address looks like, for messages: never the operator's own password.
