@@ -187,8 +187,8 @@ def lock_declaration_for_endorsements(page):
     reads the endorsements stored, then stores one: two submissions at the same moment
     both read none and both got an e-mail. Locked, the second waits, then finds the
     first. PostgreSQL locks the row (``SELECT ... FOR UPDATE``); SQLite ignores that,
-    but lets one transaction write at a time, so a second writer waits or is refused,
-    and never stores a second request that sends an e-mail.
+    but its transactions take the write lock when they start (``SQLITE_SHARED_BY_WORKERS``
+    in the settings), so the second one starts once the first has committed.
     """
     locked = DeclarationPage.objects.select_for_update(of=("self",)).filter(pk=page.pk)
     list(locked.values_list("pk", flat=True))
