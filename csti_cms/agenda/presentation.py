@@ -82,9 +82,11 @@ def event_context(request, page):
     if preview:
         attach_edited_categories(page, page.locale.language_code)
     url = page.get_full_url(request)
+    # A postponed event keeps its planned date for search engines, marked postponed.
+    postponed = [last] if last and page.status == EventStatus.POSTPONED else []
     objects = jsonld.event_objects(
         page,
-        upcoming,
+        upcoming or postponed,
         url=url,
         image_url=image_url(request, page.image),
         organizer=organizer(request),

@@ -17,7 +17,7 @@ from freezegun import freeze_time
 from csti_cms.agenda.models import EventPage, OccurrenceChange
 from csti_cms.core.models import ContentPage
 from csti_cms.visit.models import ExhibitionPage
-from tests.agenda.helpers import publish_event
+from tests.agenda.helpers import json_ld, publish_event
 from tests.conftest import demo_page
 
 pytestmark = pytest.mark.django_db
@@ -190,3 +190,23 @@ def test_a_postponed_event_stays_presented_after_its_planned_date(client):
     assert held.url not in shown
     assert search_results(client, "comètes")[postponed.url] is False
     assert search_results(client, "étoiles")[held.url] is True
+
+
+def test_a_postponed_event_says_so_where_visitors_find_it(client):
+    """Its page does not say it took place, search engines read it as postponed, and the
+    hub marks it."""
+    last_week = timezone.localdate() - timedelta(days=7)
+    event = publish_event(
+        title="Nuit des comètes", start_date=last_week, status="postponed", for_visitors=True
+    )
+    html = client.get(event.url).content.decode()
+    assert "Reporté\u00a0: il était prévu le" in html
+    assert "Cet événement est terminé" not in html
+    (described,) = json_ld(html)
+    assert described["eventStatus"] == "https://schema.org/EventPostponed"
+    assert described["startDate"].startswith(last_week.isoformat())
+    hub = lxml.html.fromstring(client.get(demo_page("hub-visitors", "fr").url).content)
+    (teaser,) = hub.xpath(f'//li[@class="teaser"][.//a/@href="{event.url}"]')
+    assert teaser.xpath('string(.//*[@class="teaser__notice"])') == (
+        "Reporté (nouvelle date à annoncer)"
+    )

@@ -600,6 +600,12 @@ class EventPage(RoutablePageMixin, BasePage, Place, AgeRange):
         return None
 
     @property
+    def listing_notice(self):
+        """What listings say beside the title: visitors should not plan on the date of a
+        postponed event, which stays listed until its new date is given."""
+        return EventStatus.POSTPONED.label if self.status == EventStatus.POSTPONED else ""
+
+    @property
     def is_online(self):
         return self.attendance_mode != AttendanceMode.ON_SITE
 

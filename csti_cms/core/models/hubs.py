@@ -222,12 +222,15 @@ class Teaser:
     type_key: str
     type_name: str
     text: str
+    #: A page type's word on the page's state, e.g. a postponed event (``listing_notice``).
+    notice: str = ""
 
     @classmethod
     def of(cls, page, request):
         text = page.search_description or getattr(page, "introduction", "")
         singular, _plural = visitor_labels(type(page))
-        return cls(page.title, page.get_url(request), page._meta.model_name, singular, text)
+        notice = getattr(page, "listing_notice", "")
+        return cls(page.title, page.get_url(request), page._meta.model_name, singular, text, notice)
 
     @property
     def type_label(self):
