@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Q
 from django.utils import timezone
@@ -48,6 +49,21 @@ class When(forms.ChoiceField):
 
     def __init__(self, **kwargs):
         super().__init__(choices=self.CHOICES, required=False, widget=forms.RadioSelect, **kwargs)
+
+
+def as_date_box_value(typed):
+    """``typed`` as a date box holds it, ``YYYY-MM-DD``, when it reads as a date.
+
+    A link may carry a date as people write it ("15/01/2027", from a newsletter or a
+    browser without date pickers): a date box shows nothing but ISO, and the next change
+    of filter would then send the range empty. What cannot be read stays as typed, for
+    the form to say what to type.
+    """
+    try:
+        day = forms.DateField().to_python(typed)
+    except ValidationError:
+        return typed
+    return day.isoformat() if day else typed
 
 
 class AgendaFilterForm(forms.Form):
@@ -96,15 +112,15 @@ class AgendaFilterForm(forms.Form):
         """
         if data is None or not self._typed_dates(data):
             return data
-        when = data.get("when", self.NO_PERIOD)
-        if when == self.BETWEEN_DATES or when not in dict(When.CHOICES):
-            return data  # as asked, or a period the form refuses, which leaves the dates be
         data = data.copy()
+        when = data.get("when", self.NO_PERIOD)
         if when == self.NO_PERIOD:
             data["when"] = self.BETWEEN_DATES
-        else:
+        elif when != self.BETWEEN_DATES and when in dict(When.CHOICES):
             data["start"] = data["end"] = ""
             self.dates_set_aside = True
+        for name in ("start", "end"):
+            data[name] = as_date_box_value(data.get(name, ""))
         return data
 
     @staticmethod

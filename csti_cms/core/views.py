@@ -1,6 +1,7 @@
 """Views of the public site: pages (through Wagtail), search and robots.txt."""
 
 import unicodedata
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.views import LoginView
@@ -12,11 +13,11 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 from wagtail import views as wagtail_views
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from csti_cms.core.hooks import public_pages
-from csti_cms.core.i18n import keep_on_language_switch, show_query
+from csti_cms.core.i18n import keep_on_language_switch, show_query, site_homes
 from csti_cms.core.icons import site_icon_urls
 from csti_cms.core.log_format import logged_elsewhere
 from csti_cms.core.models import BasePage
@@ -188,6 +189,32 @@ class PrivatePageLogin(LoginView):
     def get_context_data(self, **kwargs):
         keep_on_language_switch(self.request, next=self.get_redirect_url())
         return super().get_context_data(**kwargs)
+
+    def get_success_url(self):
+        """The page asked for, in the language the visitor logged in in: one who switched
+        the form to Dutch goes on to the Dutch version of the French page asked for."""
+        url = super().get_success_url()
+        return page_in_current_language(self.request, url) or url
+
+
+def page_in_current_language(request, url):
+    """The address of the live translation, in the active language, of the page of this
+    site at ``url`` (a path, as ``next`` gives it), or ``None``.
+
+    Found by its path under the site's home in each language: a page's address is its
+    home's followed by the slugs below it.
+    """
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or parts.query:
+        return None
+    for home in site_homes(request).values():
+        home_url = home.get_url(request)
+        if home_url and parts.path.startswith(home_url):
+            url_path = home.url_path + parts.path[len(home_url) :]
+            asked = Page.objects.live().filter(url_path=url_path).first()
+            translation = asked and asked.get_translation_or_none(Locale.get_active())
+            return translation.get_url(request) if translation and translation.live else None
+    return None
 
 
 @require_safe

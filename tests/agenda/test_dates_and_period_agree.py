@@ -70,4 +70,14 @@ def test_a_date_the_agenda_cannot_read_says_what_to_type(client, march_and_june)
     html = client.get(demo_page("agenda", "en").url + "?start=03/31/2027").content.decode()
     assert date_not_read() in html
     checked, start, *_ = shown(client, "?start=31.03.2027")
-    assert (checked, start) == ("dates", "31.03.2027")
+    assert (checked, start) == ("dates", "2027-03-31")
+
+
+@freeze_time("2026-06-03 09:00:00")
+def test_dates_written_as_people_write_them_fill_the_date_boxes(client, march_and_june):
+    """A date box shows ISO dates only: "15/01/2027" from a link left it empty, and the
+    next filter chosen sent the range away."""
+    june, march = march_and_june
+    checked, start, end, _note, listed = shown(client, "?start=01/03/2027&end=31.03.2027")
+    assert (checked, start, end) == ("dates", "2027-03-01", "2027-03-31")
+    assert march in listed and june not in listed

@@ -171,6 +171,11 @@ def test_switching_language_on_the_login_form_keeps_the_page_asked_for(
     assert switch.startswith("/nl/_util/login/?")
     in_dutch = client.get(switch)
     assert hidden_value(in_dutch.content.decode(), "next") == legal_notice.url
+    get_user_model().objects.create_user("marie", password="radium-1898")
+    sent = {"username": "marie", "password": "radium-1898", "next": legal_notice.url}
+    logged_in = client.post(form_action(in_dutch.content.decode()), sent)
+    assert logged_in.status_code == 302
+    assert logged_in["Location"] == demo_page("legal-notice", "nl").url, "the page, in Dutch"
 
 
 def test_the_login_form_carries_no_page_of_another_host_to_the_language_switcher(client):

@@ -1,4 +1,5 @@
-"""Dutch as a visitor types it: "15-01-2027", "15/01/2027", "18.30", "18.30 uur".
+"""Dutch as a visitor types it: "15-01-2027", "15/01/2027", "18.30", "18.30 uur", and
+"18u30", as Flemish writes it.
 
 Only the input formats are ours; what the site prints keeps Django's Dutch formats
 ("29 maart 2027", "28-12-2026") and, in sentences, :mod:`csti_cms.core.dates` ("9.30 uur").
@@ -12,4 +13,9 @@ TIME_INPUT_FORMATS = [
     "%H.%M uur",  # 18.30 uur, as the site prints it
     "%H:%M uur",  # 18:30 uur
     "%H uur",  # 18 uur
+    "%Hu%M",  # 18u30, in Flanders
+    "%H.%Mu",  # 18.30u
+    "%Hu",  # 20u
+    "%Hh%M",  # 18h30, as bilingual Brussels and French-speaking visitors type it
+    "%Hh",  # 18h
 ]
