@@ -84,15 +84,15 @@ def stale_form_message(entry):
     """What the editor reads: who changed the request and when, when the history says."""
     if entry is not None and entry.user is not None:
         return _(
-            "This request was changed by %(user)s at %(time)s since you opened it: reload "
-            "it to see the change, then make yours again."
+            "This request was changed by %(user)s at %(time)s since you opened it. Copy what "
+            "you typed, reload the request to see the change, then make yours again."
         ) % {
             "user": get_user_display_name(entry.user),
             "time": when_for_the_editor(entry.timestamp),
         }
     return _(
-        "This request was changed since you opened it: reload it to see the change, then "
-        "make yours again."
+        "This request was changed since you opened it. Copy what you typed, reload the "
+        "request to see the change, then make yours again."
     )
 
 
@@ -121,7 +121,8 @@ class FollowUpForm(WagtailAdminModelForm):
         )
         if fingerprint is None:
             return False
-        if fingerprint == follow_up_fingerprint(stored, self.watched_fields):
-            return False
+        now_stored = follow_up_fingerprint(stored, self.watched_fields)
+        if now_stored in (fingerprint, follow_up_fingerprint(self.instance, self.watched_fields)):
+            return False  # nothing changed since, or the change made is the one sent: none lost
         self.add_error(None, stale_form_message(change_after(stored, loaded_at)))
         return True

@@ -45,7 +45,7 @@ def test_a_save_from_a_form_opened_before_anothers_change_is_refused():
     assert refused.status_code == 200
     html = refused.content.decode()
     assert re.search(r"This request was changed by Anne Leclercq at \d\d:\d\d since you", html)
-    assert "reload it to see the change, then make yours again" in html
+    assert "Copy what you typed, reload the request to see the change" in html
     assert "Plus de place</textarea>" in html, "what Bruno typed is still in his form"
     assert re.search(r'<option value="declined"[^>]*selected', html)
     booking.refresh_from_db()
@@ -81,3 +81,14 @@ def test_a_change_by_no_one_in_the_history_is_still_caught():
     assert "This request was changed since you opened it" in refused.content.decode()
     quote.refresh_from_db()
     assert quote.internal_notes == ""
+
+
+def test_the_same_change_sent_by_both_is_no_conflict():
+    """Both set the request to confirmed with the same note: nothing would be lost."""
+    booking = stored_booking()
+    url = f"{BOOKINGS}edit/{booking.pk}/"
+    anne, bruno = editor("Anne", "Leclercq"), editor("Bruno", "Peeters")
+    anne_tab, bruno_tab = opened(anne, url), opened(bruno, url)
+    same = {"status": "confirmed", "internal_notes": "Salle 3"}
+    assert save(anne, url, anne_tab, **same).status_code == 302
+    assert save(bruno, url, bruno_tab, **same).status_code == 302
