@@ -113,6 +113,15 @@ class FollowUpForm(WagtailAdminModelForm):
         stored = {field.name for field in self._meta.model._meta.concrete_fields}
         return [name for name in self.fields if name in stored]
 
+    def keep_what_it_does_not_edit(self, stored):
+        """Take from ``stored``, the row as locked for the save, every field this form does
+        not edit: the row was read when the request reached the server, and a notification
+        sent meanwhile (its ``notified`` record, its claim) must not go back to unsent."""
+        edited = set(self.watched_fields)
+        for field in self._meta.model._meta.concrete_fields:
+            if field.name not in edited and not field.primary_key:
+                setattr(self.instance, field.attname, getattr(stored, field.attname))
+
     def refuse_if_stale(self, stored):
         """Add the error and return ``True`` when ``stored`` changed since the form was
         opened; ``stored`` is the row as it is now, locked by the caller."""

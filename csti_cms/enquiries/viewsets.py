@@ -199,7 +199,9 @@ class EnquiryEditView(EditView):
 
     def form_valid(self, form):
         with transaction.atomic():
-            if not form.refuse_if_stale(self.stored_row_locked()):
+            stored = self.stored_row_locked()
+            if not form.refuse_if_stale(stored):
+                form.keep_what_it_does_not_edit(stored)
                 return super().form_valid(form)
         self.produced_error_message = self.get_error_message()
         return self.form_invalid(form)

@@ -11,6 +11,7 @@ language writes a time of day.
 
 DATE_INPUT_FORMATS = [
     "%Y-%m-%d",  # 2027-01-15, what the date picker sends
+    "%Y/%m/%d",  # 2027/01/15, year first: never misread, and Django's Dutch read it
     "%d/%m/%Y",  # 15/01/2027
     "%d/%m/%y",  # 15/01/27
     "%d.%m.%Y",  # 15.01.2027

@@ -19,7 +19,15 @@ from csti_cms.core.typed_dates import say_what_to_type
 from tests.conftest import LANGUAGES
 
 JANUARY_15 = date(2027, 1, 15)
-TYPED_DATES = ["2027-01-15", "15/01/2027", "15.01.2027", "15-01-2027", "15/01/27", "15.1.27"]
+TYPED_DATES = [
+    "2027-01-15",
+    "2027/01/15",
+    "15/01/2027",
+    "15.01.2027",
+    "15-01-2027",
+    "15/01/27",
+    "15.1.27",
+]
 TIMES_BY_LANGUAGE = {
     "fr": ["18h30", "18H30", "18 h 30", "18\u00a0h\u00a030"],
     "nl": ["18.30 uur", "18:30 uur", "18u30", "18.30u", "18h30"],

@@ -5,8 +5,11 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
+from wagtail.users.models import UserProfile
 
+from csti_cms.enquiries import services
 from csti_cms.enquiries.concurrency import LOADED_VERSION
+from csti_cms.enquiries.viewsets import EnquiryEditView
 from tests.enquiries.helpers import BOOKINGS, QUOTES, stored_booking, stored_quote
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +20,11 @@ def editor(first_name, last_name):
         first_name.lower(), f"{first_name.lower()}@centre.example", "pw",
         first_name=first_name, last_name=last_name,
     )  # fmt: skip
-    client = Client()
+    # Working in English, whatever the language a test before left active.
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
     client.force_login(user)
     return client
 
@@ -92,3 +99,24 @@ def test_the_same_change_sent_by_both_is_no_conflict():
     same = {"status": "confirmed", "internal_notes": "Salle 3"}
     assert save(anne, url, anne_tab, **same).status_code == 302
     assert save(bruno, url, bruno_tab, **same).status_code == 302
+
+
+def test_a_save_keeps_a_notification_sent_while_it_was_on_its_way(monkeypatch):
+    """The retry sends the e-mail while the editor's save is being handled: the save does
+    not write back the "not sent" it read, which would have the team told twice."""
+    booking = stored_booking()
+    type(booking).objects.filter(pk=booking.pk).update(notified=False, notification_error="Down")
+    url = f"{BOOKINGS}edit/{booking.pk}/"
+    anne = editor("Anne", "Leclercq")
+    tab = opened(anne, url)
+    locked = EnquiryEditView.stored_row_locked
+
+    def sent_meanwhile(view):
+        assert services.notify(type(booking).objects.get(pk=booking.pk))
+        return locked(view)
+
+    monkeypatch.setattr(EnquiryEditView, "stored_row_locked", sent_meanwhile)
+    assert save(anne, url, tab, status="confirmed", internal_notes="Salle 3").status_code == 302
+    booking.refresh_from_db()
+    assert (booking.status, booking.notified, booking.notification_error) == ("confirmed", True, "")
+    assert services.retry_pending(services.enquiry_models()).sent == 0
