@@ -16,9 +16,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
+from django.utils.translation import get_language_info
 from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.images import get_image_model
 from wagtail.log_actions import log
-from wagtail.models import Page, Site
+from wagtail.models import ModelLogEntry, Page, PageLogEntry, ReferenceIndex, Site
 from wagtail_localize.models import String, StringSegment
 
 from csti_cms.core.centre_log import CentreLogEntry
@@ -36,19 +38,33 @@ class CentreContents:
     site: Site
     pages: dict = field(default_factory=dict)  # {language code: pages in that language}
     records: dict = field(default_factory=dict)  # {model: rows}, models with rows only
+    history: int = 0  # admin history entries of its pages, site and records
+    own_images: int = 0  # images only its pages show, which stay
 
     def kinds(self):
         """``(kind, count)`` pairs to tell an operator, pages first, one per language."""
-        pages = [(f"pages in {code}", count) for code, count in self.pages.items()]
-        records = [(_kind_of_record(model), count) for model, count in self.records.items()]
-        return [*pages, *records]
+        pages = [(_kind_of_pages(code, count), count) for code, count in self.pages.items()]
+        records = [(_kind_of_record(model, count), count) for model, count in self.records.items()]
+        history = [("admin history entries", self.history)] if self.history else []
+        return [*pages, *records, *history]
 
 
-def _kind_of_record(model):
+def _kind_of_pages(code, count):
+    """``page in Dutch``, ``pages in French``: the language's English name, as the command
+    speaks English."""
+    try:
+        language = get_language_info(code)["name"]
+    except KeyError:
+        language = code
+    return f"{'page' if count == 1 else 'pages'} in {language}"
+
+
+def _kind_of_record(model, count):
     """``booking requests (csti_schools.BookingRequest)``, ``settings: branding (...)``."""
     if issubclass(model, BaseSiteSetting):
         return f"settings: {model._meta.verbose_name} ({model._meta.label})"
-    return f"{model._meta.verbose_name_plural} ({model._meta.label})"
+    name = model._meta.verbose_name if count == 1 else model._meta.verbose_name_plural
+    return f"{name} ({model._meta.label})"
 
 
 def centre_contents(site):
@@ -62,7 +78,30 @@ def centre_contents(site):
         count = rows.count()
         if count:
             records[model] = records.get(model, 0) + count
-    return CentreContents(site=site, pages=by_language, records=records)
+    history = sum(entries.count() for entries in _centre_history(site, pages))
+    return CentreContents(
+        site=site,
+        pages=by_language,
+        records=records,
+        history=history,
+        own_images=_images_of_pages_alone(pages),
+    )
+
+
+def _images_of_pages_alone(pages):
+    """How many images ``pages`` show that nothing else does (Wagtail's reference index):
+    they stay after the removal, for the operator to review."""
+    image_type = ReferenceIndex._get_base_content_type(get_image_model())
+    to_images = ReferenceIndex.objects.filter(to_content_type=image_type)
+    of_pages = Q(
+        base_content_type=ReferenceIndex._get_base_content_type(Page),
+        object_id__in=pages.annotate(object_id_text=Cast("pk", CharField())).values(
+            "object_id_text"
+        ),
+    )
+    shown = set(to_images.filter(of_pages).values_list("to_object_id", flat=True))
+    elsewhere = to_images.filter(to_object_id__in=shown).exclude(of_pages)
+    return len(shown - set(elsewhere.values_list("to_object_id", flat=True)))
 
 
 @transaction.atomic
@@ -74,8 +113,9 @@ def remove_centre(site, user=None):
     wagtail-localize's translation records follow) and the texts wagtail-localize
     extracted from them; the site, its settings, plugin switches, visitors' requests,
     memberships, redirects, group permissions and any third-party row tied to the site;
-    the form submissions and endorsements of its pages; and the centre's own admin
-    history of those (:mod:`csti_cms.core.centre_log`, whose entries name visitors).
+    the form submissions and endorsements of its pages; and the admin history of all
+    those (its pages' titles and editors in Site history, the entries of
+    :mod:`csti_cms.core.centre_log`, which name visitors).
     What every centre shares stays: images, documents, collections, users, groups and
     the lists editors choose from (venues, categories, networks...).
 
@@ -87,14 +127,17 @@ def remove_centre(site, user=None):
     homes = _centre_homes(site)
     pages = _centre_pages(site)
     string_ids = _centre_strings(site, pages)
+    page_ids = list(pages.values_list("pk", flat=True))
+    for entries in _centre_history(site, pages):
+        entries.delete()
     _log_removal(site, user)
-    for model, rows in _centre_records(site, pages):
-        _forget_centre_log(model, rows)
+    for _model, rows in _centre_records(site, pages):
         rows.delete()
     # Deleted before its home, which would take it along (``Site.root_page`` cascades).
     Site.objects.filter(pk=site.pk).delete()
     for home in homes:
         home.delete(user=user)
+    _forget_pages_history(page_ids)  # with the entries their deletion has just written
     _forget_strings(string_ids)
     return contents
 
@@ -110,8 +153,9 @@ def refuse_removing(site):
         )
     if site.is_default_site:
         raise ValidationError(
-            f"{name} ({site.hostname}) is the default site: mark another site as the default "
-            "first (Settings → Sites), then remove this one."
+            f"{name} ({site.hostname}) is the default site. In Settings → Sites, untick "
+            "'Is default site' on it first, then tick it on another site (Wagtail allows one "
+            "default at a time); then remove this one."
         )
     nested = others.filter(root_page__in=_centre_pages(site))
     if nested.exists():
@@ -182,14 +226,29 @@ def _points_to(model_field, target):
     )
 
 
-def _forget_centre_log(model, rows):
-    """Delete the centre's own admin history of ``rows``: its entries name their visitors
-    (a request's school, an endorsement's organisation)."""
+def _centre_history(site, pages):
+    """The admin history of the centre, as querysets: its pages' entries in Site history
+    (their titles, their editors' names), its site's, settings' and records' (a request's
+    school, an endorsement's organisation), the entry of a removal apart."""
+    yield PageLogEntry.objects.filter(page_id__in=pages.values("pk"))
+    site_rows = Site.objects.filter(pk=site.pk)
+    for model, rows in [(Site, site_rows), *_centre_records(site, pages)]:
+        yield from _history_of_records(model, rows)
+
+
+def _history_of_records(model, rows):
     content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
     ids = rows.annotate(object_id_text=Cast("pk", CharField())).values("object_id_text")
     for log_model in apps.get_models():
-        if issubclass(log_model, CentreLogEntry):
-            log_model.objects.filter(content_type=content_type, object_id__in=ids).delete()
+        if log_model is ModelLogEntry or issubclass(log_model, CentreLogEntry):
+            entries = log_model.objects.filter(content_type=content_type, object_id__in=ids)
+            yield entries.exclude(action=CENTRE_REMOVED)
+
+
+def _forget_pages_history(page_ids):
+    """Delete the Site history of the deleted pages, by their ids: the pages are gone."""
+    for start in range(0, len(page_ids), IDS_PER_QUERY):
+        PageLogEntry.objects.filter(page_id__in=page_ids[start : start + IDS_PER_QUERY]).delete()
 
 
 def _centre_strings(site, pages):

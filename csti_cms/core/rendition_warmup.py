@@ -24,8 +24,10 @@ A size that cannot be made is logged and left for the page to make or go without
 import itertools
 import logging
 import time
+from io import BytesIO
 
 from django.conf import settings as django_settings
+from django.core.files import File
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_save
@@ -44,7 +46,13 @@ from wagtail.signals import page_published
 
 from .icons import ICON_FILTER, TOUCH_ICON_FILTER
 from .models import BrandingSettings
-from .renditions import CARD_IMAGE, HERO_NARROW_CROPS, SOCIAL_IMAGE, renditions_or_none
+from .renditions import (
+    CARD_IMAGE,
+    HERO_NARROW_CROPS,
+    SOCIAL_IMAGE,
+    image_filter,
+    renditions_or_none,
+)
 from .templatetags import csti_images
 
 logger = logging.getLogger(__name__)
@@ -182,6 +190,58 @@ def make_renditions(wanted, deadline=None):
             continue
         done += made is not None
     return done
+
+
+def remake_missing_files():
+    """Write again the file of every stored size whose file is missing.
+
+    A restore whose media folder lacks ``images/`` brings the sizes' rows back with the
+    database: Wagtail finds a row and serves its URL without looking for the file, so the
+    picture stayed broken for good. Each file is made again under its row's own name, the
+    row kept: deleting the row to make it again would have Wagtail delete the old file
+    once that deletion commits, and the new file has the same name. Sizes of a former
+    focal point are left alone (no page asks for them).
+
+    Returns how many files were made and ``[(image, error)]`` for the images whose sizes
+    could not be (their original missing too, say), which are logged and passed over.
+    """
+    Rendition = get_image_model().get_rendition_model()
+    rows = Rendition.objects.select_related("image").order_by("image_id", "pk")
+    remade, failures = 0, []
+    for _image_id, renditions in itertools.groupby(rows.iterator(), lambda row: row.image_id):
+        missing = [row for row in renditions if _file_is_missing(row)]
+        if not missing:
+            continue
+        image = missing[0].image
+        try:
+            remade += _remake_files(image, missing)
+        except Exception as error:  # noqa: BLE001 - one image must not stop the others
+            logger.warning("Image %s: its missing sizes could not be made: %s", image.pk, error)
+            failures.append((image, error))
+    return remade, failures
+
+
+def _file_is_missing(rendition):
+    return not rendition.file.name or not rendition.file.storage.exists(rendition.file.name)
+
+
+def _remake_files(image, renditions):
+    """Write the files of ``image``'s ``renditions`` again, its original read once."""
+    with image.open_file() as original:
+        original_bytes = original.read()
+    remade = 0
+    for rendition in renditions:
+        spec = image_filter(rendition.filter_spec)
+        if rendition.focal_point_key != spec.get_cache_key(image):
+            continue
+        source = File(BytesIO(original_bytes), name=image.file.name)
+        generated = image.generate_rendition_file(spec, source=source)
+        stored = rendition.file.storage.save(rendition.file.name, generated)
+        if stored != rendition.file.name:  # the storage chose another name
+            type(rendition).objects.filter(pk=rendition.pk).update(file=stored)
+            rendition.purge_from_cache()
+        remade += 1
+    return remade
 
 
 def page_renditions(page):

@@ -7,10 +7,18 @@ from django.core.management import CommandError, call_command
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images.models import Image
-from wagtail.models import GroupSitePermission, ModelLogEntry, Page, Site
+from wagtail.log_actions import log
+from wagtail.models import (
+    GroupSitePermission,
+    ModelLogEntry,
+    Page,
+    PageLogEntry,
+    ReferenceIndex,
+    Site,
+)
 from wagtail_localize.models import String, StringSegment, Translation, TranslationSource
 
-from csti_cms.core.centre_removal import remove_centre
+from csti_cms.core.centre_removal import centre_contents, remove_centre
 from csti_cms.core.centres import add_centre
 from csti_cms.core.models import BrandingSettings, ContactSettings
 from csti_cms.enquiries.models import EnquiryNotificationSettings, RequestLogEntry
@@ -19,6 +27,7 @@ from csti_cms.plugins.memberships.models import Membership, Organisation
 from csti_cms.plugins.models import SitePlugin
 from csti_cms.schools.models import BookingRequest
 from csti_cms.venues.models import QuoteRequest
+from tests.core.helpers import library_image
 from tests.enquiries.helpers import stored_booking, stored_quote
 from tests.plugins_builtin.helpers import (
     make_content_page,
@@ -171,7 +180,7 @@ def test_the_other_centres_pages_still_answer(client, two_centres):
 def test_the_default_site_is_refused_while_others_exist(two_centres):
     demo, _leaving = two_centres
     before = rows_of(demo)
-    with pytest.raises(ValidationError, match="mark another site as the default first"):
+    with pytest.raises(ValidationError, match="untick 'Is default site' on it first, then tick"):
         remove_centre(demo)
     assert rows_of(demo) == before
 
@@ -192,15 +201,18 @@ def test_the_command_shows_what_goes_and_asks_for_the_host_name(two_centres, cap
         call_command("remove_centre", "--host", HOST)
     out = capsys.readouterr().out
     assert f"Removing Cap Sciences ({HOST}:443) would delete:" in out
-    assert "pages in nl" in out
-    assert "booking requests (csti_schools.BookingRequest)" in out
-    assert "memberships (memberships.Membership)" in out
+    assert "  1  page in Dutch\n" in out
+    assert "pages in French" in out
+    assert "  1  booking request (csti_schools.BookingRequest)\n" in out
+    assert "  1  membership (memberships.Membership)\n" in out
     assert "settings: branding (csti_core.BrandingSettings)" in out
     assert Site.objects.filter(pk=leaving.pk).exists()
 
     monkeypatch.setattr("builtins.input", lambda question: HOST)
     call_command("remove_centre", "--host", HOST)
-    assert "Cap Sciences was removed" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Cap Sciences was removed, with its " in out
+    assert "Images, documents and user accounts stay: review them" in out
     assert not Site.objects.filter(pk=leaving.pk).exists()
 
 
@@ -225,3 +237,57 @@ def test_the_command_refuses_the_default_site_before_asking(monkeypatch):
     monkeypatch.setattr("builtins.input", pytest.fail)
     with pytest.raises(CommandError, match="Nothing was changed: .* is the default site"):
         call_command("remove_centre", "--host", demo.hostname, "--port", str(demo.port))
+
+
+def test_the_history_of_its_pages_site_and_settings_goes_too(two_centres, admin_user):
+    demo, leaving = two_centres
+    entries = {}
+    for site in (demo, leaving):
+        log(site.root_page.specific, "wagtail.edit", user=admin_user)
+        records = [
+            ContactSettings.for_site(site),
+            SitePlugin.objects.filter(site=site).first(),
+            site,
+        ]
+        entries[site] = {log(record, "wagtail.edit", user=admin_user).pk for record in records}
+    leaving_page_ids = list(pages_of(leaving).values_list("pk", flat=True))
+    demo_pages_history = PageLogEntry.objects.exclude(page_id__in=leaving_page_ids).count()
+    history_before = set(ModelLogEntry.objects.values_list("pk", flat=True))
+
+    removed = remove_centre(leaving, user=admin_user)
+
+    assert removed.history >= len(leaving_page_ids) + 3
+    assert not PageLogEntry.objects.filter(page_id__in=leaving_page_ids).exists()
+    assert PageLogEntry.objects.count() == demo_pages_history
+    history_after = set(ModelLogEntry.objects.values_list("pk", flat=True))
+    assert entries[leaving] <= history_before - history_after
+    assert entries[demo] <= history_after
+    added = ModelLogEntry.objects.filter(pk__in=history_after - history_before)
+    assert list(added.values_list("action", flat=True)) == ["csti_core.remove_centre"]
+
+
+def test_the_command_changes_nothing_without_a_terminal_or_on_ctrl_c(two_centres, monkeypatch):
+    _demo, leaving = two_centres
+    for interruption, hint in [(EOFError, "--yes"), (KeyboardInterrupt, "")]:
+
+        def interrupted(question, interruption=interruption):
+            raise interruption
+
+        monkeypatch.setattr("builtins.input", interrupted)
+        with pytest.raises(CommandError, match=f"^Nothing was changed.*{hint}"):
+            call_command("remove_centre", "--host", HOST)
+        assert Site.objects.filter(pk=leaving.pk).exists()
+
+
+def test_the_images_only_its_pages_show_are_counted_for_review(two_centres):
+    demo, leaving = two_centres
+    own, shared = library_image("Cap's own robot"), library_image("Shared robot")
+    leaving_about = Page.objects.get(slug="about-cap")
+    for showing, image in [(demo.root_page, shared), (leaving.root_page, own)] + [
+        (leaving_about, shared)
+    ]:
+        specific = Page.objects.get(pk=showing.pk).specific
+        type(specific).objects.filter(pk=showing.pk).update(social_image=image)
+        specific.refresh_from_db()
+        ReferenceIndex.create_or_update_for_object(specific)
+    assert centre_contents(leaving).own_images == 1

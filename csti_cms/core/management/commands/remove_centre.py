@@ -44,9 +44,10 @@ class Command(BaseCommand):
             raise CommandError(f"Nothing was changed: {'; '.join(error.messages)}") from None
         total = sum(removed.pages.values())
         self.stdout.write(
-            self.style.SUCCESS(f"{name} was removed, with its {total} pages.")
+            self.style.SUCCESS(f"{name} was removed, with its {_pages(total)}.")
             + " Remove its host name from ALLOWED_HOSTS and nginx."
         )
+        self.stdout.write(_left_to_review(removed.own_images))
 
     def _site(self, host, port):
         try:
@@ -66,5 +67,28 @@ class Command(BaseCommand):
         self.stdout.write(f"  {1:>{width}}  site")
 
     def _confirmed(self, site):
-        answer = input(f"Type the host name ({site.hostname}) to remove it for good: ")
+        """Whether the operator typed the host name; no terminal or Ctrl-C changes nothing."""
+        try:
+            answer = input(f"Type the host name ({site.hostname}) to remove it for good: ")
+        except EOFError:
+            raise CommandError(
+                "Nothing was changed: no answer could be read (no terminal). "
+                "Run it in a terminal, or add --yes to remove without the question."
+            ) from None
+        except KeyboardInterrupt:
+            self.stdout.write("")
+            raise CommandError("Nothing was changed.") from None
         return answer.strip().lower() == site.hostname
+
+
+def _pages(count):
+    return f"{count} page" if count == 1 else f"{count} pages"
+
+
+def _left_to_review(own_images):
+    """What stays, shared by every centre, for the operator to review and delete by hand."""
+    images = f" ({own_images} of them shown only by its pages)" if own_images else ""
+    return (
+        f"Images{images}, documents and user accounts stay: review them in the admin and "
+        "delete what no other centre uses."
+    )
