@@ -17,6 +17,8 @@ from django.db import transaction
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 from django.utils.translation import get_language_info
+from wagtail import hooks
+from wagtail.contrib.forms.models import FormSubmission
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
@@ -24,6 +26,7 @@ from wagtail.models import ModelLogEntry, Page, PageLogEntry, ReferenceIndex, Si
 from wagtail_localize.models import String, StringSegment
 
 from csti_cms.core.centre_log import CentreLogEntry
+from csti_cms.core.hooks import CENTRE_RECORDS
 
 #: The action of the site history entry a removed centre leaves (see ``wagtail_hooks``).
 CENTRE_REMOVED = "csti_core.remove_centre"
@@ -204,17 +207,11 @@ def _models_tied_to_sites():
 
 
 def _records_of_pages():
-    """``(model, field name)`` of the visitors' records kept on a page: form submissions,
-    endorsements of a declaration."""
-    found = []
-    for label, page_field in [
-        ("wagtailforms.FormSubmission", "page"),
-        ("declarations.Endorsement", "declaration"),
-    ]:
-        try:
-            found.append((apps.get_model(label), page_field))
-        except LookupError:  # The app or plugin is not installed.
-            continue
+    """``(model, field name)`` of the visitors' records kept on a page: Wagtail's form
+    submissions, and what apps and plugins declare (the ``csti_centre_records`` hook)."""
+    found = [(FormSubmission, "page")]
+    for declared in hooks.get_hooks(CENTRE_RECORDS):
+        found.extend(declared())
     return found
 
 

@@ -46,6 +46,13 @@ hooks (``wagtail.hooks.register``) instead.
     ``before`` (the install's retention period), sooner what is needed for less long;
     with ``dry_run`` only count. Return the number of objects erased (or due) per model.
 
+``csti_centre_records``
+    ``fn() -> list of (model, field name)``: the visitors' records an app or plugin keeps
+    on pages, by the foreign key to their page (a declaration's endorsements).
+    ``manage.py remove_centre`` (:mod:`csti_cms.core.centre_removal`) counts those of the
+    leaving centre's pages and removes them with their admin history; rows tied to the
+    site itself are found without the hook.
+
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -59,6 +66,7 @@ DEMO_CONTENT = "csti_demo_content"
 FOOTER_LINKS = "csti_footer_links"
 ORGANIZATION_JSONLD = "csti_organization_jsonld"
 ERASE_PERSONAL_DATA = "csti_erase_personal_data"
+CENTRE_RECORDS = "csti_centre_records"
 
 
 def public_pages(queryset, request):

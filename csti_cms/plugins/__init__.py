@@ -47,6 +47,8 @@ module of the core beyond those the plugin guide lists as public:
 - :data:`ERASE_PERSONAL_DATA`, :func:`retention_period_text`, :func:`label_history_by_number`:
   a plugin that keeps personal details erases them in the daily retention job, says how
   long on its forms, and leaves no name in the admin history of what it erased;
+- :data:`CENTRE_RECORDS`: a plugin that keeps visitors' records on pages names them, so
+  that ``remove_centre`` counts and removes a leaving centre's with their history;
 - :func:`centre_sender`: the From of an e-mail a centre sends (its name, at the install's
   address), so that readers of a shared install know which centre writes.
 - :func:`team_addresses`: the addresses a centre's team reads visitors' requests at, for
@@ -66,6 +68,7 @@ from .errors import PluginError
 from .extension_points import hookimpl
 
 __all__ = [
+    "CENTRE_RECORDS",
     "CentreLogEntry",
     "DEMO_SOURCE_LANGUAGE",
     "ERASE_PERSONAL_DATA",
@@ -133,6 +136,7 @@ _LAZY_EXPORTS = {
     "stable_uuid": ("csti_cms.core.demo_content", "stable_uuid"),
     "DEMO_SOURCE_LANGUAGE": ("csti_cms.core.demo_content", "SOURCE_LANGUAGE"),
     "ERASE_PERSONAL_DATA": ("csti_cms.core.hooks", "ERASE_PERSONAL_DATA"),
+    "CENTRE_RECORDS": ("csti_cms.core.hooks", "CENTRE_RECORDS"),
     "retention_period_text": ("csti_cms.enquiries.retention", "retention_period_text"),
     "label_history_by_number": ("csti_cms.enquiries.retention", "label_history_by_number"),
     "CentreLogEntry": ("csti_cms.core.centre_log", "CentreLogEntry"),

@@ -21,6 +21,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from csti_cms.plugins import (
+    CENTRE_RECORDS,
     ERASE_PERSONAL_DATA,
     SiteScopedViewSetMixin,
     SpreadsheetSafeExportMixin,
@@ -301,6 +302,13 @@ def log_endorsements_apart(actions):
 def erase_endorsers_details(before, dry_run):
     """Every site's endorsements, the plugin switched on there or not: the details must go."""
     return erase_old_endorsements(before, dry_run=dry_run)
+
+
+@hooks.register(CENTRE_RECORDS)
+def endorsements_of_declarations():
+    """A leaving centre's endorsements go with its declarations, counted and with their
+    history (``remove_centre``)."""
+    return [(Endorsement, "declaration")]
 
 
 @hooks.register("csti_demo_content")
