@@ -11,6 +11,8 @@ copy of the request and e-mail the team twice. Two marks on each request tell a 
 - a fingerprint of what the visitor wrote (:func:`fingerprint`), for a repeat that comes
   with a new token (a browser that does not refill hidden fields, a form opened anew and
   filled in the same): the same request, on the same site, within :data:`REPEAT_WINDOW`.
+  Copies sent at the same moment from several tabs, each with its own token, are looked
+  for and stored one at a time (:func:`one_at_a_time`), so the second finds the first.
 
 A repeat is neither stored nor announced: the visitor is shown the thank-you page of the
 request the team already has. A request with the same details sent after the window, or
@@ -20,11 +22,12 @@ is kept.
 
 import json
 import uuid
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django import forms
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models
+from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
@@ -122,6 +125,32 @@ def earlier_copy(model, fingerprint_):
         submission_fingerprint=fingerprint_, created_at__gte=timezone.now() - REPEAT_WINDOW
     )
     return recent.order_by("created_at").first()
+
+
+@contextmanager
+def one_at_a_time(fingerprint_):
+    """A transaction in which a request with ``fingerprint_`` is looked for and stored while
+    no other copy of it is: the same booking sent at once from three tabs, each with its own
+    token, is stored once, and the second and third copies find the first.
+
+    A unique constraint cannot say it, as a fingerprint counts for :data:`REPEAT_WINDOW`
+    only. On PostgreSQL a lock keyed on the fingerprint, held until the transaction ends,
+    makes copies of one request wait for each other and no other request wait at all. On
+    SQLite the write lock taken as the transaction starts (``IMMEDIATE``,
+    :data:`~csti_cms.settings.env.SQLITE_SHARED_BY_WORKERS`) already makes every writer
+    wait its turn.
+    """
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_lock_key(fingerprint_)])
+        yield
+
+
+def _lock_key(fingerprint_):
+    """The 64-bit signed number PostgreSQL's advisory locks are keyed on, from the fingerprint's
+    first 16 hexadecimal digits: two requests sharing them are as unlikely as one guessed."""
+    return int.from_bytes(bytes.fromhex(fingerprint_[:16]), "big", signed=True)
 
 
 def token_to_record(model, token):

@@ -47,23 +47,31 @@ def submit(form, request):
     The notification is scheduled for after the transaction commits, so a worker
     always finds the request it is told about.
 
-    The same request sent again (a double tap, Back and send) is neither stored nor
-    announced again: the request already stored is returned (:mod:`.repeats`).
+    The same request sent again (a double tap, Back and send, several tabs at once) is
+    neither stored nor announced again: the request already stored is returned
+    (:mod:`.repeats`).
     """
     site = Site.find_for_request(request)
+    fingerprint = repeats.fingerprint(form, site)
+    with repeats.one_at_a_time(fingerprint):
+        earlier = repeats.earlier_copy(form._meta.model, fingerprint)
+        if earlier is not None:
+            return _repeated(earlier)
+        return _store(form, site, fingerprint)
+
+
+def _store(form, site, fingerprint):
+    """Save the request ``form`` holds, sent from ``site``, and schedule its notification;
+    or return the copy sent at the same moment with the same token, stored meanwhile."""
     model = form._meta.model
     token = getattr(form, "submission_token", None)
-    fingerprint = repeats.fingerprint(form, site)
-    earlier = repeats.earlier_copy(model, fingerprint)
-    if earlier is not None:
-        return _repeated(earlier)
     enquiry = form.save(commit=False)
     enquiry.site = site
     enquiry.language = translation.get_language() or settings.LANGUAGE_CODE
     enquiry.submission_token = repeats.token_to_record(model, token)
     enquiry.submission_fingerprint = fingerprint
     try:
-        # A savepoint: the visitor's view may run in a transaction of its own.
+        # A savepoint: the transaction outlives a token another copy stored meanwhile.
         with transaction.atomic():
             enquiry.save()
             form.save_m2m()
@@ -75,8 +83,8 @@ def submit(form, request):
             raise
         return _repeated(earlier)
     label, pk = enquiry._meta.label_lower, enquiry.pk
-    # Logged before the notification is scheduled: outside a transaction it is sent at once,
-    # and the log would otherwise tell of its failure before telling of the request.
+    # Logged before the notification is scheduled: it is sent as soon as the transaction
+    # commits, and the log would otherwise tell of its failure before telling of the request.
     logger.info("Stored %s %s from site %s", label, pk, enquiry.site_id)
     transaction.on_commit(lambda: send_notification.enqueue(label, pk), robust=True)
     return enquiry
@@ -174,19 +182,47 @@ def attempt(enquiry):
     """:func:`notify` for a request this process has claimed, raising
     :class:`MailServerUnreachable` once the failure is recorded when the mail server could
     not be reached: every other request would meet it too."""
-    recipients = recipients_for(enquiry)
-    if not recipients:
+    try:
+        recipients = recipients_for(enquiry)
+        message = build_message(enquiry, recipients) if recipients else None
+    except Exception as error:  # noqa: BLE001 - logged with its traceback
+        return _unwritten(enquiry, error)
+    if message is None:
         return _record(
             enquiry, "No address in the enquiry notifications nor the contact details settings."
         )
     try:
-        build_message(enquiry, recipients).send(fail_silently=False)
+        message.send(fail_silently=False)
     except Exception as error:  # noqa: BLE001 - SMTP, network and backend errors alike
-        _record(enquiry, f"{type(error).__name__}: {error}"[:2000])
+        _record(enquiry, described(error))
         if unreachable(error):
             raise MailServerUnreachable(str(error)) from error
         return False
     return _record(enquiry, "")
+
+
+def described(error):
+    """``error`` as written on the request for the team: its kind and its message."""
+    return f"{type(error).__name__}: {error}"[:2000]
+
+
+def _unwritten(enquiry, error):
+    """Record that ``enquiry``'s e-mail could not even be written, and free its claim.
+
+    A template, a setting or a request's answer the e-mail trips on is a fault to mend, not
+    a mail server's answer: logged with its traceback, and never taken for the mail server
+    being out of reach, which would stop a retry before the other requests. The request
+    stays "not notified" and unclaimed, so the next retry tries again at once rather than
+    after :func:`claim_duration`.
+    """
+    logger.exception(
+        "%s %s is stored but the e-mail telling the team could not be written: %s "
+        "(the retry_enquiry_notifications command tries again)",
+        enquiry._meta.label_lower,
+        enquiry.pk,
+        described(error),
+    )
+    return _write_outcome(enquiry, described(error))
 
 
 def unreachable(error):
@@ -332,8 +368,23 @@ def admin_url(enquiry):
 
 
 def _record(enquiry, error):
+    """Write the outcome and free the claim (:func:`_write_outcome`); log a failure on one
+    line, without traceback."""
+    sent = _write_outcome(enquiry, error)
+    if error:
+        logger.warning(
+            "%s %s is stored but the team was not notified: %s "
+            "(the retry_enquiry_notifications command sends it again)",
+            enquiry._meta.label_lower,
+            enquiry.pk,
+            error,
+        )
+    return sent
+
+
+def _write_outcome(enquiry, error):
     """Write the outcome and free the claim, without touching what editors may be changing
-    meanwhile.
+    meanwhile; return whether the e-mail was sent.
 
     Only while the claim is still this process's: one that lapsed during the send (longer
     than :func:`claim_duration`) may be another process's now, whose outcome counts.
@@ -351,14 +402,6 @@ def _record(enquiry, error):
         )
     enquiry.notified, enquiry.notification_error = sent, error
     enquiry.notification_claimed_at = None
-    if error:
-        logger.warning(
-            "%s %s is stored but the team was not notified: %s "
-            "(the retry_enquiry_notifications command sends it again)",
-            enquiry._meta.label_lower,
-            enquiry.pk,
-            error,
-        )
     return sent
 
 
