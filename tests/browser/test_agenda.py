@@ -48,6 +48,22 @@ def test_the_map_shows_events_with_a_place(page, demo_server, language):
     )
 
 
+def test_a_map_popup_is_next_in_the_keyboard_order(page, demo_server):
+    """Leaflet draws pop-ups after every marker: opening one from the keyboard moves to its
+    links at once, and Escape closes it and returns to its marker."""
+    page.goto(demo_server + AGENDAS["en"])
+    page.locator(".agenda-map").scroll_into_view_if_needed()
+    first_marker = page.locator(".leaflet-marker-icon").first
+    first_marker.wait_for()
+    first_marker.focus()
+    page.keyboard.press("Enter")
+    popup_link = page.locator(".leaflet-popup a").first
+    expect(popup_link).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(page.locator(".leaflet-popup")).to_have_count(0)
+    expect(first_marker).to_be_focused()
+
+
 def test_filters_work_without_javascript(browser, demo_server):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

@@ -88,6 +88,8 @@ def test_the_password_form_is_in_the_site_layout(client, locked_with_password, l
     html = response.content.decode()
     assert networks.title not in outline(response).title, "the title is for those with the password"
     assert_field_is_labelled(html, "password")
+    # Password managers fill it, and a visitor may paste it (WCAG 3.3.8).
+    assert re.search(r'<input type="password"[^>]* autocomplete="current-password"', html)
     assert f"/{language}/_util/authenticate_with_password/" in form_action(html)
     if language == "en":
         assert "Password required" in outline(response).title

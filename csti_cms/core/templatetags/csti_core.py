@@ -100,6 +100,15 @@ def legal_page_links(context):
     return read_legal_page_links(request) if request else {}
 
 
+@register.filter
+def autocomplete(bound_field, token):
+    """``bound_field`` with the ``autocomplete`` token browsers and password managers read
+    (WCAG 1.3.5, 3.3.8), for a form whose class the site does not own: Wagtail's page
+    password form gives its password field none."""
+    bound_field.field.widget.attrs["autocomplete"] = token
+    return bound_field
+
+
 @register.simple_tag
 def language_name_in_text(code):
     """The name of a language as a sentence writes it ("(en néerlandais)")."""

@@ -112,11 +112,31 @@
             var label = point.events.map(function (event) {
                 return event.title;
             }).join(" · ");
-            L.marker([point.lat, point.lon], { title: label, alt: label })
+            var marker = L.marker([point.lat, point.lon], { title: label, alt: label })
                 .bindPopup(popup, { maxHeight: 320 })
                 .addTo(map);
+            keepFocusWithPopup(marker, popup);
             bounds.push([point.lat, point.lon]);
         });
         map.fitBounds(bounds, { padding: [32, 32], maxZoom: 15 });
+    }
+
+    // Leaflet draws pop-ups after every marker: without this, a keyboard user who opens one
+    // tabs through all the other markers before reaching its links. Focus goes to its first
+    // link, and Escape closes it and returns to the marker (WCAG 2.4.3, 2.1.2).
+    function keepFocusWithPopup(marker, popup) {
+        marker.on("popupopen", function () {
+            var firstLink = popup.querySelector("a");
+            if (firstLink) {
+                firstLink.focus({ preventScroll: true });
+            }
+        });
+        popup.addEventListener("keydown", function (event) {
+            if (event.key === "Escape") {
+                event.preventDefault();
+                marker.closePopup();
+                marker.getElement().focus();
+            }
+        });
     }
 })();
