@@ -1,6 +1,10 @@
 """What an event page shows besides its fields: its dates, feeds and structured data."""
 
+from itertools import groupby
+
+from django.core.paginator import Paginator
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from csti_cms.core.models import BrandingSettings
 from csti_cms.core.navigation import linkable_parent, localized_site_root
@@ -13,6 +17,9 @@ from .models import EventStatus, Occurrence
 
 #: Upcoming dates listed on an event page.
 MAX_DATES = 12
+#: Dates on each page of an event's list of all its upcoming dates: a weekly workshop's
+#: year fits on one.
+DATES_PER_PAGE = 50
 
 
 def organizer(request):
@@ -99,6 +106,44 @@ def event_context(request, page):
         "more_dates": more_dates,
         "last_date": last,
         "jsonld": json_ld_text(objects) if objects else "",
-        "ics_url": request.build_absolute_uri(page.get_url(request) + page.reverse_subpage("ics")),
+        "ics_url": ics_url(request, page),
+        "dates_url": page.get_url(request) + page.reverse_subpage("dates"),
         "agenda": agenda,
+    }
+
+
+def ics_url(request, page):
+    """The absolute address of ``page``'s calendar file, which calendar programs fetch."""
+    return request.build_absolute_uri(page.get_url(request) + page.reverse_subpage("ics"))
+
+
+def all_dates_context(request, page):
+    """One page of ``page``'s upcoming dates, grouped by month, from those stored on publish.
+
+    Two queries, however long the series: the count, then the page's dates. A page number
+    that is no number shows the first page, one past the end the last.
+    """
+    ahead = page.occurrences.filter(end__gt=timezone.now()).order_by("start", "pk")
+    page_of_dates = Paginator(ahead, DATES_PER_PAGE).get_page(request.GET.get("page"))
+    return {
+        "page_of_dates": page_of_dates,
+        "months": months_of(page_of_dates),
+        "ics_url": ics_url(request, page),
+    }
+
+
+def months_of(occurrences):
+    """``[(first day of the month, [its dates])]`` for dates in order, by their local day."""
+    return [
+        (month, list(dates))
+        for month, dates in groupby(
+            occurrences, key=lambda occurrence: occurrence.local_day.replace(day=1)
+        )
+    ]
+
+
+def all_dates_description(page):
+    """What search results and shared links say of the list of ``page``'s dates."""
+    return gettext("All the upcoming dates of %(title)s, month by month, with their times.") % {
+        "title": page.title
     }

@@ -130,7 +130,8 @@ class CardGridBlock(ChosenObjectsPreviewMixin, blocks.StructBlock):
     costs the same few queries whatever the types and number of pages it shows.
 
     A card leading to what is over (an event without a date ahead, a closed exhibition)
-    is left out: chosen for the home page months ago, it would stay there for ever.
+    is left out: chosen for the home page months ago, it would stay there for ever. One
+    leading to a postponed event says so, as hubs do, since its date no longer holds.
 
     Previewed with the first pages of the site; not previewable before there is one.
     """
@@ -140,6 +141,7 @@ class CardGridBlock(ChosenObjectsPreviewMixin, blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         # Imported here: the page models use this block library.
+        from csti_cms.core.models.hubs import listing_notices
         from csti_cms.core.models.pages import over_page_ids
 
         context = super().get_context(value, parent_context)
@@ -150,10 +152,12 @@ class CardGridBlock(ChosenObjectsPreviewMixin, blocks.StructBlock):
             (card, page) for card, page in zip(cards, pages, strict=True) if page and page.live
         ]
         over = over_page_ids(page for _card, page in shown)
+        notices = listing_notices(page for _card, page in shown)
         context["cards"] = [
             {
                 "page": page,
                 "title": card["title"] or page.title,
+                "notice": notices.get(page.pk, ""),
                 "text": card["text"] or page.search_description,
                 "image": card["image"],
             }

@@ -21,6 +21,7 @@ from csti_cms.core.i18n import keep_on_language_switch, show_query, site_homes
 from csti_cms.core.icons import site_icon_urls
 from csti_cms.core.log_format import logged_elsewhere
 from csti_cms.core.models import BasePage
+from csti_cms.core.models.hubs import listing_notices
 from csti_cms.core.models.pages import over_page_ids
 from csti_cms.core.navigation import localized_site_root
 from csti_cms.core.routing import route_for_request
@@ -110,10 +111,18 @@ def search(request):
             "search_query": query,
             "results": page_of_results,
             "paginator": paginator,
+            "listed_results": with_notices(page_of_results.object_list),
             # Events and exhibitions that are over are marked so.
             "over_ids": over_page_ids(page_of_results.object_list),
         },
     )
+
+
+def with_notices(results):
+    """``(page, notice)`` for each of ``results``: a postponed event is marked as hubs mark
+    it, or a visitor would plan on the date its page shows (:func:`listing_notices`)."""
+    notices = listing_notices(results)
+    return [(page, notices.get(page.pk, "")) for page in results]
 
 
 def find_pages(request, root, query):

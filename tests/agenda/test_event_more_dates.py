@@ -24,7 +24,9 @@ def test_a_long_series_says_how_many_more_dates_follow(client):
     assert response.context["more_dates"] == 20 - MAX_DATES
     with translation.override("fr"):
         assert (
-            "Et 8 autres dates\u00a0: ajoutez l’événement à votre agenda pour les voir toutes."
+            "Et 8 autres dates. <a href=\"{}\">Voir les 20 prochaines dates</a>".format(
+                page.url + "dates/"
+            )
             in response.content.decode()
         )
 

@@ -21,13 +21,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -42,6 +43,7 @@ from csti_cms.core.forms import SlotAwarePageForm
 from csti_cms.core.i18n import localize_objects
 from csti_cms.core.models import AgeRange, BasePage, age_range_panel
 from csti_cms.core.models.images import IMAGE_ALT_TEXT, image_with_alt_text
+from csti_cms.core.routes import LocalizedRoutablePageMixin
 from csti_cms.core.spoken_languages import SPOKEN_LANGUAGES
 
 from .. import recurrence
@@ -56,6 +58,10 @@ RULE_HELP = _(
     "FREQ=WEEKLY;BYDAY=SA,SU;UNTIL=20271231 (weekends until the end of 2027), "
     "FREQ=DAILY;COUNT=5 (five days in a row)."
 )
+
+#: Route segment of the list of every upcoming date, spelled in the event's language
+#: (csti_cms.core.routes).
+DATES = pgettext_lazy("URL", "dates/")
 
 
 class AgendaDatesMixin:
@@ -248,8 +254,12 @@ def _not_a_date_message(schedule):
     )
 
 
-class EventPage(RoutablePageMixin, BasePage, Place, AgeRange):
-    """An event: a workshop, a show, a festival, a conference, a night at the museum."""
+class EventPage(LocalizedRoutablePageMixin, BasePage, Place, AgeRange):
+    """An event: a workshop, a show, a festival, a conference, a night at the museum.
+
+    Its page lists the next dates; a long series lists them all at ``./dates/`` (spelled
+    in the page's language), and gives them to calendars at ``./ics/``.
+    """
 
     body = SlotStreamField(
         base_block="csti_cms.blocks.BodyStreamBlock",
@@ -605,6 +615,12 @@ class EventPage(RoutablePageMixin, BasePage, Place, AgeRange):
         postponed event, which stays listed until its new date is given."""
         return EventStatus.POSTPONED.label if self.status == EventStatus.POSTPONED else ""
 
+    @classmethod
+    def pages_with_listing_notice(cls):
+        """The events lists mark with their :attr:`listing_notice`: the postponed ones
+        (:func:`csti_cms.core.models.hubs.listing_notices`)."""
+        return cls.objects.filter(status=EventStatus.POSTPONED)
+
     @property
     def is_online(self):
         return self.attendance_mode != AttendanceMode.ON_SITE
@@ -623,6 +639,20 @@ class EventPage(RoutablePageMixin, BasePage, Place, AgeRange):
     @path("")
     def event(self, request):
         return self.render(request)
+
+    @path(DATES, name="dates")
+    def dates(self, request):
+        """Every upcoming date, month by month: a family looking for a date in May finds
+        it without a calendar program."""
+        from ..presentation import all_dates_context, all_dates_description
+
+        # The list's own description for search engines and sharing, where base.html
+        # reads the page's; this page object lives for this request only, and is not saved.
+        self.search_description = all_dates_description(self)
+        # The page's context without the event page's own (its next dates, its structured
+        # data): this list would read them only to leave them out.
+        context = {**super().get_context(request), **all_dates_context(request, self)}
+        return TemplateResponse(request, "csti_agenda/event_dates.html", context)
 
     @path("ics/", name="ics")
     def ics(self, request):

@@ -7,6 +7,7 @@ every page tagged for that audience, whatever its type. The audience is part of
 the hub's URL, not of a session, so every page stays cacheable.
 """
 
+import functools
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
@@ -235,6 +236,48 @@ class Teaser:
     @property
     def type_label(self):
         return capfirst(self.type_name)
+
+
+def listing_notices(pages):
+    """``{pk: notice}`` for those of ``pages`` that lists mark beside their title, as hubs
+    do their teasers (``listing_notice``: a postponed event).
+
+    Search results and card grids read pages from the base page table, which knows
+    nothing of an event's status: the notices are answered from those of every live page
+    that has one, read once per publication (:func:`live_listing_notices`), so a list
+    costs no query for them whatever its pages, and follows a status change as hubs do.
+    """
+    notices = live_listing_notices()
+    return {page.pk: notices[page.pk] for page in pages if page.pk in notices}
+
+
+def live_listing_notices():
+    """``{pk: notice}`` of the live pages that lists mark, of every type that marks some.
+
+    A page type marks pages by answering ``pages_with_listing_notice()`` with a queryset
+    of them, whose ``listing_notice`` lists show. They are few (postponed events), and the
+    notices stay lazy translations, read in the language of each request.
+    """
+
+    def read():
+        return {
+            page.pk: page.listing_notice
+            for model in page_types_with_notices()
+            for page in model.pages_with_listing_notice().live()
+        }
+
+    return cached("listing-notices", read)
+
+
+@functools.cache
+def page_types_with_notices():
+    """The page types that say which of their pages lists mark; found once, from the code
+    installed. A page type derived from one of them shares its table and its answer."""
+    return tuple(
+        model
+        for model in get_page_models()
+        if issubclass(model, BasePage) and "pages_with_listing_notice" in vars(model)
+    )
 
 
 @dataclass(frozen=True)
