@@ -24,7 +24,7 @@ def test_a_long_series_says_how_many_more_dates_follow(client):
     assert response.context["more_dates"] == 20 - MAX_DATES
     with translation.override("fr"):
         assert (
-            "Et 8 autres dates. <a href=\"{}\">Voir les 20 prochaines dates</a>".format(
+            'Et 8 autres dates. <a href="{}">Voir les 20 prochaines dates</a>'.format(
                 page.url + "dates/"
             )
             in response.content.decode()
