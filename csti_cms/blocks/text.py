@@ -3,10 +3,16 @@
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail_localize.segments import OverridableSegmentValue
 
 from csti_cms.blocks.previews import preview_rich_text
 from csti_cms.blocks.reserved_ids import is_reserved_id
 from csti_cms.core.collation import alphabetical
+from csti_cms.core.language_tags import (
+    LANGUAGE_TAG_MAX_LENGTH,
+    LanguageTagInput,
+    validate_language_tag,
+)
 
 # Features editors get in running text. Headings are a block of their own so the
 # page outline stays correct (no h1 in the body, no skipped levels).
@@ -101,8 +107,49 @@ class RichTextBlock(blocks.RichTextBlock):
         description = _("Paragraphs with bold, italic, links and lists.")
 
 
+class LanguageTagBlock(blocks.CharBlock):
+    """The language a block's text is written in, when not the page's.
+
+    wagtail-localize offers it to translators as a value they may change, not as a text to
+    translate: a translation keeps the code of its source (a Dutch testimony stays Dutch on
+    /en/), and a translator who translates the words gives theirs, or the page's, instead.
+    """
+
+    def __init__(self, required=False, help_text=None, validators=(), **kwargs):
+        super().__init__(
+            required=required,
+            help_text=help_text,
+            max_length=LANGUAGE_TAG_MAX_LENGTH,
+            validators=[validate_language_tag, *validators],
+            search_index=False,
+            **kwargs,
+        )
+        self.field.widget = LanguageTagInput({"maxlength": LANGUAGE_TAG_MAX_LENGTH})
+
+    def get_translatable_segments(self, value):
+        return [OverridableSegmentValue("", value)] if value else []
+
+    def restore_translated_segments(self, value, segments):
+        overrides = [
+            segment.data for segment in segments if isinstance(segment, OverridableSegmentValue)
+        ]
+        return overrides[0] if overrides else value
+
+    class Meta:
+        default = ""
+
+
 class QuoteBlock(blocks.StructBlock):
+    """A testimony; one in another language than the page's is read in its own voice."""
+
     quote = blocks.TextBlock(label=_("Quote"))
+    language = LanguageTagBlock(
+        label=_("Language of the quote"),
+        help_text=_(
+            "Leave empty when the quote is in the page's language. Otherwise its language "
+            "code, e.g. nl, en, de or pt-BR, so screen readers read it with the right voice."
+        ),
+    )
     attribution = blocks.CharBlock(label=_("Who said it"), required=False, max_length=120)
     role = blocks.CharBlock(label=_("Their role"), required=False, max_length=120)
 
@@ -112,6 +159,7 @@ class QuoteBlock(blocks.StructBlock):
         template = "blocks/quote.html"
         preview_value = {
             "quote": _("Science is a way of thinking much more than it is a body of knowledge."),
+            "language": "",
             "attribution": "Carl Sagan",
             "role": "",
         }

@@ -508,6 +508,10 @@ class DemoContentLoader:
     def _load_settings(self):
         self._site_setting(BrandingSettings, self.content.get("branding", {}))
         self._site_setting(ContactSettings, self.content.get("contact", {}))
+        # Other apps' settings (who is told of booking and quote requests), by model label:
+        # the loader knows no app's models but its own.
+        for label, values in self.content.get("site_settings", {}).items():
+            self._site_setting(apps.get_model(label), values)
 
     def _site_setting(self, model: type[BaseSiteSetting], values):
         instance, created = model.objects.get_or_create(site=self.site)

@@ -3,9 +3,10 @@
 A new centre's site works with every setting left empty, by design: each page answers and
 each form keeps what visitors send. Some gaps only show once the site is live, though: a
 form with no privacy policy to link to, as data-protection law asks, a site naming no
-publisher, as French and Belgian law ask, a teacher's booking that no team is told of. The
-admin dashboard lists them for the site the admin is reached on, each with a link to the
-setting that closes it, and says nothing once none is left.
+publisher or publishing no accessibility statement, as French and Belgian law ask, a
+teacher's booking that no team is told of. The admin dashboard lists them for the site the
+admin is reached on, each with a link to the setting that closes it, and says nothing once
+none is left.
 
 The distribution's other apps (the requests' app, for one) add their own through the
 ``csti_launch_checklist`` hook (:mod:`csti_cms.core.hooks`).
@@ -87,6 +88,16 @@ def _contact_gaps(site):
             _(
                 "No published legal notice is chosen: French and Belgian law ask a site to "
                 "name its publisher."
+            ),
+        )
+    if not _is_live_in_a_language(contact.accessibility_statement_page_id):
+        yield settings_gap(
+            ContactSettings,
+            site,
+            _(
+                "No published accessibility statement is chosen: the footer states the "
+                "site's conformance without leading to what is not accessible and how to "
+                "report a barrier, as French and Belgian law ask."
             ),
         )
     if not contact.email:

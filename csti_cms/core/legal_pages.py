@@ -1,8 +1,10 @@
-"""The privacy policy and legal notice, which every page and form must lead to.
+"""The privacy policy, legal notice and accessibility statement, which every page and form
+must lead to.
 
 Data-protection law (the GDPR) asks whoever collects personal details to say, where
 they are collected, how they are used: every public form links to the privacy policy.
-French and Belgian law ask a site to name its publisher: the footer links to both.
+French and Belgian law ask a site to name its publisher, and to state on every page how
+accessible it is, leading to its accessibility statement: the footer links to all three.
 A centre chooses the pages in its contact details settings, in any language; each
 language links to its own live translation, else to the one chosen, else to any live
 translation: the policy stays reachable as long as one is published, never through a 404.
@@ -22,7 +24,11 @@ from csti_cms.core.i18n import restricted_paths
 from csti_cms.core.models import ContactSettings
 
 #: The settings fields of the pages, by the name templates read them under.
-LEGAL_PAGE_FIELDS = {"privacy": "privacy_page_id", "legal_notice": "legal_notice_page_id"}
+LEGAL_PAGE_FIELDS = {
+    "privacy": "privacy_page_id",
+    "legal_notice": "legal_notice_page_id",
+    "accessibility": "accessibility_statement_page_id",
+}
 
 
 class LegalLink(NamedTuple):
@@ -34,8 +40,8 @@ class LegalLink(NamedTuple):
 
 
 def legal_page_links(request):
-    """``{"privacy": LegalLink, "legal_notice": LegalLink}`` in the active language, for
-    those set.
+    """``{"privacy": LegalLink, "legal_notice": LegalLink, "accessibility": LegalLink}`` in
+    the active language, for those set.
 
     Read once per site, language and publication (:func:`csti_cms.core.caching.cached`):
     the footer of every page asks for them.

@@ -411,7 +411,7 @@ def test_the_keyword_filter_finds_an_event_by_its_venues_new_name(client):
 
 def switcher_links(html):
     """The language switcher's addresses and the hreflang alternates, by language."""
-    switcher = re.findall(r'<a href="([^"]*)" lang="(\w+)" hreflang="\w+"', html)
+    switcher = re.findall(r'<a href="([^"]*)" hreflang="(\w+)"', html)
     alternates = re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]*)">', html)
     return {code: url for url, code in switcher}, dict(alternates)
 

@@ -46,12 +46,12 @@ def test_language_switcher_keeps_the_visitor_on_the_same_page(page, demo_server)
     french_url = urljoin(page.url, first_section.get_attribute("href"))
     first_section.click()
     page.wait_for_url(french_url)
-    page.locator(".language-switcher a[lang=nl]").click()
+    page.locator(".language-switcher a[hreflang=nl]").click()
     expect(page.locator("html")).to_have_attribute("lang", "nl")
     assert page.url != french_url and "/nl/" in page.url
-    page.locator(".language-switcher a[lang=en]").click()
+    page.locator(".language-switcher a[hreflang=en]").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
-    page.locator(".language-switcher a[lang=fr]").click()
+    page.locator(".language-switcher a[hreflang=fr]").click()
     page.wait_for_url(french_url)
 
 
@@ -88,7 +88,7 @@ def test_phones_fold_the_main_navigation_behind_a_menu_button(page, demo_server,
     links = page.locator(".main-nav a")
     expect(links.first).to_be_hidden()
     expect(page.locator(".site-search input")).to_be_hidden()
-    expect(page.locator(".language-switcher a[lang=nl]")).to_be_visible()
+    expect(page.locator(".language-switcher a[hreflang=nl]")).to_be_visible()
     assert axe_violations(page) == []
 
     # Keyboard: the button shows where the focus is, and Enter opens and closes the menu.

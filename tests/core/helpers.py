@@ -136,7 +136,7 @@ def elasticsearch_stand_in():
 
 
 HREFLANG = re.compile(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">')
-SWITCHER_LINK = re.compile(r'<a href="([^"]+)" lang="([a-z]{2})" hreflang="[a-z]{2}"')
+SWITCHER_LINK = re.compile(r'<a href="([^"]+)" hreflang="([a-z]{2})"')
 CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)">')
 OG_URL = re.compile(r'<meta property="og:url" content="([^"]+)">')
 

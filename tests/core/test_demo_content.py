@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
+from csti_cms.enquiries.models import EnquiryNotificationSettings
 from tests.conftest import LANGUAGES, demo_page
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +26,14 @@ def test_translations_are_editable_in_the_translation_editor():
     about = demo_page("about")
     translations = Translation.objects.filter(source__object_id=about.translation_key)
     assert {t.target_locale.language_code for t in translations} == {"nl", "en"}
+
+
+def test_requests_go_to_the_teams_the_contact_page_names():
+    """The contact page lists schools@ for schools and events@ for venue hire: the demo's
+    notifications say the same, rather than sending both to the general inbox."""
+    notifications = EnquiryNotificationSettings.objects.get(site__is_default_site=True)
+    assert notifications.school_booking_recipients == "schools@curiosa.example"
+    assert notifications.venue_quote_recipients == "events@curiosa.example"
 
 
 def test_loading_twice_changes_nothing(capsys):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from csti_cms.venues.models import QuoteRequest
-from tests.enquiries.fixtures import notifications  # noqa: F401 - a fixture
+from tests.enquiries.fixtures import no_notification_lists, notifications  # noqa: F401 - fixtures
 from tests.enquiries.helpers import stored_booking
 from tests.helpers import sign_in_team_member
 

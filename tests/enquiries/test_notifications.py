@@ -31,14 +31,14 @@ def test_the_team_gets_what_the_visitor_sent_and_can_reply(notifications):
     assert booking.notified and not booking.notification_error
 
 
-def test_without_a_notification_address_the_contact_address_is_used(home_fr):
+def test_without_a_notification_address_the_contact_address_is_used(no_notification_lists, home_fr):
     site = home_fr.get_site()
     assert not EnquiryNotificationSettings.for_site(site).recipients
     assert notify(stored_booking()) is True
     assert mail.outbox[0].to == [ContactSettings.for_site(site).email]
 
 
-def test_without_any_address_the_request_says_so(home_fr, caplog):
+def test_without_any_address_the_request_says_so(no_notification_lists, home_fr, caplog):
     contact = ContactSettings.for_site(home_fr.get_site())
     contact.email = ""
     contact.save()

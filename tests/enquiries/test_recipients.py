@@ -60,7 +60,7 @@ def test_a_kind_without_a_list_of_its_own_goes_to_the_common_one(teams):
     assert recipients_for(stored_booking()) == EDUCATION_TEAM
 
 
-def test_without_any_list_the_contact_address_is_used(db):
+def test_without_any_list_the_contact_address_is_used(no_notification_lists):
     quote = stored_quote()
     assert recipients_for(quote) == [ContactSettings.for_site(quote.site).email]
 
@@ -88,7 +88,9 @@ def test_the_settings_keep_the_addresses_one_per_line(english_admin_client):
     assert setting.school_booking_recipients == "\n".join(EDUCATION_TEAM)
 
 
-def test_each_mistyped_address_is_named_in_the_editors_language(admin_client, admin_user):
+def test_each_mistyped_address_is_named_in_the_editors_language(
+    no_notification_lists, admin_client, admin_user
+):
     profile = UserProfile.get_for_user(admin_user)
     profile.preferred_language = "fr"
     profile.save()

@@ -16,7 +16,7 @@ from .helpers import FORM, MECHELEN, endorse, link_in, make_endorsement, path_of
 
 pytestmark = pytest.mark.django_db
 
-SWITCHER_LINK = re.compile(r'<a href="([^"]+)" lang="([a-z]{2})" hreflang="[a-z]{2}"')
+SWITCHER_LINK = re.compile(r'<a href="([^"]+)" hreflang="([a-z]{2})"')
 HREFLANG = re.compile(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">')
 
 

@@ -1,1 +1,1 @@
-from tests.enquiries.fixtures import notifications  # noqa: F401 - a fixture
+from tests.enquiries.fixtures import no_notification_lists, notifications  # noqa: F401 - fixtures

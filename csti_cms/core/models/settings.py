@@ -6,6 +6,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -206,6 +207,30 @@ def _surviving_translation(translation_key, going, using):
     return min(survivors)[-1] if survivors else None
 
 
+class AccessibilityConformance(models.TextChoices):
+    """How far the site meets the accessibility standard (WCAG, as the RGAA and EN 301 549
+    apply it), in the three words French and Belgian law give every page's footer.
+
+    A site never assessed is not conforming: in France only an RGAA audit says more, while
+    Belgian law also takes a documented self-assessment (the demo's statement rests on one).
+    """
+
+    NOT_CONFORMING = (
+        "none",
+        pgettext_lazy("accessibility conformance", "Not conforming, or not audited yet"),
+    )
+    PARTIALLY = "partial", pgettext_lazy("accessibility conformance", "Partially conforming")
+    FULLY = "full", pgettext_lazy("accessibility conformance", "Fully conforming")
+
+
+#: The footer's line for each state, whole sentences so each language words it its own way.
+ACCESSIBILITY_IN_FOOTER = {
+    AccessibilityConformance.NOT_CONFORMING: _("Accessibility: not conforming"),
+    AccessibilityConformance.PARTIALLY: _("Accessibility: partially conforming"),
+    AccessibilityConformance.FULLY: _("Accessibility: fully conforming"),
+}
+
+
 @register_setting(icon="mail")
 class ContactSettings(CachedSiteSetting, BaseSiteSetting):
     street_address = models.CharField(_("street address"), max_length=200, blank=True)
@@ -243,6 +268,35 @@ class ContactSettings(CachedSiteSetting, BaseSiteSetting):
             "company number), linked in the footer."
         ),
     )
+    accessibility_statement_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=move_to_a_translation,
+        related_name="+",
+        help_text=_(
+            "The page stating how accessible the site is, linked in the footer of every "
+            "page. It says the conformance state below and when it was assessed, what is "
+            "not accessible yet and why, how to report a barrier and get the content in "
+            "another way, and where to turn when that request goes unanswered."
+        ),
+    )
+    accessibility_conformance = models.CharField(
+        _("accessibility conformance"),
+        max_length=10,
+        choices=AccessibilityConformance.choices,
+        default=AccessibilityConformance.NOT_CONFORMING,
+        # In the database too: the code of the version before saves the settings without it.
+        db_default=AccessibilityConformance.NOT_CONFORMING,
+        help_text=_(
+            "Shown in the footer of every page, as French and Belgian law ask. Keep "
+            "“not conforming” until the site has been assessed: in France by an RGAA "
+            "audit, which says “partially” once at least half of its criteria are met "
+            "and “fully” once all of them are; in Belgium by an audit or a documented "
+            "self-assessment of your team."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -258,7 +312,12 @@ class ContactSettings(CachedSiteSetting, BaseSiteSetting):
         FieldPanel("email"),
         FieldPanel("social_links"),
         MultiFieldPanel(
-            [FieldPanel("privacy_page"), FieldPanel("legal_notice_page")],
+            [
+                FieldPanel("privacy_page"),
+                FieldPanel("legal_notice_page"),
+                FieldPanel("accessibility_statement_page"),
+                FieldPanel("accessibility_conformance"),
+            ],
             heading=_("Legal pages"),
         ),
     ]
@@ -269,3 +328,8 @@ class ContactSettings(CachedSiteSetting, BaseSiteSetting):
     @property
     def has_address(self):
         return bool(self.street_address or self.locality)
+
+    @property
+    def accessibility_in_footer(self):
+        """The conformance state as the footer words it, in the active language."""
+        return ACCESSIBILITY_IN_FOOTER[self.accessibility_conformance]

@@ -21,6 +21,7 @@ ORGANISATIONS = [
             "name": "ASTC",
             "acronym": "ASTC",
             "acronym_meaning": "The Association of Science-Technology Centers",
+            "name_language": "en",
             "scope": "world",
             "founded": 1973,
             "website": "https://www.astc.org/",
@@ -46,6 +47,7 @@ ORGANISATIONS = [
             "name": "Ecsite",
             "acronym": "Ecsite",
             "acronym_meaning": "The European Network of Science Centres and Museums",
+            "name_language": "en",
             "scope": "europe",
             "founded": 1989,
             "website": "https://www.ecsite.eu/",
@@ -65,6 +67,7 @@ ORGANISATIONS = [
         "key": "vsc",
         "fields": {
             "name": "Vereniging Science Centra",
+            "name_language": "nl",
             "scope": "linguistic",
             "description": {
                 "fr": "L'association des centres des sciences, ouverte aux centres des sciences "
@@ -85,6 +88,7 @@ ORGANISATIONS = [
             "name": "EUSEA",
             "acronym": "EUSEA",
             "acronym_meaning": "European Science Events Association",
+            "name_language": "en",
             "scope": "europe",
             "founded": 2001,
             "website": "https://eusea.info/",

@@ -21,6 +21,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from csti_cms.blocks import SlotStreamField
+from csti_cms.core.language_tags import (
+    LANGUAGE_TAG_MAX_LENGTH,
+    LanguageTagInput,
+    validate_language_tag,
+)
 from csti_cms.core.models import SECTION_PARENTS, BasePage
 from csti_cms.plugins import CentreLogEntry, LocalizedRoutablePageMixin, PluginPageMixin
 
@@ -66,6 +71,16 @@ class Organisation(TranslatableMixin, models.Model):
         blank=True,
         help_text=_("e.g. The European Network of Science Centres and Museums."),
     )
+    name_language = models.CharField(
+        _("language of the name"),
+        max_length=LANGUAGE_TAG_MAX_LENGTH,
+        blank=True,
+        validators=[validate_language_tag],
+        help_text=_(
+            "Leave empty when the name is in the page's language. Otherwise its language "
+            "code, e.g. en for Ecsite, so screen readers read the name with the right voice."
+        ),
+    )
     scope = models.CharField(_("scope"), max_length=20, choices=Scope.choices)
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -87,12 +102,17 @@ class Organisation(TranslatableMixin, models.Model):
         _("founding year"), null=True, blank=True, validators=YEAR_VALIDATORS
     )
 
-    # An acronym is the same in every language; the rest is translated.
-    override_translatable_fields = [SynchronizedField("acronym")]
+    # An acronym is the same in every language, and so is the language of a name kept in its
+    # own (Ecsite's English one); a translator who does translate the name can change it.
+    override_translatable_fields = [
+        SynchronizedField("acronym"),
+        SynchronizedField("name_language"),
+    ]
 
     panels = [
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("acronym"), FieldPanel("acronym_meaning")]),
+        FieldPanel("name_language", widget=LanguageTagInput()),
         FieldRowPanel([FieldPanel("scope"), FieldPanel("founded")]),
         FieldPanel("logo"),
         FieldPanel("website"),
