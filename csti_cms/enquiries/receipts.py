@@ -6,6 +6,11 @@ it: the form's redirect gives a signed cookie naming the request, which the brow
 sends back to the thank-you page's address only; anyone else, a tampered or expired
 cookie, a request of another site or one since deleted, gets the thank-you alone.
 
+A send that only repeated a request stored earlier (:func:`~.services.submit`) gets the
+receipt of that request, marked as sent again: the page then says the team holds it once,
+so a teacher who sent the same request for a second class does not believe both booked.
+The mark is in the cookie, so reloading the page says the same.
+
 The thank-you page is never kept by the page cache (:mod:`csti_cms.core.page_cache`)
 nor any shared cache: the page cache tells visitors apart by their session cookie
 only, so it would hand one sender's receipt to the next visitor, or a thank-you kept
@@ -13,6 +18,7 @@ earlier to the sender instead of their receipt.
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 from urllib.parse import urlsplit
 
 from django.shortcuts import redirect
@@ -26,14 +32,21 @@ SALT = "csti_cms.enquiries.receipts"
 #: Seconds the sender can come back to the receipt: long enough to print it, short
 #: enough that a shared computer does not show it to the next person for long.
 MAX_AGE = 60 * 60
+#: Ends the cookie of a send that repeated a request stored earlier.
+SENT_AGAIN = "again"
 
 
 @dataclass(frozen=True)
 class Receipt:
-    """A request as its sender reads it: its reference and their answers, worded as the form."""
+    """A request as its sender reads it: its reference and their answers, worded as the form.
+
+    ``sent_again`` when the last send only repeated this request, stored at ``sent_at``.
+    """
 
     reference: str
     answers: list
+    sent_at: datetime | None = None
+    sent_again: bool = False
 
 
 def redirect_to_receipt(request, enquiry, sent_url):
@@ -47,11 +60,15 @@ def set_receipt(response, request, enquiry, sent_url):
     """Give the sender of ``enquiry`` the cookie that shows it on the page at ``sent_url``.
 
     The cookie goes back to that page alone (its path), never to scripts, and never
-    unencrypted when the site is served over HTTPS.
+    unencrypted when the site is served over HTTPS. It says whether this send repeated
+    ``enquiry`` (``sent_again``, set by :func:`~.services.submit`).
     """
+    value = f"{enquiry._meta.label_lower}:{enquiry.pk}"
+    if getattr(enquiry, "sent_again", False):
+        value = f"{value}:{SENT_AGAIN}"
     response.set_signed_cookie(
         COOKIE_NAME,
-        f"{enquiry._meta.label_lower}:{enquiry.pk}",
+        value,
         salt=SALT,
         max_age=MAX_AGE,
         path=iri_to_uri(urlsplit(sent_url).path),
@@ -62,13 +79,18 @@ def set_receipt(response, request, enquiry, sent_url):
 
 
 def sent_enquiry(request, model):
-    """The request of ``model`` this visitor sent from this site within the hour, or ``None``."""
+    """The request of ``model`` this visitor sent from this site within the hour, or ``None``;
+    its ``sent_again`` says whether their last send only repeated it."""
     value = request.get_signed_cookie(COOKIE_NAME, default=None, salt=SALT, max_age=MAX_AGE)
-    label, _, pk = (value or "").rpartition(":")
+    label, _, rest = (value or "").partition(":")
+    pk, _, mark = rest.partition(":")
     site = Site.find_for_request(request)
     if label != model._meta.label_lower or not pk.isdigit() or site is None:
         return None
-    return model.objects.filter(pk=pk, site=site).first()
+    enquiry = model.objects.filter(pk=pk, site=site).first()
+    if enquiry is not None:
+        enquiry.sent_again = mark == SENT_AGAIN
+    return enquiry
 
 
 def answers(enquiry, form_class):
@@ -91,7 +113,12 @@ def receipt_for(request, form_class):
     enquiry = sent_enquiry(request, form_class._meta.model)
     if enquiry is None:
         return None
-    return Receipt(reference=enquiry.reference, answers=answers(enquiry, form_class))
+    return Receipt(
+        reference=enquiry.reference,
+        answers=answers(enquiry, form_class),
+        sent_at=enquiry.created_at,
+        sent_again=enquiry.sent_again,
+    )
 
 
 def render_sent_page(request, page, template, form_class):

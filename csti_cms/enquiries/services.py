@@ -48,8 +48,9 @@ def submit(form, request):
     always finds the request it is told about.
 
     The same request sent again (a double tap, Back and send, several tabs at once) is
-    neither stored nor announced again: the request already stored is returned
-    (:mod:`.repeats`).
+    neither stored nor announced again: the request already stored is returned, its
+    ``sent_again`` true, so the thank-you page can tell the visitor it was stored once
+    (:mod:`.repeats`, :mod:`.receipts`).
     """
     site = Site.find_for_request(request)
     fingerprint = repeats.fingerprint(form, site)
@@ -91,8 +92,11 @@ def _store(form, site, fingerprint):
 
 
 def _repeated(earlier):
-    """``earlier``, which a request just sent repeats: logged, not announced again."""
+    """``earlier``, which a request just sent repeats: logged, not announced again, and
+    marked ``sent_again``: a teacher who sent the same request for a second class must
+    learn that the team holds one, not believe both classes booked."""
     logger.info("Not stored again: a repeat of %s %s", earlier._meta.label_lower, earlier.pk)
+    earlier.sent_again = True
     return earlier
 
 

@@ -23,6 +23,7 @@ from .models import (
     DURATION_BANDS,
     ActivityType,
     BookingRequest,
+    SchoolActivityPage,
     SchoolLevel,
     grouped_levels,
 )
@@ -38,11 +39,17 @@ class ActivityFilters:
     activity_type: str = ""
     language: str = ""
     duration: object = None
+    age: int | None = None
 
     @property
     def active(self):
         return bool(
-            self.level or self.subject or self.activity_type or self.language or self.duration
+            self.level
+            or self.subject
+            or self.activity_type
+            or self.language
+            or self.duration
+            or self.age is not None
         )
 
     def apply(self, activities):
@@ -59,14 +66,21 @@ class ActivityFilters:
             activities = activities.filter(languages__icontains=f'"{self.language}"')
         if self.duration is not None:
             activities = activities.filter(self.duration.q())
+        if self.age is not None:
+            activities = activities.filter(SchoolActivityPage.suits_age(self.age))
         return activities.distinct() if self.level or self.subject else activities
+
+
+#: Told for any age the list cannot filter by: a word, or an age outside school years.
+PUPILS_AGE_ERROR = _("Give the pupils' age in years, from 3 to 18.")
 
 
 class ActivityFilterForm(forms.Form):
     """A plain GET form: each filtered list has an address to bookmark or share.
 
     Only levels and subjects that some activity of the listing uses are offered,
-    so no choice leads to an empty list. A value that is not offered is ignored.
+    so no choice leads to an empty list. A value that is not offered is ignored;
+    an age that is not one is ignored too, and the form says what to type.
     """
 
     level = forms.ChoiceField(label=_("Class level"), required=False)
@@ -81,6 +95,16 @@ class ActivityFilterForm(forms.Form):
         label=pgettext_lazy("activity filter", "Duration"),
         required=False,
         choices=[("", _("Any duration")), *((band.key, band.label) for band in DURATION_BANDS)],
+    )
+    # An age rather than a level: a teacher from abroad knows how old the class is, not
+    # which Belgian or French grade it matches.
+    age = forms.IntegerField(
+        label=_("Pupils' age"),
+        required=False,
+        min_value=3,
+        max_value=18,
+        error_messages={code: PUPILS_AGE_ERROR for code in ("invalid", "min_value", "max_value")},
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
 
     def __init__(self, data=None, *, levels=(), subjects=(), languages=(), **kwargs):
@@ -114,6 +138,7 @@ class ActivityFilterForm(forms.Form):
             activity_type=data.get("type") or "",
             language=data.get("language") or "",
             duration=bands.get(data.get("duration") or ""),
+            age=data.get("age"),
         )
 
 
@@ -160,6 +185,7 @@ class BookingRequestForm(OneTimeSubmissionMixin, SpamProtectedFormMixin, forms.M
             "needs": forms.Textarea(attrs={"rows": 4}),
         }
         labels = {"contact_name": _("Your name"), "email": _("Your e-mail")}
+        help_texts = {"phone": _("To reach you on the day of the visit, if your coach is late.")}
 
     fieldsets = (
         (_("Your school"), ["school_name", "school_postal_code", "school_locality"]),
@@ -181,6 +207,9 @@ class BookingRequestForm(OneTimeSubmissionMixin, SpamProtectedFormMixin, forms.M
         self._limit_levels(activity)
         self._limit_languages(activity)
         say_what_to_type(self)
+        # The team must reach a class held up on the road; an organiser asking a venue
+        # quote still may leave it out (the column stays optional).
+        self.fields["phone"].required = True
         # clean_pupils and clean_adults name the rule of this activity rather than the
         # column's "at least 0": every value below the minimum gets the same message.
         for name in ("pupils", "adults"):
@@ -232,9 +261,14 @@ class BookingRequestForm(OneTimeSubmissionMixin, SpamProtectedFormMixin, forms.M
 
     @staticmethod
     def _date_help(days):
+        """Which days the class can come, and that the date is a wish until the team answers:
+        a teacher must not announce the trip to parents on the strength of the form."""
         if days:
-            return _("A day on which your class can come: %(days)s.") % {"days": days}
-        return _("A day on which your class can come.")
+            day = _("A day on which your class can come: %(days)s.") % {"days": days}
+        else:
+            day = _("A day on which your class can come.")
+        wish = _("It is a wish: we tell you within three working days whether it is free.")
+        return f"{day} {wish}"
 
     @staticmethod
     def _group_size_help(activity):
@@ -284,9 +318,11 @@ class BookingRequestForm(OneTimeSubmissionMixin, SpamProtectedFormMixin, forms.M
             raise forms.ValidationError(
                 ngettext(
                     "This activity welcomes at most %(max)d pupil per group. For a larger "
-                    "group, ask for two sessions or contact us.",
+                    "group, give the pupils of one class and tell us about the others under "
+                    "“Anything else?”.",
                     "This activity welcomes at most %(max)d pupils per group. For a larger "
-                    "group, ask for two sessions or contact us.",
+                    "group, give the pupils of one class and tell us about the others under "
+                    "“Anything else?”.",
                     activity.max_pupils,
                 )
                 % {"max": activity.max_pupils},

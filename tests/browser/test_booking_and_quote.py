@@ -111,6 +111,7 @@ def test_a_booking_refused_then_sent_reaches_the_admin(page, demo_server, admin_
     page.get_by_label("Town or city").fill("Dinant")
     page.get_by_label("Your name").fill("Anna Peeters")
     page.get_by_label("Your e-mail").fill("anna.peeters@school.example")
+    page.get_by_label("Phone").fill("+32 81 22 33 44")
     page.get_by_label("Class level").select_option(label="Primary year 4")
     page.get_by_label("Number of pupils").fill("40")
     page.get_by_label("Accompanying adults").fill("3")

@@ -169,7 +169,7 @@ def test_switching_language_on_the_login_form_keeps_the_page_asked_for(
 ):
     legal_notice = kept_for_logged_in_visitors("fr")
     login = client.get(client.get(legal_notice.url)["Location"])
-    switch = re.search(r'<a href="([^"]+)" lang="nl"', login.content.decode()).group(1)
+    switch = re.search(r'<a href="([^"]+)" hreflang="nl"', login.content.decode()).group(1)
     assert switch.startswith("/nl/_util/login/?")
     in_dutch = client.get(switch)
     assert hidden_value(in_dutch.content.decode(), "next") == legal_notice.url
@@ -182,7 +182,7 @@ def test_switching_language_on_the_login_form_keeps_the_page_asked_for(
 
 def test_the_login_form_carries_no_page_of_another_host_to_the_language_switcher(client):
     login = client.get("/fr/_util/login/", {"next": "https://elsewhere.example/"})
-    switch = re.search(r'<a href="([^"]+)" lang="nl"', login.content.decode()).group(1)
+    switch = re.search(r'<a href="([^"]+)" hreflang="nl"', login.content.decode()).group(1)
     assert switch == "/nl/_util/login/"
 
 

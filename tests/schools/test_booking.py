@@ -99,9 +99,11 @@ def test_a_group_larger_than_the_capacity_is_refused_in_the_visitor_language(cli
     with translation.override(language):
         expected = translation.ngettext(
             "This activity welcomes at most %(max)d pupil per group. For a larger "
-            "group, ask for two sessions or contact us.",
+            "group, give the pupils of one class and tell us about the others under "
+            "“Anything else?”.",
             "This activity welcomes at most %(max)d pupils per group. For a larger "
-            "group, ask for two sessions or contact us.",
+            "group, give the pupils of one class and tell us about the others under "
+            "“Anything else?”.",
             activity.max_pupils,
         ) % {"max": activity.max_pupils}
     assert form.errors["pupils"] == [expected]

@@ -26,6 +26,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from csti_cms.blocks import SlotStreamField
 from csti_cms.blocks.media import DownloadBlock
+from csti_cms.core.accessibility import wheelchair_access_field
 from csti_cms.core.fields import ChoiceListField
 from csti_cms.core.forms import SlotAwarePageForm
 from csti_cms.core.models import SECTION_PARENTS, AgeRange, BasePage, age_range_panel
@@ -272,6 +273,14 @@ class SchoolActivityPage(LocalizedRoutablePageMixin, BasePage, AgeRange):
         blank=True,
         help_text=_("E.g. free for accompanying adults; reduced rate for schools in Namur."),
     )
+    # Whether a class with a pupil in a wheelchair can take part, stated as for events and
+    # rooms; kept the same in every language, the notes translated.
+    wheelchair_accessible = wheelchair_access_field()
+    accessibility = models.TextField(
+        _("accessibility"),
+        blank=True,
+        help_text=_("Induction loop, sign language, quiet space, seats..."),
+    )
     resources = StreamField(
         [("document", DownloadBlock())],
         verbose_name=_("teacher resources"),
@@ -303,8 +312,10 @@ class SchoolActivityPage(LocalizedRoutablePageMixin, BasePage, AgeRange):
                 FieldPanel("days_offered"),
                 FieldRowPanel([FieldPanel("price"), FieldPanel("price_basis")]),
                 FieldPanel("price_details"),
+                FieldPanel("wheelchair_accessible", widget=forms.RadioSelect),
+                FieldPanel("accessibility"),
             ],
-            heading=_("Duration, group size, languages, days and price"),
+            heading=_("Duration, group size, languages, days, price and access"),
         ),
         FieldPanel("resources"),
     ]
@@ -313,6 +324,7 @@ class SchoolActivityPage(LocalizedRoutablePageMixin, BasePage, AgeRange):
         index.SearchField("body"),
         index.SearchField("curriculum_links"),
         index.SearchField("price_details"),
+        index.SearchField("accessibility"),
         index.FilterField("activity_type"),
         index.FilterField("duration_minutes"),
     ]
