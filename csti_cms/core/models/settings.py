@@ -231,6 +231,23 @@ ACCESSIBILITY_IN_FOOTER = {
 }
 
 
+def legal_page_field(verbose_name, help_text):
+    """A page of the contact details that the footer links to in every language.
+
+    Deleting the page chosen moves the setting to one of its translations
+    (:func:`move_to_a_translation`): the link outlives the version an editor removed.
+    """
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=move_to_a_translation,
+        related_name="+",
+        help_text=help_text,
+    )
+
+
 @register_setting(icon="mail")
 class ContactSettings(CachedSiteSetting, BaseSiteSetting):
     street_address = models.CharField(_("street address"), max_length=200, blank=True)
@@ -244,38 +261,23 @@ class ContactSettings(CachedSiteSetting, BaseSiteSetting):
     social_links = StreamField(
         [("link", SocialLinkBlock())], verbose_name=_("social media"), blank=True
     )
-    privacy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("privacy policy"),
-        null=True,
-        blank=True,
-        on_delete=move_to_a_translation,
-        related_name="+",
-        help_text=_(
+    privacy_page = legal_page_field(
+        _("privacy policy"),
+        _(
             "The page telling visitors how the centre handles their personal data, linked "
             "in the footer and beside every form. Each language links to its own translation."
         ),
     )
-    legal_notice_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("legal notice"),
-        null=True,
-        blank=True,
-        on_delete=move_to_a_translation,
-        related_name="+",
-        help_text=_(
+    legal_notice_page = legal_page_field(
+        _("legal notice"),
+        _(
             "The page naming who publishes the site (organisation, registered office, "
             "company number), linked in the footer."
         ),
     )
-    accessibility_statement_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("accessibility statement"),
-        null=True,
-        blank=True,
-        on_delete=move_to_a_translation,
-        related_name="+",
-        help_text=_(
+    accessibility_statement_page = legal_page_field(
+        _("accessibility statement"),
+        _(
             "The page stating how accessible the site is, linked in the footer of every "
             "page. It says the conformance state below and when it was assessed, what is "
             "not accessible yet and why, how to report a barrier and get the content in "
