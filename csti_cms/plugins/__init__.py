@@ -72,6 +72,8 @@ __all__ = [
     "CentreLogEntry",
     "DEMO_SOURCE_LANGUAGE",
     "ERASE_PERSONAL_DATA",
+    "LANGUAGE_TAG_MAX_LENGTH",
+    "LanguageTagInput",
     "LocalizedRoutablePageMixin",
     "PluginConfig",
     "PluginError",
@@ -105,6 +107,7 @@ __all__ = [
     "site_language",
     "stable_uuid",
     "team_addresses",
+    "validate_language_tag",
     "without_accents",
 ]
 
@@ -140,6 +143,9 @@ _LAZY_EXPORTS = {
     "retention_period_text": ("csti_cms.enquiries.retention", "retention_period_text"),
     "label_history_by_number": ("csti_cms.enquiries.retention", "label_history_by_number"),
     "CentreLogEntry": ("csti_cms.core.centre_log", "CentreLogEntry"),
+    "LANGUAGE_TAG_MAX_LENGTH": ("csti_cms.core.language_tags", "LANGUAGE_TAG_MAX_LENGTH"),
+    "LanguageTagInput": ("csti_cms.core.language_tags", "LanguageTagInput"),
+    "validate_language_tag": ("csti_cms.core.language_tags", "validate_language_tag"),
     "centre_sender": ("csti_cms.core.teams", "centre_sender"),
     "team_addresses": ("csti_cms.enquiries.services", "team_addresses"),
     "site_language": ("csti_cms.core.i18n", "site_language"),

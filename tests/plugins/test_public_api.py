@@ -30,6 +30,7 @@ MIGRATION_PATHS = {
     "csti_cms.plugins.pages",
     "csti_cms.blocks.slots",
     "csti_cms.core.models.settings",
+    "csti_cms.core.language_tags",
 }
 #: What a plugin's test settings build on (the guide's Testing section).
 TEST_SETTINGS = {"csti_cms.settings.base"}

@@ -21,13 +21,15 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from csti_cms.blocks import SlotStreamField
-from csti_cms.core.language_tags import (
+from csti_cms.core.models import SECTION_PARENTS, BasePage
+from csti_cms.plugins import (
     LANGUAGE_TAG_MAX_LENGTH,
+    CentreLogEntry,
     LanguageTagInput,
+    LocalizedRoutablePageMixin,
+    PluginPageMixin,
     validate_language_tag,
 )
-from csti_cms.core.models import SECTION_PARENTS, BasePage
-from csti_cms.plugins import CentreLogEntry, LocalizedRoutablePageMixin, PluginPageMixin
 
 from .forms import MembershipForm
 from .validation import membership_years_errors, role_years_errors
