@@ -34,7 +34,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from csti_cms.blocks import SlotStreamField
-from csti_cms.core.accessibility import wheelchair_access_field
+from csti_cms.core.accessibility import accessibility_notes_field, wheelchair_access_field
 from csti_cms.core.audiences import AUDIENCE_FIELDS
 from csti_cms.core.collation import without_accents
 from csti_cms.core.dates import WEEKDAY_DATE, day_date, out_of_range_errors, time_of_day
@@ -339,10 +339,8 @@ class EventPage(LocalizedRoutablePageMixin, BasePage, Place, AgeRange):
     registration_phone = models.CharField(_("registration phone"), max_length=40, blank=True)
     spoken_languages = ChoiceListField(_("languages spoken"), options=SPOKEN_LANGUAGES, blank=True)
     wheelchair_accessible = wheelchair_access_field()
-    accessibility = models.TextField(
-        _("accessibility"),
-        blank=True,
-        help_text=_("Induction loop, sign language, quiet space, seats..."),
+    accessibility = accessibility_notes_field(
+        _("Induction loop, sign language, quiet space, seats...")
     )
 
     content_panels = [

@@ -26,7 +26,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from csti_cms.blocks import SlotStreamField
 from csti_cms.blocks.media import DownloadBlock
-from csti_cms.core.accessibility import wheelchair_access_field
+from csti_cms.core.accessibility import accessibility_notes_field, wheelchair_access_field
 from csti_cms.core.fields import ChoiceListField
 from csti_cms.core.forms import SlotAwarePageForm
 from csti_cms.core.models import SECTION_PARENTS, AgeRange, BasePage, age_range_panel
@@ -276,10 +276,8 @@ class SchoolActivityPage(LocalizedRoutablePageMixin, BasePage, AgeRange):
     # Whether a class with a pupil in a wheelchair can take part, stated as for events and
     # rooms; kept the same in every language, the notes translated.
     wheelchair_accessible = wheelchair_access_field()
-    accessibility = models.TextField(
-        _("accessibility"),
-        blank=True,
-        help_text=_("Induction loop, sign language, quiet space, seats..."),
+    accessibility = accessibility_notes_field(
+        _("Induction loop, sign language, quiet space, seats...")
     )
     resources = StreamField(
         [("document", DownloadBlock())],

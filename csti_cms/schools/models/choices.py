@@ -7,14 +7,16 @@ from django.db.models import Q
 from django.utils.dates import WEEKDAYS
 from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext
+from django.utils.translation import pgettext, pgettext_lazy
 
 
 class ActivityType(models.TextChoices):
+    """What a class comes to do; the stored keys predate the labels teachers read."""
+
     WORKSHOP = "workshop", _("Workshop")
-    GUIDED_VISIT = "guided-visit", _("Guided visit")
+    GUIDED_VISIT = "guided-visit", _("Guided tour")
     SHOW = "show", _("Science show")
-    CONFERENCE = "conference", _("Conference")
+    CONFERENCE = "conference", pgettext_lazy("school activity", "Talk")
 
 
 class PriceBasis(models.TextChoices):

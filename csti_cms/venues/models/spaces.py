@@ -20,7 +20,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from csti_cms.blocks import ImageBlock, SlotStreamField
-from csti_cms.core.accessibility import wheelchair_access_field
+from csti_cms.core.accessibility import accessibility_notes_field, wheelchair_access_field
 from csti_cms.core.fields import ChoiceListField
 from csti_cms.core.i18n import page_ids, translated_page_ids
 from csti_cms.core.models import SECTION_PARENTS, BasePage
@@ -171,10 +171,8 @@ class VenueSpacePage(BasePage):
         _("catering details"), blank=True, help_text=_("Caterers you work with, kitchen, bar.")
     )
     wheelchair_accessible = wheelchair_access_field()
-    accessibility = models.TextField(
-        _("accessibility"),
-        blank=True,
-        help_text=_("Step-free route, lift, accessible toilets, induction loop, quiet room..."),
+    accessibility = accessibility_notes_field(
+        _("Step-free route, lift, accessible toilets, induction loop, quiet room...")
     )
     price_details = models.CharField(
         _("price"),
