@@ -11,7 +11,10 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.core.checks import Tags, register
 
+        from wagtail.models import ReferenceIndex
+
         from csti_cms.core import caching, checks, redirects, rendition_warmup
+        from csti_cms.core.models import BrandingSettings, ContactSettings
 
         caching.connect_signals()
         redirects.keep_automatic_redirects_on_empty_batches()
@@ -24,3 +27,8 @@ class CoreConfig(AppConfig):
         register(checks.check_email_backend, "email", deploy=True)
         register(checks.check_sender_address, "email", deploy=True)
         register(checks.check_admin_address, Tags.urls, deploy=True)
+        # The footer's legal pages and the logo are used by every page of a site: Wagtail's
+        # usage counts and delete warnings must name them, or an editor deletes the privacy
+        # policy believing nothing links to it.
+        ReferenceIndex.register_model(BrandingSettings)
+        ReferenceIndex.register_model(ContactSettings)
