@@ -3,12 +3,12 @@ live copies and aliases the admin makes without publishing them.
 
 Deleting a page removes its occurrences through the foreign key's cascade. Events
 also keep their venue's name in their search text, renamed with the venue, and their
-feed state follows the venue's changes.
+feed state follows the venue's changes and their moves.
 """
 
 from django.db.models.signals import post_save, pre_save
 from wagtail import hooks
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from csti_cms.core.caching import content_changed
 
@@ -54,6 +54,16 @@ def give_live_copies_their_dates(request, page, new_page):
         content_changed()
 
 
+def on_move(sender, instance, url_path_before, url_path_after, **kwargs):
+    """A move gives the events at and under the moved page a new address, without any
+    publication: incremental JSON readers must learn it (reordering pages changes none)."""
+    if url_path_before == url_path_after:
+        return
+    from .sync import addresses_changed
+
+    addresses_changed(instance)
+
+
 def remember_stored_venue(sender, instance, raw=False, **kwargs):
     """Keep what the feeds show of the venue as stored, to tell a real change after the
     save from a save of the venue as it was."""
@@ -91,5 +101,6 @@ def connect():
     hooks.register("after_copy_page", give_live_copies_their_dates)
     page_published.connect(on_publish, dispatch_uid="csti_agenda_publish")
     page_unpublished.connect(on_unpublish, dispatch_uid="csti_agenda_unpublish")
+    post_page_move.connect(on_move, dispatch_uid="csti_agenda_move")
     pre_save.connect(remember_stored_venue, sender=Venue, dispatch_uid="csti_agenda_venue_stored")
     post_save.connect(on_venue_saved, sender=Venue, dispatch_uid="csti_agenda_venue_saved")

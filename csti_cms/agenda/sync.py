@@ -153,6 +153,19 @@ def venue_changed(venue, changed_fields, now=None):
     FeedState.objects.filter(page__venue__translation_key=venue.translation_key).update(**changes)
 
 
+def addresses_changed(moved_page, now=None):
+    """Tell incremental JSON readers that the events at and under ``moved_page`` have a new
+    address: moved to another agenda or centre, or under an agenda that moved.
+
+    Only ``updated_at`` moves, in one UPDATE: a reader that pages on it fetches the event
+    again with its new address (and a new agenda's reader sees it at all); calendars keep
+    their SEQUENCE, as the date, place and title they show are the same.
+    """
+    FeedState.objects.filter(page__path__startswith=moved_page.path).update(
+        updated_at=now or timezone.now()
+    )
+
+
 def refresh_all():
     """Re-materialise every live event, moving the window of repeating rules on.
 
