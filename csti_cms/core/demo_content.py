@@ -187,6 +187,8 @@ class DemoContentLoader:
             with open(self._file(spec), "rb") as handle:
                 image = model(title=spec["title"], collection=collection)
                 image.file = ImageFile(handle, name=Path(spec["file"]).name)
+                # As the admin's upload form does: the hash finds duplicate uploads.
+                image._set_image_file_metadata()
                 image.save()
         self.refs["image"][spec["key"]] = image
         self.report.add(created, f"image {spec['title']}")
@@ -200,6 +202,8 @@ class DemoContentLoader:
             with open(self._file(spec), "rb") as handle:
                 document = model(title=title, collection=collection)
                 document.file = File(handle, name=Path(spec["file"]).name)
+                # As the admin's upload form does: the hash is the download's ETag.
+                document._set_document_file_metadata()
                 document.save()
         self.refs["document"][spec["key"]] = document
         self.report.add(created, f"document {title}")
