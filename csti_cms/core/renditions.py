@@ -28,8 +28,11 @@ def expand_specs(specs):
 #: The renditions of every card and list thumbnail (home and hub card grids, the audience
 #: chooser, exhibitions, school activities, venue spaces, agenda rows): a picture shown in
 #: two lists is made, stored and cached once. Widths from a desktop thumbnail (10rem) to a
-#: phone's full-width card at three device pixels per CSS pixel; WebP for weight.
-CARD_IMAGE = expand_specs("fill-{320x180,640x360,960x540} format-webp")
+#: phone's full-width card at three device pixels per CSS pixel, in steps that fit what
+#: screens ask: a phone's card at two device pixels (about 656) takes the 800, not the 960
+#: (a third fewer pixels to download); a desktop card at two (488 to 576) takes the 640 and
+#: one at one device pixel the 320 or 480. WebP for weight.
+CARD_IMAGE = expand_specs("fill-{320x180,480x270,640x360,800x450,960x540} format-webp")
 
 #: A hero's crops for screens narrower than its wide crop suits, narrowest first, with the
 #: media query of each: a phone's hero is about as tall as wide (the title and introduction

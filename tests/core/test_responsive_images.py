@@ -22,8 +22,8 @@ from tests.core.helpers import fill_disk_for, library_image, png_bytes
 
 pytestmark = pytest.mark.django_db
 
-CARD_WIDTHS = [320, 640, 960]
-DETAIL_WIDTHS = [640, 960, 1440]
+CARD_WIDTHS = [320, 480, 640, 800, 960]
+DETAIL_WIDTHS = [640, 800, 960, 1440]
 
 
 def document(client, path):
@@ -135,7 +135,9 @@ def test_cards_share_the_webp_card_renditions_and_load_when_scrolled_to(client, 
 def test_the_card_renditions_are_one_webp_set():
     assert CARD_IMAGE == (
         "fill-320x180|format-webp",
+        "fill-480x270|format-webp",
         "fill-640x360|format-webp",
+        "fill-800x450|format-webp",
         "fill-960x540|format-webp",
     )
 
