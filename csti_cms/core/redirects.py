@@ -10,7 +10,8 @@ address. Two things here change how they work:
   addresses of pages never published, which no visitor or search engine ever saw;
 - :class:`CentreRedirectMiddleware` answers the old addresses, as Wagtail's middleware does,
   without a redirect to the address asked, with links shared carrying tracking parameters,
-  and without a permanent redirect to a page that is not published.
+  with the whole query of an address a page answered before it changed address, and
+  without a permanent redirect to a page that is not published.
 """
 
 from contextlib import contextmanager
@@ -148,6 +149,32 @@ def with_tracking(link, tracking):
     return urlunsplit(parts._replace(query="&".join(filter(None, [parts.query, *tracking]))))
 
 
+def follows_a_page(redirect):
+    """Whether ``redirect`` leads from an address a page answered to the page's new one.
+
+    Wagtail makes such a redirect for the page's own address and for each route it lists
+    (``get_route_paths``: an agenda's ``json/``, an activity's booking form) when the page
+    is renamed or moved; an editor may point one at a page's route too. The old address
+    took the same query as the new one does: a feed reader's ``updated_since`` and
+    cursor, an agenda's filters, a page number. A row filed with a query of its own (a
+    former site's ``agenda.php?id=7``) is left out: that query chose the row.
+    """
+    return (
+        redirect.redirect_page_id is not None
+        and (redirect.automatically_created or bool(redirect.redirect_page_route_path))
+        and "?" not in redirect.old_path
+    )
+
+
+def carried_query(redirect, path, tracking):
+    """The query fields of ``path`` that go on to ``redirect``'s new address: all of
+    them when it follows a page (:func:`follows_a_page`), else its tracking parameters."""
+    if not follows_a_page(redirect):
+        return tracking
+    query = urlsplit(path).query
+    return query.split("&") if query else []
+
+
 def addresses_to_try(path):
     """The addresses a redirect may be filed under for ``path``, the closest first.
 
@@ -192,13 +219,16 @@ class CentreRedirectMiddleware(RedirectMiddleware):
     """Wagtail's redirects, answered only when they lead somewhere other than the address asked.
 
     Like Wagtail's middleware, this one looks for a redirect only for an address the site
-    answers with "not found", so pages cost no query more. It differs in three ways:
+    answers with "not found", so pages cost no query more. It differs in four ways:
 
     - a redirect to the address asked is ignored (see :func:`leads_back`): the page there or
       "not found" answers, not a redirect loop;
     - an address with tracking parameters (``utm_source``, ``fbclid``...) finds the redirect
       of the address without them, and the parameters go on to the new address, so that the
       campaign that brought the visitor is still counted there;
+    - the old address of a renamed or moved page, or of one of its routes, keeps its whole
+      query (see :func:`follows_a_page`): a feed reader asking ``json/?updated_since=…``
+      gets what changed since then, not the first page of everything;
     - a redirect to an unpublished page is ignored (see :func:`leads_to_unpublished_page`).
 
     An ignored redirect counts as absent: the next, less precise address is tried.
@@ -212,7 +242,7 @@ class CentreRedirectMiddleware(RedirectMiddleware):
             redirect = get_redirect(request, address)
             if redirect is None or not self.leads_elsewhere(redirect, request, path):
                 continue
-            link = with_tracking(redirect.link, tracking)
+            link = with_tracking(redirect.link, carried_query(redirect, path, tracking))
             if redirect.is_permanent:
                 return http.HttpResponsePermanentRedirect(link)
             return http.HttpResponseRedirect(link)

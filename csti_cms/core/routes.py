@@ -13,9 +13,13 @@ one request, and previews and e-mails run in the editor's or the visitor's langu
 Addresses spelled as the routes were before they were translated (in English) still
 resolve on every translation, so links already printed, e-mailed or bookmarked keep
 working.
+
+When an editor renames or moves such a page, Wagtail redirects the old address of each
+route the page lists in ``get_route_paths`` (:func:`route_paths`): calendars subscribed
+to an agenda's ``ics/`` and partners reading its ``json/`` follow the page.
 """
 
-from django.urls import Resolver404
+from django.urls import NoReverseMatch, Resolver404
 from django.utils.text import format_lazy
 from django.utils.translation import override, pgettext_lazy
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -26,6 +30,7 @@ __all__ = [
     "localized_route",
     "resolve_route",
     "reverse_route",
+    "route_paths",
 ]
 
 
@@ -67,8 +72,42 @@ def reverse_route(page_class, language_code, name, args=None, kwargs=None):
         return page_class.get_resolver().reverse(name, *(args or ()), **(kwargs or {}))
 
 
+def route_paths(page_class, language_code):
+    """Every address below a page of ``page_class`` in ``language_code`` that takes no
+    argument, as ``/``-led paths: ``["/", "/calendrier/", "/calendar/", "/ics/", …]``.
+
+    Each route is spelled in ``language_code`` and, where the page answers it too, in the
+    routes' source spelling (English), which older links use. A route with an argument
+    (an agenda's month, ``calendar/<year>/<month>/``) reverses to no single address, and
+    its addresses are as many as there are months: it is left out, so Wagtail redirects
+    no address of it.
+    """
+    resolver = page_class.get_resolver()
+    names = dict.fromkeys(pattern.name for pattern in page_class.get_subpage_urls())
+    paths = {}
+    for name in names:
+        for spelling in (language_code, None):
+            try:
+                with override(spelling):
+                    path = "/" + resolver.reverse(name)
+                resolve_route(page_class, path, language_code)
+            except (NoReverseMatch, Resolver404):
+                continue
+            paths.setdefault(path, None)
+    return list(paths)
+
+
 class LocalizedRoutablePageMixin(RoutablePageMixin):
     """A routable page whose sub-routes are spelled in its own language."""
+
+    def get_route_paths(self):
+        """The addresses below the page that Wagtail redirects when the page is renamed or
+        moved: every route without an argument, as the page spells it (:func:`route_paths`).
+
+        Wagtail's default is the page's own address only, so its routes' old addresses
+        (an agenda's feeds, an activity's booking form) answered "not found".
+        """
+        return route_paths(type(self), self.locale.language_code)
 
     def reverse_subpage(self, name, args=None, kwargs=None):
         return reverse_route(type(self), self.locale.language_code, name, args, kwargs)
