@@ -241,17 +241,39 @@ def canonical_url(request, page=None, versions=()):
 
     A view that is no page (the search) is what its query asks for: its address is
     its current language version's (see :func:`_pageless_path`).
+
+    An alias (a page kept the same as another, placed elsewhere: in another centre's
+    agenda, another index) is filed under its original's address, even on another
+    centre's site: search engines would otherwise find the same page twice and choose
+    one themselves (see :func:`original_of`).
     """
     if page is None:
         current = next((v for v in versions if v.is_current and v.is_translation), None)
         return request.build_absolute_uri(current.url if current else request.path)
-    url = page.get_url(request)
+    original = original_of(page)
+    url = original.get_url(request) if original is not page else None
+    if url is None:
+        url = page.get_url(request)
     if url is None:
         return None
     match = getattr(request, "routable_resolver_match", None)
     if isinstance(page, RoutablePageMixin) and match is not None and match.url_name:
         url += page.reverse_subpage(match.url_name, args=match.args, kwargs=match.kwargs)
     return request.build_absolute_uri(url)
+
+
+def original_of(page):
+    """The page ``page`` is an alias of, or ``page`` itself when it is none.
+
+    An alias of an alias names the alias it was made from: followed to the end, one
+    query a step, on the rare pages that are aliases only.
+    """
+    original = page
+    seen = {page.pk}
+    while original.alias_of_id and original.alias_of_id not in seen:
+        seen.add(original.alias_of_id)
+        original = original.alias_of
+    return original
 
 
 #: The largest page id (Wagtail's ``AutoField``): a larger one in a query string names

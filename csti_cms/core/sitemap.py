@@ -3,6 +3,10 @@
 Wagtail's own sitemap lists the default site root's tree only; with one tree per
 locale, the translations would be missing. Each URL here carries links to its
 other language versions, grouped in memory from one query.
+
+Aliases (pages kept the same as another, placed elsewhere: another centre's agenda,
+another index) are left out: their canonical address is their original's, which the
+sitemap of the original's site lists (``i18n.canonical_url``).
 """
 
 import logging
@@ -24,7 +28,7 @@ class MultilingualSitemap(Sitemap):
         if Site.find_for_request(self.request) is None:
             raise Http404("No site answers at this address.")
         pages = pages_of_site(self.get_wagtail_site())
-        pages = public_pages(pages, self.request)
+        pages = public_pages(pages, self.request).filter(alias_of__isnull=True)
         return pages.live().public().order_by("path").defer_streamfields().specific()
 
     def _urls(self, page, protocol, domain):
