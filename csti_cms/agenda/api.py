@@ -8,7 +8,7 @@ from base64 import urlsafe_b64decode, urlsafe_b64encode
 from datetime import UTC, datetime
 
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.http import JsonResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
@@ -17,7 +17,13 @@ from wagtail.models import Page
 from csti_cms.core.dates import FIRST_DAY, LAST_DAY
 
 from .filters import AgendaFilterForm
-from .listing import agenda_occurrences, attach, categories_for, restricted_paths
+from .listing import (
+    agenda_events,
+    agenda_occurrences,
+    attach,
+    categories_for,
+    restricted_paths,
+)
 from .models import EventPage, Occurrence
 from .presentation import image_url
 
@@ -114,8 +120,9 @@ def events_json(request, agenda):
     if updated_since is None:
         if "cursor" in request.GET:
             raise BadRequest("cursor goes with updated_since; list pages with page")
-        events = _upcoming_events(dates)
-        return _offset_page(request, agenda, _with_details(events, dates), page_size, number)
+        return _offset_page(
+            request, agenda, _upcoming_events(agenda, filters), dates, page_size, number
+        )
     if number != 1:
         raise BadRequest("with updated_since, follow the next link instead of asking for a page")
     # Incremental readers get every event changed since, whatever its dates.
@@ -126,17 +133,29 @@ def events_json(request, agenda):
     return _keyset_page(request, agenda, changed, dates, page_size)
 
 
-def _upcoming_events(dates):
-    """Events with a date among ``dates``, by their next one."""
+def _upcoming_events(agenda, filters):
+    """Ids of the agenda's events with a date in the period, by their next one (a queryset).
+
+    Each event's next date is one look-up in the index on (page, start), and only the ids
+    are ordered: a page of them is taken before any event is loaded with its details, so
+    a big agenda's first page no longer joins and sorts every event it holds. The filters
+    on events narrow the events, the period their dates (asked of each date, the filters
+    on events would cost a join per date).
+    """
+    ahead = filters.apply_dates(Occurrence.objects.all()).filter(page_id=OuterRef("pk"))
     return (
-        EventPage.objects.filter(pk__in=dates.order_by().values("page_id"))
-        .annotate(
-            next_start=Subquery(
-                dates.filter(page_id=OuterRef("pk")).order_by("start").values("start")[:1]
-            )
-        )
+        filters.narrow_events(agenda_events(agenda))
+        .filter(Exists(ahead))
+        .annotate(next_start=Subquery(ahead.order_by("start").values("start")[:1]))
         .order_by("next_start", "pk")
+        .values_list("pk", flat=True)
     )
+
+
+def _in_order(events, ids):
+    """``events`` loaded, in the order of ``ids`` (one that vanished meanwhile is left out)."""
+    by_id = {event.pk: event for event in events}
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def _with_details(events, dates):
@@ -154,9 +173,9 @@ def _with_details(events, dates):
     )
 
 
-def _offset_page(request, agenda, events, page_size, number):
+def _offset_page(request, agenda, event_ids, dates, page_size, number):
     """A numbered page of the upcoming events: their order is their next date."""
-    paginator = Paginator(events, page_size)
+    paginator = Paginator(event_ids, page_size)
     try:
         page_of_events = paginator.page(number)
     except EmptyPage:
@@ -167,10 +186,12 @@ def _offset_page(request, agenda, events, page_size, number):
         query["page"] = page_number
         return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
+    ids = list(page_of_events.object_list)
+    events = _in_order(_with_details(EventPage.objects.filter(pk__in=ids), dates), ids)
     return _answer(
         request,
         agenda,
-        list(page_of_events.object_list),
+        events,
         count=paginator.count,
         number=page_of_events.number,
         pages=paginator.num_pages,

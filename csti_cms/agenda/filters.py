@@ -205,11 +205,22 @@ class Filters:
     def apply(self, occurrences, dates=True, now=None):
         """Narrow an :class:`Occurrence` queryset with these filters."""
         if dates:
-            low, high = self.date_range(now)
-            occurrences = occurrences.filter(end__gt=low)
-            if high is not None:
-                occurrences = occurrences.filter(start__lt=high)
+            occurrences = self.apply_dates(occurrences, now)
         return occurrences.filter(page_id__in=self.pages()) if self.narrows_pages else occurrences
+
+    def apply_dates(self, occurrences, now=None):
+        """Narrow an :class:`Occurrence` queryset to the period only."""
+        low, high = self.date_range(now)
+        occurrences = occurrences.filter(end__gt=low)
+        return occurrences.filter(start__lt=high) if high is not None else occurrences
+
+    def narrow_events(self, events):
+        """Narrow an :class:`EventPage` queryset with the filters on events (not dates).
+
+        Lists that look up each event's next date apply these to the events and the
+        period to the dates: asked of every date instead, they cost a join per date.
+        """
+        return events.filter(pk__in=self.pages()) if self.narrows_pages else events
 
     @property
     def narrows_pages(self):

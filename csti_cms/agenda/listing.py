@@ -7,7 +7,7 @@ categories, one each to show categories and venues in the visitor's language.
 
 from collections import defaultdict
 
-from django.db.models import Min, Q
+from django.db.models import F, OuterRef, Q, Subquery
 
 from csti_cms.core.caching import cached
 from csti_cms.core.collation import alphabetical
@@ -38,6 +38,16 @@ def agenda_occurrences(agenda):
     if hidden:
         occurrences = occurrences.exclude(hidden)
     return occurrences
+
+
+def agenda_events(agenda):
+    """The agenda's live, public event pages: those :func:`agenda_occurrences` are dates of."""
+    events = EventPage.objects.filter(
+        path__startswith=agenda.path, depth__gt=agenda.depth, live=True
+    )
+    for path in restricted_paths(agenda.path[: agenda.steplen]):
+        events = events.exclude(path__startswith=path)
+    return events
 
 
 def restricted_paths(tree_path):
@@ -131,27 +141,37 @@ def _used_categories(agenda, language):
     return _by_name(by_key.values())
 
 
-def map_points(occurrences, language, agenda_url, limit=300):
-    """The places of ``occurrences`` that have coordinates, each with its events, for the map.
+def map_points(events, dates, language, agenda_url, limit=300):
+    """The places of ``events`` that have coordinates, each with its events, for the map.
 
-    Each event shows its next date that still takes place: a cancelled date on the map
-    would send visitors to nothing, and an event whose every date ahead is cancelled is
-    left off. Events at the same place (often the centre's own venue) share one marker,
-    since markers drawn on the same point hide all but the top one from the mouse.
+    Each event shows its next date among ``dates`` that still takes place: a cancelled
+    date on the map would send visitors to nothing, and an event whose every date ahead
+    is cancelled is left off. Events at the same place (often the centre's own venue)
+    share one marker, since markers drawn on the same point hide all but the top one
+    from the mouse.
+
+    ``events`` holds what narrows the event pages (the agenda, the filters on events),
+    ``dates`` what narrows their dates (the period): each event's next date is then one
+    look-up in the index on (page, start), where grouping the dates read every date
+    ahead on each visit. Events without one sort last and are dropped here (filtering
+    on the subquery would run it twice).
 
     Events are children of the agenda, so their addresses are the agenda's plus
     their slug: no page needs loading.
     """
-    # Grouping on the page alone keeps the scan of many dates cheap; what is shown of
-    # the (at most ``limit``) events is read by a second query.
-    firsts = (
-        occurrences.filter(Q(page__venue__latitude__isnull=False) | Q(page__latitude__isnull=False))
+    next_start = (
+        dates.filter(page_id=OuterRef("pk"))
         .exclude(status=EventStatus.CANCELLED)
-        .values("page_id")
-        .annotate(start=Min("start"))
-        .order_by("start", "page_id")[:limit]
+        .order_by("start")
+        .values("start")[:1]
     )
-    starts = {row["page_id"]: row["start"] for row in firsts}
+    firsts = (
+        events.filter(Q(venue__latitude__isnull=False) | Q(latitude__isnull=False))
+        .annotate(next_start=Subquery(next_start))
+        .order_by(F("next_start").asc(nulls_last=True), "pk")
+        .values_list("pk", "next_start")[:limit]
+    )
+    starts = {pk: start for pk, start in firsts if start is not None}
     events = {
         row["pk"]: row
         for row in EventPage.objects.filter(pk__in=list(starts)).values(

@@ -21,7 +21,15 @@ from wagtail.models import Page
 from csti_cms.core.dates import DAY_MONTH, FIRST_DAY, LAST_DAY, day_date
 
 from .filters import AgendaFilterForm
-from .listing import agenda_occurrences, attach, categories_for, map_points, with_pages
+from .listing import (
+    agenda_events,
+    agenda_occurrences,
+    attach,
+    categories_for,
+    map_points,
+    with_pages,
+)
+from .models import Occurrence
 
 PAGE_SIZE = 20
 #: The upcoming dates are counted up to this many (50 pages). Long series hold tens of
@@ -121,7 +129,7 @@ def upcoming(request, agenda):
         occurrences=items,
         page_of_dates=page_of_dates,
         paginator=paginator,
-        map_points=agenda_map_points(occurrences, language, agenda_url),
+        map_points=agenda_map_points(agenda, filters, language, agenda_url),
         map_tile_url=settings.CSTI_MAP_TILE_URL,
         map_attribution=settings.CSTI_MAP_ATTRIBUTION,
     )
@@ -130,7 +138,7 @@ def upcoming(request, agenda):
     )
 
 
-def agenda_map_points(occurrences, language, agenda_url):
+def agenda_map_points(agenda, filters, language, agenda_url):
     """The places the agenda's map marks, or none when the install draws no map.
 
     An operator who wants visitors' browsers to call no outside server leaves
@@ -140,7 +148,12 @@ def agenda_map_points(occurrences, language, agenda_url):
         return []
     return [
         {**point, "events": [_map_event(event) for event in point["events"]]}
-        for point in map_points(occurrences, language, agenda_url)
+        for point in map_points(
+            filters.narrow_events(agenda_events(agenda)),
+            filters.apply_dates(Occurrence.objects.all()),
+            language,
+            agenda_url,
+        )
     ]
 
 
