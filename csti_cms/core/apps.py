@@ -10,7 +10,6 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from django.core.checks import Tags, register
-
         from wagtail.models import ReferenceIndex
 
         from csti_cms.core import caching, checks, redirects, rendition_warmup

@@ -8,6 +8,11 @@ teacher's booking that no team is told of. The admin dashboard lists them for th
 admin is reached on, each with a link to the setting that closes it, and says nothing once
 none is left.
 
+Some lines are advice rather than gaps (``optional``): an eco-design statement, which French
+public bodies publish against the RGESN and other centres may. They are listed after the
+gaps while some remain, and never keep the list on the dashboard on their own: a centre
+that does without one is not nagged for ever.
+
 The distribution's other apps (the requests' app, for one) add their own through the
 ``csti_launch_checklist`` hook (:mod:`csti_cms.core.hooks`).
 """
@@ -31,13 +36,15 @@ class LaunchGap:
     """One thing missing: what it costs visitors or the team, and where to set it.
 
     ``permission`` (``app_label.codename``) is the one needed to follow ``url``: the
-    dashboard lists the gap to those who have it.
+    dashboard lists the gap to those who have it. An ``optional`` one is advice, listed
+    only beside gaps that are not (see above).
     """
 
     message: str
     url: str
     action: str
     permission: str
+    optional: bool = False
 
 
 def settings_url(model, site):
@@ -46,7 +53,7 @@ def settings_url(model, site):
     return reverse("wagtailsettings:edit", args=[meta.app_label, meta.model_name, site.pk])
 
 
-def settings_gap(model, site, message):
+def settings_gap(model, site, message, *, optional=False):
     """A gap closed in ``site``'s settings of ``model``, named as the admin menu names them."""
     meta = model._meta
     return LaunchGap(
@@ -54,6 +61,7 @@ def settings_gap(model, site, message):
         settings_url(model, site),
         capfirst(meta.verbose_name),
         f"{meta.app_label}.change_{meta.model_name}",
+        optional,
     )
 
 
@@ -68,6 +76,15 @@ def launch_gaps(site):
 def gaps_for_user(site, user):
     """The gaps of ``site`` that ``user`` may close."""
     return [gap for gap in launch_gaps(site) if user.has_perm(gap.permission)]
+
+
+def checklist_for_user(site, user):
+    """What the dashboard lists to ``user``: the gaps they may close, then the optional
+    lines among them; nothing when only optional ones are left."""
+    gaps = gaps_for_user(site, user)
+    if all(gap.optional for gap in gaps):
+        return []
+    return sorted(gaps, key=lambda gap: gap.optional)
 
 
 def _contact_gaps(site):
@@ -105,6 +122,18 @@ def _contact_gaps(site):
             ContactSettings,
             site,
             _("No contact e-mail address: visitors find none in the footer or on the site."),
+        )
+    if not _is_live_in_a_language(contact.ecodesign_statement_page_id):
+        yield settings_gap(
+            ContactSettings,
+            site,
+            _(
+                "Optional: no eco-design statement is chosen. French public bodies publish "
+                "one against the RGESN, the French government's eco-design framework for "
+                "digital services, and many European centres publish one of their own "
+                "accord; the footer links to it once chosen."
+            ),
+            optional=True,
         )
 
 
@@ -147,5 +176,5 @@ class LaunchChecklistPanel(Component):
     def get_context_data(self, parent_context):
         request = parent_context["request"]
         site = Site.find_for_request(request)
-        gaps = gaps_for_user(site, request.user) if site else []
+        gaps = checklist_for_user(site, request.user) if site else []
         return {"site": site, "gaps": gaps}

@@ -1,10 +1,13 @@
 """The privacy policy, legal notice and accessibility statement, which every page and form
-must lead to.
+must lead to, and the eco-design statement, which a centre may add beside them.
 
 Data-protection law (the GDPR) asks whoever collects personal details to say, where
 they are collected, how they are used: every public form links to the privacy policy.
 French and Belgian law ask a site to name its publisher, and to state on every page how
 accessible it is, leading to its accessibility statement: the footer links to all three.
+French public bodies also publish how their site keeps its weight and energy use down (an
+eco-design statement against the RGESN), as many European centres do of their own accord:
+the footer links to it when the centre has chosen one.
 A centre chooses the pages in its contact details settings, in any language; each
 language links to its own live translation, else to the one chosen, else to any live
 translation: the policy stays reachable as long as one is published, never through a 404.
@@ -28,6 +31,7 @@ LEGAL_PAGE_FIELDS = {
     "privacy": "privacy_page_id",
     "legal_notice": "legal_notice_page_id",
     "accessibility": "accessibility_statement_page_id",
+    "ecodesign": "ecodesign_statement_page_id",
 }
 
 
@@ -40,8 +44,8 @@ class LegalLink(NamedTuple):
 
 
 def legal_page_links(request):
-    """``{"privacy": LegalLink, "legal_notice": LegalLink, "accessibility": LegalLink}`` in
-    the active language, for those set.
+    """``{"privacy": LegalLink, "legal_notice": LegalLink, "accessibility": LegalLink,
+    "ecodesign": LegalLink}`` in the active language, for those set.
 
     Read once per site, language and publication (:func:`csti_cms.core.caching.cached`):
     the footer of every page asks for them.

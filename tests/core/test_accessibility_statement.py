@@ -110,11 +110,12 @@ def test_the_other_legal_links_are_unchanged_by_the_statement(client):
     assert [text for _href, _lang, text in LINK.findall(nav)] == [
         "Privacy policy",
         "Legal notice",
+        "Eco-design statement",
     ]
 
 
 def test_a_statement_alone_shows_no_empty_legal_navigation(client):
-    change_contact(privacy_page=None, legal_notice_page=None)
+    change_contact(privacy_page=None, legal_notice_page=None, ecodesign_statement_page=None)
     html = client.get(demo_page("about", "en").url).content.decode()
     assert 'class="site-footer__legal"' not in html
     assert "Accessibility: partially conforming" in footer_line(client)

@@ -1,4 +1,5 @@
-"""Every page and form leads to the centre's privacy policy and legal notice, in its language."""
+"""Every page and form leads to the centre's privacy policy and legal notice, and every page
+to its eco-design statement, in its language."""
 
 import re
 
@@ -37,18 +38,21 @@ def html_of(client, url):
 
 
 @pytest.mark.parametrize(
-    ("language", "privacy", "notice"),
+    ("language", "privacy", "notice", "ecodesign"),
     [
-        ("fr", "Politique de confidentialité", "Mentions légales"),
-        ("nl", "Privacybeleid", "Wettelijke vermeldingen"),
-        ("en", "Privacy policy", "Legal notice"),
+        ("fr", "Politique de confidentialité", "Mentions légales", "Déclaration d’écoconception"),
+        ("nl", "Privacybeleid", "Wettelijke vermeldingen", "Ecodesignverklaring"),
+        ("en", "Privacy policy", "Legal notice", "Eco-design statement"),
     ],
 )
-def test_the_footer_links_each_language_to_its_own_translation(client, language, privacy, notice):
+def test_the_footer_links_each_language_to_its_own_translation(
+    client, language, privacy, notice, ecodesign
+):
     links = legal_links(html_of(client, demo_page("about", language).url))
     assert links == {
         privacy: demo_page("privacy", language).url,
         notice: demo_page("legal-notice", language).url,
+        ecodesign: demo_page("ecodesign-statement", language).url,
     }
 
 
@@ -78,12 +82,15 @@ def test_an_unpublished_policy_is_not_linked(client):
     for language in ("fr", "nl", "en"):
         demo_page("privacy", language).unpublish()
     links = legal_links(html_of(client, demo_page("about", "nl").url))
-    assert links == {"Wettelijke vermeldingen": demo_page("legal-notice", "nl").url}
+    assert links == {
+        "Wettelijke vermeldingen": demo_page("legal-notice", "nl").url,
+        "Ecodesignverklaring": demo_page("ecodesign-statement", "nl").url,
+    }
 
 
 def test_without_legal_pages_the_footer_has_no_legal_links(client):
     contact = ContactSettings.for_site(Site.objects.get(is_default_site=True))
-    contact.privacy_page = contact.legal_notice_page = None
+    contact.privacy_page = contact.legal_notice_page = contact.ecodesign_statement_page = None
     contact.save()
     html = html_of(client, demo_page("about", "en").url)
     assert 'class="site-footer__legal"' not in html
@@ -96,7 +103,7 @@ def test_the_legal_links_cost_no_query_once_read(client):
     with CaptureQueriesContext(connection) as with_links:
         html_of(client, url)
     contact = ContactSettings.for_site(Site.objects.get(is_default_site=True))
-    contact.privacy_page = contact.legal_notice_page = None
+    contact.privacy_page = contact.legal_notice_page = contact.ecodesign_statement_page = None
     contact.save()
     html_of(client, url)
     with CaptureQueriesContext(connection) as without_links:

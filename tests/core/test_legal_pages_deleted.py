@@ -61,7 +61,10 @@ def test_the_setting_is_emptied_with_the_last_translation(client):
         demo_page("privacy", language).delete()
     assert contact_settings().privacy_page_id is None
     links = legal_links(html_of(client, demo_page("about", "nl").url))
-    assert links == {"Wettelijke vermeldingen": demo_page("legal-notice", "nl").url}
+    assert links == {
+        "Wettelijke vermeldingen": demo_page("legal-notice", "nl").url,
+        "Ecodesignverklaring": demo_page("ecodesign-statement", "nl").url,
+    }
 
 
 def test_the_forms_link_to_the_policy_in_the_visitors_language_after_a_deletion(client):

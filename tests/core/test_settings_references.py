@@ -30,6 +30,7 @@ def test_the_legal_pages_are_used_by_the_contact_settings():
         contact.privacy_page,
         contact.legal_notice_page,
         contact.accessibility_statement_page,
+        contact.ecodesign_statement_page,
     ):
         assert referenced_by(page, ContactSettings)
 

@@ -299,6 +299,17 @@ class ContactSettings(CachedSiteSetting, BaseSiteSetting):
             "self-assessment of your team."
         ),
     )
+    ecodesign_statement_page = legal_page_field(
+        _("eco-design statement"),
+        _(
+            "The page saying how the site keeps its weight and energy use down, linked in "
+            "the footer of every page. French public bodies publish one against the RGESN "
+            "(the French government's eco-design framework for digital services); elsewhere "
+            "it is voluntary. It says how the site was assessed and when, what it does "
+            "(light pages, no trackers, videos loaded on request...), what is left to do, "
+            "and where to send suggestions."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -319,6 +330,7 @@ class ContactSettings(CachedSiteSetting, BaseSiteSetting):
                 FieldPanel("legal_notice_page"),
                 FieldPanel("accessibility_statement_page"),
                 FieldPanel("accessibility_conformance"),
+                FieldPanel("ecodesign_statement_page"),
             ],
             heading=_("Legal pages"),
         ),
