@@ -37,7 +37,8 @@ hooks (``wagtail.hooks.register``) instead.
 ``csti_launch_checklist``
     ``fn(site) -> list of LaunchGap``: what ``site`` still lacks before visitors and its
     teams can rely on it, listed on the admin dashboard with a link to the setting that
-    closes it (:mod:`csti_cms.core.launch_checklist`).
+    closes it (:mod:`csti_cms.core.launch_checklist`). A gap made with ``optional=True``
+    is advice: listed after the others, it never keeps the list on the dashboard alone.
 
 ``csti_erase_personal_data``
     ``fn(before, dry_run) -> {model: count}``: called by ``erase_old_personal_data``
