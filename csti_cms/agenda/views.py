@@ -29,6 +29,7 @@ from .listing import (
     map_points,
     with_pages,
 )
+from .map_tiles import tile_server_host
 from .models import Occurrence
 
 PAGE_SIZE = 20
@@ -121,6 +122,9 @@ def upcoming(request, agenda):
     items = list(page_of_dates.object_list)
     attach([occurrence.page for occurrence in items], language)
     agenda_url = agenda.get_url(request)
+    # The site's address from its Wagtail site (cached on the request by get_url): it says
+    # whether the map's tiles are the site's own, the same for every visitor.
+    agenda_site_root = agenda.get_url_parts(request)[1]
     context = _context(
         request,
         agenda,
@@ -131,6 +135,7 @@ def upcoming(request, agenda):
         paginator=paginator,
         map_points=agenda_map_points(agenda, filters, language, agenda_url),
         map_tile_url=settings.CSTI_MAP_TILE_URL,
+        map_tiles_host=tile_server_host(settings.CSTI_MAP_TILE_URL, agenda_site_root),
         map_attribution=settings.CSTI_MAP_ATTRIBUTION,
     )
     return agenda.render(

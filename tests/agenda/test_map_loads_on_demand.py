@@ -1,4 +1,5 @@
-"""The agenda's map costs nothing until a visitor scrolls near it: its page loads no Leaflet
+"""The agenda's map costs nothing until a visitor scrolls near it (or asks for it, when its
+tiles come from another server: test_map_asks_first.py): its page loads no Leaflet
 stylesheet nor script, only agenda-map.js (deferred), told where Leaflet is; the list of
 dates is the agenda without JavaScript. The browser side is tested in
 tests/browser/test_agenda.py."""

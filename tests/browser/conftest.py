@@ -56,6 +56,13 @@ def url_with(*parts):
     return lambda url: all(part in url for part in parts)
 
 
+def show_the_map(page):
+    """Scroll to the agenda's map and ask for it, as a visitor does: its tiles come from
+    OpenStreetMap's server (the demo's setting), so the page waits for the click."""
+    page.locator(".agenda-map").scroll_into_view_if_needed()
+    page.locator(".agenda-map__show").click()
+
+
 @pytest.fixture(scope="session")
 def demo_env():
     """The demo server's environment: run ``manage.py`` with it to reach its database."""

@@ -5,7 +5,7 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import url_with
+from tests.browser.conftest import show_the_map, url_with
 
 pytestmark = pytest.mark.browser
 
@@ -34,9 +34,9 @@ def test_the_map_shows_events_with_a_place(page, demo_server, language):
     page.on("request", lambda request: "leaflet" in request.url and leaflet.append(request.url))
     page.goto(demo_server + AGENDAS[language])
     page.wait_for_load_state("load")
-    assert leaflet == [], "Leaflet waits until the visitor nears the map"
+    assert leaflet == [], "Leaflet waits until the visitor asks for the map"
     assert page.evaluate("typeof window.L") == "undefined"
-    page.locator(".agenda-map").scroll_into_view_if_needed()
+    show_the_map(page)
     page.wait_for_selector(".agenda-map .leaflet-marker-icon")
     assert page.locator(".agenda-map").is_visible()
     assert page.locator(".leaflet-marker-icon").count() >= 2
@@ -52,7 +52,7 @@ def test_a_map_popup_is_next_in_the_keyboard_order(page, demo_server):
     """Leaflet draws pop-ups after every marker: opening one from the keyboard moves to its
     links at once, and Escape closes it and returns to its marker."""
     page.goto(demo_server + AGENDAS["en"])
-    page.locator(".agenda-map").scroll_into_view_if_needed()
+    show_the_map(page)
     first_marker = page.locator(".leaflet-marker-icon").first
     first_marker.wait_for()
     first_marker.focus()

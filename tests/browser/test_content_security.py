@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.browser.conftest import show_the_map
+
 pytestmark = pytest.mark.browser
 
 #: Records the violations the browser reports, should one not reach the console.
@@ -44,7 +46,7 @@ def test_the_home_page_keeps_to_the_policy(watched_page, demo_server, path):
 def test_the_agenda_map_keeps_to_the_policy(watched_page, demo_server):
     response = watched_page.goto(demo_server + "/en/whats-on/")
     assert "img-src" in response.headers["content-security-policy"]
-    watched_page.locator(".agenda-map").scroll_into_view_if_needed()  # Leaflet loads near it
+    show_the_map(watched_page)
     watched_page.wait_for_selector(".agenda-map .leaflet-marker-icon")
     assert watched_page.locator(".leaflet-tile").count() > 0
     assert policy_complaints(watched_page) == []

@@ -6,6 +6,8 @@ from urllib.parse import urljoin
 import pytest
 from django.utils import translation
 
+from tests.browser.conftest import show_the_map
+
 pytestmark = pytest.mark.browser
 
 # A 1280 px wide window at 400% zoom: the page gets 320 CSS pixels (WCAG 1.4.10, reflow).
@@ -218,7 +220,7 @@ def test_the_current_link_stands_out_in_forced_colours(page, demo_server, path, 
 @pytest.mark.parametrize("language", AGENDAS)
 def test_map_zoom_buttons_speak_the_page_language(page, demo_server, language):
     page.goto(demo_server + AGENDAS[language])
-    page.locator(".agenda-map").scroll_into_view_if_needed()  # Leaflet loads near it
+    show_the_map(page)
     page.wait_for_selector(".agenda-map .leaflet-control-zoom-in")
     with translation.override(language):
         expected = {"in": translation.gettext("Zoom in"), "out": translation.gettext("Zoom out")}

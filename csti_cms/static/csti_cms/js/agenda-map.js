@@ -7,6 +7,15 @@
  * list of dates. It is fetched once the map section comes within a screen of the
  * viewport, from the static addresses this script's tag gives (data-leaflet-css,
  * data-leaflet-js): the site's own files, as the Content-Security-Policy allows.
+ *
+ * Tiles from another server (OpenStreetMap's by default) hand it the visitor's IP address,
+ * as a video player would: the map then waits for the visitor, as the video block does. The
+ * page shows a "Show the map" button under a line naming the tile server, and fetches
+ * neither Leaflet nor a tile before the click. The choice lasts for the browser tab
+ * (sessionStorage, not a cookie: pages come from a shared cache and are the same for
+ * everyone), so the next agenda page loads its map as the visitor nears it. Tiles of the
+ * site's own host are never asked about: the page then has no button (decided from the
+ * settings and the site's address), or this script finds the tiles on its page's host.
  */
 (function () {
     "use strict";
@@ -42,35 +51,97 @@
         section.hidden = true;
     }
 
-    function start() {
+    var canvas = section.querySelector(".agenda-map__canvas");
+    var ask = section.querySelector("[data-agenda-map-ask]");
+
+    /* Loads Leaflet and draws the map; ``then`` runs once it is drawn. */
+    function start(then) {
         // A site's own agenda template may still load Leaflet itself, without the addresses.
         var loaded = window.L || !script.dataset.leafletJs ? Promise.resolve() : loadLeaflet();
         loaded.then(function () {
             if (window.L) {
+                if (ask) {
+                    ask.hidden = true;
+                }
+                canvas.hidden = false;
                 showMap();
+                if (then) {
+                    then();
+                }
             } else {
                 hide();
             }
         }).catch(hide);
     }
 
+    /* Loads the map once it comes within a screen of the viewport. */
+    function startNearScreen() {
+        if ("IntersectionObserver" in window) {
+            var observer = new IntersectionObserver(function (entries) {
+                if (entries.some(function (entry) { return entry.isIntersecting; })) {
+                    observer.disconnect();
+                    start();
+                }
+            }, { rootMargin: "100% 0px" });
+            observer.observe(section);
+        } else {
+            start();
+        }
+    }
+
+    // The visitor's yes, for this tab only, and for this tile server only: another server
+    // is asked about anew. Storage refused (private modes, settings) means asking each time.
+    var choice = ask && "csti-agenda-map-tiles:" + ask.dataset.tilesHost;
+
+    function chosen() {
+        try {
+            return window.sessionStorage.getItem(choice) === "shown";
+        } catch (error) {
+            return false;
+        }
+    }
+
+    function remember() {
+        try {
+            window.sessionStorage.setItem(choice, "shown");
+        } catch (error) {
+            // Asked again on the next page: nothing else depends on it.
+        }
+    }
+
+    function waitForVisitor() {
+        var button = ask.querySelector("button");
+        var loading = false;
+        button.addEventListener("click", function () {
+            if (loading) {
+                return;
+            }
+            loading = true;
+            section.setAttribute("aria-busy", "true");
+            remember();
+            start(function () {
+                section.removeAttribute("aria-busy");
+                // The button is gone: keyboard users carry on from the map (Leaflet makes it
+                // focusable, arrows pan it, Tab reaches its markers), not the top of the page.
+                canvas.focus({ preventScroll: true });
+            });
+        });
+    }
+
     // Shown at once, so the page keeps its length while the map loads; hidden again if
     // Leaflet cannot be loaded.
     section.hidden = false;
-    if ("IntersectionObserver" in window) {
-        var observer = new IntersectionObserver(function (entries) {
-            if (entries.some(function (entry) { return entry.isIntersecting; })) {
-                observer.disconnect();
-                start();
-            }
-        }, { rootMargin: "100% 0px" });
-        observer.observe(section);
+    if (ask && ask.dataset.tilesHost !== window.location.hostname && !chosen()) {
+        waitForVisitor();
     } else {
-        start();
+        if (ask) {
+            ask.hidden = true;
+            canvas.hidden = false;
+        }
+        startNearScreen();
     }
 
     function showMap() {
-        var canvas = section.querySelector(".agenda-map__canvas");
         canvas.setAttribute("role", "region");
         canvas.setAttribute("aria-label", canvas.dataset.label);
         // Leaflet guesses its marker images' folder from its stylesheet, which fails once the
