@@ -48,7 +48,7 @@ def test_publishing_makes_what_the_first_visitor_sees(client, django_capture_on_
     with django_capture_on_commit_callbacks(execute=True):
         event.save_revision().publish()
     # The event's photo at each size of its page, its cards and its shared picture; the logo.
-    assert renditions().filter(image__in=images).count() == 12
+    assert renditions().filter(image__in=images).count() == 14
 
     assert made_on_visit(client, event, images) == set()
 
