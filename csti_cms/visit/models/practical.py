@@ -7,7 +7,7 @@ centre's site, in their language.
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -95,6 +95,7 @@ class PracticalInfoPage(BasePage):
         *BasePage.search_fields,
         index.SearchField("body"),
         index.SearchField("accessibility_notes"),
+        index.SearchField("accessibility_search_text"),
     ]
 
     parent_page_types = SECTION_PARENTS
@@ -110,6 +111,32 @@ class PracticalInfoPage(BasePage):
     def aids(self):
         labels = dict(AccessibilityAid.choices)
         return [labels[aid] for aid in self.accessibility_aids if aid in labels]
+
+    def save(self, *args, **kwargs):
+        """Index the page again once its quiet hours are written.
+
+        The search index reads the page back as it is saved, before modelcluster writes
+        its quiet hours: a page given quiet hours would be found by them one publication
+        late, and one that lost them still found.
+        """
+        super().save(*args, **kwargs)
+        if getattr(self, "search_auto_update", True):
+            index.insert_or_update_object(self)
+
+    def accessibility_search_text(self):
+        """What the page offers, in the words visitors read on it and search with ("quiet
+        room", "ear defenders", "heures calmes"), in the page's language.
+
+        The aids and the wheelchair answer are stored as codes, and quiet hours as times: a
+        search for them missed the one page that answers it.
+        """
+        with override(self.locale.language_code):
+            words = [str(label) for label in self.aids]
+            if self.wheelchair_access:
+                words.append(str(WheelchairAccess(self.wheelchair_access).label))
+            if self.quiet_hours.exists():
+                words.append(str(QuietHours._meta.verbose_name_plural))
+        return "\n".join(words)
 
     def get_context(self, request, *args, **kwargs):
         from csti_cms.visit.opening import centre_now, load_calendar, week_summary
