@@ -3,12 +3,12 @@ live copies and aliases the admin makes without publishing them.
 
 Deleting a page removes its occurrences through the foreign key's cascade. Events
 also keep their venue's name in their search text, renamed with the venue, and their
-feed state follows the venue's changes and their moves.
+feed state follows the venue's changes, their moves and new slugs.
 """
 
 from django.db.models.signals import post_save, pre_save
 from wagtail import hooks
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from csti_cms.core.caching import content_changed
 
@@ -64,6 +64,14 @@ def on_move(sender, instance, url_path_before, url_path_after, **kwargs):
     addresses_changed(instance)
 
 
+def on_slug_change(sender, instance, **kwargs):
+    """A new slug gives the events at and under the page a new address, as a move does: an
+    agenda renamed moves every event's address, without publishing any of them."""
+    from .sync import addresses_changed
+
+    addresses_changed(instance)
+
+
 def remember_stored_venue(sender, instance, raw=False, **kwargs):
     """Keep what the feeds show of the venue as stored, to tell a real change after the
     save from a save of the venue as it was."""
@@ -102,5 +110,6 @@ def connect():
     page_published.connect(on_publish, dispatch_uid="csti_agenda_publish")
     page_unpublished.connect(on_unpublish, dispatch_uid="csti_agenda_unpublish")
     post_page_move.connect(on_move, dispatch_uid="csti_agenda_move")
+    page_slug_changed.connect(on_slug_change, dispatch_uid="csti_agenda_slug_changed")
     pre_save.connect(remember_stored_venue, sender=Venue, dispatch_uid="csti_agenda_venue_stored")
     post_save.connect(on_venue_saved, sender=Venue, dispatch_uid="csti_agenda_venue_saved")

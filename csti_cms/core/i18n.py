@@ -320,15 +320,19 @@ def translated_page_ids(request, ids):
     return cache[ids]
 
 
-def hreflang_links(request, versions):
+def hreflang_links(request, versions, page=None):
     """``(hreflang, absolute url)`` pairs for the versions that really exist and are public.
 
     ``x-default`` points to the version in the site's own language (:func:`site_language`)
     when there is one, so search engines send visitors with no matching language where "/"
     sends them (:func:`csti_cms.core.middleware.language_for_visitor`). A version behind a
     login or a password is left out: its address, which often repeats its title, is
-    for the visitors it was shared with, not for search engines.
+    for the visitors it was shared with, not for search engines. An alias (``page``) has
+    none: its canonical address is its original's (:func:`canonical_url`), and language
+    links from a page that is not canonical are ignored by search engines, or flagged.
     """
+    if page is not None and page.alias_of_id:
+        return []
     links = [
         (v.code, request.build_absolute_uri(v.url))
         for v in versions

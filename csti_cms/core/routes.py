@@ -19,6 +19,8 @@ route the page lists in ``get_route_paths`` (:func:`route_paths`): calendars sub
 to an agenda's ``ics/`` and partners reading its ``json/`` follow the page.
 """
 
+import functools
+
 from django.urls import NoReverseMatch, Resolver404
 from django.utils.text import format_lazy
 from django.utils.translation import override, pgettext_lazy
@@ -72,15 +74,19 @@ def reverse_route(page_class, language_code, name, args=None, kwargs=None):
         return page_class.get_resolver().reverse(name, *(args or ()), **(kwargs or {}))
 
 
+@functools.cache
 def route_paths(page_class, language_code):
     """Every address below a page of ``page_class`` in ``language_code`` that takes no
-    argument, as ``/``-led paths: ``["/", "/calendrier/", "/calendar/", "/ics/", …]``.
+    argument, as ``/``-led paths: ``("/", "/calendrier/", "/calendar/", "/ics/", …)``.
 
     Each route is spelled in ``language_code`` and, where the page answers it too, in the
     routes' source spelling (English), which older links use. A route with an argument
     (an agenda's month, ``calendar/<year>/<month>/``) reverses to no single address, and
     its addresses are as many as there are months: it is left out, so Wagtail redirects
     no address of it.
+
+    Kept per page type and language (the routes are the class's): moving an agenda asks
+    it of every event below, before and after the move.
     """
     resolver = page_class.get_resolver()
     names = dict.fromkeys(pattern.name for pattern in page_class.get_subpage_urls())
@@ -94,7 +100,7 @@ def route_paths(page_class, language_code):
             except (NoReverseMatch, Resolver404):
                 continue
             paths.setdefault(path, None)
-    return list(paths)
+    return tuple(paths)
 
 
 class LocalizedRoutablePageMixin(RoutablePageMixin):
@@ -107,7 +113,7 @@ class LocalizedRoutablePageMixin(RoutablePageMixin):
         Wagtail's default is the page's own address only, so its routes' old addresses
         (an agenda's feeds, an activity's booking form) answered "not found".
         """
-        return route_paths(type(self), self.locale.language_code)
+        return list(route_paths(type(self), self.locale.language_code))
 
     def reverse_subpage(self, name, args=None, kwargs=None):
         return reverse_route(type(self), self.locale.language_code, name, args, kwargs)

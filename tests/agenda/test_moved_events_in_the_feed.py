@@ -67,3 +67,17 @@ def test_only_the_moved_page_and_its_subpages_are_touched():
     moved.move(demo_page("agenda", "nl"), pos="last-child")
 
     assert FeedState.objects.get(page=stays).updated_at == before
+
+
+def test_renaming_the_agenda_tells_readers_of_every_events_new_address(
+    client, django_capture_on_commit_callbacks
+):
+    event = published_an_hour_ago(start_date=timezone.localdate() + timedelta(days=9))
+    since = timezone.now()
+    agenda = demo_page("agenda", "fr")
+    agenda.slug = "programme"
+    with django_capture_on_commit_callbacks(execute=True):
+        agenda.save_revision().publish()
+
+    agenda = demo_page("agenda", "fr")
+    assert event.pk in incremental_ids(client, agenda, since)

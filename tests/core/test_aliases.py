@@ -131,6 +131,7 @@ def test_an_alias_elsewhere_on_the_site_is_filed_under_its_original(client, alia
     links = head_links(client, alias.url)
 
     assert links["canonical"] == links["og_url"] == absolute(original.url)
+    assert links["alternates"] == {}, "no language links from a page that is not canonical"
 
 
 def test_the_sitemap_leaves_aliases_out(client, alias_elsewhere):

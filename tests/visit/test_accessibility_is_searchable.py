@@ -46,3 +46,13 @@ def test_a_page_without_aids_has_nothing_to_add():
     page.wheelchair_access = ""
     page.quiet_hours.all().delete()
     assert page.accessibility_search_text() == ""
+
+
+def test_a_draft_is_not_found_before_it_is_published(client):
+    page = PracticalInfoPage.objects.get(pk=demo_page("practical-info", "en").pk)
+    page.accessibility_notes = "Zorblax lift, planned for next spring."
+    page.save_revision()
+    assert demo_page("practical-info", "en").url not in found(client, "en", "zorblax")
+
+    page.get_latest_revision().publish()
+    assert demo_page("practical-info", "en").url in found(client, "en", "zorblax")

@@ -17,8 +17,9 @@ def language_versions(context, page=None):
 
 
 @register.simple_tag(takes_context=True)
-def hreflang_links(context, versions):
-    return i18n.hreflang_links(context["request"], versions)
+def hreflang_links(context, versions, page=None):
+    page = page if isinstance(page, Page) else None
+    return i18n.hreflang_links(context["request"], versions, page)
 
 
 @register.simple_tag

@@ -112,16 +112,18 @@ class PracticalInfoPage(BasePage):
         labels = dict(AccessibilityAid.choices)
         return [labels[aid] for aid in self.accessibility_aids if aid in labels]
 
-    def save(self, *args, **kwargs):
+    def save(self, *args, update_fields=None, **kwargs):
         """Index the page again once its quiet hours are written.
 
         The search index reads the page back as it is saved, before modelcluster writes
         its quiet hours: a page given quiet hours would be found by them one publication
-        late, and one that lost them still found.
+        late, and one that lost them still found. Read back again, from the database: the
+        page in hand may be a draft (saving a revision writes only a few columns, and the
+        quiet hours not at all), whose words must not be found before they are published.
         """
-        super().save(*args, **kwargs)
-        if getattr(self, "search_auto_update", True):
-            index.insert_or_update_object(self)
+        super().save(*args, update_fields=update_fields, **kwargs)
+        if update_fields is None and getattr(self, "search_auto_update", True):
+            index.insert_or_update_object(type(self).objects.get(pk=self.pk))
 
     def accessibility_search_text(self):
         """What the page offers, in the words visitors read on it and search with ("quiet
