@@ -2,6 +2,7 @@
 
 from datetime import UTC
 
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.utils import timezone
 from wagtail.models import Site
@@ -9,7 +10,7 @@ from wagtail.models import Site
 from . import ics, recurrence
 from .filters import AgendaFilterForm
 from .listing import agenda_occurrences, attach, categories_for
-from .models import EventPage
+from .models import AddedDate, EventPage, ExcludedDate, OccurrenceChange
 
 #: More events than any centre publishes at once; protects the feed from runaway data.
 FEED_EVENT_LIMIT = 2000
@@ -28,12 +29,63 @@ def _response(body, filename, disposition="inline"):
     return response
 
 
+#: What a calendar reads of an event page (:func:`.ics.event_components`, and
+#: :func:`.listing.attach` for its place) and what its address is made of. The rest (the
+#: body, the image, prices, registration...) stays in the database: a feed of a thousand
+#: events spent a quarter of its time building whole pages it never read.
+CALENDAR_FIELDS = (
+    "title",
+    "introduction",
+    "translation_key",
+    "last_published_at",
+    "feed_state",  # its SEQUENCE
+    "url_path",
+    # When
+    "start_date",
+    "start_time",
+    "end_date",
+    "end_time",
+    "recurrence",
+    "status",
+    # Where
+    "attendance_mode",
+    "online_url",
+    "venue",
+    "place_name",
+    "street_address",
+    "postal_code",
+    "locality",
+    "country",
+    "latitude",
+    "longitude",
+)
+
+
+def schedule_rows():
+    """Prefetches of the rows of a schedule (:attr:`.models.EventPage.schedule`), with the
+    fields it reads.
+
+    Each with a queryset of its own: without one, Django builds a filtered queryset per
+    page and relation to hold the rows, a third of the time a feed's pages took to load.
+    """
+    return [
+        Prefetch("added_dates", queryset=AddedDate.objects.only("page", "date", "start_time")),
+        Prefetch("excluded_dates", queryset=ExcludedDate.objects.only("page", "date")),
+        Prefetch(
+            "occurrence_changes",
+            queryset=OccurrenceChange.objects.only(
+                "page", "original_date", "status", "new_date", "new_start_time", "new_end_time"
+            ),
+        ),
+    ]
+
+
 def export_pages(pages, language, limit=FEED_EVENT_LIMIT):
     """Event pages with what an export needs, loaded in a fixed number of queries."""
     pages = list(
-        pages.select_related("venue", "feed_state", "locale", "image")
-        .prefetch_related("added_dates", "excluded_dates", "occurrence_changes")
-        .defer("body")
+        pages.only(*CALENDAR_FIELDS)
+        .select_related("venue", "feed_state")
+        .prefetch_related(*schedule_rows())
         .order_by("start_date", "pk")[:limit]
     )
     attach(pages, language)
