@@ -26,8 +26,9 @@ RESERVED_IDS = frozenset(
         "footer-contact",
         "footer-more",
         "footer-social",
-        # Forms and their error summary.
+        # Forms, their error summary and the thank-you page's receipt.
         "form-summary-title",
+        "receipt-title",
         # The search page and the page not found.
         "search-heading",
         "search-page-input",

@@ -8,19 +8,20 @@ shows after the link text (``a[data-file]::after``), which browsers include in t
 accessible name.
 """
 
-from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html
 from wagtail.documents.rich_text import DocumentLinkHandler
 
+from csti_cms.core.file_sizes import readable_file_size
+
 
 def file_description(document):
-    """ "PDF, 145.5 KB": the file's type and, when Wagtail recorded it, its size, in the
+    """ "PDF, 146 kB": the file's type and, when Wagtail recorded it, its size, in the
     active language. The stored size only: reading the file would cost each view a disk
     (or object storage) access."""
     kind = document.file_extension.upper()
     if not document.file_size:
         return kind
-    return f"{kind}, {filesizeformat(document.file_size)}"
+    return f"{kind}, {readable_file_size(document.file_size)}"
 
 
 class DescribedDocumentLinkHandler(DocumentLinkHandler):

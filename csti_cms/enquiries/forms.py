@@ -15,6 +15,7 @@ import re
 
 from django import forms
 from django.core.validators import MaxLengthValidator
+from django.forms.boundfield import BoundField
 from django.utils.text import format_lazy
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -34,6 +35,10 @@ LONG_TEXT_MESSAGE = _(
     "for more, write to us by e-mail."
 )
 RATE_LIMIT_REASON = _("We have received several requests from your connection in a short time.")
+#: What to do about a contact field every request form asks for, when it is left empty:
+#: Django's "This field is required." says neither what nor why.
+WRITE_YOUR_NAME = _("Write your name.")
+WRITE_YOUR_EMAIL = _("Write your e-mail address: we send our answer there.")
 
 
 class HoneypotInput(forms.TextInput):
@@ -98,26 +103,59 @@ def when_to_try_again(period):
     return gettext("Please try again later.")
 
 
+def reach_us(request, *, phone_and_email, phone, email, neither=""):
+    """One of four sentences, filled in with the centre's phone and e-mail as the site's
+    contact details (:class:`~csti_cms.core.models.ContactSettings`) give them.
+
+    ``phone_and_email`` names ``%(phone)s`` and ``%(email)s``, ``phone`` and ``email`` one
+    each; ``neither`` is said when the site gives none. All four are translated already
+    (``gettext_lazy``), so each keeps its own wording in every language.
+    """
+    contact = ContactSettings.for_request(request)
+    details = {"phone": contact.phone, "email": contact.email}
+    if contact.phone and contact.email:
+        return str(phone_and_email) % details
+    if contact.phone:
+        return str(phone) % details
+    if contact.email:
+        return str(email) % details
+    return str(neither)
+
+
 def other_ways_to_reach_us(request):
     """The centre's phone and e-mail, for someone the form turns away: their request may be urgent.
 
     Empty when the site's contact details give neither.
     """
-    contact = ContactSettings.for_request(request)
-    details = {"phone": contact.phone, "email": contact.email}
-    if contact.phone and contact.email:
-        return gettext("You can also call us at %(phone)s or write to %(email)s.") % details
-    if contact.phone:
-        return gettext("You can also call us at %(phone)s.") % details
-    if contact.email:
-        return gettext("You can also write to us at %(email)s.") % details
-    return ""
+    return reach_us(
+        request,
+        phone_and_email=_("You can also call us at %(phone)s or write to %(email)s."),
+        phone=_("You can also call us at %(phone)s."),
+        email=_("You can also write to us at %(email)s."),
+    )
 
 
 def rate_limit_message(request, period, reason=RATE_LIMIT_REASON):
     """Why the form was refused, when to send it again, and how else to reach the centre."""
     sentences = [str(reason), when_to_try_again(period), other_ways_to_reach_us(request)]
     return " ".join(sentence for sentence in sentences if sentence)
+
+
+class RequestBoundField(BoundField):
+    """A field of a public request form, its label saying "(optional)" when it may be left empty.
+
+    Marked when the form is shown or checked, not when it is built: a form's own
+    ``__init__`` runs after the mixin's and may still make a field required (the booking
+    form's phone) or optional, and the label must follow what the form finally asks. The
+    robot trap and hidden fields are never marked: people never see them.
+    """
+
+    def __init__(self, form, field, name):
+        super().__init__(form, field, name)
+        trap = name == getattr(form, "honeypot_field", None)
+        if not field.required and not field.widget.is_hidden and not trap:
+            # People fill in what looks required; saying what is optional asks less of them.
+            self.label = format_lazy("{} ({})", self.label, OPTIONAL)
 
 
 class SpamProtectedFormMixin:
@@ -132,6 +170,8 @@ class SpamProtectedFormMixin:
 
     rate_limit_scope = None
     honeypot_field = "website"
+    #: Labels say "(optional)" of the fields the form, once built, lets visitors leave empty.
+    bound_field_class = RequestBoundField
     #: ``((legend, [field names]), ...)``: how the form template groups the fields.
     fieldsets = ()
 
@@ -147,9 +187,6 @@ class SpamProtectedFormMixin:
         for field in self.fields.values():
             if isinstance(field, forms.EmailField):
                 field.error_messages = {**field.error_messages, "invalid": INVALID_EMAIL}
-            if not field.required:
-                # People fill in what looks required; saying what is optional asks less of them.
-                field.label = format_lazy("{} ({})", field.label, OPTIONAL)
             if isinstance(field, forms.CharField) and field.max_length is None:
                 limit_length(field)
         self.fields[self.honeypot_field] = forms.CharField(

@@ -11,6 +11,10 @@ receipt of that request, marked as sent again: the page then says the team holds
 so a teacher who sent the same request for a second class does not believe both booked.
 The mark is in the cookie, so reloading the page says the same.
 
+The receipt is the sender's only copy (the team's e-mail goes to the team alone) and lasts
+:data:`MAX_AGE`: the page says so beside the reference (:func:`how_long_it_is_kept`), and
+offers to print it.
+
 The thank-you page is never kept by the page cache (:mod:`csti_cms.core.page_cache`)
 nor any shared cache: the page cache tells visitors apart by their session cookie
 only, so it would hand one sender's receipt to the next visitor, or a thank-you kept
@@ -24,6 +28,7 @@ from urllib.parse import urlsplit
 from django.shortcuts import redirect
 from django.utils.cache import patch_cache_control
 from django.utils.encoding import iri_to_uri
+from django.utils.translation import ngettext
 from wagtail.models import Site
 
 COOKIE_NAME = "csti_receipt"
@@ -34,6 +39,28 @@ SALT = "csti_cms.enquiries.receipts"
 MAX_AGE = 60 * 60
 #: Ends the cookie of a send that repeated a request stored earlier.
 SENT_AGAIN = "again"
+
+
+def how_long_it_is_kept(seconds):
+    """That the receipt goes after ``seconds`` and is the only copy, so the reference must be
+    noted: a teacher told "keep this page" would otherwise come back to it the next day."""
+    if seconds >= 3600 and seconds % 3600 == 0:
+        hours = seconds // 3600
+        return ngettext(
+            "Note it down: this page is only kept for %(count)d hour, and we do not send you "
+            "a copy by e-mail.",
+            "Note it down: this page is only kept for %(count)d hours, and we do not send you "
+            "a copy by e-mail.",
+            hours,
+        ) % {"count": hours}
+    minutes = max(seconds // 60, 1)
+    return ngettext(
+        "Note it down: this page is only kept for %(count)d minute, and we do not send you "
+        "a copy by e-mail.",
+        "Note it down: this page is only kept for %(count)d minutes, and we do not send you "
+        "a copy by e-mail.",
+        minutes,
+    ) % {"count": minutes}
 
 
 @dataclass(frozen=True)
@@ -47,6 +74,11 @@ class Receipt:
     answers: list
     sent_at: datetime | None = None
     sent_again: bool = False
+
+    @property
+    def only_copy_notice(self):
+        """How long the page stays, in the visitor's language: see :func:`how_long_it_is_kept`."""
+        return how_long_it_is_kept(MAX_AGE)
 
 
 def redirect_to_receipt(request, enquiry, sent_url):

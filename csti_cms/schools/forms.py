@@ -15,7 +15,12 @@ from csti_cms.core.i18n import localize_objects, site_language
 from csti_cms.core.spoken_languages import SPOKEN_LANGUAGES
 from csti_cms.core.typed_dates import say_what_to_type
 from csti_cms.enquiries.closures import closed_dates
-from csti_cms.enquiries.forms import SpamProtectedFormMixin
+from csti_cms.enquiries.forms import (
+    WRITE_YOUR_EMAIL,
+    WRITE_YOUR_NAME,
+    SpamProtectedFormMixin,
+    reach_us,
+)
 from csti_cms.enquiries.repeats import OneTimeSubmissionMixin
 
 from .days_open import booking_window, days_open_to_groups
@@ -72,7 +77,8 @@ class ActivityFilters:
 
 
 #: Told for any age the list cannot filter by: a word, or an age outside school years.
-PUPILS_AGE_ERROR = _("Give the pupils' age in years, from 3 to 18.")
+#: Special needs secondary schools keep their pupils until 21.
+PUPILS_AGE_ERROR = _("Give the pupils' age in years, from 3 to 21.")
 
 
 class ActivityFilterForm(forms.Form):
@@ -102,7 +108,7 @@ class ActivityFilterForm(forms.Form):
         label=_("Pupils' age"),
         required=False,
         min_value=3,
-        max_value=18,
+        max_value=21,
         error_messages={code: PUPILS_AGE_ERROR for code in ("invalid", "min_value", "max_value")},
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
@@ -186,6 +192,23 @@ class BookingRequestForm(OneTimeSubmissionMixin, SpamProtectedFormMixin, forms.M
         }
         labels = {"contact_name": _("Your name"), "email": _("Your e-mail")}
         help_texts = {"phone": _("To reach you on the day of the visit, if your coach is late.")}
+        # What to do, rather than Django's "This field is required.", for each answer the
+        # form asks for (the phone is made required in __init__).
+        error_messages = {
+            name: {"required": message}
+            for name, message in {
+                "school_name": _("Write the name of your school."),
+                "school_locality": _("Write the town or city of your school."),
+                "contact_name": WRITE_YOUR_NAME,
+                "email": WRITE_YOUR_EMAIL,
+                "phone": _("Give a phone number where we can reach you on the day."),
+                "level": _("Choose the level of your class."),
+                "pupils": _("Give the number of pupils in your group."),
+                "adults": _("Give the number of adults who come with the class."),
+                "activity_language": _("Choose the language of the activity."),
+                "preferred_date": _("Choose the day you would like to come."),
+            }.items()
+        }
 
     fieldsets = (
         (_("Your school"), ["school_name", "school_postal_code", "school_locality"]),
@@ -196,8 +219,8 @@ class BookingRequestForm(OneTimeSubmissionMixin, SpamProtectedFormMixin, forms.M
     )
 
     too_many_adults_message = _(
-        "A class comes with at most as many adults as pupils. For another group, "
-        "tell us about it under “Anything else?”."
+        "There are more adults than pupils. If that is right (a special-needs class, for "
+        "instance), tell us about your group under “Anything else?”, then send the request again."
     )
 
     def __init__(self, *args, activity, **kwargs):
@@ -280,9 +303,15 @@ class BookingRequestForm(OneTimeSubmissionMixin, SpamProtectedFormMixin, forms.M
         return _("Up to %(max)d pupils for this activity.") % {"max": activity.max_pupils}
 
     def _check_adults_for_pupils(self, cleaned_data):
-        """More adults than pupils is a typing slip more often than a class."""
+        """More adults than pupils is a typing slip more often than a class, but not always.
+
+        A special-needs class may come with an adult for each pupil and more. Once the
+        teacher has written anything under "Anything else?" (``needs``), the request goes
+        through with the numbers given: the team reads it before answering. Only a request
+        that explains nothing is refused, and the message says what lets it through.
+        """
         pupils, adults = cleaned_data.get("pupils"), cleaned_data.get("adults")
-        if pupils and adults and adults > pupils:
+        if pupils and adults and adults > pupils and not cleaned_data.get("needs"):
             self.add_error("adults", self.too_many_adults_message)
 
     def clean_adults(self):
@@ -329,12 +358,38 @@ class BookingRequestForm(OneTimeSubmissionMixin, SpamProtectedFormMixin, forms.M
                 code="capacity",
             )
         if activity.min_pupils and pupils < activity.min_pupils:
-            raise forms.ValidationError(
-                _("This activity needs a group of at least %(min)d pupils.")
-                % {"min": activity.min_pupils},
-                code="minimum",
-            )
+            raise forms.ValidationError(self._group_too_small_message(), code="minimum")
         return pupils
+
+    def _group_too_small_message(self):
+        """The activity's minimum, and who to ask for a smaller group (a special-needs class).
+
+        The form keeps the centre's rule; the team may still find a way, so the refusal
+        names the centre's phone and e-mail, as the site's contact details give them.
+        """
+        rule = _("This activity needs a group of at least %(min)d pupils.") % {
+            "min": self.activity.min_pupils
+        }
+        way_forward = reach_us(
+            self.request,
+            phone_and_email=_(
+                "For a smaller group (a special-needs class, for instance), call us at "
+                "%(phone)s or write to %(email)s: we will see what we can do."
+            ),
+            phone=_(
+                "For a smaller group (a special-needs class, for instance), call us at "
+                "%(phone)s: we will see what we can do."
+            ),
+            email=_(
+                "For a smaller group (a special-needs class, for instance), write to us at "
+                "%(email)s: we will see what we can do."
+            ),
+            neither=_(
+                "For a smaller group (a special-needs class, for instance), contact us: "
+                "we will see what we can do."
+            ),
+        )
+        return f"{rule} {way_forward}"
 
     def clean(self):
         cleaned_data = super().clean()

@@ -3,7 +3,8 @@
 Belgium's French-, Dutch- and German-speaking communities share one structure
 (nursery, six primary years, three two-year stages of secondary), named in each
 language as its teachers name it. France's levels are the ones its teachers book by
-(CP to CM2, collège, lycée). ``manage.py load_school_levels`` installs them in
+(CP to CM2, collège, lycée). Each system ends with its special needs education, whose
+classes book with the others. ``manage.py load_school_levels`` installs them in
 every language of the site; editors then rename, add or remove levels freely.
 
 The translation keys are the ones the demo content uses for the same levels
@@ -76,6 +77,19 @@ SYSTEMS = {
         _secondary_be(1, 1),
         _secondary_be(2, 3),
         _secondary_be(3, 5),
+        # Special needs schools, from nursery to the end of secondary, which may last
+        # until 21.
+        Level(
+            "specialise",
+            {
+                "fr": "Enseignement spécialisé",
+                "nl": "Buitengewoon onderwijs",
+                "de": "Förderschule",
+                "en": "Special needs education",
+            },
+            3,
+            21,
+        ),
     ],
     LevelSystem.FRANCE: [
         Level(
@@ -112,6 +126,18 @@ SYSTEMS = {
             },
             15,
             18,
+        ),
+        # Instituts médico-éducatifs (until 20) and the special needs units of ordinary
+        # schools (ULIS), from primary to lycée.
+        Level(
+            "specialise",
+            {
+                "fr": "Enseignement spécialisé (IME, ULIS)",
+                "nl": "Speciaal onderwijs (IME, ULIS, Frankrijk)",
+                "en": "Special needs education (IME, ULIS, France)",
+            },
+            3,
+            20,
         ),
     ],
 }

@@ -15,7 +15,7 @@ from wagtail.models import Site
 
 from csti_cms.core.i18n import site_language
 from csti_cms.core.typed_dates import say_what_to_type
-from csti_cms.enquiries.forms import SpamProtectedFormMixin
+from csti_cms.enquiries.forms import WRITE_YOUR_EMAIL, WRITE_YOUR_NAME, SpamProtectedFormMixin
 from csti_cms.enquiries.repeats import OneTimeSubmissionMixin
 
 from .models import CAPACITY_FIELDS, CATERING, EventType, Layout, QuoteRequest
@@ -178,6 +178,19 @@ class QuoteRequestForm(OneTimeSubmissionMixin, SpamProtectedFormMixin, forms.Mod
         help_texts = {
             "budget": _("An estimate helps us suggest the right spaces and services."),
             "message": _("Programme, timing, technical needs, questions."),
+        }
+        # What to do, rather than Django's "This field is required.", for each answer the
+        # form asks for.
+        error_messages = {
+            name: {"required": message}
+            for name, message in {
+                "organisation": _("Write the name of your organisation."),
+                "contact_name": WRITE_YOUR_NAME,
+                "email": WRITE_YOUR_EMAIL,
+                "event_type": _("Choose the type of your event."),
+                "event_date": _("Choose the date of your event."),
+                "guests": _("Give the number of guests you expect."),
+            }.items()
         }
 
     fieldsets = (

@@ -1,10 +1,12 @@
 """The demo centre's opening hours and ticket shop, which are site settings, not pages.
 
 Dates are relative to the day the demo is loaded, so the demo always shows a
-coming school holiday, the next Christmas and New Year's Day (closed, as the
-"Plan your visit" page says), a working week closed for maintenance and a
-Tuesday reserved for schools; the demo agenda's Wednesday workshop leaves out
-the Wednesday of the maintenance week (``+52d:wed`` in fixtures/demo/content.json).
+coming school holiday, the next Christmas and New Year's Day (closed every year), a
+working week closed for maintenance and a Tuesday reserved for schools; the demo
+agenda's Wednesday workshop leaves out the Wednesday of the maintenance week
+(``+52d:wed`` in fixtures/demo/content.json). The demo pages type no hours: they show
+these through the opening hours block and the practical information page, so they
+never contradict the calendar (whose school holidays are one period of two weeks).
 Loading is skipped when the site already has opening hours: an editor may have
 changed them.
 

@@ -24,7 +24,7 @@ def link_to(document):
 
 @pytest.mark.parametrize(
     ("language", "description"),
-    [("en", "PDF, 145.5\xa0KB"), ("fr", "PDF, 145,5\xa0Kio"), ("nl", "PDF, 145,5\xa0KB")],
+    [("en", "PDF, 146\xa0kB"), ("fr", "PDF, 146\xa0Ko"), ("nl", "PDF, 146\xa0kB")],
 )
 def test_the_link_says_the_type_and_size_in_the_pages_language(brochure, language, description):
     with translation.override(language):

@@ -10,7 +10,7 @@ from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from csti_cms.enquiries.receipts import COOKIE_NAME, MAX_AGE, set_receipt
+from csti_cms.enquiries.receipts import COOKIE_NAME, MAX_AGE, how_long_it_is_kept, set_receipt
 from csti_cms.schools.models import BookingRequest
 from csti_cms.venues.models import QuoteRequest
 from tests.conftest import demo_page
@@ -230,3 +230,46 @@ def test_the_team_finds_the_request_by_the_reference_its_sender_keeps(
     assert reference == booking.reference == f"B-{booking.pk}"
     assert reference in mailoutbox[0].body
     assert reference in admin_client.get("/admin/booking_requests/").content.decode()
+
+
+# The receipt is the sender's only copy, for an hour: the page says so and offers to print it.
+
+
+def test_the_receipt_puts_the_reference_first_and_says_the_page_goes_after_an_hour(client):
+    html = client.get(book(client, "en")["Location"]).content.decode()
+    reference = f"B-{BookingRequest.objects.get().pk}"
+    (keep,) = re.findall(r'<div class="receipt__keep">(.*?)</div>', html, re.S)
+    assert f"Your reference: <strong>{reference}</strong>" in keep
+    assert (
+        "Note it down: this page is only kept for 1 hour, and we do not send you a copy by "
+        "e-mail." in keep
+    )
+    assert html.index('class="receipt__keep"') < html.index('<dl class="facts">')
+    assert "Keep this page or print it" not in html
+
+
+def test_the_receipt_offers_to_print_it_once_its_script_runs(client):
+    """Hidden in the page, shown by a script file of the site's own: without JavaScript the
+    button could not print, and the Content-Security-Policy allows no inline script."""
+    html = client.get(book(client, "en")["Location"]).content.decode()
+    (button,) = re.findall(r"<button[^>]*data-print-page[^>]*>.*?</button>", html, re.S)
+    assert 'type="button"' in button and " hidden" in button
+    assert ">Print this page</button>" in button
+    assert re.search(r'<script src="[^"]*/csti_cms/js/print-page\.js" defer></script>', html)
+    assert "onclick" not in html
+
+
+def test_a_quote_receipt_offers_the_same(client):
+    data = quote_data(spaces=[str(demo_page("space-auditorium", "en").pk)])
+    html = client.get(client.post(quote_url("en"), data)["Location"]).content.decode()
+    assert f"Your reference: <strong>{QuoteRequest.objects.get().reference}</strong>" in html
+    assert "data-print-page" in html
+
+
+@pytest.mark.parametrize(
+    ("seconds", "said"),
+    [(MAX_AGE, "1 hour"), (2 * 3600, "2 hours"), (30 * 60, "30 minutes"), (90 * 60, "90 minutes")],
+)
+def test_the_page_says_how_long_it_is_kept_as_the_cookie_lasts(seconds, said):
+    with translation.override("en"):
+        assert f"only kept for {said}," in how_long_it_is_kept(seconds)

@@ -51,6 +51,17 @@ def test_an_open_ended_range_counts(client):
     assert f'href="{up_to_eight.url}"' not in page
 
 
+def test_a_special_needs_class_up_to_21_finds_its_activities(client):
+    """Special needs secondary schools keep their pupils until 21: the list takes that age."""
+    for_young_adults = publish_activity(title="Atelier jusqu'à 21 ans", age_min=15, age_max=21)
+    up_to_eighteen = publish_activity(title="Atelier jusqu'à 18 ans", age_min=12, age_max=18)
+    response = client.get(demo_page("school-activities").url, {"age": "21"})
+    page = response.content.decode()
+    assert not response.context["filter_form"].errors
+    assert f'href="{for_young_adults.url}"' in page
+    assert f'href="{up_to_eighteen.url}"' not in page
+
+
 def test_the_age_combines_with_the_other_filters(client):
     secondary = level("level-be-s1")
     assert listed(client, "fr", age="12", level=secondary.pk)[1] == {
@@ -68,14 +79,14 @@ def test_the_field_is_labelled_like_the_others_and_keeps_its_value(client):
     page = html.unescape(response.content.decode())
     assert (
         '<div class="listing-filters__field"><label for="id_age">Pupils\' age:</label> '
-        '<input type="number" name="age" value="12" inputmode="numeric" min="3" max="18" '
+        '<input type="number" name="age" value="12" inputmode="numeric" min="3" max="21" '
         'id="id_age"></div>'
     ) in page
     assert "4 activities match your choice" in page
     assert '<meta name="robots" content="noindex, follow">' in page
 
 
-@pytest.mark.parametrize("typed", ["abc", "99", "2", "-5", "12.5"])
+@pytest.mark.parametrize("typed", ["abc", "99", "22", "2", "-5", "12.5"])
 def test_an_age_the_list_cannot_use_is_told_and_ignored(client, typed):
     response, keys = listed(client, "en", age=typed)
     assert keys == DEMO_ACTIVITIES

@@ -14,8 +14,8 @@ pytestmark = pytest.mark.django_db
 #: What a database column would let through: Django's own message names these.
 DATABASE_LIMITS = ("32767", "9223372036854775807", "2147483647")
 TOO_MANY_ADULTS = (
-    "A class comes with at most as many adults as pupils. For another group, "
-    "tell us about it under “Anything else?”."
+    "There are more adults than pupils. If that is right (a special-needs class, for "
+    "instance), tell us about your group under “Anything else?”, then send the request again."
 )
 
 
@@ -64,7 +64,7 @@ def test_adults_over_the_group_size_are_not_told_they_outnumber_the_pupils(clien
 
 def test_more_adults_than_pupils_in_a_group_are_told_so(client, activity):
     pupils = activity.min_pupils or 1
-    errors = errors_for(client, activity, pupils=str(pupils), adults=str(pupils + 1))
+    errors = errors_for(client, activity, pupils=str(pupils), adults=str(pupils + 1), needs="")
     assert errors["adults"] == [TOO_MANY_ADULTS]
 
 

@@ -178,6 +178,16 @@ class EndorsementForm(SpamProtectedFormMixin, forms.ModelForm):
             "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
         }
+        # What to do, rather than Django's "This field is required."; the consent's own
+        # message is set with its label in __init__.
+        error_messages = {
+            "organisation": {"required": _("Give the name of your organisation.")},
+            "country": {"required": _("Write the country of your organisation.")},
+            "contact_name": {"required": _("Write your name.")},
+            "email": {
+                "required": _("Write your e-mail address: we send you a link there to confirm.")
+            },
+        }
 
     def __init__(self, *args, declaration, request, **kwargs):
         super().__init__(*args, request=request, **kwargs)
