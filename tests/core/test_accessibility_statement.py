@@ -121,13 +121,15 @@ def test_a_statement_alone_shows_no_empty_legal_navigation(client):
     assert "Accessibility: partially conforming" in footer_line(client)
 
 
-def test_the_statement_costs_no_query_once_read(client):
-    """Every page's footer shows it: read with the other legal links, once per publication."""
+@pytest.mark.parametrize("field", ["accessibility_statement_page", "ecodesign_statement_page"])
+def test_the_statement_costs_no_query_once_read(client, field):
+    """Every page's footer shows it (the eco-design statement too): read with the other
+    legal links, once per publication."""
     url = demo_page("about", "en").url
     client.get(url)
     with CaptureQueriesContext(connection) as with_statement:
         client.get(url)
-    change_contact(accessibility_statement_page=None)
+    change_contact(**{field: None})
     client.get(url)
     with CaptureQueriesContext(connection) as without_statement:
         client.get(url)

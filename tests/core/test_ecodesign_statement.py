@@ -3,12 +3,10 @@ do against the RGESN and many European centres do of their own accord: in the vi
 language, only once chosen, at no cost in queries, and suggested (not required) before launch."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-from wagtail.models import Site
 
 from csti_cms.core.models import ContactSettings
 from tests.conftest import LANGUAGES, demo_page
+from tests.core.test_accessibility_statement import change_contact, contact_settings
 from tests.core.test_launch_checklist import checklist, settings_address
 from tests.core.test_legal_pages import html_of, legal_link_parts, legal_links
 
@@ -20,17 +18,6 @@ LABEL = {
     "nl": "Ecodesignverklaring",
     "en": "Eco-design statement",
 }
-
-
-def contact_settings():
-    return ContactSettings.for_site(Site.objects.get(is_default_site=True))
-
-
-def change_contact(**fields):
-    contact = contact_settings()
-    for name, value in fields.items():
-        setattr(contact, name, value)
-    contact.save()
 
 
 def footer_links(client, language="en"):
@@ -84,19 +71,6 @@ def test_deleting_the_chosen_statement_keeps_its_translations_linked(client):
         contact_settings().ecodesign_statement_page_id == demo_page("ecodesign-statement", "nl").pk
     )
     assert footer_links(client)[LABEL["en"]] == demo_page("ecodesign-statement", "en").url
-
-
-def test_the_statement_costs_no_query_once_read(client):
-    """Every page's footer shows it: read with the other legal links, once per publication."""
-    url = demo_page("about", "en").url
-    client.get(url)
-    with CaptureQueriesContext(connection) as with_statement:
-        client.get(url)
-    change_contact(ecodesign_statement_page=None)
-    client.get(url)
-    with CaptureQueriesContext(connection) as without_statement:
-        client.get(url)
-    assert len(with_statement) == len(without_statement)
 
 
 def test_a_missing_statement_is_suggested_after_the_gaps(english_admin_client):
