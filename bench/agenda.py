@@ -75,13 +75,22 @@ def table_row(address, timings, queries, size):
     return f"{address:<24} {median:>10.1f} {p90:>8.1f} {queries:>8} {size / 1024:>7.0f}"
 
 
+def print_table(client, addresses, repeat):
+    """Each of ``addresses`` (``{name: url}``) requested ``repeat`` times, a line each."""
+    from quality.in_process import measure
+
+    print(f"{'address':<24} {'median ms':>10} {'p90 ms':>8} {'queries':>8} {'kB':>7}")
+    for name, url in addresses.items():
+        print(table_row(name, *measure(client, url, repeat)))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dates", type=int, default=20_000, help="dates in the agenda")
     parser.add_argument("--repeat", type=int, default=15, help="requests per address")
     args = parser.parse_args()
 
-    from quality.in_process import HOST, measure, setup_demo
+    from quality.in_process import HOST, setup_demo
 
     setup_demo(prefix="csti-bench-agenda-")
     from django.db import connection
@@ -100,9 +109,7 @@ def main():
         "ICS feed": base + "ics/",
     }
     print(f"database: {connection.vendor}; {args.repeat} requests each, caches warm")
-    print(f"{'address':<24} {'median ms':>10} {'p90 ms':>8} {'queries':>8} {'kB':>7}")
-    for name, url in addresses.items():
-        print(table_row(name, *measure(client, url, args.repeat)))
+    print_table(client, addresses, args.repeat)
 
 
 if __name__ == "__main__":

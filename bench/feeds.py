@@ -110,14 +110,14 @@ def main():
     parser.add_argument("--profile", metavar="ADDRESS", help="profile this address instead")
     args = parser.parse_args()
 
-    from quality.in_process import HOST, measure, setup_demo
+    from quality.in_process import HOST, setup_demo
 
     setup_demo(prefix="csti-bench-feeds-")
     from django.db import connection
     from django.test import Client
     from wagtail.models import Page
 
-    from bench.agenda import table_row
+    from bench.agenda import print_table
 
     agenda, event = build(args.events)
     client = Client(HTTP_HOST=HOST)
@@ -131,9 +131,7 @@ def main():
         return
     live = Page.objects.live().filter(depth__gt=1).count()
     print(f"database: {connection.vendor}; {live} live pages; {args.repeat} requests each")
-    print(f"{'address':<24} {'median ms':>10} {'p90 ms':>8} {'queries':>8} {'kB':>7}")
-    for name, url in addresses.items():
-        print(table_row(name, *measure(client, url, args.repeat)))
+    print_table(client, addresses, args.repeat)
 
 
 if __name__ == "__main__":

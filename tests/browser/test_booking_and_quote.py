@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import ROOT, url_with
-from tests.browser.helpers import VENUES, a_tuesday
+from tests.browser.helpers import VENUES, a_tuesday, fill_in_a_booking
 
 pytestmark = pytest.mark.browser
 
@@ -104,19 +104,17 @@ def test_listing_filters_work_with_and_without_javascript(browser, demo_server, 
 
 
 def test_a_booking_refused_then_sent_reaches_the_admin(page, demo_server, admin_login):
-    page.goto(demo_server + SCHOOLS["en"])
-    page.get_by_role("link", name="Workshop: the chemistry of colour").click()
-    page.get_by_role("link", name="Ask for a booking").click()
-    page.get_by_role("textbox", name="School").fill("Browser Primary School")
-    page.get_by_label("Town or city").fill("Dinant")
-    page.get_by_label("Your name").fill("Anna Peeters")
-    page.get_by_label("Your e-mail").fill("anna.peeters@school.example")
-    page.get_by_label("Phone").fill("+32 81 22 33 44")
-    page.get_by_label("Class level").select_option(label="Primary year 4")
-    page.get_by_label("Number of pupils").fill("40")
-    page.get_by_label("Accompanying adults").fill("3")
-    page.get_by_label("Preferred date").fill(a_tuesday(3))
-    page.get_by_role("button", name="Send my booking request").click()
+    fill_in_a_booking(
+        page,
+        demo_server,
+        school="Browser Primary School",
+        town="Dinant",
+        teacher="Anna Peeters",
+        email="anna.peeters@school.example",
+        phone="+32 81 22 33 44",
+        pupils=40,
+        adults=3,
+    )
     expect(page.locator(".form-summary")).to_contain_text("at most 25 pupils")
     expect(page.get_by_label("Number of pupils")).to_have_attribute("aria-invalid", "true")
 

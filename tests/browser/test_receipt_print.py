@@ -4,25 +4,23 @@ and the printed page keeps the reference and the answers, without the button."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import a_tuesday
+from tests.browser.helpers import fill_in_a_booking
 
 pytestmark = pytest.mark.browser
 
 
 def send_a_booking(page, demo_server):
-    page.goto(demo_server + "/en/teachers/school-activities/")
-    page.get_by_role("link", name="Workshop: the chemistry of colour").click()
-    page.get_by_role("link", name="Ask for a booking").click()
-    page.get_by_role("textbox", name="School").fill("Receipt Primary School")
-    page.get_by_label("Town or city").fill("Ciney")
-    page.get_by_label("Your name").fill("Marc Lenoir")
-    page.get_by_label("Your e-mail").fill("marc.lenoir@school.example")
-    page.get_by_label("Phone").fill("+32 83 22 33 44")
-    page.get_by_label("Class level").select_option(label="Primary year 4")
-    page.get_by_label("Number of pupils").fill("20")
-    page.get_by_label("Accompanying adults").fill("2")
-    page.get_by_label("Preferred date").fill(a_tuesday(5))
-    page.get_by_role("button", name="Send my booking request").click()
+    fill_in_a_booking(
+        page,
+        demo_server,
+        school="Receipt Primary School",
+        town="Ciney",
+        teacher="Marc Lenoir",
+        email="marc.lenoir@school.example",
+        phone="+32 83 22 33 44",
+        pupils=20,
+        adults=2,
+    )
     expect(page.locator("h1")).to_have_text("Thank you, your booking request has been sent")
 
 
